@@ -1,0 +1,146 @@
+/**
+ * The one typed contract between the renderer and the Node side. Every request method and
+ * every event is declared here once, with a zod schema that validates it wherever it enters
+ * a process. The Electron shell (ipcMain + preload) and the web host (HTTP + WebSocket) are
+ * two transports over a `Service` that implements these methods; the renderer's client is
+ * derived from the same table.
+ */
+import { z } from 'zod';
+import { ErrorPayload } from './domain/errors.js';
+import {
+  ColumnOverride,
+  CsvOptionsOverride,
+  DatasetInfo,
+  RowTable,
+  SegmentTable,
+  SubsetInfo,
+  SubsetSpec,
+} from './domain/data.js';
+import { EpochProgress, LayerResult, TrainConfig, TrainSummary } from './domain/model.js';
+
+const Empty = z.object({}).strict();
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** tfjs backend the engine runs on: 'tensorflow', 'wasm' or 'cpu'. */
+  backend: z.string(),
+  transport: z.enum(['electron', 'web']),
+  /** The operating system's locale, e.g. 'ja-JP'. */
+  osLocale: z.string(),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+/** A file the user picked (dialog or upload). Only its id crosses the boundary afterwards. */
+export const FileRef = z.object({ fileId: z.string(), name: z.string(), bytes: z.number().int().min(0) });
+export type FileRef = z.infer<typeof FileRef>;
+
+export const ImportSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sample') }),
+  z.object({ kind: z.literal('file'), fileId: z.string() }),
+]);
+export type ImportSource = z.infer<typeof ImportSource>;
+
+/** Where an export went: a path the user chose (desktop), or a one-time download URL (web host). */
+export const SaveResult = z.object({
+  saved: z.boolean(),
+  fileName: z.string(),
+  path: z.string().nullable(),
+  downloadUrl: z.string().nullable(),
+});
+export type SaveResult = z.infer<typeof SaveResult>;
+
+export const RunState = z.enum(['running', 'paused', 'cancelled', 'done', 'failed']);
+export type RunState = z.infer<typeof RunState>;
+
+export const ModelInfo = z.object({
+  runId: z.string(),
+  config: TrainConfig,
+  summary: TrainSummary,
+  /** Encoded width of a row: the visible layer's bits. */
+  bits: z.number().int().min(1),
+});
+export type ModelInfo = z.infer<typeof ModelInfo>;
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+/** Request/response methods. Names are `area.verb`; the IPC channel of a method is `lw:<name>`. */
+export const methods = {
+  'app.info': method(Empty, AppInfo),
+  /** Desktop: shows the open dialog and registers the chosen path. The web host answers `unsupported` (the browser uploads). */
+  'files.pickCsv': method(Empty, FileRef.nullable()),
+  'data.import': method(z.object({ source: ImportSource, options: CsvOptionsOverride.optional() }), DatasetInfo),
+  'data.cancelImport': method(Empty, z.object({ cancelled: z.boolean() })),
+  'data.updateColumns': method(z.object({ columns: z.array(ColumnOverride) }), DatasetInfo),
+  'data.rows': method(z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }), RowTable),
+  'subset.segments': method(z.object({ columns: z.array(z.number().int().min(0)).min(1).max(3) }), SegmentTable),
+  'subset.apply': method(z.object({ spec: SubsetSpec }), SubsetInfo),
+  'train.defaults': method(Empty, z.object({ config: TrainConfig, bits: z.number().int().min(1), rows: z.number().int().min(0) })),
+  'train.start': method(z.object({ config: TrainConfig }), z.object({ runId: z.string() })),
+  'train.pause': method(z.object({ runId: z.string() }), z.object({ state: RunState })),
+  'train.resume': method(z.object({ runId: z.string() }), z.object({ state: RunState })),
+  'train.cancel': method(z.object({ runId: z.string() }), z.object({ state: RunState })),
+  'model.info': method(Empty, ModelInfo.nullable()),
+  'samples.generate': method(
+    z.object({ rows: z.number().int().min(1).max(100000), seed: z.number().int() }),
+    z.object({ generated: RowTable, real: RowTable }),
+  ),
+  'export.samples': method(z.object({ rows: z.number().int().min(1).max(1000000), seed: z.number().int() }), SaveResult),
+  'export.model': method(Empty, SaveResult),
+  'export.report': method(Empty, SaveResult),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(methods, name);
+export const ipcChannel = (name: MethodName): string => `lw:${name}`;
+export const EVENT_CHANNEL = 'lw:event';
+
+/** Events pushed from the Node side to the renderer. */
+export const ServerEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('import.progress'),
+    bytesRead: z.number().min(0),
+    totalBytes: z.number().min(0),
+    rows: z.number().int().min(0),
+  }),
+  z.object({ type: z.literal('train.epoch'), runId: z.string(), progress: EpochProgress }),
+  z.object({ type: z.literal('train.layer'), runId: z.string(), result: LayerResult }),
+  z.object({
+    type: z.literal('train.state'),
+    runId: z.string(),
+    state: RunState,
+    summary: TrainSummary.nullable(),
+    error: ErrorPayload.nullable(),
+  }),
+]);
+export type ServerEvent = z.infer<typeof ServerEvent>;
+
+/** What a transport sends back for a request: the value, or a translatable error. */
+export const Reply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ErrorPayload }),
+]);
+export type Reply = z.infer<typeof Reply>;
+
+/** The Node side implements every method; transports only validate and forward. */
+export type Service = {
+  [M in MethodName]: (input: z.output<Methods[M]['input']>) => Promise<MethodOutput<M>>;
+};
+
+/** What the renderer calls: same names, inputs before defaults are applied. */
+export type Api = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>;
+};
+
+export function parseInput<M extends MethodName>(name: M, input: unknown): z.output<Methods[M]['input']> {
+  return methods[name].input.parse(input) as z.output<Methods[M]['input']>;
+}
+export function parseOutput<M extends MethodName>(name: M, output: unknown): MethodOutput<M> {
+  return methods[name].output.parse(output) as MethodOutput<M>;
+}

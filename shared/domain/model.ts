@@ -1,0 +1,130 @@
+/**
+ * Domain types of the engine that cross a process boundary: the layout of encoded rows,
+ * training configuration, progress events and results. Figures are in nats per row and
+ * always say whether they are exact or estimated.
+ */
+import { z } from 'zod';
+
+/** A group of visible bits: one Bernoulli bit, or a one-hot categorical of `size` >= 2 bits. */
+export const GroupSpec = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('bernoulli') }),
+  z.object({ kind: z.literal('softmax'), size: z.number().int().min(2) }),
+]);
+export type GroupSpec = z.infer<typeof GroupSpec>;
+
+export const Method = z.enum(['aeries', 'ae', 'rbm', 'blm-exact']);
+export type Method = z.infer<typeof Method>;
+
+export const TopPrior = z.enum(['rbm', 'table', 'bernoulli']);
+export type TopPrior = z.infer<typeof TopPrior>;
+
+/** Criterion an auto-encoder layer maximises: the BLM auto-encoder criterion (log outside) or the usual one (log inside). */
+export const AeCriterion = z.enum(['blm', 'log-inside']);
+export type AeCriterion = z.infer<typeof AeCriterion>;
+
+export const LayerConfig = z.object({
+  units: z.number().int().min(1).max(4096),
+  method: Method,
+  epochs: z.number().int().min(1),
+  batchSize: z.number().int().min(1),
+  learningRate: z.number().positive(),
+  /** Samples S of h ~ q(h|x) per row for the sampled auto-encoder criterion. */
+  samples: z.number().int().min(1),
+  /** Width of the rich inference model's deterministic hidden layer; null = max(64, 2k). */
+  inferenceWidth: z.number().int().min(1).nullable(),
+  criterion: AeCriterion,
+  /** RBM: Gibbs steps, persistent chains (PCD) or not (CD). */
+  cdK: z.number().int().min(1),
+  persistent: z.boolean(),
+});
+export type LayerConfig = z.infer<typeof LayerConfig>;
+
+export const TrainConfig = z.object({
+  layers: z.array(LayerConfig).min(1),
+  topPrior: TopPrior,
+  /** Hidden units of the top RBM prior. */
+  topHidden: z.number().int().min(1),
+  topEpochs: z.number().int().min(0),
+  seed: z.number().int(),
+  /** Fraction of the training rows held out for validation when no validation split is given. */
+  validationFraction: z.number().min(0).max(0.9),
+  /** Stop a layer after this many epochs without improvement of the validation criterion; 0 = never. */
+  patience: z.number().int().min(0),
+  fineTuneEpochs: z.number().int().min(0),
+});
+export type TrainConfig = z.infer<typeof TrainConfig>;
+
+/** A figure in nats per row: exact, or an estimate with its standard error. */
+export const Estimate = z.object({
+  value: z.number(),
+  exact: z.boolean(),
+  se: z.number().min(0).nullable(),
+});
+export type Estimate = z.infer<typeof Estimate>;
+
+export const EpochProgress = z.object({
+  layer: z.number().int().min(0),
+  layers: z.number().int().min(1),
+  /** 'layer' while a layer trains, 'top' for the top prior, 'finetune' for the joint fine-tuning. */
+  stage: z.enum(['layer', 'top', 'finetune']),
+  epoch: z.number().int().min(1),
+  epochs: z.number().int().min(1),
+  criterionTrain: z.number(),
+  criterionValid: z.number().nullable(),
+  rowsPerSecond: z.number().min(0),
+  etaSeconds: z.number().min(0),
+});
+export type EpochProgress = z.infer<typeof EpochProgress>;
+
+export const LayerResult = z.object({
+  layer: z.number().int().min(0),
+  units: z.number().int().min(1),
+  method: Method,
+  epochs: z.number().int().min(0),
+  seconds: z.number().min(0),
+  blmTrain: Estimate,
+  blmValid: Estimate.nullable(),
+});
+export type LayerResult = z.infer<typeof LayerResult>;
+
+export const TrainSummary = z.object({
+  backend: z.string(),
+  seconds: z.number().min(0),
+  layers: z.array(LayerResult),
+  logLikelihood: z.object({
+    train: Estimate,
+    valid: Estimate.nullable(),
+    test: Estimate.nullable(),
+  }),
+  fineTune: z.object({ before: Estimate, after: Estimate }).nullable(),
+});
+export type TrainSummary = z.infer<typeof TrainSummary>;
+
+/** A reasonable starting point for a dataset of `bits` visible bits and `rows` training rows. */
+export function defaultTrainConfig(bits: number, rows: number): TrainConfig {
+  const k1 = Math.max(8, Math.min(64, Math.round(bits / 2)));
+  const k2 = Math.max(4, Math.min(16, Math.round(k1 / 2)));
+  const epochs = rows > 20000 ? 10 : rows > 5000 ? 20 : 40;
+  const layer = (units: number): LayerConfig => ({
+    units,
+    method: 'aeries',
+    epochs,
+    batchSize: 128,
+    learningRate: 0.01,
+    samples: 8,
+    inferenceWidth: null,
+    criterion: 'blm',
+    cdK: 1,
+    persistent: true,
+  });
+  return {
+    layers: [layer(k1), layer(k2)],
+    topPrior: 'rbm',
+    topHidden: 16,
+    topEpochs: epochs,
+    seed: 1,
+    validationFraction: 0.1,
+    patience: 5,
+    fineTuneEpochs: 0,
+  };
+}
