@@ -98,8 +98,7 @@ export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
 
 export const methodNames = Object.keys(methods) as MethodName[];
 export const isMethodName = (name: string): name is MethodName => Object.hasOwn(methods, name);
-export const ipcChannel = (name: MethodName): string => `lw:${name}`;
-export const EVENT_CHANNEL = 'lw:event';
+export { ipcChannel, EVENT_CHANNEL } from './channels.js';
 
 /** Events pushed from the Node side to the renderer. */
 export const ServerEvent = z.discriminatedUnion('type', [

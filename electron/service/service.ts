@@ -1,0 +1,281 @@
+/**
+ * The application service: one project (dataset, subset, model) and every contract method
+ * over it. Transports (Electron IPC, the web host) validate messages and call this; it calls
+ * the data layer directly and the engine through its worker thread.
+ */
+import { randomUUID } from 'node:crypto';
+import { basename, extname } from 'node:path';
+import type { AppInfo, FileRef, MethodOutput, ServerEvent, Service } from '../../shared/contract.js';
+import { AppError, toErrorPayload } from '../../shared/domain/errors.js';
+import type { SubsetSpec } from '../../shared/domain/data.js';
+import { defaultTrainConfig, type TrainConfig, type TrainSummary } from '../../shared/domain/model.js';
+import {
+  applyColumnOverrides,
+  applySubset,
+  buildEncoding,
+  datasetRows,
+  decodeRows,
+  encodeRows,
+  encodingGroups,
+  importCsv,
+  segmentTable,
+  toCsv,
+  type Dataset,
+  type EncodingSpec,
+  type Subset,
+} from '../data/index.js';
+import { groupBits } from '../engine/params.js';
+import { appName, appVersion } from './app-version.js';
+import { EngineClient } from './engine-client.js';
+import type { FileRegistry } from './file-registry.js';
+import { buildReport } from './report.js';
+import { pickRealRows } from './real-rows.js';
+import type { Saver } from './saver.js';
+
+export interface ServiceDeps {
+  transport: AppInfo['transport'];
+  osLocale: string;
+  samplePath: string;
+  emit(event: ServerEvent): void;
+  files: FileRegistry;
+  saver: Saver;
+  engine: EngineClient;
+  /** Desktop only: shows the open dialog and returns the chosen path. */
+  pickCsvPath?: () => Promise<string | null>;
+}
+
+/** The subset used when the user goes straight to training: every row, split 80/10/10. */
+export const DEFAULT_SUBSET: SubsetSpec = {
+  segments: null,
+  sample: null,
+  seed: 1,
+  split: { train: 0.8, valid: 0.1, test: 0.1 },
+};
+
+interface Run {
+  runId: string;
+  config: TrainConfig;
+  control: ReturnType<typeof EngineClient.controlWord>;
+  state: 'running' | 'paused';
+}
+
+interface TrainedModel {
+  runId: string;
+  config: TrainConfig;
+  summary: TrainSummary;
+  bits: number;
+  encoding: EncodingSpec;
+  dataName: string;
+}
+
+export class LayerwiseService implements Service {
+  private dataset: Dataset | null = null;
+  private importing: AbortController | null = null;
+  private subset: Subset | null = null;
+  private run: Run | null = null;
+  private model: TrainedModel | null = null;
+
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async 'app.info'(): Promise<AppInfo> {
+    return {
+      name: appName(),
+      version: appVersion(),
+      backend: await this.deps.engine.backend(),
+      transport: this.deps.transport,
+      osLocale: this.deps.osLocale,
+      platform: process.platform,
+    };
+  }
+
+  async 'files.pickCsv'(): Promise<FileRef | null> {
+    if (!this.deps.pickCsvPath) throw new AppError('unsupported', { what: 'files.pickCsv' });
+    const path = await this.deps.pickCsvPath();
+    return path ? this.deps.files.register(path) : null;
+  }
+
+  async 'data.import'(input: Parameters<Service['data.import']>[0]): Promise<MethodOutput<'data.import'>> {
+    const path = input.source.kind === 'sample' ? this.deps.samplePath : this.deps.files.resolve(input.source.fileId);
+    this.importing?.abort();
+    const controller = new AbortController();
+    this.importing = controller;
+    try {
+      const dataset = await importCsv(path, {
+        overrides: input.options,
+        fileName: input.source.kind === 'sample' ? basename(this.deps.samplePath) : undefined,
+        signal: controller.signal,
+        onProgress: (p) => this.deps.emit({ type: 'import.progress', ...p }),
+      });
+      this.dataset = dataset;
+      this.subset = null;
+      return dataset.info;
+    } finally {
+      if (this.importing === controller) this.importing = null;
+    }
+  }
+
+  async 'data.cancelImport'(): Promise<MethodOutput<'data.cancelImport'>> {
+    const running = this.importing;
+    running?.abort();
+    this.importing = null;
+    return { cancelled: running !== null };
+  }
+
+  async 'data.updateColumns'(input: Parameters<Service['data.updateColumns']>[0]): Promise<MethodOutput<'data.updateColumns'>> {
+    this.dataset = applyColumnOverrides(this.requireDataset(), input.columns);
+    this.subset = null;
+    return this.dataset.info;
+  }
+
+  async 'data.rows'(input: Parameters<Service['data.rows']>[0]): Promise<MethodOutput<'data.rows'>> {
+    return datasetRows(this.requireDataset(), input.offset, input.limit);
+  }
+
+  async 'subset.segments'(input: Parameters<Service['subset.segments']>[0]): Promise<MethodOutput<'subset.segments'>> {
+    return segmentTable(this.requireDataset(), input.columns);
+  }
+
+  async 'subset.apply'(input: Parameters<Service['subset.apply']>[0]): Promise<MethodOutput<'subset.apply'>> {
+    this.subset = applySubset(this.requireDataset(), input.spec);
+    return this.subset.info;
+  }
+
+  async 'train.defaults'(): Promise<MethodOutput<'train.defaults'>> {
+    const dataset = this.requireDataset();
+    const subset = this.currentSubset(dataset);
+    const bits = groupBits(encodingGroups(buildEncoding(dataset, subset.train)));
+    return { config: defaultTrainConfig(bits, subset.train.length), bits, rows: subset.train.length };
+  }
+
+  async 'train.start'(input: Parameters<Service['train.start']>[0]): Promise<MethodOutput<'train.start'>> {
+    if (this.run) throw new AppError('busy', { what: 'training' });
+    const dataset = this.requireDataset();
+    const subset = this.currentSubset(dataset);
+    if (subset.train.length === 0) throw new AppError('noSubset');
+    const encoding = buildEncoding(dataset, subset.train);
+    const train = encodeRows(encoding, dataset, subset.train);
+    const valid = subset.valid.length > 0 ? encodeRows(encoding, dataset, subset.valid) : null;
+    const test = subset.test.length > 0 ? encodeRows(encoding, dataset, subset.test) : null;
+    const run: Run = { runId: randomUUID(), config: input.config, control: EngineClient.controlWord(), state: 'running' };
+    this.run = run;
+    const { runId } = run;
+    const dataName = dataset.info.fileName;
+    this.deps.engine
+      .train(
+        runId,
+        { config: input.config, train, valid, test, dataEncoding: encoding, appVersion: appVersion() },
+        run.control.buffer,
+        {
+          onEpoch: (progress) => this.deps.emit({ type: 'train.epoch', runId, progress }),
+          onLayer: (result) => this.deps.emit({ type: 'train.layer', runId, result }),
+        },
+      )
+      .then((summary) => {
+        this.model = { runId, config: input.config, summary, bits: train.bits, encoding, dataName };
+        this.deps.emit({ type: 'train.state', runId, state: 'done', summary, error: null });
+      })
+      .catch((err: unknown) => {
+        const error = toErrorPayload(err);
+        const state = error.code === 'cancelled' ? 'cancelled' : 'failed';
+        this.deps.emit({ type: 'train.state', runId, state, summary: null, error: state === 'failed' ? error : null });
+      })
+      .finally(() => {
+        if (this.run?.runId === runId) this.run = null;
+      });
+    this.deps.emit({ type: 'train.state', runId, state: 'running', summary: null, error: null });
+    return { runId };
+  }
+
+  async 'train.pause'(input: { runId: string }): Promise<MethodOutput<'train.pause'>> {
+    const run = this.requireRun(input.runId);
+    run.control.set('pause');
+    run.state = 'paused';
+    this.deps.emit({ type: 'train.state', runId: run.runId, state: 'paused', summary: null, error: null });
+    return { state: 'paused' };
+  }
+
+  async 'train.resume'(input: { runId: string }): Promise<MethodOutput<'train.resume'>> {
+    const run = this.requireRun(input.runId);
+    run.control.set('run');
+    run.state = 'running';
+    this.deps.emit({ type: 'train.state', runId: run.runId, state: 'running', summary: null, error: null });
+    return { state: 'running' };
+  }
+
+  async 'train.cancel'(input: { runId: string }): Promise<MethodOutput<'train.cancel'>> {
+    const run = this.requireRun(input.runId);
+    run.control.set('cancel');
+    return { state: 'cancelled' };
+  }
+
+  async 'model.info'(): Promise<MethodOutput<'model.info'>> {
+    const m = this.model;
+    return m ? { runId: m.runId, config: m.config, summary: m.summary, bits: m.bits } : null;
+  }
+
+  async 'samples.generate'(input: { rows: number; seed: number }): Promise<MethodOutput<'samples.generate'>> {
+    const generated = await this.generate(input.rows, input.seed);
+    const dataset = this.requireDataset();
+    const subset = this.currentSubset(dataset);
+    return { generated, real: pickRealRows(dataset, subset.train, input.rows, input.seed) };
+  }
+
+  async 'export.samples'(input: { rows: number; seed: number }): Promise<MethodOutput<'export.samples'>> {
+    const table = await this.generate(input.rows, input.seed);
+    const model = this.requireModel();
+    const bytes = new TextEncoder().encode(toCsv(table));
+    return this.deps.saver.save({ kind: 'csv', suggestedName: `${stem(model.dataName)}-synthetic.csv`, bytes });
+  }
+
+  async 'export.model'(): Promise<MethodOutput<'export.model'>> {
+    const model = this.requireModel();
+    const bytes = await this.deps.engine.modelFile(model.runId);
+    return this.deps.saver.save({ kind: 'model', suggestedName: `${stem(model.dataName)}.lwm`, bytes });
+  }
+
+  async 'export.report'(): Promise<MethodOutput<'export.report'>> {
+    const model = this.requireModel();
+    const html = buildReport({
+      app: await this['app.info'](),
+      dataName: model.dataName,
+      dataset: this.dataset?.info ?? null,
+      subset: this.subset?.info ?? null,
+      config: model.config,
+      summary: model.summary,
+      bits: model.bits,
+      locale: this.deps.osLocale.toLowerCase().startsWith('ja') ? 'ja' : 'en',
+    });
+    return this.deps.saver.save({ kind: 'report', suggestedName: `${stem(model.dataName)}-report.html`, bytes: new TextEncoder().encode(html) });
+  }
+
+  private async generate(rows: number, seed: number) {
+    const model = this.requireModel();
+    const bits = await this.deps.engine.sample(model.runId, rows, seed);
+    return decodeRows(model.encoding, bits, seed);
+  }
+
+  private requireDataset(): Dataset {
+    if (!this.dataset) throw new AppError('noDataset');
+    return this.dataset;
+  }
+
+  private requireModel(): TrainedModel {
+    if (!this.model) throw new AppError('noModel');
+    return this.model;
+  }
+
+  private requireRun(runId: string): Run {
+    if (!this.run || this.run.runId !== runId) throw new AppError('unknownRun');
+    return this.run;
+  }
+
+  private currentSubset(dataset: Dataset): Subset {
+    if (!this.subset) this.subset = applySubset(dataset, DEFAULT_SUBSET);
+    return this.subset;
+  }
+}
+
+function stem(fileName: string): string {
+  const base = basename(fileName);
+  return base.slice(0, base.length - extname(base).length) || 'layerwise';
+}
