@@ -15,7 +15,6 @@ import {
   buildEncoding,
   datasetRows,
   decodeRows,
-  encodeRows,
   encodingGroups,
   importCsv,
   segmentTable,
@@ -30,6 +29,7 @@ import { EngineClient } from './engine-client.js';
 import type { FileRegistry } from './file-registry.js';
 import { buildReport } from './report.js';
 import { pickRealRows } from './real-rows.js';
+import { prepareTraining } from './prepare.js';
 import type { Saver } from './saver.js';
 
 export interface ServiceDeps {
@@ -152,10 +152,7 @@ export class LayerwiseService implements Service {
     const dataset = this.requireDataset();
     const subset = this.currentSubset(dataset);
     if (subset.train.length === 0) throw new AppError('noSubset');
-    const encoding = buildEncoding(dataset, subset.train);
-    const train = encodeRows(encoding, dataset, subset.train);
-    const valid = subset.valid.length > 0 ? encodeRows(encoding, dataset, subset.valid) : null;
-    const test = subset.test.length > 0 ? encodeRows(encoding, dataset, subset.test) : null;
+    const { encoding, train, valid, test } = prepareTraining(dataset, subset);
     const run: Run = { runId: randomUUID(), config: input.config, control: EngineClient.controlWord(), state: 'running' };
     this.run = run;
     const { runId } = run;

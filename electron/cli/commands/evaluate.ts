@@ -1,12 +1,41 @@
-/** `layerwise evaluate`: not implemented yet (its owner replaces this file). */
+/**
+ * `layerwise evaluate <model.lwm> <csv>`: the model's log-likelihood of the rows of a CSV
+ * with the same columns (exact where the hidden state space allows, otherwise an
+ * importance-sampled estimate with its standard error), in nats and bits per row.
+ */
 import { AppError } from '../../../shared/domain/errors.js';
-import type { Command } from '../command.js';
+import { datasetRows, encodeTable, importCsv, parseEncodingSpec } from '../../data/index.js';
+import { initBackend } from '../../engine/backend.js';
+import { logLikelihood } from '../../engine/eval/loglik.js';
+import { readModelFile } from '../../engine/model-file.js';
+import { intOption, note, parse, printJson, type Command } from '../command.js';
+import { csvOptionSpec, csvOptionUsage, csvOverrides } from '../csv-options.js';
+import { formatEstimate } from '../progress.js';
+
+const options = { seed: { type: 'string' }, samples: { type: 'string' }, ...csvOptionSpec } as const;
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
-  summary: '(not yet available)',
-  usage: 'layerwise evaluate',
-  async run() {
-    throw new AppError('unsupported', { what: 'layerwise evaluate' });
+  summary: "a model's log-likelihood of the rows of a CSV (exact or estimated)",
+  usage: `Usage: layerwise evaluate <model.lwm> <csv> [--samples S] [--seed N]
+
+Prints {rows, logLikelihood: {value, exact, se}, bitsPerRow, backend} as JSON on stdout.
+--samples S sets the importance samples per row when the exact sum is too large (default 100).
+
+${csvOptionUsage}`,
+  async run(argv) {
+    const { values, positionals } = parse(argv, options);
+    const [modelPath, csv] = positionals;
+    if (!modelPath || !csv) throw new AppError('cli.missingArgument', { what: 'the model file and the CSV file', command: 'evaluate' });
+    const backend = await initBackend();
+    const { model, manifest } = await readModelFile(modelPath);
+    const spec = parseEncodingSpec(manifest.dataEncoding);
+    const dataset = await importCsv(csv, { overrides: csvOverrides(values) });
+    const table = datasetRows(dataset, 0, dataset.info.rows);
+    const data = encodeTable(spec, table);
+    const estimate = logLikelihood(model, data, { seed: intOption(values.seed, 'seed', 1), samples: intOption(values.samples, 'samples', 100) });
+    note(`log-likelihood: ${formatEstimate(estimate)} per row over ${data.rows} rows`);
+    printJson({ rows: data.rows, logLikelihood: estimate, bitsPerRow: estimate.value / Math.LN2, backend });
+    return 0;
   },
 };

@@ -1,12 +1,46 @@
-/** `layerwise sample`: not implemented yet (its owner replaces this file). */
+/**
+ * `layerwise sample <model.lwm> --rows N --seed S --out <csv>`: generates rows from a model
+ * file alone (its manifest carries the data encoding) and writes them as CSV, atomically.
+ * Without --out the CSV goes to stdout.
+ */
 import { AppError } from '../../../shared/domain/errors.js';
-import type { Command } from '../command.js';
+import { decodeRows, parseEncodingSpec, toCsv } from '../../data/index.js';
+import { readModelFile } from '../../engine/model-file.js';
+import { sampleVisible } from '../../engine/sample.js';
+import { writeFileAtomic } from '../../service/atomic-write.js';
+import { intOption, note, parse, printJson, type Command } from '../command.js';
+
+const options = {
+  rows: { type: 'string', short: 'n' },
+  seed: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+} as const;
 
 export const sampleCommand: Command = {
   name: 'sample',
-  summary: '(not yet available)',
-  usage: 'layerwise sample',
-  async run() {
-    throw new AppError('unsupported', { what: 'layerwise sample' });
+  summary: 'generate synthetic rows from a model file and write them as CSV',
+  usage: `Usage: layerwise sample <model.lwm> [--rows N] [--seed S] [--out rows.csv]
+
+Generates N rows (default 1000) by ancestral sampling; the same seed gives the same rows.
+Writes UTF-8 CSV with a BOM (opens correctly in Excel) to --out, or to stdout.`,
+  async run(argv) {
+    const { values, positionals } = parse(argv, options);
+    const [modelPath] = positionals;
+    if (!modelPath) throw new AppError('cli.missingArgument', { what: 'the model file', command: 'sample' });
+    const rows = intOption(values.rows, 'rows', 1000);
+    if (rows < 1) throw new AppError('cli.badArguments', { message: '--rows must be at least 1' });
+    const seed = intOption(values.seed, 'seed', 1);
+    const { model, manifest } = await readModelFile(modelPath);
+    const spec = parseEncodingSpec(manifest.dataEncoding);
+    const table = decodeRows(spec, sampleVisible(model, rows, seed), seed);
+    const csv = toCsv(table);
+    if (!values.out) {
+      process.stdout.write(csv);
+      return 0;
+    }
+    await writeFileAtomic(values.out, csv);
+    note(`Wrote ${rows} rows to ${values.out}`);
+    printJson({ out: values.out, rows, seed, columns: table.header });
+    return 0;
   },
 };
