@@ -5,15 +5,13 @@ import vue from '@vitejs/plugin-vue';
 export default defineConfig({
   plugins: [vue()],
   test: {
-    include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/src/**/*.test.ts', 'bench/**/*.test.ts'],
-    environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
     projects: [
       {
         extends: true,
-        test: { name: 'node', include: ['electron/**/*.test.ts', 'shared/**/*.test.ts'], environment: 'node' },
+        test: { name: 'node', include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'bench/**/*.test.ts'], environment: 'node' },
       },
       {
         extends: true,

@@ -1,0 +1,58 @@
+/**
+ * The web host's defences: no token, a wrong token, a foreign Host (DNS rebinding) or a
+ * foreign Origin is refused; the token in a header, the URL or the session cookie works.
+ */
+import { expect, test } from './fixtures.js';
+import { hostState } from './fixtures.js';
+import { request as httpRequest } from 'node:http';
+import { WebSocket } from 'ws';
+
+function get(url: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, headers }, (res) => {
+      let data = '';
+      res.on('data', (c: Buffer) => (data += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+    });
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+test('refuses requests without the token or from a foreign host', async ({ target }) => {
+  test.skip(target !== 'web', 'the web host only exists in the web project');
+  const { url, token } = hostState();
+  const base = new URL(url);
+  const root = `${base.origin}/`;
+  const rpc = `${base.origin}/api/rpc/app.info`;
+
+  expect((await get(root)).status).toBe(401);
+  expect((await get(rpc, {}, 'POST', '{}')).status).toBe(401);
+  expect((await get(rpc, { 'x-layerwise-token': 'wrong' }, 'POST', '{}')).status).toBe(401);
+  expect((await get(rpc, { 'x-layerwise-token': token, Host: `evil.example:${base.port}` }, 'POST', '{}')).status).toBe(403);
+  expect((await get(rpc, { 'x-layerwise-token': token, Origin: 'http://evil.example' }, 'POST', '{}')).status).toBe(403);
+
+  const ok = await get(rpc, { 'x-layerwise-token': token, 'content-type': 'application/json' }, 'POST', '{}');
+  expect(ok.status).toBe(200);
+  expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { transport: 'web' } });
+  expect((await get(url)).status).toBe(200);
+});
+
+test('the event socket needs the token', async ({ target }) => {
+  test.skip(target !== 'web', 'the web host only exists in the web project');
+  const { url, token } = hostState();
+  const base = new URL(url);
+  const opens = (wsUrl: string) =>
+    new Promise<boolean>((resolve) => {
+      const ws = new WebSocket(wsUrl);
+      ws.on('open', () => {
+        ws.close();
+        resolve(true);
+      });
+      ws.on('error', () => resolve(false));
+    });
+  expect(await opens(`ws://${base.host}/api/events`)).toBe(false);
+  expect(await opens(`ws://${base.host}/api/events?token=wrong`)).toBe(false);
+  expect(await opens(`ws://${base.host}/api/events?token=${token}`)).toBe(true);
+});
