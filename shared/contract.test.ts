@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ipcChannel, isMethodName, methodNames, methods, parseOutput, ServerEvent } from './contract.js';
+import { defaultTrainConfig, TrainConfig } from './domain/model.js';
+import { AppError, toErrorPayload } from './domain/errors.js';
+import { errorMessages, formatError } from './i18n/format.js';
+
+describe('contract', () => {
+  it('names every method area.verb on its own channel', () => {
+    expect(methodNames.length).toBe(Object.keys(methods).length);
+    const channels = new Set(methodNames.map(ipcChannel));
+    expect(channels.size).toBe(methodNames.length);
+    for (const name of methodNames) expect(name).toMatch(/^[a-z]+\.[A-Za-z]+$/);
+    expect(isMethodName('app.info')).toBe(true);
+    expect(isMethodName('toString')).toBe(false);
+  });
+
+  it('validates outputs and events', () => {
+    expect(() => parseOutput('data.cancelImport', { cancelled: 'yes' })).toThrow();
+    expect(parseOutput('data.cancelImport', { cancelled: true })).toEqual({ cancelled: true });
+    expect(ServerEvent.safeParse({ type: 'import.progress', bytesRead: 1, totalBytes: 2, rows: 0 }).success).toBe(true);
+    expect(ServerEvent.safeParse({ type: 'train.epoch', runId: 'x' }).success).toBe(false);
+    expect(ServerEvent.safeParse({ type: 'shell.exec', command: 'rm -rf /' }).success).toBe(false);
+  });
+
+  it('gives a valid default training configuration for any data size', () => {
+    for (const [bits, rows] of [
+      [2, 10],
+      [64, 1797],
+      [150, 8000],
+      [5000, 1_000_000],
+    ]) {
+      const config = defaultTrainConfig(bits, rows);
+      expect(TrainConfig.safeParse(config).success).toBe(true);
+      expect(config.layers[0].units).toBeGreaterThanOrEqual(config.layers[1].units);
+    }
+  });
+});
+
+describe('error messages', () => {
+  it('has every message in English and Japanese with the same placeholders', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [code, en] of Object.entries(errorMessages.en)) {
+      const ja = errorMessages.ja[code];
+      expect(ja, `missing Japanese message for ${code}`).toBeTypeOf('string');
+      expect(placeholders(ja), code).toEqual(placeholders(en));
+    }
+    expect(Object.keys(errorMessages.ja).sort()).toEqual(Object.keys(errorMessages.en).sort());
+  });
+
+  it('formats errors in one line without stack traces', () => {
+    const text = formatError(new AppError('writeFailed', { path: '/x.csv', message: 'EACCES' }), 'en');
+    expect(text).toContain('/x.csv');
+    expect(text).not.toContain('\n');
+    expect(formatError(new AppError('noModel'), 'ja')).toContain('モデル');
+    expect(toErrorPayload(new Error('boom'))).toEqual({ code: 'internal', params: { message: 'boom' } });
+    expect(formatError(new Error('boom'), 'en')).toContain('boom');
+  });
+});
