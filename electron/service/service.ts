@@ -66,6 +66,9 @@ interface TrainedModel {
   bits: number;
   encoding: EncodingSpec;
   dataName: string;
+  /** The data it was trained on, for real rows beside generated ones and for the report. */
+  dataset: Dataset;
+  subset: Subset;
 }
 
 export class LayerwiseService implements Service {
@@ -168,7 +171,7 @@ export class LayerwiseService implements Service {
         },
       )
       .then((summary) => {
-        this.model = { runId, config: input.config, summary, bits: train.bits, encoding, dataName };
+        this.model = { runId, config: input.config, summary, bits: train.bits, encoding, dataName, dataset, subset };
         this.deps.emit({ type: 'train.state', runId, state: 'done', summary, error: null });
       })
       .catch((err: unknown) => {
@@ -212,8 +215,7 @@ export class LayerwiseService implements Service {
 
   async 'samples.generate'(input: { rows: number; seed: number }): Promise<MethodOutput<'samples.generate'>> {
     const generated = await this.generate(input.rows, input.seed);
-    const dataset = this.requireDataset();
-    const subset = this.currentSubset(dataset);
+    const { dataset, subset } = this.requireModel();
     return { generated, real: pickRealRows(dataset, subset.train, input.rows, input.seed) };
   }
 
@@ -235,8 +237,8 @@ export class LayerwiseService implements Service {
     const html = buildReport({
       app: await this['app.info'](),
       dataName: model.dataName,
-      dataset: this.dataset?.info ?? null,
-      subset: this.subset?.info ?? null,
+      dataset: model.dataset.info,
+      subset: model.subset.info,
       config: model.config,
       summary: model.summary,
       bits: model.bits,
