@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/domain/errors.js';
 import { decodeRows, parseEncodingSpec, toCsv } from '../../data/index.js';
 import { readModelFile } from '../../engine/model-file.js';
 import { sampleVisible } from '../../engine/sample.js';
-import { writeFileAtomic } from '../../service/atomic-write.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
 import { intOption, note, parse, printJson, type Command } from '../command.js';
 
 const options = {

@@ -1,0 +1,79 @@
+/**
+ * Training one layer as an auto-encoder (methods `ae` and `aeries`): the generative layer
+ * P(x|h) and an inference model q(h|x) — one affine map (vanilla) or an MLP with a tanh
+ * hidden layer (rich, AERIes) — trained jointly on the chosen criterion with Adam.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { GroupSpec, LayerConfig } from '../../shared/domain/model.js';
+import { EXACT_CRITERION_MAX_K, exactCriterion, sampledCriterion } from './criteria.js';
+import { allStates, groupLayout } from './groups.js';
+import { chunks } from './loop.js';
+import { runEpochs, type EpochLoop } from './trainer.js';
+import { genVarList, infVarList, initGen, initInf, type GenVars, type InfVars } from './variables.js';
+
+export interface LayerTrainInput {
+  groups: GroupSpec[];
+  k: number;
+  config: LayerConfig;
+  /** Initial generative biases (data base rates). */
+  baseRates: Float32Array;
+  valid: tf.Tensor2D | null;
+  loop: Omit<EpochLoop, 'step' | 'validate' | 'variables' | 'batchSize' | 'epochs'>;
+}
+
+export interface TrainedAutoencoder {
+  gen: GenVars;
+  inf: InfVars;
+  epochs: number;
+}
+
+export const richWidth = (config: LayerConfig, k: number): number => config.inferenceWidth ?? Math.max(64, 2 * k);
+
+export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): Promise<TrainedAutoencoder> {
+  const { groups, k, config } = input;
+  const layout = groupLayout(groups);
+  const n = layout.bits;
+  const seed = input.loop.rng.nextUint32() & 0x7fffffff;
+  const gen = initGen(k, n, seed, input.baseRates);
+  const inf = initInf(rich ? 'rich' : 'vanilla', n, k, richWidth(config, k), seed + 1);
+  const variables = [...genVarList(gen), ...infVarList(inf)];
+  const optimizer = tf.train.adam(config.learningRate);
+  const exact = k <= EXACT_CRITERION_MAX_K;
+  const states = exact ? allStates(k) : null;
+  const terms = (x: tf.Tensor2D, s: number) =>
+    states ? exactCriterion(layout, gen, inf, x, states, config.criterion) : sampledCriterion(layout, gen, inf, x, config.samples, config.criterion, s);
+  try {
+    const result = await runEpochs({
+      ...input.loop,
+      epochs: config.epochs,
+      batchSize: config.batchSize,
+      variables,
+      step(batch, s) {
+        let value: tf.Scalar | null = null;
+        optimizer.minimize(
+          () => {
+            const t = terms(batch, s);
+            value = tf.keep(t.valueSum);
+            return t.loss;
+          },
+          false,
+          variables,
+        );
+        return value ?? tf.scalar(0);
+      },
+      validate() {
+        const v = input.valid;
+        if (!v) return null;
+        let total = 0;
+        for (const [a, b] of chunks(v.shape[0], 512)) {
+          total += tf.tidy(() => terms(tf.slice(v, [a, 0], [b - a, -1]), 7).valueSum.dataSync()[0]);
+        }
+        return total / v.shape[0];
+      },
+    });
+    return { gen, inf, epochs: result.epochs };
+  } finally {
+    optimizer.dispose();
+    states?.dispose();
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The auto-encoder criteria of one layer (method.md §2), as surrogate losses whose gradients
+ * are the estimators the method specifies, plus the criterion's value in nats per row.
+ *  - 'blm' (log outside the sum): C = E_x log Σ_h q(h|x) P(x|h); exact by enumerating h when
+ *    k <= 12, else with S samples: grad_θ = Σ_s w_s grad log P(x|h_s),
+ *    grad_φ = Σ_s (w_s - 1/S) grad log q(h_s|x), w = softmax_s log P(x|h_s).
+ *  - 'log-inside' (the usual reconstruction criterion): E_x E_{h~q} log P(x|h).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { stopGradient } from './ops.js';
+import type { AeCriterion } from '../../shared/domain/model.js';
+import { logProbRows, logProbTable, type GroupLayout } from './groups.js';
+import { genLogits, inferLogits, type GenVars, type InfVars } from './variables.js';
+
+export const EXACT_CRITERION_MAX_K = 12;
+
+export interface CriterionTerms {
+  /** Scalar surrogate loss to minimise (its gradient is the estimator). */
+  loss: tf.Scalar;
+  /** Sum over the batch of the per-row criterion (nats), for progress. */
+  valueSum: tf.Scalar;
+}
+
+/** log q(h|x) for codes h [R, k] and inference logits a [R, k]: Σ h a - softplus(a). */
+export function logQ(a: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor1D {
+  return tf.tidy(() => tf.sum(tf.sub(tf.mul(h, a), tf.softplus(a)), 1));
+}
+
+/** Sampled criterion on a batch x [B, n] with S codes per row. */
+export function sampledCriterion(
+  layout: GroupLayout,
+  gen: GenVars,
+  inf: InfVars,
+  x: tf.Tensor2D,
+  samples: number,
+  criterion: AeCriterion,
+  seed: number,
+): CriterionTerms {
+  return tf.tidy(() => {
+    const B = x.shape[0];
+    const S = samples;
+    const k = gen.W.shape[0];
+    const a = inferLogits(inf, x); // [B, k]
+    const aS = tf.tile(a, [S, 1]) as tf.Tensor2D; // [S*B, k]
+    const h = stopGradient(tf.cast(tf.less(tf.randomUniform([S * B, k], 0, 1, 'float32', seed), tf.sigmoid(aS)), 'float32')) as tf.Tensor2D;
+    const xS = tf.tile(x, [S, 1]) as tf.Tensor2D;
+    const lp = tf.reshape(logProbRows(layout, genLogits(gen, h), xS), [S, B]); // log P(x|h_s)
+    const lq = tf.reshape(logQ(aS, h), [S, B]);
+    if (criterion === 'blm') {
+      const w = stopGradient(tf.softmax(tf.transpose(lp))); // [B, S]
+      const wT = tf.transpose(w); // [S, B]
+      const lossTheta = tf.neg(tf.div(tf.sum(tf.mul(wT, lp)), B));
+      const lossPhi = tf.neg(tf.div(tf.sum(tf.mul(tf.sub(wT, 1 / S), lq)), B));
+      const value = tf.sum(tf.sub(tf.logSumExp(lp, 0), Math.log(S)));
+      return { loss: tf.add(lossTheta, lossPhi) as tf.Scalar, valueSum: stopGradient(value) as tf.Scalar };
+    }
+    const mean = tf.mean(lp, 0, true);
+    const advantage = stopGradient(tf.sub(lp, mean));
+    const lossTheta = tf.neg(tf.div(tf.sum(lp), S * B));
+    const lossPhi = tf.neg(tf.div(tf.sum(tf.mul(advantage, lq)), S * B));
+    return { loss: tf.add(lossTheta, lossPhi) as tf.Scalar, valueSum: stopGradient(tf.div(tf.sum(lp), S)) as tf.Scalar };
+  });
+}
+
+/** Exact criterion on a batch by enumerating all 2^k codes (states [K, k]). */
+export function exactCriterion(layout: GroupLayout, gen: GenVars, inf: InfVars, x: tf.Tensor2D, states: tf.Tensor2D, criterion: AeCriterion): CriterionTerms {
+  return tf.tidy(() => {
+    const a = inferLogits(inf, x); // [B, k]
+    const table = logProbTable(layout, genLogits(gen, states), x); // [B, K]
+    const lq = tf.sub(tf.matMul(a, states, false, true), tf.sum(tf.softplus(a), 1, true)); // [B, K]
+    const perRow = criterion === 'blm' ? tf.logSumExp(tf.add(table, lq), 1) : tf.sum(tf.mul(tf.exp(lq), table), 1);
+    const sum = tf.sum(perRow);
+    return { loss: tf.neg(tf.div(sum, x.shape[0])) as tf.Scalar, valueSum: stopGradient(sum) as tf.Scalar };
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * Float64 arithmetic on the plain parameter snapshot, row by row: logits of a generative
+ * layer, log-probabilities of groups, group-wise sampling, the inference network's forward
+ * pass, logsumexp. Used by ancestral sampling and by evaluation, where precision and exact
+ * reproducibility matter more than throughput.
+ */
+import type { GroupSpec } from '../../shared/domain/model.js';
+import type { GenerativeLayerParams, InferenceParams } from './params.js';
+import type { Rng } from './random.js';
+
+export function logsumexp(values: ArrayLike<number>): number {
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
+  if (max === -Infinity) return -Infinity;
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += Math.exp(values[i] - max);
+  return max + Math.log(s);
+}
+
+export const softplus = (x: number): number => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
+export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/** logits = h · W + b for one code h (length k). */
+export function layerLogits(layer: GenerativeLayerParams, h: ArrayLike<number>, out = new Float64Array(layer.weights.cols)): Float64Array {
+  const { rows: k, cols: n, data } = layer.weights;
+  for (let j = 0; j < n; j++) out[j] = layer.bias[j];
+  for (let i = 0; i < k; i++) {
+    if (h[i] === 0) continue;
+    const hi = h[i];
+    const base = i * n;
+    for (let j = 0; j < n; j++) out[j] += hi * data[base + j];
+  }
+  return out;
+}
+
+/** log P(x | logits) of one row under its groups. */
+export function logProbRow(groups: readonly GroupSpec[], logits: ArrayLike<number>, x: ArrayLike<number>, offset = 0): number {
+  let total = 0;
+  let col = 0;
+  for (const g of groups) {
+    if (g.kind === 'bernoulli') {
+      const l = logits[col];
+      total += x[offset + col] * l - softplus(l);
+      col += 1;
+    } else {
+      let max = -Infinity;
+      for (let j = 0; j < g.size; j++) max = Math.max(max, logits[col + j]);
+      let s = 0;
+      let picked = 0;
+      for (let j = 0; j < g.size; j++) {
+        s += Math.exp(logits[col + j] - max);
+        if (x[offset + col + j] === 1) picked = logits[col + j];
+      }
+      total += picked - max - Math.log(s);
+      col += g.size;
+    }
+  }
+  return total;
+}
+
+/** Draws one row from per-group distributions into `out` at `offset`. */
+export function sampleRow(groups: readonly GroupSpec[], logits: ArrayLike<number>, rng: Rng, out: Uint8Array, offset = 0): void {
+  let col = 0;
+  for (const g of groups) {
+    if (g.kind === 'bernoulli') {
+      out[offset + col] = rng.next() < sigmoid(logits[col]) ? 1 : 0;
+      col += 1;
+    } else {
+      let max = -Infinity;
+      for (let j = 0; j < g.size; j++) max = Math.max(max, logits[col + j]);
+      let s = 0;
+      for (let j = 0; j < g.size; j++) s += Math.exp(logits[col + j] - max);
+      let u = rng.next() * s;
+      let pick = g.size - 1;
+      for (let j = 0; j < g.size; j++) {
+        u -= Math.exp(logits[col + j] - max);
+        if (u <= 0) {
+          pick = j;
+          break;
+        }
+      }
+      for (let j = 0; j < g.size; j++) out[offset + col + j] = j === pick ? 1 : 0;
+      col += g.size;
+    }
+  }
+}
+
+/** Bernoulli logits of q(h | x) for one row x. */
+export function inferenceLogits(inf: InferenceParams, x: ArrayLike<number>): Float64Array {
+  let a: ArrayLike<number> = x;
+  inf.layers.forEach((layer, li) => {
+    const { rows: n, cols: m, data } = layer.weights;
+    const out = new Float64Array(m);
+    for (let j = 0; j < m; j++) out[j] = layer.bias[j];
+    for (let i = 0; i < n; i++) {
+      const ai = a[i];
+      if (ai === 0) continue;
+      const base = i * m;
+      for (let j = 0; j < m; j++) out[j] += ai * data[base + j];
+    }
+    if (li + 1 < inf.layers.length) for (let j = 0; j < m; j++) out[j] = Math.tanh(out[j]);
+    a = out;
+  });
+  return a as Float64Array;
+}
+
+/** Bits of state s (bit j = (s >> j) & 1). */
+export function stateBits(s: number, k: number, out = new Float64Array(k)): Float64Array {
+  for (let j = 0; j < k; j++) out[j] = (s >> j) & 1;
+  return out;
+}

@@ -1,0 +1,127 @@
+/**
+ * Restricted Boltzmann machines: the stacked-RBM baseline (method `rbm`) and the top prior.
+ * Visible units follow the layer's groups (Bernoulli bits, softmax units for categorical
+ * groups), hidden units are Bernoulli. Trained by CD-k or PCD-k (persistent chains) with
+ * momentum. A trained RBM is a generative layer P(x|h) (weights Wᵀ, visible bias) plus an
+ * inference model P(h|x) (weights W, hidden bias).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { makeVariable } from './ops.js';
+import type { GroupSpec, LayerConfig } from '../../shared/domain/model.js';
+import { groupLayout, logProbRows, sampleBernoulli, sampleGroups, type GroupLayout } from './groups.js';
+import { chunks } from './loop.js';
+import { matrix, type GenerativeLayerParams, type InferenceParams } from './params.js';
+import { runEpochs, type EpochLoop } from './trainer.js';
+
+export interface RbmVars {
+  /** [n, k] */
+  W: tf.Variable<tf.Rank.R2>;
+  bv: tf.Variable<tf.Rank.R1>;
+  bh: tf.Variable<tf.Rank.R1>;
+}
+
+export interface RbmTrainInput {
+  groups: GroupSpec[];
+  k: number;
+  config: Pick<LayerConfig, 'epochs' | 'batchSize' | 'learningRate' | 'cdK' | 'persistent'>;
+  baseRates: Float32Array;
+  valid: tf.Tensor2D | null;
+  loop: Omit<EpochLoop, 'step' | 'validate' | 'variables' | 'batchSize' | 'epochs'>;
+}
+
+const MOMENTUM = 0.5;
+const WEIGHT_DECAY = 1e-4;
+
+/** Mean reconstruction log-probability log P(x | h ~ P(h|x)) per row, summed over the batch. */
+function reconstruction(layout: GroupLayout, r: RbmVars, x: tf.Tensor2D, seed: number): tf.Scalar {
+  return tf.tidy(() => {
+    const h = sampleBernoulli(tf.add(tf.matMul(x, r.W), r.bh), seed) as tf.Tensor2D;
+    return tf.sum(logProbRows(layout, tf.add(tf.matMul(h, r.W, false, true), r.bv), x));
+  });
+}
+
+export async function trainRbm(input: RbmTrainInput): Promise<{ rbm: RbmVars; epochs: number }> {
+  const { groups, k, config } = input;
+  const layout = groupLayout(groups);
+  const n = layout.bits;
+  const seed0 = input.loop.rng.nextUint32() & 0x7fffffff;
+  const rbm: RbmVars = {
+    W: makeVariable(() => tf.randomNormal([n, k], 0, 0.01, 'float32', seed0)),
+    bv: makeVariable(() => tf.tensor1d(input.baseRates)),
+    bh: makeVariable(() => tf.zeros([k])),
+  };
+  const velocity = [makeVariable(() => tf.zeros([n, k])), makeVariable(() => tf.zeros([n])), makeVariable(() => tf.zeros([k]))];
+  let chain: tf.Tensor2D | null = null;
+  const lr = config.learningRate;
+  try {
+    const result = await runEpochs({
+      ...input.loop,
+      epochs: config.epochs,
+      batchSize: config.batchSize,
+      variables: [rbm.W, rbm.bv, rbm.bh],
+      step(v, seed) {
+        const B = v.shape[0];
+        if (!config.persistent || !chain || chain.shape[0] !== B) {
+          chain?.dispose();
+          chain = tf.clone(v);
+        }
+        const start: tf.Tensor2D = chain;
+        const next = tf.tidy(() => {
+          const ph = tf.sigmoid(tf.add(tf.matMul(v, rbm.W), rbm.bh));
+          let vn: tf.Tensor2D = start;
+          for (let i = 0; i < config.cdK; i++) {
+            const hs = sampleBernoulli(tf.add(tf.matMul(vn, rbm.W), rbm.bh), seed + 2 * i) as tf.Tensor2D;
+            vn = sampleGroups(layout, tf.add(tf.matMul(hs, rbm.W, false, true), rbm.bv), seed + 2 * i + 1);
+          }
+          const phn = tf.sigmoid(tf.add(tf.matMul(vn, rbm.W), rbm.bh));
+          const gW = tf.sub(tf.div(tf.sub(tf.matMul(v, ph, true), tf.matMul(vn, phn, true)), B), tf.mul(rbm.W, WEIGHT_DECAY));
+          const gbv = tf.mean(tf.sub(v, vn), 0);
+          const gbh = tf.mean(tf.sub(ph, phn), 0);
+          const grads = [gW, gbv, gbh];
+          const params = [rbm.W, rbm.bv, rbm.bh];
+          grads.forEach((g, i) => {
+            velocity[i].assign(tf.add(tf.mul(velocity[i], MOMENTUM), tf.mul(g, lr)));
+            (params[i] as tf.Variable).assign(tf.add(params[i], velocity[i]));
+          });
+          return tf.keep(vn);
+        });
+        if (config.persistent) {
+          start.dispose();
+          chain = next;
+        } else next.dispose();
+        return reconstruction(layout, rbm, v, seed + 99);
+      },
+      validate() {
+        const valid = input.valid;
+        if (!valid) return null;
+        let total = 0;
+        for (const [a, b] of chunks(valid.shape[0], 1024)) {
+          total += tf.tidy(() => reconstruction(layout, rbm, tf.slice(valid, [a, 0], [b - a, -1]), 7).dataSync()[0]);
+        }
+        return total / valid.shape[0];
+      },
+    });
+    return { rbm, epochs: result.epochs };
+  } finally {
+    (chain as tf.Tensor2D | null)?.dispose();
+    velocity.forEach((v) => v.dispose());
+  }
+}
+
+export function rbmAsLayer(r: RbmVars, groups: GroupSpec[]): { gen: GenerativeLayerParams; inf: InferenceParams } {
+  const W = r.W.arraySync();
+  const n = W.length;
+  const k = n > 0 ? W[0].length : 0;
+  const wt = new Float32Array(k * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) wt[j * n + i] = W[i][j];
+  return {
+    gen: { weights: matrix(k, n, wt), bias: Float32Array.from(r.bv.dataSync()), groups },
+    inf: { kind: 'vanilla', layers: [{ weights: matrix(n, k, Float32Array.from(r.W.dataSync())), bias: Float32Array.from(r.bh.dataSync()) }] },
+  };
+}
+
+export function disposeRbm(r: RbmVars): void {
+  r.W.dispose();
+  r.bv.dispose();
+  r.bh.dispose();
+}
