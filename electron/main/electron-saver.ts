@@ -2,7 +2,7 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { SaveResult } from '../../shared/contract.js';
-import { writeFileAtomic } from '../service/atomic-write.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { EXTENSIONS, type SaveRequest, type Saver } from '../service/saver.js';
 
 export class ElectronSaver implements Saver {
