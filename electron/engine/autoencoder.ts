@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { GroupSpec, LayerConfig } from '../../shared/domain/model.js';
-import { EXACT_CRITERION_MAX_K, exactCriterion, sampledCriterion } from './criteria.js';
+import { EXACT_CRITERION_MAX_K, exactCriterion, sampleCodes, sampledCriterion, type CriterionTerms } from './criteria.js';
 import { allStates, groupLayout } from './groups.js';
 import { chunks } from './loop.js';
 import { runEpochs, type EpochLoop } from './trainer.js';
@@ -40,8 +40,16 @@ export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): P
   const optimizer = tf.train.adam(config.learningRate);
   const exact = k <= EXACT_CRITERION_MAX_K;
   const states = exact ? allStates(k) : null;
-  const terms = (x: tf.Tensor2D, s: number) =>
-    states ? exactCriterion(layout, gen, inf, x, states, config.criterion) : sampledCriterion(layout, gen, inf, x, config.samples, config.criterion, s);
+  /** The criterion's terms on a batch; sampled codes are drawn before the gradient tape. */
+  const withTerms = <T>(x: tf.Tensor2D, s: number, use: (terms: () => CriterionTerms) => T): T => {
+    if (states) return use(() => exactCriterion(layout, gen, inf, x, states, config.criterion));
+    const h = sampleCodes(inf, x, config.samples, s);
+    try {
+      return use(() => sampledCriterion(layout, gen, inf, x, h, config.samples, config.criterion));
+    } finally {
+      h.dispose();
+    }
+  };
   try {
     const result = await runEpochs({
       ...input.loop,
@@ -50,14 +58,16 @@ export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): P
       variables,
       step(batch, s) {
         let value: tf.Scalar | null = null;
-        optimizer.minimize(
-          () => {
-            const t = terms(batch, s);
-            value = tf.keep(t.valueSum);
-            return t.loss;
-          },
-          false,
-          variables,
+        withTerms(batch, s, (terms) =>
+          optimizer.minimize(
+            () => {
+              const t = terms();
+              value = tf.keep(t.valueSum);
+              return t.loss;
+            },
+            false,
+            variables,
+          ),
         );
         return value ?? tf.scalar(0);
       },
@@ -66,7 +76,7 @@ export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): P
         if (!v) return null;
         let total = 0;
         for (const [a, b] of chunks(v.shape[0], 512)) {
-          total += tf.tidy(() => terms(tf.slice(v, [a, 0], [b - a, -1]), 7).valueSum.dataSync()[0]);
+          total += tf.tidy(() => withTerms(tf.slice(v, [a, 0], [b - a, -1]) as tf.Tensor2D, 7, (terms) => terms().valueSum.dataSync()[0]));
         }
         return total / v.shape[0];
       },

@@ -26,23 +26,24 @@ export function logQ(a: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor1D {
   return tf.tidy(() => tf.sum(tf.sub(tf.mul(h, a), tf.softplus(a)), 1));
 }
 
-/** Sampled criterion on a batch x [B, n] with S codes per row. */
-export function sampledCriterion(
-  layout: GroupLayout,
-  gen: GenVars,
-  inf: InfVars,
-  x: tf.Tensor2D,
-  samples: number,
-  criterion: AeCriterion,
-  seed: number,
-): CriterionTerms {
+/**
+ * S codes per row h_s ~ q(.|x), stacked [S*B, k] (sample s of row b at s*B + b). Drawn
+ * outside any gradient tape: the codes are data for the criterion, not a function of φ.
+ */
+export function sampleCodes(inf: InfVars, x: tf.Tensor2D, samples: number, seed: number): tf.Tensor2D {
+  return tf.tidy(() => {
+    const a = tf.tile(inferLogits(inf, x), [samples, 1]);
+    return tf.cast(tf.less(tf.randomUniform(a.shape, 0, 1, 'float32', seed), tf.sigmoid(a)), 'float32') as tf.Tensor2D;
+  });
+}
+
+/** Sampled criterion on a batch x [B, n] with S codes per row (from `sampleCodes`). */
+export function sampledCriterion(layout: GroupLayout, gen: GenVars, inf: InfVars, x: tf.Tensor2D, h: tf.Tensor2D, samples: number, criterion: AeCriterion): CriterionTerms {
   return tf.tidy(() => {
     const B = x.shape[0];
     const S = samples;
-    const k = gen.W.shape[0];
     const a = inferLogits(inf, x); // [B, k]
     const aS = tf.tile(a, [S, 1]) as tf.Tensor2D; // [S*B, k]
-    const h = stopGradient(tf.cast(tf.less(tf.randomUniform([S * B, k], 0, 1, 'float32', seed), tf.sigmoid(aS)), 'float32')) as tf.Tensor2D;
     const xS = tf.tile(x, [S, 1]) as tf.Tensor2D;
     const lp = tf.reshape(logProbRows(layout, genLogits(gen, h), xS), [S, B]); // log P(x|h_s)
     const lq = tf.reshape(logQ(aS, h), [S, B]);
@@ -52,13 +53,13 @@ export function sampledCriterion(
       const lossTheta = tf.neg(tf.div(tf.sum(tf.mul(wT, lp)), B));
       const lossPhi = tf.neg(tf.div(tf.sum(tf.mul(tf.sub(wT, 1 / S), lq)), B));
       const value = tf.sum(tf.sub(tf.logSumExp(lp, 0), Math.log(S)));
-      return { loss: tf.add(lossTheta, lossPhi) as tf.Scalar, valueSum: stopGradient(value) as tf.Scalar };
+      return { loss: tf.add(lossTheta, lossPhi) as tf.Scalar, valueSum: value as tf.Scalar };
     }
     const mean = tf.mean(lp, 0, true);
     const advantage = stopGradient(tf.sub(lp, mean));
     const lossTheta = tf.neg(tf.div(tf.sum(lp), S * B));
     const lossPhi = tf.neg(tf.div(tf.sum(tf.mul(advantage, lq)), S * B));
-    return { loss: tf.add(lossTheta, lossPhi) as tf.Scalar, valueSum: stopGradient(tf.div(tf.sum(lp), S)) as tf.Scalar };
+    return { loss: tf.add(lossTheta, lossPhi) as tf.Scalar, valueSum: tf.div(tf.sum(lp), S) as tf.Scalar };
   });
 }
 
@@ -70,6 +71,6 @@ export function exactCriterion(layout: GroupLayout, gen: GenVars, inf: InfVars, 
     const lq = tf.sub(tf.matMul(a, states, false, true), tf.sum(tf.softplus(a), 1, true)); // [B, K]
     const perRow = criterion === 'blm' ? tf.logSumExp(tf.add(table, lq), 1) : tf.sum(tf.mul(tf.exp(lq), table), 1);
     const sum = tf.sum(perRow);
-    return { loss: tf.neg(tf.div(sum, x.shape[0])) as tf.Scalar, valueSum: stopGradient(sum) as tf.Scalar };
+    return { loss: tf.neg(tf.div(sum, x.shape[0])) as tf.Scalar, valueSum: sum as tf.Scalar };
   });
 }

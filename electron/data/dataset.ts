@@ -1,0 +1,134 @@
+/**
+ * A loaded dataset: the rows kept in memory (column by column), each column's inferred and
+ * chosen type and format, its typed values and profile, and the import problems — everything
+ * the Data step shows (`DatasetInfo`). Column overrides produce a new dataset, re-profiled.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ColumnOverride, ColumnProfile, DatasetInfo, ImportProblem, RowTable } from '../../shared/domain/data.js';
+import { AppError } from '../../shared/domain/errors.js';
+import { analyzeColumn, formatForType } from './infer.js';
+import { columnChart, columnRange } from './profile.js';
+import type { RawTable } from './reader.js';
+import { typeColumn, type TypedColumn } from './typed.js';
+
+/** Columns beyond this many start excluded; the user picks which to keep. */
+export const MAX_INCLUDED_COLUMNS = 200;
+const PREVIEW_ROWS = 50;
+
+export interface Dataset {
+  readonly info: DatasetInfo;
+  /** Cells by column, as read (strings). */
+  readonly cells: string[][];
+  readonly typed: TypedColumn[];
+  readonly missing: Set<string>;
+}
+
+function profileOf(index: number, name: string, originalName: string, cells: string[], typed: TypedColumn, base: Omit<ColumnProfile, 'index' | 'name' | 'originalName' | 'chart' | 'min' | 'max'>): ColumnProfile {
+  const range = typed.kind === 'number' ? columnRange(typed.values) : null;
+  return {
+    index,
+    name,
+    originalName,
+    ...base,
+    chart: columnChart(typed, base.type, base.format),
+    min: range?.min ?? null,
+    max: range?.max ?? null,
+    missingRate: cells.length > 0 ? base.missing / cells.length : 0,
+  };
+}
+
+export function buildDataset(raw: RawTable): Dataset {
+  const width = raw.header.length;
+  const cells: string[][] = Array.from({ length: width }, () => new Array<string>(raw.rows.length));
+  raw.rows.forEach((row, r) => {
+    for (let j = 0; j < width; j++) cells[j][r] = row[j] ?? '';
+  });
+  const missing = new Set(raw.options.missingTokens.map((t) => t.trim()));
+  const problems: ImportProblem[] = [...raw.problems];
+  const typed: TypedColumn[] = [];
+  const ambiguous: string[] = [];
+  const excluded: { reason: string; names: string[] }[] = [];
+  const columns = cells.map((col, j) => {
+    const a = analyzeColumn(col, missing, raw.options.dayFirst);
+    if (a.ambiguousDate) ambiguous.push(raw.header[j]);
+    const t = typeColumn(col, a.type, a.format, missing);
+    typed.push(t);
+    let reason = a.excludedReason;
+    if (reason === null && j >= MAX_INCLUDED_COLUMNS) reason = 'user';
+    if (a.unparsed > 0) {
+      problems.push({ code: 'problems.unparsedValues', severity: 'warning', params: { column: raw.header[j], count: a.unparsed, type: a.type }, examples: [] });
+    }
+    return profileOf(j, raw.header[j], raw.originalHeader[j] ?? raw.header[j], col, t, {
+      type: a.type,
+      inferredType: a.type,
+      include: reason === null,
+      excludedReason: reason,
+      missing: a.missing,
+      missingRate: 0,
+      distinct: a.distinct,
+      format: a.format,
+    });
+  });
+  for (const reason of ['constant', 'all-missing', 'identifier', 'text'] as const) {
+    const names = columns.filter((c) => c.excludedReason === reason).map((c) => c.name);
+    if (names.length > 0) excluded.push({ reason, names });
+  }
+  for (const e of excluded) {
+    problems.push({ code: `problems.excluded.${e.reason}`, severity: 'info', params: { count: e.names.length, names: e.names.slice(0, 8).join(', ') }, examples: [] });
+  }
+  if (width > MAX_INCLUDED_COLUMNS) problems.push({ code: 'problems.tooManyColumns', severity: 'warning', params: { count: width, kept: MAX_INCLUDED_COLUMNS }, examples: [] });
+  if (ambiguous.length > 0) problems.push({ code: 'problems.ambiguousDates', severity: 'warning', params: { columns: ambiguous.join(', ') }, examples: [] });
+  if (!columns.some((c) => c.include)) problems.push({ code: 'problems.noUsableColumns', severity: 'error', params: {}, examples: [] });
+  const info: DatasetInfo = {
+    datasetId: randomUUID(),
+    fileName: raw.fileName,
+    bytes: raw.bytes,
+    detected: raw.detected,
+    options: raw.options,
+    rows: raw.rows.length,
+    columns,
+    preview: { header: raw.header, rows: raw.rows.slice(0, PREVIEW_ROWS) },
+    problems,
+    sampledOnImport: raw.sampled,
+  };
+  return { info, cells, typed, missing };
+}
+
+export function applyColumnOverrides(ds: Dataset, overrides: ColumnOverride[]): Dataset {
+  const columns = [...ds.info.columns];
+  const typed = [...ds.typed];
+  for (const o of overrides) {
+    const col = columns[o.index];
+    if (!col) throw new AppError('data.unknownColumn', { index: o.index });
+    let next = { ...col };
+    if (o.type !== undefined && o.type !== col.type) {
+      const format = formatForType(o.type, ds.cells[o.index], ds.missing, ds.info.options.dayFirst, col.format);
+      const t = typeColumn(ds.cells[o.index], o.type, format, ds.missing);
+      typed[o.index] = t;
+      next = profileOf(o.index, col.name, col.originalName, ds.cells[o.index], t, {
+        type: o.type,
+        inferredType: col.inferredType,
+        include: o.type !== 'identifier' && o.type !== 'text' ? (col.excludedReason === 'identifier' || col.excludedReason === 'text' ? true : col.include) : false,
+        excludedReason: o.type === 'identifier' || o.type === 'text' ? o.type : col.excludedReason === 'identifier' || col.excludedReason === 'text' ? null : col.excludedReason,
+        missing: col.missing,
+        missingRate: col.missingRate,
+        distinct: col.distinct,
+        format,
+      });
+    }
+    if (o.include !== undefined) {
+      next.include = o.include;
+      next.excludedReason = o.include ? null : (next.excludedReason ?? 'user');
+    }
+    columns[o.index] = next;
+  }
+  return { ...ds, typed, info: { ...ds.info, columns } };
+}
+
+export function datasetRows(ds: Dataset, offset: number, limit: number): RowTable {
+  const header = ds.info.columns.map((c) => c.name);
+  const end = Math.min(ds.info.rows, offset + limit);
+  const rows: string[][] = [];
+  for (let r = offset; r < end; r++) rows.push(ds.cells.map((col) => col[r]));
+  return { header, rows };
+}

@@ -1,0 +1,30 @@
+/**
+ * The data layer's public API: import a CSV (streaming, detected dialect and types), adjust
+ * columns, browse rows, choose a representative subset, and encode rows for the engine and
+ * decode generated ones back into rows like the user's own.
+ */
+import type { CsvOptionsOverride } from '../../shared/domain/data.js';
+import { buildDataset, type Dataset } from './dataset.js';
+import { readCsv } from './reader.js';
+
+export interface ImportOptions {
+  overrides?: CsvOptionsOverride;
+  /** Display name (default: the file's base name). */
+  fileName?: string;
+  signal?: AbortSignal;
+  onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
+  /** Bytes of cell text kept in memory; beyond it rows are reservoir-sampled during the pass. */
+  memoryBudgetBytes?: number;
+}
+
+export async function importCsv(path: string, opts: ImportOptions = {}): Promise<Dataset> {
+  const raw = await readCsv(path, opts);
+  if (opts.fileName) raw.fileName = opts.fileName;
+  return buildDataset(raw);
+}
+
+export type { Dataset } from './dataset.js';
+export { applyColumnOverrides, datasetRows } from './dataset.js';
+export { applySubset, coverageKeep, segmentTable, type Subset } from './subset.js';
+export { buildEncoding, decodeRows, encodeRows, encodeTable, encodingGroups, parseEncodingSpec, type EncodingSpec } from './encoding.js';
+export { toCsv } from './csv-write.js';

@@ -1,0 +1,145 @@
+/**
+ * Column type inference: for one column's cells, decide what a person would call it —
+ * boolean, date, datetime, integer, numeric, identifier, free text or categorical — and how
+ * it is written (number style, date pattern, yes/no tokens), so values parse now and
+ * generated values are written back the same way.
+ */
+import type { ColumnFormat, ColumnType, ExclusionReason, NumberFormat } from '../../shared/domain/data.js';
+import { booleanPair } from './booleans.js';
+import { detectDatePattern } from './dates.js';
+import { decimalsOf, detectSeparators, numberParts, parseNumber } from './numbers.js';
+
+export interface ColumnAnalysis {
+  type: ColumnType;
+  format: ColumnFormat;
+  missing: number;
+  distinct: number;
+  excludedReason: ExclusionReason | null;
+  ambiguousDate: boolean;
+  /** Non-missing cells that do not read as the inferred type. */
+  unparsed: number;
+}
+
+const FIT = 0.95;
+
+export function isMissing(value: string, missing: Set<string>): boolean {
+  return missing.has(value.trim());
+}
+
+/** The number style of a column from its cells (or null if fewer than 95 % read as numbers). */
+export function detectNumberFormat(cells: string[]): { format: NumberFormat; parsed: number; integer: boolean } | null {
+  const sample = cells.length > 5000 ? cells.filter((_, i) => i % Math.ceil(cells.length / 5000) === 0) : cells;
+  const parts = sample.map(numberParts);
+  const ok = parts.filter((p) => p !== null);
+  if (ok.length < FIT * sample.length || ok.length === 0) return null;
+  const { decimalMark, thousands } = detectSeparators(ok.map((p) => p!.body));
+  let parsed = 0;
+  let integer = true;
+  let decimals = 0;
+  const currencies = new Map<string, number>();
+  let percent = 0;
+  let parens = 0;
+  let fullWidth = 0;
+  let suffix = 0;
+  sample.forEach((cell, i) => {
+    const v = parseNumber(cell, decimalMark);
+    if (Number.isNaN(v)) return;
+    parsed++;
+    const d = decimalsOf(cell, decimalMark);
+    decimals = Math.max(decimals, d);
+    if (d > 0) integer = false;
+    const p = parts[i]!;
+    if (p.currency) currencies.set(p.currency, (currencies.get(p.currency) ?? 0) + 1);
+    if (p.currencyPosition === 'suffix' && p.currency) suffix++;
+    if (p.percent) percent++;
+    if (p.parens) parens++;
+    if (p.fullWidth) fullWidth++;
+  });
+  if (parsed < FIT * sample.length) return null;
+  const currency = [...currencies.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  return {
+    format: {
+      decimals: Math.min(decimals, 8),
+      decimalMark,
+      thousands,
+      currency,
+      currencyPosition: suffix > (currencies.get(currency) ?? 0) / 2 ? 'suffix' : 'prefix',
+      percent: percent > parsed / 2,
+      parensNegative: parens > 0,
+      fullWidth: fullWidth > parsed / 2,
+    },
+    parsed,
+    integer: integer && decimals === 0,
+  };
+}
+
+export function analyzeColumn(cells: string[], missingTokens: Set<string>, dayFirst: boolean | null): ColumnAnalysis {
+  const present: string[] = [];
+  let missing = 0;
+  for (const c of cells) {
+    if (isMissing(c, missingTokens)) missing++;
+    else present.push(c.trim());
+  }
+  const distinctSet = new Set(present);
+  const distinct = distinctSet.size;
+  const base = { missing, distinct, ambiguousDate: false, unparsed: 0 };
+  if (present.length === 0) return { ...base, type: 'categorical', format: {}, excludedReason: 'all-missing' };
+  const constant = distinct === 1 ? ('constant' as const) : null;
+
+  const pair = booleanPair(distinctSet);
+  if (pair) return { ...base, type: 'boolean', format: { boolean: pair }, excludedReason: constant };
+
+  const unique = [...distinctSet];
+  const date = detectDatePattern(unique, dayFirst);
+  if (date.pattern) {
+    return {
+      ...base,
+      type: date.pattern.hasTime ? 'datetime' : 'date',
+      format: { date: { pattern: date.pattern.pattern } },
+      excludedReason: constant,
+      ambiguousDate: date.ambiguous,
+    };
+  }
+
+  const num = detectNumberFormat(present);
+  if (num) {
+    const unparsed = present.length - present.filter((c) => !Number.isNaN(parseNumber(c, num.format.decimalMark))).length;
+    const plainInteger = num.integer && !num.format.currency && !num.format.percent;
+    const nearlyUnique = present.length >= 50 && distinct >= 0.98 * present.length;
+    if (plainInteger && nearlyUnique && !num.format.thousands) {
+      return { ...base, type: 'identifier', format: { number: num.format }, excludedReason: 'identifier', unparsed };
+    }
+    return { ...base, type: plainInteger ? 'integer' : 'numeric', format: { number: num.format }, excludedReason: constant, unparsed };
+  }
+
+  const avgLength = present.reduce((s, v) => s + v.length, 0) / present.length;
+  const withSpaces = present.filter((v) => /\s/.test(v)).length / present.length;
+  const ratio = distinct / present.length;
+  if (present.length >= 20 && ratio >= 0.9) {
+    if (avgLength > 30 || withSpaces > 0.5) return { ...base, type: 'text', format: {}, excludedReason: 'text' };
+    return { ...base, type: 'identifier', format: {}, excludedReason: 'identifier' };
+  }
+  if (avgLength > 40 && ratio > 0.5) return { ...base, type: 'text', format: {}, excludedReason: 'text' };
+  return { ...base, type: 'categorical', format: {}, excludedReason: constant };
+}
+
+/**
+ * The format a column needs when the user overrides its type (e.g. integer -> categorical
+ * needs none; categorical -> numeric needs a number style detected from the cells).
+ */
+export function formatForType(type: ColumnType, cells: string[], missingTokens: Set<string>, dayFirst: boolean | null, current: ColumnFormat): ColumnFormat {
+  const present = cells.filter((c) => !isMissing(c, missingTokens)).map((c) => c.trim());
+  if ((type === 'numeric' || type === 'integer') && !current.number) {
+    const num = detectNumberFormat(present);
+    return { number: num?.format ?? { decimals: type === 'integer' ? 0 : 2, decimalMark: '.', thousands: '', currency: '', currencyPosition: 'prefix', percent: false, parensNegative: false, fullWidth: false } };
+  }
+  if ((type === 'date' || type === 'datetime') && !current.date) {
+    const d = detectDatePattern([...new Set(present)], dayFirst);
+    return { date: { pattern: d.pattern?.pattern ?? (type === 'date' ? 'YYYY-MM-DD' : 'YYYY-MM-DD HH:mm:ss') } };
+  }
+  if (type === 'boolean' && !current.boolean) {
+    const pair = booleanPair(new Set(present));
+    return { boolean: pair ?? { trueToken: 'true', falseToken: 'false' } };
+  }
+  return current;
+}

@@ -1,0 +1,250 @@
+/**
+ * Streaming CSV reader: the file is decoded (iconv-lite) and parsed (papaparse) chunk by
+ * chunk, never held whole as one string. It detects the dialect from the first bytes unless
+ * overridden, counts and handles ragged rows, makes header names unique, reports progress,
+ * stops on cancel, and keeps at most a memory budget of rows by reservoir sampling.
+ */
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Transform } from 'node:stream';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import { type CsvOptions, type CsvOptionsOverride, DEFAULT_MISSING_TOKENS, type ImportProblem } from '../../shared/domain/data.js';
+import { AppError } from '../../shared/domain/errors.js';
+import { createRng } from '../engine/random.js';
+import { detectDelimiter, detectHeader, parseSample } from './sniff.js';
+import { assertText, bomOf, detectEncoding, ICONV_NAME } from './text-encoding.js';
+
+export interface ReadOptions {
+  overrides?: CsvOptionsOverride;
+  signal?: AbortSignal;
+  onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
+  /** Approximate bytes of cell text kept in memory; beyond it rows are reservoir-sampled. */
+  memoryBudgetBytes?: number;
+  seed?: number;
+}
+
+export interface RawTable {
+  fileName: string;
+  bytes: number;
+  detected: CsvOptions;
+  options: CsvOptions;
+  originalHeader: string[];
+  header: string[];
+  rows: string[][];
+  /** Data rows in the file (after the ragged-row policy). */
+  totalRows: number;
+  sampled: boolean;
+  problems: ImportProblem[];
+}
+
+export const DEFAULT_MEMORY_BUDGET = 256 * 1024 * 1024;
+const HEAD_BYTES = 256 * 1024;
+const MAX_EXAMPLES = 5;
+
+async function readHead(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function fileError(path: string, err: unknown): AppError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const message = err instanceof Error ? err.message : String(err);
+  if (code === 'ENOENT') return new AppError('data.notFound', { path: basename(path) });
+  if (code === 'EACCES' || code === 'EPERM') return new AppError('data.permission', { path: basename(path) });
+  if (code === 'EISDIR') return new AppError('data.isDirectory', { path: basename(path) });
+  return new AppError('readFailed', { path: basename(path), message });
+}
+
+export function uniqueHeader(raw: string[]): { names: string[]; renamed: { from: string; to: string }[] } {
+  const seen = new Map<string, number>();
+  const renamed: { from: string; to: string }[] = [];
+  const names = raw.map((cell, i) => {
+    const base = cell.trim() === '' ? `Column ${i + 1}` : cell.trim();
+    let name = base;
+    let n = seen.get(base) ?? 0;
+    while (seen.has(name)) {
+      n++;
+      name = `${base} (${n + 1})`;
+    }
+    seen.set(base, n);
+    seen.set(name, 0);
+    if (name !== cell) renamed.push({ from: cell, to: name });
+    return name;
+  });
+  return { names, renamed };
+}
+
+export async function detectOptions(path: string, overrides: CsvOptionsOverride = {}): Promise<{ detected: CsvOptions; options: CsvOptions; head: Uint8Array }> {
+  const head = await readHead(path);
+  if (head.length === 0) throw new AppError('data.empty');
+  const encoding = detectEncoding(head);
+  const chosenEncoding = overrides.encoding ?? encoding;
+  assertText(head, chosenEncoding);
+  const bom = bomOf(head);
+  const text = iconv.decode(Buffer.from(head.subarray(bom && bom.encoding === chosenEncoding ? bom.length : 0)), ICONV_NAME[chosenEncoding]);
+  if (text.trim() === '') throw new AppError('data.empty');
+  const delimiter = detectDelimiter(text);
+  const chosenDelimiter = overrides.delimiter ?? delimiter;
+  const complete = text.slice(0, Math.max(text.lastIndexOf('\n'), 0)) || text;
+  const header = detectHeader(parseSample(complete, chosenDelimiter, overrides.quote ?? '"'));
+  const detected: CsvOptions = {
+    encoding,
+    delimiter,
+    quote: '"',
+    header,
+    raggedRows: 'pad',
+    missingTokens: [...DEFAULT_MISSING_TOKENS],
+    dayFirst: null,
+  };
+  return { detected, options: { ...detected, ...stripUndefined(overrides) }, head };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export async function readCsv(path: string, opts: ReadOptions = {}): Promise<RawTable> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    size = info.size;
+  } catch (err) {
+    throw fileError(path, err);
+  }
+  if (size === 0) throw new AppError('data.empty');
+  let detected: CsvOptions;
+  let options: CsvOptions;
+  try {
+    ({ detected, options } = await detectOptions(path, opts.overrides));
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw fileError(path, err);
+  }
+  const budget = opts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET;
+  const rng = createRng(opts.seed ?? 1);
+  const problems: ImportProblem[] = [];
+  const tooFew: { line: number; text: string }[] = [];
+  const tooMany: { line: number; text: string }[] = [];
+  let tooFewCount = 0;
+  let tooManyCount = 0;
+  let originalHeader: string[] | null = null;
+  let width = 0;
+  const rows: string[][] = [];
+  let capacity = Infinity;
+  let keptBytes = 0;
+  let seen = 0;
+  let record = 0;
+  let bytesRead = 0;
+  let lastProgress = 0;
+
+  await new Promise<void>((resolve, reject) => {
+    const file = createReadStream(path, { highWaterMark: 1 << 20 });
+    const decoder = iconv.decodeStream(ICONV_NAME[options.encoding], { stripBOM: true }) as unknown as Transform;
+    const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: options.delimiter, quoteChar: options.quote, skipEmptyLines: 'greedy' });
+    let settled = false;
+    const fail = (err: unknown) => {
+      if (settled) return;
+      settled = true;
+      file.destroy();
+      decoder.destroy();
+      parser.destroy();
+      reject(err instanceof AppError ? err : fileError(path, err));
+    };
+    const onAbort = () => fail(new AppError('cancelled'));
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    if (opts.signal?.aborted) return onAbort();
+    file.on('data', (chunk: Buffer | string) => {
+      bytesRead += chunk.length;
+      const now = Date.now();
+      if (now - lastProgress > 100) {
+        lastProgress = now;
+        opts.onProgress?.({ bytesRead, totalBytes: size, rows: seen });
+      }
+    });
+    file.on('error', fail);
+    decoder.on('error', fail);
+    parser.on('error', fail);
+    parser.on('data', (row: string[]) => {
+      record++;
+      if (originalHeader === null) {
+        if (options.header) {
+          originalHeader = row;
+          width = row.length;
+          return;
+        }
+        originalHeader = row.map((_, i) => `Column ${i + 1}`);
+        width = row.length;
+      }
+      if (row.length !== width) {
+        const example = { line: record, text: row.join(options.delimiter).slice(0, 200) };
+        if (row.length < width) {
+          tooFewCount++;
+          if (tooFew.length < MAX_EXAMPLES) tooFew.push(example);
+        } else {
+          tooManyCount++;
+          if (tooMany.length < MAX_EXAMPLES) tooMany.push(example);
+        }
+        if (options.raggedRows === 'skip') return;
+        row = row.length < width ? [...row, ...Array<string>(width - row.length).fill('')] : row.slice(0, width);
+      }
+      seen++;
+      if (rows.length < capacity) {
+        rows.push(row);
+        keptBytes += row.reduce((s, c) => s + c.length * 2 + 48, 64);
+        if (keptBytes > budget && capacity === Infinity) capacity = rows.length;
+      } else {
+        const j = Math.floor(rng.next() * seen);
+        if (j < capacity) rows[j] = row;
+      }
+    });
+    parser.on('end', () => {
+      if (settled) return;
+      settled = true;
+      opts.signal?.removeEventListener('abort', onAbort);
+      opts.onProgress?.({ bytesRead: size, totalBytes: size, rows: seen });
+      resolve();
+    });
+    file.pipe(decoder).pipe(parser);
+  });
+
+  const raw: string[] = originalHeader ?? [];
+  if (raw.length === 0 || (seen === 0 && tooFewCount + tooManyCount === 0)) {
+    throw new AppError(raw.length > 0 ? 'data.headerOnly' : 'data.empty');
+  }
+  if (seen === 0) throw new AppError('data.allRowsRagged', { rows: tooFewCount + tooManyCount });
+  if (width < 2) throw new AppError('data.singleColumn', { delimiter: options.delimiter === '\t' ? 'tab' : options.delimiter });
+  const { names, renamed } = uniqueHeader(raw);
+  if (renamed.length > 0) {
+    problems.push({
+      code: 'problems.headerRenamed',
+      severity: 'info',
+      params: { count: renamed.length, names: renamed.slice(0, 5).map((r) => `"${r.from}" → "${r.to}"`).join(', ') },
+      examples: [],
+    });
+  }
+  const policy = options.raggedRows === 'skip' ? 'skipped' : 'padded';
+  if (tooFewCount > 0) problems.push({ code: `problems.tooFewFields.${policy}`, severity: 'warning', params: { count: tooFewCount, expected: width }, examples: tooFew });
+  if (tooManyCount > 0) problems.push({ code: `problems.tooManyFields.${policy}`, severity: 'warning', params: { count: tooManyCount, expected: width }, examples: tooMany });
+  if (capacity !== Infinity) problems.push({ code: 'problems.sampledOnImport', severity: 'info', params: { kept: rows.length, total: seen }, examples: [] });
+  return {
+    fileName: basename(path),
+    bytes: size,
+    detected,
+    options,
+    originalHeader: raw,
+    header: names,
+    rows,
+    totalRows: seen,
+    sampled: capacity !== Infinity,
+    problems,
+  };
+}

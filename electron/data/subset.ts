@@ -1,0 +1,173 @@
+/**
+ * The representative subset (the seed's first step): frequency table of segment columns,
+ * the most frequent segments up to a coverage target, an optional random or stratified
+ * sample of N rows (seeded), a seeded train/validation/test split, and how far each
+ * column's distribution in the subset is from the full data (total variation distance).
+ */
+import type { ColumnDistance, SegmentTable, SubsetInfo, SubsetSpec } from '../../shared/domain/data.js';
+import { AppError } from '../../shared/domain/errors.js';
+import { createRng, permutation } from '../engine/random.js';
+import type { Dataset } from './dataset.js';
+import { isMissing } from './infer.js';
+import { cellLevel } from './typed.js';
+
+export interface Subset {
+  info: SubsetInfo;
+  train: Int32Array;
+  valid: Int32Array;
+  test: Int32Array;
+  outside: Int32Array;
+}
+
+/** Columns whose distance exceeds this are flagged as poorly represented. */
+export const FLAG_DISTANCE = 0.1;
+const KEY_SEPARATOR = '\u0000';
+
+function keyOf(ds: Dataset, columns: number[], r: number): string {
+  return columns
+    .map((c) => {
+      const cell = ds.cells[c][r];
+      return isMissing(cell, ds.missing) ? '' : cellLevel(cell, ds.info.columns[c].type, ds.info.columns[c].format);
+    })
+    .join(KEY_SEPARATOR);
+}
+
+function checkColumns(ds: Dataset, columns: number[]): void {
+  for (const c of columns) if (!ds.info.columns[c]) throw new AppError('data.unknownColumn', { index: c });
+}
+
+export function segmentTable(ds: Dataset, columns: number[]): SegmentTable {
+  checkColumns(ds, columns);
+  const counts = new Map<string, number>();
+  for (let r = 0; r < ds.info.rows; r++) {
+    const k = keyOf(ds, columns, r);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const total = ds.info.rows;
+  const segments = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([k, count]) => ({ key: k.split(KEY_SEPARATOR), count, share: total > 0 ? count / total : 0 }));
+  return { columns, total, segments };
+}
+
+/** The most frequent segments whose shares add up to at least `coverage` (0..1). */
+export function coverageKeep(table: SegmentTable, coverage: number): string[][] {
+  const keep: string[][] = [];
+  let acc = 0;
+  for (const s of table.segments) {
+    if (acc >= coverage - 1e-12 && keep.length > 0) break;
+    keep.push(s.key);
+    acc += s.share;
+  }
+  return keep;
+}
+
+function stratifiedSample(rows: number[], keys: string[], n: number, seed: number): number[] {
+  const groups = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const g = groups.get(keys[i]) ?? [];
+    g.push(r);
+    groups.set(keys[i], g);
+  });
+  const entries = [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const exact = entries.map(([, g]) => (g.length / rows.length) * n);
+  const take = exact.map(Math.floor);
+  let left = n - take.reduce((a, b) => a + b, 0);
+  const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of order) {
+    if (left <= 0) break;
+    if (take[i] < entries[i][1].length) {
+      take[i]++;
+      left--;
+    }
+  }
+  const rng = createRng(seed);
+  return entries.flatMap(([, g], i) => Array.from(permutation(g.length, rng).subarray(0, take[i]), (p) => g[p]));
+}
+
+function distribution(ds: Dataset, column: number, rows: ArrayLike<number>): Map<string, number> {
+  const typed = ds.typed[column];
+  const out = new Map<string, number>();
+  const add = (k: string) => out.set(k, (out.get(k) ?? 0) + 1 / rows.length);
+  if (typed.kind === 'level') {
+    for (let i = 0; i < rows.length; i++) {
+      const code = typed.codes[rows[i]];
+      add(code < 0 ? 'missing' : code < 30 ? `l${code}` : 'other');
+    }
+  } else {
+    const profile = ds.info.columns[column];
+    const min = profile.min ?? 0;
+    const width = ((profile.max ?? 1) - min) / 10 || 1;
+    for (let i = 0; i < rows.length; i++) {
+      const v = typed.values[rows[i]];
+      add(Number.isNaN(v) ? 'missing' : `b${Math.min(9, Math.floor((v - min) / width))}`);
+    }
+  }
+  return out;
+}
+
+export function totalVariation(p: Map<string, number>, q: Map<string, number>): number {
+  let s = 0;
+  for (const k of new Set([...p.keys(), ...q.keys()])) s += Math.abs((p.get(k) ?? 0) - (q.get(k) ?? 0));
+  return Math.min(1, s / 2);
+}
+
+export function applySubset(ds: Dataset, spec: SubsetSpec): Subset {
+  const n = ds.info.rows;
+  let rows: number[] = [];
+  let keys: string[] = [];
+  const segCols = spec.segments?.columns ?? [];
+  checkColumns(ds, segCols);
+  if (spec.segments) {
+    const keep = new Set(spec.segments.keep.map((k) => k.join(KEY_SEPARATOR)));
+    for (let r = 0; r < n; r++) {
+      const k = keyOf(ds, segCols, r);
+      if (keep.has(k)) {
+        rows.push(r);
+        keys.push(k);
+      }
+    }
+  } else {
+    rows = Array.from({ length: n }, (_, r) => r);
+    keys = rows.map(() => '');
+  }
+  if (rows.length === 0) throw new AppError('data.emptySubset');
+  if (spec.sample && spec.sample.rows < rows.length) {
+    if (spec.sample.stratified && spec.segments) rows = stratifiedSample(rows, keys, spec.sample.rows, spec.seed);
+    else {
+      const p = permutation(rows.length, createRng(spec.seed));
+      rows = Array.from(p.subarray(0, spec.sample.rows), (i) => rows[i]);
+    }
+  }
+  rows.sort((a, b) => a - b);
+  const total = spec.split.train + spec.split.valid + spec.split.test;
+  if (total <= 0) throw new AppError('data.badSplit');
+  const order = permutation(rows.length, createRng(spec.seed + 1));
+  const nValid = Math.round((rows.length * spec.split.valid) / total);
+  const nTest = Math.round((rows.length * spec.split.test) / total);
+  const nTrain = rows.length - nValid - nTest;
+  const pick = (from: number, to: number) => Int32Array.from(order.subarray(from, to), (i) => rows[i]).sort();
+  const train = pick(0, nTrain);
+  const valid = pick(nTrain, nTrain + nValid);
+  const test = pick(nTrain + nValid, rows.length);
+  const inSubset = new Uint8Array(n);
+  for (const r of rows) inSubset[r] = 1;
+  const outside = Int32Array.from({ length: n - rows.length });
+  let o = 0;
+  for (let r = 0; r < n; r++) if (!inSubset[r]) outside[o++] = r;
+  const all = Int32Array.from({ length: n }, (_, r) => r);
+  const representativeness: ColumnDistance[] = ds.info.columns
+    .filter((c) => c.include)
+    .map((c) => {
+      const distance = totalVariation(distribution(ds, c.index, rows), distribution(ds, c.index, all));
+      return { index: c.index, name: c.name, distance, flagged: distance > FLAG_DISTANCE };
+    })
+    .sort((a, b) => b.distance - a.distance);
+  return {
+    info: { spec, rows: rows.length, outside: outside.length, train: train.length, valid: valid.length, test: test.length, representativeness },
+    train,
+    valid,
+    test,
+    outside,
+  };
+}
