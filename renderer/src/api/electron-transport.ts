@@ -1,0 +1,26 @@
+/** Transport through the Electron preload bridge (`window.layerwise`). */
+import { BRIDGE_KEY, type LayerwiseBridge } from '../../../shared/bridge';
+import { FileRef, parseOutput, Reply } from '../../../shared/contract';
+import { AppError } from '../../../shared/domain/errors';
+import type { Transport } from './transport';
+
+export function bridge(): LayerwiseBridge | null {
+  const candidate = (window as unknown as Record<string, unknown>)[BRIDGE_KEY];
+  return candidate && typeof candidate === 'object' ? (candidate as LayerwiseBridge) : null;
+}
+
+export function electronTransport(b: LayerwiseBridge): Transport {
+  return {
+    kind: 'electron',
+    call: (method, input) => b.invoke(method, input),
+    subscribe: (listener) => b.onEvent(listener),
+    async pickCsv() {
+      const reply = Reply.parse(await b.invoke('files.pickCsv', {}));
+      if (!reply.ok) throw new AppError(reply.error.code, reply.error.params);
+      return parseOutput('files.pickCsv', reply.value) as FileRef | null;
+    },
+    download() {
+      // Desktop exports are written by the main process where the user chose; nothing to do.
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/** Renderer entry: picks the transport (Electron bridge or web host), wires server events to the stores, mounts the app. */
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import App from './App.vue';
+import { setClient } from './api';
+import { createClient } from './api/client';
+import { bridge, electronTransport } from './api/electron-transport';
+import { webTransport } from './api/web-transport';
+import { i18n } from './i18n';
+import { useAppStore } from './stores/app';
+import { useDataStore } from './stores/data';
+import { useTrainingStore } from './stores/training';
+import './styles.css';
+
+const b = bridge();
+const client = createClient(b ? electronTransport(b) : webTransport());
+setClient(client);
+
+const app = createApp(App);
+app.use(createPinia());
+app.use(i18n);
+
+const data = useDataStore();
+const training = useTrainingStore();
+client.onEvent((e) => {
+  if (e.type === 'import.progress') data.onProgress(e);
+  else training.onEvent(e);
+});
+
+void useAppStore().init();
+app.mount('#app');

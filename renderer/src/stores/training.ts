@@ -1,0 +1,96 @@
+/**
+ * The Train step: the configuration, the live run (state, per-epoch points for the chart,
+ * layer results) driven by server events, pause/resume/cancel, and the last finished model.
+ */
+import { defineStore } from 'pinia';
+import type { RunState, ServerEvent } from '../../../shared/contract';
+import type { EpochProgress, LayerResult, TrainConfig, TrainSummary } from '../../../shared/domain/model';
+import { useClient } from '../api';
+import { guarded } from './app';
+
+export interface EpochPoint {
+  layer: number;
+  stage: EpochProgress['stage'];
+  epoch: number;
+  train: number;
+  valid: number | null;
+}
+
+export const useTrainingStore = defineStore('training', {
+  state: () => ({
+    config: null as TrainConfig | null,
+    /** Which data and subset the configuration was made for. */
+    configKey: '',
+    bits: 0,
+    rows: 0,
+    runId: null as string | null,
+    state: 'idle' as RunState | 'idle',
+    points: [] as EpochPoint[],
+    progress: null as EpochProgress | null,
+    layers: [] as LayerResult[],
+    summary: null as TrainSummary | null,
+    hasModel: false,
+  }),
+  getters: {
+    running: (s) => s.state === 'running' || s.state === 'paused',
+  },
+  actions: {
+    async loadDefaults() {
+      const d = await guarded(() => useClient().api['train.defaults']({}));
+      if (d) {
+        this.config = d.config;
+        this.bits = d.bits;
+        this.rows = d.rows;
+      }
+    },
+    setEpochs(epochs: number) {
+      if (!this.config || !Number.isInteger(epochs) || epochs < 1) return;
+      this.config.layers.forEach((l) => (l.epochs = epochs));
+      this.config.topEpochs = epochs;
+    },
+    addLayer() {
+      if (!this.config) return;
+      const last = this.config.layers[this.config.layers.length - 1];
+      this.config.layers.push({ ...last, units: Math.max(2, Math.round(last.units / 2)) });
+    },
+    removeLayer(i: number) {
+      if (this.config && this.config.layers.length > 1) this.config.layers.splice(i, 1);
+    },
+    async start() {
+      if (!this.config) return;
+      this.points = [];
+      this.layers = [];
+      this.progress = null;
+      const started = await guarded(() => useClient().api['train.start']({ config: this.config! }));
+      if (started) {
+        this.runId = started.runId;
+        this.state = 'running';
+      }
+    },
+    async pause() {
+      if (this.runId) await guarded(() => useClient().api['train.pause']({ runId: this.runId! }));
+    },
+    async resume() {
+      if (this.runId) await guarded(() => useClient().api['train.resume']({ runId: this.runId! }));
+    },
+    async cancel() {
+      if (this.runId) await guarded(() => useClient().api['train.cancel']({ runId: this.runId! }));
+    },
+    onEvent(e: ServerEvent) {
+      if (e.type === 'import.progress' || e.runId !== this.runId) return;
+      if (e.type === 'train.epoch') {
+        this.progress = e.progress;
+        this.points.push({ layer: e.progress.layer, stage: e.progress.stage, epoch: e.progress.epoch, train: e.progress.criterionTrain, valid: e.progress.criterionValid });
+      } else if (e.type === 'train.layer') {
+        this.layers.push(e.result);
+      } else {
+        this.state = e.state;
+        if (e.state === 'done' && e.summary) {
+          this.summary = e.summary;
+          this.hasModel = true;
+        }
+        if (e.state === 'failed' && e.error) void guarded(() => Promise.reject(e.error));
+      }
+    },
+  },
+});
