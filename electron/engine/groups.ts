@@ -159,7 +159,8 @@ export function sampleGroups(layout: GroupLayout, logits: tf.Tensor2D, seed: num
       const u = tf.randomUniform(l.shape, 1e-7, 1 - 1e-7, 'float32', s++);
       const gumbel = tf.neg(tf.log(tf.neg(tf.log(u))));
       const pick = tf.argMax(tf.add(l, gumbel), 2);
-      parts.push(tf.reshape(tf.oneHot(pick, g.size, 1, 0, 'float32'), [rows, g.groups * g.size]));
+      // oneHot in int32 then cast: a float32 oneHot yields integer bit patterns on the wasm backend.
+      parts.push(tf.reshape(tf.cast(tf.oneHot(pick, g.size), 'float32'), [rows, g.groups * g.size]));
     }
     if (parts.length === 1 && layout.bernoulli.length === layout.bits) return parts[0];
     return tf.gather(tf.concat(parts, 1), tf.tensor1d(layout.inverse, 'int32'), 1) as tf.Tensor2D;
