@@ -17,7 +17,7 @@ import type { Dataset } from './dataset.js';
 import { formatDate } from './dates.js';
 import { isMissing } from './infer.js';
 import { formatNumber } from './numbers.js';
-import { cellLevel, cellNumber, isNumberType } from './typed.js';
+import { cellLevel, cellNumber } from './typed.js';
 
 export const MAX_LEVELS = 24;
 export const MAX_BINS = 12;

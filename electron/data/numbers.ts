@@ -122,7 +122,8 @@ export function formatNumber(value: number, f: NumberFormat): string {
   const negative = value < 0;
   const abs = Math.abs(value);
   const fixed = abs.toFixed(f.decimals);
-  let [int, frac] = fixed.split('.');
+  const [whole, frac] = fixed.split('.');
+  let int = whole;
   if (f.thousands) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, f.thousands);
   let body = frac !== undefined ? `${int}${f.decimalMark}${frac}` : int;
   if (f.percent) body += '%';
