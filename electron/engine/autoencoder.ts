@@ -9,7 +9,7 @@ import { EXACT_CRITERION_MAX_K, exactCriterion, sampleCodes, sampledCriterion, t
 import { allStates, groupLayout } from './groups.js';
 import { chunks } from './loop.js';
 import { runEpochs, type EpochLoop } from './trainer.js';
-import { genVarList, infVarList, initGen, initInf, type GenVars, type InfVars } from './variables.js';
+import { disposeVars, genVarList, infVarList, initGen, initInf, type GenVars, type InfVars } from './variables.js';
 
 export interface LayerTrainInput {
   groups: GroupSpec[];
@@ -82,6 +82,9 @@ export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): P
       },
     });
     return { gen, inf, epochs: result.epochs };
+  } catch (err) {
+    disposeVars(variables);
+    throw err;
   } finally {
     optimizer.dispose();
     states?.dispose();

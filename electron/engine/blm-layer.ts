@@ -13,7 +13,7 @@ import { chunks } from './loop.js';
 import { logQ } from './criteria.js';
 import { richWidth, type LayerTrainInput } from './autoencoder.js';
 import { runEpochs } from './trainer.js';
-import { genLogits, genVarList, inferLogits, infVarList, initGen, initInf, type GenVars, type InfVars } from './variables.js';
+import { disposeVars, genLogits, genVarList, inferLogits, infVarList, initGen, initInf, type GenVars, type InfVars } from './variables.js';
 
 export interface TrainedBlmLayer {
   gen: GenVars;
@@ -119,6 +119,11 @@ export async function trainBlmExact(input: LayerTrainInput): Promise<TrainedBlmL
       },
     });
     return { gen, inf, logPrior, states, epochs: result.epochs };
+  } catch (err) {
+    disposeVars([...genVars, ...infVars]);
+    logPrior.dispose();
+    states.dispose();
+    throw err;
   } finally {
     posteriorSum.dispose();
     optimizer.dispose();

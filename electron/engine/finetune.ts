@@ -51,12 +51,14 @@ export async function fineTune(
         const B = x.shape[0];
         // Sample the chains and their top-prior terms outside the gradient.
         const codes: tf.Tensor2D[] = [];
-        let below = tf.tile(x, [SAMPLES, 1]) as tf.Tensor2D;
+        const tiled = tf.tile(x, [SAMPLES, 1]) as tf.Tensor2D;
+        let below = tiled;
         for (let l = 0; l < L; l++) {
           const h = tf.tidy(() => sampleBernoulli(inferLogits(infs[l], below), seed + l) as tf.Tensor2D);
           codes.push(h);
           below = h;
         }
+        tiled.dispose();
         const topRows = codes[L - 1].arraySync();
         const topLog = tf.tensor1d(topRows.map((h) => prior.logProb(h)));
         let value: tf.Scalar | null = null;

@@ -102,6 +102,9 @@ export async function trainRbm(input: RbmTrainInput): Promise<{ rbm: RbmVars; ep
       },
     });
     return { rbm, epochs: result.epochs };
+  } catch (err) {
+    disposeRbm(rbm);
+    throw err;
   } finally {
     (chain as tf.Tensor2D | null)?.dispose();
     velocity.forEach((v) => v.dispose());

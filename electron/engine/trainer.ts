@@ -46,11 +46,12 @@ export async function runEpochs(loop: EpochLoop): Promise<EpochLoopResult> {
       const rows = x.shape[0];
       clock ??= new Clock(rows * loop.epochs + loop.rowsAfter);
       let sum: tf.Scalar = tf.scalar(0);
+      const batches = epochBatches(rows, loop.batchSize, loop.rng);
       try {
-        for (const idx of epochBatches(rows, loop.batchSize, loop.rng)) {
+        for (const idx of batches) {
+          // On cancel, the batches not reached yet are released by the finally below.
           await checkpoint(loop.control);
           const batch = tf.gather(x, idx) as tf.Tensor2D;
-          idx.dispose();
           const value = loop.step(batch, tfSeed(loop.rng));
           batch.dispose();
           const next = tf.add(sum, value) as tf.Scalar;
@@ -74,6 +75,9 @@ export async function runEpochs(loop: EpochLoop): Promise<EpochLoopResult> {
         loop.progress({ epoch, epochs: loop.epochs, criterionTrain: train, criterionValid: valid, rowsPerSecond: clock.rowsPerSecond(), etaSeconds: clock.eta() });
         if (loop.patience > 0 && sinceBest >= loop.patience) break;
       } finally {
+        batches.forEach((t) => {
+          if (!t.isDisposed) t.dispose();
+        });
         sum.dispose();
         x.dispose();
       }
