@@ -21,11 +21,15 @@ export function tableFromCodes(codes: Uint8Array, rows: number, k: number, smoot
     counts[s] += 1;
   }
   const total = rows + smoothing * K;
-  return { kind: 'table', logProbs: Float64Array.from(counts, (c) => Math.log(c / total)) };
+  return { kind: 'table', logProbs: Float64Array.from(counts, (c) => Math.fround(Math.log(c / total))) };
 }
 
+/**
+ * Table log-probabilities are rounded to float32 here (relative error ~6e-8), because the model
+ * file stores weights in the tfjs float32 format: a loaded model is then bit-identical.
+ */
 export function tableFromDistribution(q: Float64Array): TopPriorParams {
-  return { kind: 'table', logProbs: Float64Array.from(q, (p) => (p > 0 ? Math.log(p) : -745)) };
+  return { kind: 'table', logProbs: Float64Array.from(q, (p) => Math.fround(p > 0 ? Math.log(p) : -745)) };
 }
 
 /** Factorised Bernoulli prior by counting. */

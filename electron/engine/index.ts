@@ -1,0 +1,23 @@
+/**
+ * The engine's public API: backend selection, layer-wise training, ancestral sampling, the
+ * `.lwm` model file, evaluation entry points, and the plain types they exchange. Everything
+ * else under electron/engine is internal.
+ */
+export { initBackend, backendName, type BackendName } from './backend.js';
+export { train, type TrainOptions } from './train.js';
+export { sampleVisible } from './sample.js';
+export {
+  serializeModel,
+  deserializeModel,
+  writeModelFile,
+  readModelFile,
+  ModelManifest,
+  MODEL_FORMAT_VERSION,
+  MODEL_EXTENSION,
+  type ModelManifestInput,
+} from './model-file.js';
+export { layerBound, exactBlm } from './blm.js';
+export { logLikelihood } from './loglik.js';
+export { encodedData, selectRows, type EncodedData } from './data.js';
+export { createRng, type Rng } from './random.js';
+export type { DeepModelParams, GenerativeLayerParams, InferenceParams, TopPriorParams, Matrix } from './params.js';
