@@ -96,8 +96,8 @@ describe('LayerwiseService', () => {
     const small: TrainConfig = {
       ...config,
       layers: [
-        { ...config.layers[0], units: 12, epochs: 2 },
-        { ...config.layers[1], units: 6, epochs: 2 },
+        { ...config.layers[0], units: 8, epochs: 2 },
+        { ...config.layers[1], units: 4, epochs: 2 },
       ],
       topPrior: 'table',
       topEpochs: 2,
@@ -134,7 +134,7 @@ describe('LayerwiseService', () => {
   it('pauses, resumes and cancels between mini-batches and keeps the last good model', async () => {
     const before = await service['model.info']();
     const { config } = await service['train.defaults']();
-    const long: TrainConfig = { ...config, layers: [{ ...config.layers[0], units: 16, epochs: 200, batchSize: 16 }], topPrior: 'bernoulli', patience: 0 };
+    const long: TrainConfig = { ...config, layers: [{ ...config.layers[0], units: 24, epochs: 200, batchSize: 16 }], topPrior: 'bernoulli', patience: 0 };
     const { runId } = await service['train.start']({ config: long });
     await waitFor(events, (e): e is ServerEvent => e.type === 'train.epoch' && e.runId === runId);
     await service['train.pause']({ runId });
