@@ -6,6 +6,7 @@
  * EM runs in float64 over distinct rows weighted by their counts.
  */
 import * as tf from '@tensorflow/tfjs';
+import { mm } from './ops.js';
 import { AppError } from '../../shared/domain/errors.js';
 import type { Estimate } from '../../shared/domain/model.js';
 import type { EncodedData } from './data.js';
@@ -54,7 +55,7 @@ export function logLikTable(gen: GenerativeLayerParams, rows: DistinctRows): Flo
   tf.tidy(() => {
     const W = tf.tensor2d(gen.weights.data, [k, gen.weights.cols]);
     const b = tf.tensor1d(gen.bias);
-    const logits = tf.add(tf.matMul(allStates(k), W), b) as tf.Tensor2D;
+    const logits = tf.add(mm(allStates(k), W), b) as tf.Tensor2D;
     for (const [a, z] of chunks(rows.count, Math.max(1, Math.floor((1 << 22) / K)))) {
       const x = tf.tensor2d(Float32Array.from(rows.rows.subarray(a * rows.bits, z * rows.bits)), [z - a, rows.bits]);
       out.set(logProbTable(layout, logits, x).dataSync(), a * K);
@@ -133,7 +134,7 @@ export function codesFromData(inf: InferenceParams, data: EncodedData, m: number
     const x = tf.gather(tf.tensor2d(Float32Array.from(data.data), [data.rows, data.bits]), tf.tensor1d(picks, 'int32')) as tf.Tensor2D;
     let a: tf.Tensor2D = x;
     inf.layers.forEach((l, i) => {
-      a = tf.add(tf.matMul(a, tf.tensor2d(l.weights.data, [l.weights.rows, l.weights.cols])), tf.tensor1d(l.bias));
+      a = tf.add(mm(a, tf.tensor2d(l.weights.data, [l.weights.rows, l.weights.cols])), tf.tensor1d(l.bias));
       if (i + 1 < inf.layers.length) a = tf.tanh(a);
     });
     return sampleBernoulli(a, seed & 0x7fffffff) as tf.Tensor2D;
@@ -146,7 +147,7 @@ export function autoEncodedBound(gen: GenerativeLayerParams, inf: InferenceParam
   const perRow = new Float64Array(data.rows);
   tf.tidy(() => {
     const codes = codesFromData(inf, data, m, seed);
-    const logits = tf.add(tf.matMul(codes, tf.tensor2d(gen.weights.data, [gen.weights.rows, gen.weights.cols])), tf.tensor1d(gen.bias)) as tf.Tensor2D;
+    const logits = tf.add(mm(codes, tf.tensor2d(gen.weights.data, [gen.weights.rows, gen.weights.cols])), tf.tensor1d(gen.bias)) as tf.Tensor2D;
     const all = tf.tensor2d(Float32Array.from(data.data), [data.rows, data.bits]);
     for (const [a, z] of chunks(data.rows, Math.max(1, Math.floor((1 << 22) / m)))) {
       const t = logProbTable(layout, logits, tf.slice(all, [a, 0], [z - a, -1]) as tf.Tensor2D);

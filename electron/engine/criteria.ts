@@ -7,7 +7,7 @@
  *  - 'log-inside' (the usual reconstruction criterion): E_x E_{h~q} log P(x|h).
  */
 import * as tf from '@tensorflow/tfjs';
-import { stopGradient } from './ops.js';
+import { mmT, stopGradient } from './ops.js';
 import type { AeCriterion } from '../../shared/domain/model.js';
 import { logProbRows, logProbTable, type GroupLayout } from './groups.js';
 import { genLogits, inferLogits, type GenVars, type InfVars } from './variables.js';
@@ -29,12 +29,34 @@ export function logQ(a: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor1D {
 /**
  * S codes per row h_s ~ q(.|x), stacked [S*B, k] (sample s of row b at s*B + b). Drawn
  * outside any gradient tape: the codes are data for the criterion, not a function of φ.
+ * Broadcasting instead of `tile` (tile is slow on the WebAssembly backend).
  */
 export function sampleCodes(inf: InfVars, x: tf.Tensor2D, samples: number, seed: number): tf.Tensor2D {
   return tf.tidy(() => {
-    const a = tf.tile(inferLogits(inf, x), [samples, 1]);
-    return tf.cast(tf.less(tf.randomUniform(a.shape, 0, 1, 'float32', seed), tf.sigmoid(a)), 'float32') as tf.Tensor2D;
+    const p = tf.sigmoid(inferLogits(inf, x)); // [B, k]
+    const [B, k] = p.shape;
+    const u = tf.randomUniform([samples, B, k], 0, 1, 'float32', seed);
+    return tf.reshape(tf.cast(tf.less(u, p), 'float32'), [samples * B, k]) as tf.Tensor2D;
   });
+}
+
+/**
+ * log P(x_b | h_{s,b}) as [S, B] for codes h [S*B, k] and rows x [B, n]. For all-Bernoulli
+ * layers the data term Σ_j x_j logit_j is computed as h·(W x) + b·x (no tiling of x), and
+ * only the normaliser Σ_j softplus(logit_j) touches the [S*B, n] logits.
+ */
+function logLikelihoods(layout: GroupLayout, gen: GenVars, x: tf.Tensor2D, h: tf.Tensor2D, S: number): tf.Tensor2D {
+  const B = x.shape[0];
+  const k = h.shape[1];
+  const logits = genLogits(gen, h); // [S*B, n]
+  if (layout.bernoulli.length !== layout.bits) {
+    const xS = tf.reshape(tf.broadcastTo(x, [S, B, layout.bits]), [S * B, layout.bits]) as tf.Tensor2D;
+    return tf.reshape(logProbRows(layout, logits, xS), [S, B]);
+  }
+  const xW = mmT(x, gen.W); // [B, k]
+  const data = tf.add(tf.sum(tf.mul(tf.reshape(h, [S, B, k]), xW), 2), tf.sum(tf.mul(x, gen.b), 1)); // [S, B]
+  const norm = tf.reshape(tf.sum(tf.softplus(logits), 1), [S, B]);
+  return tf.sub(data, norm) as tf.Tensor2D;
 }
 
 /** Sampled criterion on a batch x [B, n] with S codes per row (from `sampleCodes`). */
@@ -42,24 +64,23 @@ export function sampledCriterion(layout: GroupLayout, gen: GenVars, inf: InfVars
   return tf.tidy(() => {
     const B = x.shape[0];
     const S = samples;
+    const k = h.shape[1];
     const a = inferLogits(inf, x); // [B, k]
-    const aS = tf.tile(a, [S, 1]) as tf.Tensor2D; // [S*B, k]
-    const xS = tf.tile(x, [S, 1]) as tf.Tensor2D;
-    const lp = tf.reshape(logProbRows(layout, genLogits(gen, h), xS), [S, B]); // log P(x|h_s)
-    const lq = tf.reshape(logQ(aS, h), [S, B]);
+    const lp = logLikelihoods(layout, gen, x, h, S); // log P(x|h_s), [S, B]
+    // log q(h_s|x) = Σ_j h_j a_j - softplus(a_j), broadcast over the S codes.
+    const lq = tf.sub(tf.sum(tf.mul(tf.reshape(h, [S, B, k]), a), 2), tf.sum(tf.softplus(a), 1)) as tf.Tensor2D; // [S, B]
     if (criterion === 'blm') {
-      const w = stopGradient(tf.softmax(tf.transpose(lp))); // [B, S]
-      const wT = tf.transpose(w); // [S, B]
+      const wT = stopGradient(tf.exp(tf.sub(lp, tf.logSumExp(lp, 0, true)))); // [S, B], w_s per row
       const lossTheta = tf.neg(tf.div(tf.sum(tf.mul(wT, lp)), B));
       const lossPhi = tf.neg(tf.div(tf.sum(tf.mul(tf.sub(wT, 1 / S), lq)), B));
       const value = tf.sum(tf.sub(tf.logSumExp(lp, 0), Math.log(S)));
-      return { loss: tf.add(lossTheta, lossPhi) as tf.Scalar, valueSum: value as tf.Scalar };
+      return { loss: tf.add(lossTheta, lossPhi) as tf.Scalar, valueSum: stopGradient(value) as tf.Scalar };
     }
     const mean = tf.mean(lp, 0, true);
     const advantage = stopGradient(tf.sub(lp, mean));
     const lossTheta = tf.neg(tf.div(tf.sum(lp), S * B));
     const lossPhi = tf.neg(tf.div(tf.sum(tf.mul(advantage, lq)), S * B));
-    return { loss: tf.add(lossTheta, lossPhi) as tf.Scalar, valueSum: tf.div(tf.sum(lp), S) as tf.Scalar };
+    return { loss: tf.add(lossTheta, lossPhi) as tf.Scalar, valueSum: stopGradient(tf.div(tf.sum(lp), S)) as tf.Scalar };
   });
 }
 
@@ -68,7 +89,7 @@ export function exactCriterion(layout: GroupLayout, gen: GenVars, inf: InfVars, 
   return tf.tidy(() => {
     const a = inferLogits(inf, x); // [B, k]
     const table = logProbTable(layout, genLogits(gen, states), x); // [B, K]
-    const lq = tf.sub(tf.matMul(a, states, false, true), tf.sum(tf.softplus(a), 1, true)); // [B, K]
+    const lq = tf.sub(mmT(a, states), tf.sum(tf.softplus(a), 1, true)); // [B, K]
     const perRow = criterion === 'blm' ? tf.logSumExp(tf.add(table, lq), 1) : tf.sum(tf.mul(tf.exp(lq), table), 1);
     const sum = tf.sum(perRow);
     return { loss: tf.neg(tf.div(sum, x.shape[0])) as tf.Scalar, valueSum: sum as tf.Scalar };

@@ -5,6 +5,7 @@
  * whole layer is a handful of fused ops, whatever the number of groups.
  */
 import * as tf from '@tensorflow/tfjs';
+import { mm, mmT } from './ops.js';
 import type { GroupSpec } from '../../shared/domain/model.js';
 import { groupOffsets } from './params.js';
 
@@ -33,7 +34,7 @@ export function selection(n: number, cols: ArrayLike<number>): tf.Tensor2D {
 
 /** Columns of `t` [R, n] by a differentiable selection. */
 export function pick(t: tf.Tensor2D, cols: ArrayLike<number>): tf.Tensor2D {
-  return tf.tidy(() => tf.matMul(t, selection(t.shape[1], cols)));
+  return tf.tidy(() => mm(t, selection(t.shape[1], cols)));
 }
 
 /** Back from layout order to column order (a permutation matrix product). */
@@ -42,7 +43,7 @@ function unpermute(layout: GroupLayout, t: tf.Tensor2D): tf.Tensor2D {
     const n = layout.bits;
     const m = new Float32Array(n * n);
     for (let col = 0; col < n; col++) m[layout.inverse[col] * n + col] = 1;
-    return tf.matMul(t, tf.tensor2d(m, [n, n]));
+    return mm(t, tf.tensor2d(m, [n, n]));
   });
 }
 
@@ -115,7 +116,7 @@ export function logProbTable(layout: GroupLayout, stateLogits: tf.Tensor2D, x: t
     // x·on^T + (1-x)·off^T = x·(on - off)^T + 1·off^T
     const diff = tf.sub(on, off);
     const base = tf.sum(off, 1); // [K]
-    return tf.add(tf.matMul(x, diff, false, true), tf.reshape(base, [1, -1])) as tf.Tensor2D;
+    return tf.add(mmT(x, diff), tf.reshape(base, [1, -1])) as tf.Tensor2D;
   });
 }
 

@@ -18,3 +18,36 @@ export function stopGradient<T extends tf.Tensor>(x: T): T {
 export function makeVariable<R extends tf.Rank>(init: () => tf.Tensor<R>): tf.Variable<R> {
   return tf.tidy(() => tf.variable(init())) as tf.Variable<R>;
 }
+
+/**
+ * Matrix product whose gradient uses explicit transposes. On the WebAssembly backend a
+ * product with a transposed operand (which tfjs' own matMul gradient uses) is about 8x
+ * slower than transposing first and multiplying (measured: 7.5 ms vs 0.9 ms for
+ * [64,1024]x[1024,100]).
+ */
+const mmGrad = tf.customGrad((...args) => {
+  const [a, b, save] = args as unknown as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
+  save([a, b]);
+  return {
+    value: tf.matMul(a, b),
+    gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
+      const g = (Array.isArray(dy) ? dy[0] : dy) as tf.Tensor2D;
+      const [sa, sb] = saved as tf.Tensor2D[];
+      return [tf.matMul(g, tf.transpose(sb)), tf.matMul(tf.transpose(sa), g)];
+    },
+  };
+});
+
+export function mm(a: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
+  return mmGrad(a, b) as tf.Tensor2D;
+}
+
+/** a · bᵀ without the slow transposed-operand kernel. */
+export function mmT(a: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
+  return mm(a, tf.transpose(b));
+}
+
+/** aᵀ · b without the slow transposed-operand kernel. */
+export function mTm(a: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
+  return mm(tf.transpose(a), b);
+}

@@ -6,7 +6,7 @@
  * inference model P(h|x) (weights W, hidden bias).
  */
 import * as tf from '@tensorflow/tfjs';
-import { makeVariable } from './ops.js';
+import { mTm, makeVariable, mm, mmT } from './ops.js';
 import type { GroupSpec, LayerConfig } from '../../shared/domain/model.js';
 import { groupLayout, logProbRows, sampleBernoulli, sampleGroups, type GroupLayout } from './groups.js';
 import { chunks } from './loop.js';
@@ -35,8 +35,8 @@ const WEIGHT_DECAY = 1e-4;
 /** Mean reconstruction log-probability log P(x | h ~ P(h|x)) per row, summed over the batch. */
 function reconstruction(layout: GroupLayout, r: RbmVars, x: tf.Tensor2D, seed: number): tf.Scalar {
   return tf.tidy(() => {
-    const h = sampleBernoulli(tf.add(tf.matMul(x, r.W), r.bh), seed) as tf.Tensor2D;
-    return tf.sum(logProbRows(layout, tf.add(tf.matMul(h, r.W, false, true), r.bv), x));
+    const h = sampleBernoulli(tf.add(mm(x, r.W), r.bh), seed) as tf.Tensor2D;
+    return tf.sum(logProbRows(layout, tf.add(mmT(h, r.W), r.bv), x));
   });
 }
 
@@ -67,14 +67,14 @@ export async function trainRbm(input: RbmTrainInput): Promise<{ rbm: RbmVars; ep
         }
         const start: tf.Tensor2D = chain;
         const next = tf.tidy(() => {
-          const ph = tf.sigmoid(tf.add(tf.matMul(v, rbm.W), rbm.bh));
+          const ph = tf.sigmoid(tf.add(mm(v, rbm.W), rbm.bh));
           let vn: tf.Tensor2D = start;
           for (let i = 0; i < config.cdK; i++) {
-            const hs = sampleBernoulli(tf.add(tf.matMul(vn, rbm.W), rbm.bh), seed + 2 * i) as tf.Tensor2D;
-            vn = sampleGroups(layout, tf.add(tf.matMul(hs, rbm.W, false, true), rbm.bv), seed + 2 * i + 1);
+            const hs = sampleBernoulli(tf.add(mm(vn, rbm.W), rbm.bh), seed + 2 * i) as tf.Tensor2D;
+            vn = sampleGroups(layout, tf.add(mmT(hs, rbm.W), rbm.bv), seed + 2 * i + 1);
           }
-          const phn = tf.sigmoid(tf.add(tf.matMul(vn, rbm.W), rbm.bh));
-          const gW = tf.sub(tf.div(tf.sub(tf.matMul(v, ph, true), tf.matMul(vn, phn, true)), B), tf.mul(rbm.W, WEIGHT_DECAY));
+          const phn = tf.sigmoid(tf.add(mm(vn, rbm.W), rbm.bh));
+          const gW = tf.sub(tf.div(tf.sub(mTm(v, ph), mTm(vn, phn)), B), tf.mul(rbm.W, WEIGHT_DECAY));
           const gbv = tf.mean(tf.sub(v, vn), 0);
           const gbh = tf.mean(tf.sub(ph, phn), 0);
           const grads = [gW, gbv, gbh];

@@ -5,6 +5,7 @@
  * per epoch and a result per layer; honours pause and cancel between mini-batches; seeded.
  */
 import * as tf from '@tensorflow/tfjs';
+import { mm } from './ops.js';
 import { AppError } from '../../shared/domain/errors.js';
 import type { Estimate, EpochProgress, GroupSpec, LayerResult, TrainConfig, TrainSummary } from '../../shared/domain/model.js';
 import { trainAutoencoder, type LayerTrainInput } from './autoencoder.js';
@@ -115,7 +116,7 @@ export async function train(data: EncodedData, config: TrainConfig, opts: TrainO
           const { rbm, epochs: e } = await trainRbm(input);
           ({ gen, inf } = rbmAsLayer(rbm, groups));
           epochs = e;
-          encoders.push((x, s) => tf.tidy(() => sampleBernoulli(tf.add(tf.matMul(x, rbm.W), rbm.bh), s) as tf.Tensor2D));
+          encoders.push((x, s) => tf.tidy(() => sampleBernoulli(tf.add(mm(x, rbm.W), rbm.bh), s) as tf.Tensor2D));
           disposers.push(() => disposeRbm(rbm));
         } else if (layer.method === 'blm-exact') {
           const trained = await trainBlmExact(input);

@@ -3,7 +3,7 @@
  * initialisation, and their conversion to and from the plain `params.ts` snapshot.
  */
 import * as tf from '@tensorflow/tfjs';
-import { makeVariable } from './ops.js';
+import { makeVariable, mm } from './ops.js';
 import type { GroupSpec } from '../../shared/domain/model.js';
 import { matrix, type GenerativeLayerParams, type InferenceParams, type Matrix } from './params.js';
 
@@ -45,7 +45,7 @@ export function inferLogits(inf: InfVars, x: tf.Tensor2D): tf.Tensor2D {
   return tf.tidy(() => {
     let a: tf.Tensor2D = x;
     inf.layers.forEach((layer, i) => {
-      a = tf.add(tf.matMul(a, layer.W), layer.b);
+      a = tf.add(mm(a, layer.W), layer.b);
       if (i + 1 < inf.layers.length) a = tf.tanh(a);
     });
     return a;
@@ -54,7 +54,7 @@ export function inferLogits(inf: InfVars, x: tf.Tensor2D): tf.Tensor2D {
 
 /** Logits of P(x | h) for rows h [R, k]. */
 export function genLogits(gen: GenVars, h: tf.Tensor2D): tf.Tensor2D {
-  return tf.tidy(() => tf.add(tf.matMul(h, gen.W), gen.b));
+  return tf.tidy(() => tf.add(mm(h, gen.W), gen.b));
 }
 
 export const genVarList = (g: GenVars): tf.Variable[] => [g.W, g.b];
