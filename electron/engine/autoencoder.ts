@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GroupSpec, LayerConfig } from '../../shared/domain/model.js';
 import { EXACT_CRITERION_MAX_K, exactCriterion, sampleCodes, sampledCriterion, type CriterionTerms } from './criteria.js';
+import { sampledBlmGradients } from './criteria-grads.js';
 import { allStates, groupLayout } from './groups.js';
 import { chunks } from './loop.js';
 import { runEpochs, type EpochLoop } from './trainer.js';
@@ -40,6 +41,7 @@ export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): P
   const optimizer = tf.train.adam(config.learningRate);
   const exact = k <= EXACT_CRITERION_MAX_K;
   const states = exact ? allStates(k) : null;
+  const closedForm = !exact && config.criterion === 'blm' && layout.bernoulli.length === layout.bits;
   /** The criterion's terms on a batch; sampled codes are drawn before the gradient tape. */
   const withTerms = <T>(x: tf.Tensor2D, s: number, use: (terms: () => CriterionTerms) => T): T => {
     if (states) return use(() => exactCriterion(layout, gen, inf, x, states, config.criterion));
@@ -57,6 +59,13 @@ export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): P
       batchSize: config.batchSize,
       variables,
       step(batch, s) {
+        if (closedForm) {
+          // Hot path: closed-form gradients (same estimator, no tape).
+          const { grads, valueSum } = sampledBlmGradients(gen, inf, batch, config.samples, s);
+          optimizer.applyGradients(variables.map((v, i) => ({ name: v.name, tensor: grads[i] })));
+          grads.forEach((g) => g.dispose());
+          return valueSum;
+        }
         let value: tf.Scalar | null = null;
         withTerms(batch, s, (terms) =>
           optimizer.minimize(

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AeCriterion, GroupSpec } from '../../shared/domain/model.js';
 import { initBackend } from './backend.js';
 import { exactCriterion, sampleCodes, sampledCriterion } from './criteria.js';
+import { sampledBlmGradients } from './criteria-grads.js';
 import { allStates, groupLayout } from './groups.js';
 import { createRng } from './random.js';
 import { disposeVars, genVarList, infVarList, initGen, initInf, type GenVars, type InfVars } from './variables.js';
@@ -113,5 +114,29 @@ describe('auto-encoder criteria', () => {
       for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(0.08 * Math.max(1, scale));
     }
     [...Object.values(exact), ...Object.values(sampled)].forEach((t) => t.dispose());
+  });
+
+  it('closed-form gradients of the sampled criterion equal autodiff on the same codes (all-Bernoulli layer, 1e-4)', () => {
+    const g2 = initGen(3, 7, 21);
+    const q2 = initInf('rich', 7, 3, 5, 22);
+    const rng = createRng(23);
+    const vars = [...genVarList(g2), ...infVarList(q2)];
+    for (const v of vars) v.assign(tf.tidy(() => tf.tensor(Array.from({ length: v.size }, () => rng.normal()), v.shape)));
+    const bern = groupLayout(Array.from({ length: 7 }, () => ({ kind: 'bernoulli' as const })));
+    const xb = tf.tensor2d(Array.from({ length: 5 * 7 }, () => (rng.next() < 0.5 ? 1 : 0)), [5, 7]);
+    const S = 6;
+    const h = sampleCodes(q2, xb, S, 8);
+    const auto = tf.variableGrads(() => sampledCriterion(bern, g2, q2, xb, h, S, 'blm').loss, vars);
+    const mine = sampledBlmGradients(g2, q2, xb, S, h);
+    const autoValue = tf.tidy(() => sampledCriterion(bern, g2, q2, xb, h, S, 'blm').valueSum.dataSync()[0]);
+    expect(mine.valueSum.dataSync()[0]).toBeCloseTo(autoValue, 4);
+    vars.forEach((v, i) => {
+      const a = auto.grads[v.name].dataSync();
+      const b = mine.grads[i].dataSync();
+      expect(b.length).toBe(a.length);
+      for (let j = 0; j < a.length; j++) expect(Math.abs(a[j] - b[j])).toBeLessThan(1e-4);
+    });
+    [...Object.values(auto.grads), auto.value, ...mine.grads, mine.valueSum, h, xb].forEach((t) => t.dispose());
+    disposeVars(vars);
   });
 });

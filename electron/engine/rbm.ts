@@ -6,7 +6,7 @@
  * inference model P(h|x) (weights W, hidden bias).
  */
 import * as tf from '@tensorflow/tfjs';
-import { mTm, makeVariable, mm, mmT } from './ops.js';
+import { makeVariable, mm, mmT } from './ops.js';
 import type { GroupSpec, LayerConfig } from '../../shared/domain/model.js';
 import { groupLayout, logProbRows, sampleBernoulli, sampleGroups, type GroupLayout } from './groups.js';
 import { chunks } from './loop.js';
@@ -31,6 +31,8 @@ export interface RbmTrainInput {
 
 const MOMENTUM = 0.5;
 const WEIGHT_DECAY = 1e-4;
+/** Rows of each mini-batch on which the reconstruction criterion (progress only) is computed. */
+const RECONSTRUCTION_ROWS = 32;
 
 /** Mean reconstruction log-probability log P(x | h ~ P(h|x)) per row, summed over the batch. */
 function reconstruction(layout: GroupLayout, r: RbmVars, x: tf.Tensor2D, seed: number): tf.Scalar {
@@ -67,14 +69,18 @@ export async function trainRbm(input: RbmTrainInput): Promise<{ rbm: RbmVars; ep
         }
         const start: tf.Tensor2D = chain;
         const next = tf.tidy(() => {
-          const ph = tf.sigmoid(tf.add(mm(v, rbm.W), rbm.bh));
+          // Plain products with explicit transposes (no autodiff here; see ops.ts on speed).
+          const Wt = tf.transpose(rbm.W);
+          const ph = tf.sigmoid(tf.add(tf.matMul(v, rbm.W), rbm.bh));
           let vn: tf.Tensor2D = start;
           for (let i = 0; i < config.cdK; i++) {
-            const hs = sampleBernoulli(tf.add(mm(vn, rbm.W), rbm.bh), seed + 2 * i) as tf.Tensor2D;
-            vn = sampleGroups(layout, tf.add(mmT(hs, rbm.W), rbm.bv), seed + 2 * i + 1);
+            const hs = sampleBernoulli(tf.add(tf.matMul(vn, rbm.W), rbm.bh), seed + 2 * i) as tf.Tensor2D;
+            vn = sampleGroups(layout, tf.add(tf.matMul(hs, Wt), rbm.bv), seed + 2 * i + 1);
           }
-          const phn = tf.sigmoid(tf.add(mm(vn, rbm.W), rbm.bh));
-          const gW = tf.sub(tf.div(tf.sub(mTm(v, ph), mTm(vn, phn)), B), tf.mul(rbm.W, WEIGHT_DECAY));
+          const phn = tf.sigmoid(tf.add(tf.matMul(vn, rbm.W), rbm.bh));
+          // vᵀph - vnᵀphn as one product of stacked batches.
+          const stats = tf.matMul(tf.transpose(tf.concat([v, vn], 0)), tf.concat([ph, tf.neg(phn)], 0));
+          const gW = tf.sub(tf.div(stats, B), tf.mul(rbm.W, WEIGHT_DECAY));
           const gbv = tf.mean(tf.sub(v, vn), 0);
           const gbh = tf.mean(tf.sub(ph, phn), 0);
           const grads = [gW, gbv, gbh];
@@ -89,7 +95,10 @@ export async function trainRbm(input: RbmTrainInput): Promise<{ rbm: RbmVars; ep
           start.dispose();
           chain = next;
         } else next.dispose();
-        return reconstruction(layout, rbm, v, seed + 99);
+        // The progress criterion on the first rows of the (shuffled) batch, scaled to the batch.
+        const r = Math.min(B, RECONSTRUCTION_ROWS);
+        if (r === B) return reconstruction(layout, rbm, v, seed + 99);
+        return tf.tidy(() => tf.mul(reconstruction(layout, rbm, tf.slice(v, [0, 0], [r, -1]), seed + 99), B / r) as tf.Scalar);
       },
       validate() {
         const valid = input.valid;
