@@ -119,7 +119,8 @@ export function analyzeColumn(cells: string[], missingTokens: Set<string>, dayFi
     if (avgLength > 30 || withSpaces > 0.5) return { ...base, type: 'text', format: {}, excludedReason: 'text' };
     return { ...base, type: 'identifier', format: {}, excludedReason: 'identifier' };
   }
-  if (avgLength > 40 && ratio > 0.5) return { ...base, type: 'text', format: {}, excludedReason: 'text' };
+  // Many different multi-word values (names, descriptions): labels, not categories.
+  if ((avgLength > 40 && ratio > 0.5) || (distinct > 50 && ratio >= 0.5 && withSpaces > 0.5)) return { ...base, type: 'text', format: {}, excludedReason: 'text' };
   return { ...base, type: 'categorical', format: {}, excludedReason: constant };
 }
 
