@@ -262,15 +262,17 @@ function formatValue(v: number, type: ColumnType, format: ColumnFormat): string 
   return String(v);
 }
 
-function drawInBin(lo: number, hi: number, type: ColumnType, format: ColumnFormat, u: number): number {
-  if (type === 'date') return Math.min(Math.floor(hi / DAY) * DAY, Math.floor((lo + u * (hi - lo)) / DAY) * DAY);
-  if (type === 'datetime') return Math.round((lo + u * (hi - lo)) / 1000) * 1000;
-  const decimals = type === 'integer' ? 0 : (format.number?.decimals ?? 2);
-  const step = 10 ** -decimals;
+/**
+ * A value drawn uniformly inside the bin [lo, hi) — [lo, hi] for the last bin — on the
+ * column's grid: whole days for dates, seconds for datetimes, its decimals for numbers.
+ */
+function drawInBin(lo: number, hi: number, last: boolean, type: ColumnType, format: ColumnFormat, u: number): number {
+  const step = type === 'date' ? DAY : type === 'datetime' ? 1000 : 10 ** -(type === 'integer' ? 0 : (format.number?.decimals ?? 2));
   const first = Math.ceil(lo / step - 1e-9);
-  const last = Math.floor(hi / step + 1e-9);
-  if (last < first) return lo;
-  return (first + Math.floor(u * (last - first + 1))) * step;
+  const end = last ? Math.floor(hi / step + 1e-9) : Math.ceil(hi / step - 1e-9) - 1;
+  if (end < first) return lo;
+  const k = first + Math.min(end - first, Math.floor(u * (end - first + 1)));
+  return step >= 1 ? k * step : Number((k * step).toFixed(12));
 }
 
 function drawOther(levels: string[], counts: number[], u: number): string {
@@ -300,7 +302,7 @@ export function decodeRows(spec: EncodingSpec, data: EncodedData, seed: number):
       switch (c.kind) {
         case 'bins': {
           if (c.missing && slot === c.edges.length - 1) row[i] = '';
-          else row[i] = formatValue(drawInBin(c.edges[slot], c.edges[slot + 1], c.type, c.format, rng.next()), c.type, c.format);
+          else row[i] = formatValue(drawInBin(c.edges[slot], c.edges[slot + 1], slot === c.edges.length - 2, c.type, c.format, rng.next()), c.type, c.format);
           break;
         }
         case 'values':
