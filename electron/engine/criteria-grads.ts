@@ -9,8 +9,11 @@
  *   d loss / d a_b = -(1/B) Σ_s (w_sb - 1/S) (h_sb - σ(a_b)) = -(1/B) Σ_s (w_sb - 1/S) h_sb.
  */
 import * as tf from '@tensorflow/tfjs';
-import { mm, mTm } from './ops.js';
 import type { GenVars, InfVars } from './variables.js';
+
+/** Plain products with explicit transposes: no tape here, and wasm's transposed-operand kernel is slow. */
+const mm = (a: tf.Tensor, b: tf.Tensor): tf.Tensor2D => tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D);
+const mTm = (a: tf.Tensor, b: tf.Tensor): tf.Tensor2D => tf.matMul(tf.transpose(a as tf.Tensor2D), b as tf.Tensor2D);
 
 export interface StepGradients {
   /** Gradients aligned with [gen.W, gen.b, ...inference W, b per layer]. */

@@ -16,8 +16,9 @@ export {
   MODEL_EXTENSION,
   type ModelManifestInput,
 } from './model-file.js';
-export { layerBound, exactBlm } from './blm.js';
-export { logLikelihood } from './loglik.js';
+export { exactBlm } from './eval/blm.js';
+export { layerBound } from './eval/layer-bound.js';
+export { logLikelihood } from './eval/loglik.js';
 export { encodedData, selectRows, type EncodedData } from './data.js';
 export { createRng, type Rng } from './random.js';
 export type { DeepModelParams, GenerativeLayerParams, InferenceParams, TopPriorParams, Matrix } from './params.js';

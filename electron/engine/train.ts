@@ -10,13 +10,15 @@ import { AppError } from '../../shared/domain/errors.js';
 import type { Estimate, EpochProgress, GroupSpec, LayerResult, TrainConfig, TrainSummary } from '../../shared/domain/model.js';
 import { trainAutoencoder, type LayerTrainInput } from './autoencoder.js';
 import { initBackend } from './backend.js';
-import { exactBlm, exactBlmFeasible, layerBound } from './blm.js';
+import { exactBlmFeasible } from './blm.js';
+import { exactBlm } from './eval/blm.js';
+import { layerBound } from './eval/layer-bound.js';
+import { logLikelihood } from './eval/loglik.js';
 import { samplePosterior, trainBlmExact } from './blm-layer.js';
 import type { EncodedData } from './data.js';
 import { selectRows } from './data.js';
 import { fineTune } from './finetune.js';
 import { allBernoulli, groupLayout, sampleBernoulli } from './groups.js';
-import { logLikelihood } from './loglik.js';
 import { toTensor, type LoopControl } from './loop.js';
 import type { DeepModelParams, GenerativeLayerParams, InferenceParams, TopPriorParams } from './params.js';
 import { bernoulliFromCodes, tableFromCodes, tableFromDistribution } from './prior.js';
@@ -33,6 +35,8 @@ export interface TrainOptions extends LoopControl {
 
 /** Rows used for the per-model log-likelihood estimates when the exact sum is out of reach. */
 export const EVAL_ROWS = 1000;
+/** Rows (a seeded subsample) on which each layer's BLM bound is computed. */
+export const BOUND_ROWS = 4000;
 
 /** Samples codes h ~ q(.|x) of one trained layer. */
 type Encoder = (x: tf.Tensor2D, seed: number) => tf.Tensor2D;
@@ -150,8 +154,8 @@ export async function train(data: EncodedData, config: TrainConfig, opts: TrainO
         method: layer.method,
         epochs,
         seconds: (performance.now() - layerStart) / 1000,
-        blmTrain: layerBound(gen, inf, subsample(trainCodes, 4000, boundSeed), { seed: boundSeed }),
-        blmValid: validCodes ? layerBound(gen, inf, subsample(validCodes, 4000, boundSeed), { seed: boundSeed + 1 }) : null,
+        blmTrain: layerBound(gen, inf, layer.units, subsample(trainCodes, BOUND_ROWS, boundSeed), { seed: boundSeed }),
+        blmValid: validCodes ? layerBound(gen, inf, layer.units, subsample(validCodes, BOUND_ROWS, boundSeed), { seed: boundSeed + 1 }) : null,
       };
       results.push(result);
       opts.onLayer?.(result);
@@ -203,7 +207,7 @@ async function fitTop(
   if (config.topPrior === 'table') {
     if (k > 16) throw new AppError('engine.tableTooLarge', { k });
     // Directly on the data, the maximum-likelihood table is the best latent marginal itself.
-    if (encoders.length === 1 && exactBlmFeasible(k, trainData)) return tableFromDistribution(exactBlm(generative[0], trainData).q);
+    if (encoders.length === 1 && exactBlmFeasible(k, trainData)) return tableFromDistribution(exactBlm(generative[0], k, trainData).q);
     return tableFromCodes(codes, rows, k);
   }
   if (config.topPrior === 'bernoulli') return bernoulliFromCodes(codes, rows, k);
