@@ -1,0 +1,3 @@
+/** Float64 primitives for exact and sampled evaluation (see states.ts and rows.ts). */
+export * from './states.js';
+export * from './rows.js';
