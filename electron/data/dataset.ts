@@ -55,8 +55,9 @@ export function buildDataset(raw: RawTable): Dataset {
     typed.push(t);
     let reason = a.excludedReason;
     if (reason === null && j >= MAX_INCLUDED_COLUMNS) reason = 'user';
-    if (a.unparsed > 0) {
-      problems.push({ code: 'problems.unparsedValues', severity: 'warning', params: { column: raw.header[j], count: a.unparsed, type: a.type }, examples: [] });
+    const unparsed = t.kind === 'number' ? t.values.length - a.missing - t.values.filter((v) => !Number.isNaN(v)).length : 0;
+    if (unparsed > 0) {
+      problems.push({ code: 'problems.unparsedValues', severity: 'warning', params: { column: raw.header[j], count: unparsed, type: a.type }, examples: [] });
     }
     return profileOf(j, raw.header[j], raw.originalHeader[j] ?? raw.header[j], col, t, {
       type: a.type,

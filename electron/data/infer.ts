@@ -16,8 +16,6 @@ export interface ColumnAnalysis {
   distinct: number;
   excludedReason: ExclusionReason | null;
   ambiguousDate: boolean;
-  /** Non-missing cells that do not read as the inferred type. */
-  unparsed: number;
 }
 
 const FIT = 0.95;
@@ -82,14 +80,18 @@ export function analyzeColumn(cells: string[], missingTokens: Set<string>, dayFi
   }
   const distinctSet = new Set(present);
   const distinct = distinctSet.size;
-  const base = { missing, distinct, ambiguousDate: false, unparsed: 0 };
+  const base = { missing, distinct, ambiguousDate: false };
   if (present.length === 0) return { ...base, type: 'categorical', format: {}, excludedReason: 'all-missing' };
   const constant = distinct === 1 ? ('constant' as const) : null;
 
   const pair = booleanPair(distinctSet);
   if (pair) return { ...base, type: 'boolean', format: { boolean: pair }, excludedReason: constant };
 
-  const unique = [...distinctSet];
+  const unique: string[] = [];
+  for (const v of distinctSet) {
+    unique.push(v);
+    if (unique.length >= 500) break;
+  }
   const date = detectDatePattern(unique, dayFirst);
   if (date.pattern) {
     return {
@@ -103,13 +105,12 @@ export function analyzeColumn(cells: string[], missingTokens: Set<string>, dayFi
 
   const num = detectNumberFormat(present);
   if (num) {
-    const unparsed = present.length - present.filter((c) => !Number.isNaN(parseNumber(c, num.format.decimalMark))).length;
     const plainInteger = num.integer && !num.format.currency && !num.format.percent;
     const nearlyUnique = present.length >= 50 && distinct >= 0.98 * present.length;
     if (plainInteger && nearlyUnique && !num.format.thousands) {
-      return { ...base, type: 'identifier', format: { number: num.format }, excludedReason: 'identifier', unparsed };
+      return { ...base, type: 'identifier', format: { number: num.format }, excludedReason: 'identifier' };
     }
-    return { ...base, type: plainInteger ? 'integer' : 'numeric', format: { number: num.format }, excludedReason: constant, unparsed };
+    return { ...base, type: plainInteger ? 'integer' : 'numeric', format: { number: num.format }, excludedReason: constant };
   }
 
   const avgLength = present.reduce((s, v) => s + v.length, 0) / present.length;

@@ -98,8 +98,13 @@ export function detectSeparators(bodies: string[]): { decimalMark: '.' | ','; th
   return { decimalMark: '.', thousands: commaThousands > 0 ? ',' : spaceThousands > 0 ? ' ' : apostrophe > 0 ? "'" : '' };
 }
 
+const PLAIN_DOT = /^-?\d+(\.\d+)?$/;
+const PLAIN_COMMA = /^-?\d+(,\d+)?$/;
+
 /** Parses a cell with a known decimal mark; NaN when it is not a number. Percentages stay as written (12% -> 12). */
 export function parseNumber(raw: string, decimalMark: '.' | ','): number {
+  // Fast path for the common case: a plain number with no sign, separators or symbols.
+  if (decimalMark === '.' ? PLAIN_DOT.test(raw) : PLAIN_COMMA.test(raw)) return Number(decimalMark === '.' ? raw : raw.replace(',', '.'));
   const p = numberParts(raw);
   if (!p) return NaN;
   let body = p.body.replace(/[ ']/g, '');

@@ -7,7 +7,8 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Transform } from 'node:stream';
+import { Transform } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { type CsvOptions, type CsvOptionsOverride, DEFAULT_MISSING_TOKENS, type ImportProblem } from '../../shared/domain/data.js';
@@ -39,7 +40,8 @@ export interface RawTable {
   problems: ImportProblem[];
 }
 
-export const DEFAULT_MEMORY_BUDGET = 256 * 1024 * 1024;
+/** Estimated bytes of cell text kept in memory (about 100,000 rows of a typical table). */
+export const DEFAULT_MEMORY_BUDGET = 48 * 1024 * 1024;
 const HEAD_BYTES = 256 * 1024;
 const MAX_EXAMPLES = 5;
 
@@ -111,6 +113,26 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** A UTF-8 decoding transform that keeps multi-byte characters split across chunks intact and drops a BOM. */
+function utf8Decoder(): Transform {
+  const decoder = new StringDecoder('utf8');
+  let first = true;
+  return new Transform({
+    decodeStrings: true,
+    transform(chunk: Buffer, _enc, done) {
+      let text = decoder.write(chunk);
+      if (first && text.length > 0) {
+        first = false;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+      done(null, text);
+    },
+    flush(done) {
+      done(null, decoder.end());
+    },
+  });
+}
+
 export async function readCsv(path: string, opts: ReadOptions = {}): Promise<RawTable> {
   let size: number;
   try {
@@ -148,7 +170,9 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
 
   await new Promise<void>((resolve, reject) => {
     const file = createReadStream(path, { highWaterMark: 1 << 20 });
-    const decoder = iconv.decodeStream(ICONV_NAME[options.encoding], { stripBOM: true }) as unknown as Transform;
+    // UTF-8 needs no iconv pass: Node's own decoder is faster. A BOM is dropped either way.
+    const decoder: Transform =
+      options.encoding === 'utf-8' ? utf8Decoder() : (iconv.decodeStream(ICONV_NAME[options.encoding], { stripBOM: true }) as unknown as Transform);
     const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: options.delimiter, quoteChar: options.quote, skipEmptyLines: 'greedy' });
     let settled = false;
     const fail = (err: unknown) => {

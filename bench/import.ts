@@ -1,0 +1,87 @@
+/**
+ * Import benchmark (run by hand): writes a CSV of about 1 GB with 8 mixed columns to a temp
+ * folder, then measures the full import — parse, type inference, profile, subset draw — in
+ * MB/s and peak resident memory, and encoding/decoding speed in rows per second.
+ *   node --import tsx bench/import.ts [--mb 1000] [--keep]
+ * Targets on the reference machine: >= 50 MB/s, peak RSS < 600 MB whatever the size,
+ * encode and decode >= 200,000 rows/s.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { applySubset, buildEncoding, decodeRows, encodeRows, importCsv } from '../electron/data/index.js';
+import { createRng } from '../electron/engine/random.js';
+
+const { values } = parseArgs({ options: { mb: { type: 'string' }, keep: { type: 'boolean' }, measure: { type: 'string' }, rows: { type: 'string' } } });
+const targetBytes = Number(values.mb ?? 1000) * 1e6;
+
+async function writeCsv(path: string): Promise<number> {
+  const out = createWriteStream(path);
+  const rng = createRng(42);
+  const regions = ['Kanto', 'Kansai', 'Chubu', 'Kyushu', 'Tohoku', 'Hokkaido'];
+  const products = ['Grocery', 'Household', 'Apparel', 'Electronics', 'Beauty', 'Toys', 'Books'];
+  out.write('order_id,order_date,region,product,quantity,amount,member,rating\n');
+  let bytes = 0;
+  let i = 0;
+  while (bytes < targetBytes) {
+    const lines: string[] = [];
+    for (let j = 0; j < 10000; j++, i++) {
+      const d = new Date(Date.UTC(2023, 0, 1) + Math.floor(rng.next() * 700) * 86_400_000).toISOString().slice(0, 10);
+      lines.push(
+        `ORD-${String(i).padStart(9, '0')},${d},${regions[rng.int(6)]},${products[rng.int(7)]},${1 + rng.int(9)},${(rng.next() * 500).toFixed(2)},${rng.next() < 0.4 ? 'yes' : 'no'},${rng.next() < 0.05 ? '' : 1 + rng.int(5)}`,
+      );
+    }
+    const chunk = lines.join('\n') + '\n';
+    bytes += Buffer.byteLength(chunk);
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+  return i;
+}
+
+if (!values.measure) {
+  // Write the file here, measure the import in a fresh process so its peak memory is its own.
+  const dir = await mkdtemp(join(tmpdir(), 'lw-bench-import-'));
+  const file = join(dir, 'orders.csv');
+  process.stderr.write(`writing ~${Math.round(targetBytes / 1e6)} MB to ${file}…\n`);
+  const written = await writeCsv(file);
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--measure', file, '--rows', String(written)], { stdio: 'inherit' });
+    process.exit(child.status ?? 1);
+}
+
+const path = values.measure;
+const written = Number(values.rows ?? 0);
+const size = (await stat(path)).size;
+let peak = process.memoryUsage().rss;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+
+const t0 = performance.now();
+const ds = await importCsv(path);
+const tImport = performance.now();
+const subset = applySubset(ds, { segments: null, sample: { rows: Math.min(100_000, ds.info.rows), stratified: false }, seed: 1, split: { train: 0.8, valid: 0.1, test: 0.1 } });
+const tSubset = performance.now();
+const seconds = (tSubset - t0) / 1000;
+
+const spec = buildEncoding(ds, subset.train);
+const rows = subset.train;
+const e0 = performance.now();
+const encoded = encodeRows(spec, ds, rows);
+const e1 = performance.now();
+const decoded = decodeRows(spec, encoded, 1);
+const e2 = performance.now();
+clearInterval(sampler);
+peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+
+const mb = size / 1e6;
+console.log(`file:            ${mb.toFixed(0)} MB, ${written.toLocaleString('en')} rows, 8 columns`);
+console.log(`rows kept:       ${ds.info.rows.toLocaleString('en')}${ds.info.sampledOnImport ? ' (reservoir sample within the memory budget)' : ''}`);
+console.log(`import:          ${((tImport - t0) / 1000).toFixed(1)} s (parse, type inference, profile)`);
+console.log(`subset draw:     ${((tSubset - tImport) / 1000).toFixed(2)} s`);
+console.log(`throughput:      ${(mb / seconds).toFixed(1)} MB/s   (target >= 50)`);
+console.log(`peak RSS:        ${(peak / 1e6).toFixed(0)} MB   (target < 600)`);
+console.log(`encode:          ${Math.round(rows.length / ((e1 - e0) / 1000)).toLocaleString('en')} rows/s (${rows.length} rows, ${encoded.bits} bits)   (target >= 200,000)`);
+console.log(`decode:          ${Math.round(decoded.rows.length / ((e2 - e1) / 1000)).toLocaleString('en')} rows/s   (target >= 200,000)`);
