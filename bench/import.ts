@@ -50,6 +50,7 @@ if (!values.measure) {
   process.stderr.write(`writing ~${Math.round(targetBytes / 1e6)} MB to ${file}…\n`);
   const written = await writeCsv(file);
   const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--measure', file, '--rows', String(written)], { stdio: 'inherit' });
+  if (!values.keep) await rm(dir, { recursive: true, force: true });
     process.exit(child.status ?? 1);
 }
 
