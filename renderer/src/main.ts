@@ -8,8 +8,7 @@ import { bridge, electronTransport } from './api/electron-transport';
 import { webTransport } from './api/web-transport';
 import { i18n } from './i18n';
 import { useAppStore } from './stores/app';
-import { useDataStore } from './stores/data';
-import { useTrainingStore } from './stores/training';
+import { wireEvents } from './events';
 import './styles.css';
 
 const b = bridge();
@@ -20,12 +19,7 @@ const app = createApp(App);
 app.use(createPinia());
 app.use(i18n);
 
-const data = useDataStore();
-const training = useTrainingStore();
-client.onEvent((e) => {
-  if (e.type === 'import.progress') data.onProgress(e);
-  else training.onEvent(e);
-});
+wireEvents(client);
 
 void useAppStore().init();
 app.mount('#app');
