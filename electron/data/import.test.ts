@@ -154,6 +154,26 @@ describe('importCsv', () => {
     expect(await failure(folder)).toBe('data.isDirectory');
   });
 
+  it('keeps constant and empty columns out with a notice', async () => {
+    const lines = ['region,country,note,amount', ...Array.from({ length: 30 }, (_, i) => `${i % 2 ? 'A' : 'B'},JP,,${i * 3}`)];
+    const { info } = await importCsv(file(lines.join('\n')));
+    const byName = Object.fromEntries(info.columns.map((c) => [c.name, c]));
+    expect(byName.country).toMatchObject({ include: false, excludedReason: 'constant' });
+    expect(byName.note).toMatchObject({ include: false, excludedReason: 'all-missing' });
+    expect(byName.amount.include).toBe(true);
+    expect(info.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['problems.excluded.constant', 'problems.excluded.all-missing']));
+  });
+
+  it('takes thousands of columns and lets the user pick (the first 200 start included)', async () => {
+    const header = Array.from({ length: 2500 }, (_, j) => `c${j}`).join(',');
+    const rows = Array.from({ length: 20 }, (_, i) => Array.from({ length: 2500 }, (_, j) => String((i * 31 + j) % 5)).join(','));
+    const { info } = await importCsv(file([header, ...rows].join('\n')));
+    expect(info.columns).toHaveLength(2500);
+    expect(info.columns.filter((c) => c.include)).toHaveLength(200);
+    expect(info.columns[2499].excludedReason).toBe('user');
+    expect(info.problems.some((p) => p.code === 'problems.tooManyColumns')).toBe(true);
+  });
+
   it('reports progress and stops on cancel', async () => {
     const big = ['x,y', ...Array.from({ length: 200_000 }, (_, i) => `${i},${i % 7}`)].join('\n');
     const path = file(big);
