@@ -1,0 +1,61 @@
+/** The window: locale from the OS and the switch, step gating, the error banner, the status bar. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/domain/errors';
+import App from './App.vue';
+import { useAppStore } from './stores/app';
+import { appInfo } from './test/fixtures';
+import { fakeBackend, mountWith, settle } from './test/fake';
+
+afterEach(() => localStorage.clear());
+
+async function mountApp(osLocale = 'en-US', importFails = false) {
+  const backend = fakeBackend({
+    'app.info': () => appInfo(osLocale),
+    'data.import': () => {
+      if (importFails) throw new AppError('data.binary');
+      throw new AppError('data.empty');
+    },
+  });
+  const w = mountWith(App);
+  await useAppStore().init();
+  await settle();
+  return { backend, w };
+}
+
+describe('App', () => {
+  it('switches the heading to Japanese and remembers the choice', async () => {
+    const { w } = await mountApp();
+    expect(w.get('[data-testid="page-title"]').text()).toBe('Load your data');
+    expect(w.get('[data-testid="backend-name"]').text()).toBe('wasm');
+    await w.get('[data-testid="locale-switch"]').setValue('ja');
+    expect(w.get('[data-testid="page-title"]').text()).toBe('データを読み込む');
+    expect(w.get('[data-testid="step-subset"]').text()).toContain('サブセット');
+    expect(localStorage.getItem('layerwise-locale')).toBe('ja');
+  });
+
+  it('follows a Japanese OS locale when the user has not chosen', async () => {
+    const { w } = await mountApp('ja-JP');
+    expect(w.get('[data-testid="page-title"]').text()).toBe('データを読み込む');
+  });
+
+  it('keeps later steps disabled with a reason until their data exists', async () => {
+    const { w } = await mountApp();
+    const subset = w.get('[data-testid="step-subset"]');
+    expect(subset.attributes('disabled')).toBeDefined();
+    expect(subset.attributes('title')).not.toBe('');
+    expect(w.get('[data-testid="next-step"]').attributes('disabled')).toBeDefined();
+    expect(w.get('[data-testid="step-data"]').attributes('disabled')).toBeUndefined();
+  });
+
+  it('shows a translated, dismissible error banner without a stack trace', async () => {
+    const { w } = await mountApp('en-US', true);
+    await w.get('[data-testid="try-sample"]').trigger('click');
+    await settle();
+    const banner = w.get('[data-testid="error-banner"]');
+    expect(banner.text()).toContain('does not look like a text (CSV) file');
+    expect(banner.text()).not.toContain('at ');
+    await w.get('[data-testid="locale-switch"]').setValue('ja');
+    await banner.get('button').trigger('click');
+    expect(w.find('[data-testid="error-banner"]').exists()).toBe(false);
+  });
+});

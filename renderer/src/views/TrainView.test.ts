@@ -1,0 +1,91 @@
+/** The Train screen: defaults loaded, epochs sent with the config, chart points from events, pause/resume/cancel, results. */
+import { describe, expect, it } from 'vitest';
+import type { TrainConfig } from '../../../shared/domain/model';
+import { wireEvents } from '../events';
+import { layerResult, summary, trainConfig } from '../test/fixtures';
+import { fakeBackend, mountWith, settle } from '../test/fake';
+import TrainView from './TrainView.vue';
+
+const epoch = (layer: number, n: number) => ({
+  type: 'train.epoch',
+  runId: 'run-1',
+  progress: { layer, layers: 2, stage: 'layer', epoch: n, epochs: 5, criterionTrain: -20 + n, criterionValid: -21 + n, rowsPerSecond: 5000, etaSeconds: 12 },
+});
+
+async function mountTrain() {
+  const backend = fakeBackend({
+    'train.defaults': () => ({ config: trainConfig(), bits: 40, rows: 900 }),
+    'train.start': () => ({ runId: 'run-1' }),
+    'train.pause': () => ({ state: 'paused' }),
+    'train.resume': () => ({ state: 'running' }),
+    'train.cancel': () => ({ state: 'cancelled' }),
+  });
+  const w = mountWith(TrainView);
+  wireEvents(backend.client);
+  await settle();
+  return { backend, w };
+}
+
+describe('TrainView', () => {
+  it('sends the default config with the chosen epochs for every layer', async () => {
+    const { backend, w } = await mountTrain();
+    expect(backend.inputsOf('train.defaults')).toHaveLength(1);
+    expect(w.findAll('[data-testid^="layer-units-"]')).toHaveLength(2);
+    await w.get('[data-testid="epochs-input"]').setValue('5');
+    await w.get('[data-testid="start-training"]').trigger('click');
+    await settle();
+    const [{ config }] = backend.inputsOf('train.start') as { config: TrainConfig }[];
+    expect(config.layers.map((l) => l.epochs)).toEqual([5, 5]);
+    expect(config.layers.map((l) => l.units)).toEqual([16, 8]);
+    expect(w.get('[data-testid="training-status"]').attributes('data-state')).toBe('running');
+  });
+
+  it('adds chart points from events, ignores other runs, and shows layer results', async () => {
+    const { backend, w } = await mountTrain();
+    await w.get('[data-testid="start-training"]').trigger('click');
+    await settle();
+    const chart = () => w.get('[data-testid="training-chart"]').attributes('data-points');
+    expect(chart()).toBe('0');
+    backend.emit(epoch(0, 1));
+    backend.emit(epoch(0, 2));
+    backend.emit({ ...epoch(0, 3), runId: 'other-run' });
+    backend.emit({ type: 'train.epoch', runId: 'run-1' });
+    await settle();
+    expect(chart()).toBe('2');
+    expect(w.get('[data-testid="training-status"]').text()).toContain('Layer 1 of 2');
+
+    backend.emit({ type: 'train.layer', runId: 'run-1', result: layerResult(0) });
+    await settle();
+    const results = w.get('[data-testid="layer-results"]').text();
+    expect(results).toContain('-12.500 nats');
+    expect(results).toContain('exact');
+    expect(results).toContain('± 0.020');
+
+    backend.emit({ type: 'train.state', runId: 'run-1', state: 'done', summary: summary(), error: null });
+    await settle();
+    expect(w.get('[data-testid="training-status"]').attributes('data-state')).toBe('done');
+    expect(w.get('[data-testid="loglik"]').text()).toContain('-12.900 nats');
+  });
+
+  it('pauses, resumes and cancels the current run', async () => {
+    const { backend, w } = await mountTrain();
+    await w.get('[data-testid="start-training"]').trigger('click');
+    await settle();
+    await w.get('[data-testid="pause-training"]').trigger('click');
+    await settle();
+    expect(backend.inputsOf('train.pause')).toEqual([{ runId: 'run-1' }]);
+    backend.emit({ type: 'train.state', runId: 'run-1', state: 'paused', summary: null, error: null });
+    await settle();
+    expect(w.get('[data-testid="training-status"]').attributes('data-state')).toBe('paused');
+    await w.get('[data-testid="resume-training"]').trigger('click');
+    await settle();
+    expect(backend.inputsOf('train.resume')).toEqual([{ runId: 'run-1' }]);
+    await w.get('[data-testid="cancel-training"]').trigger('click');
+    await settle();
+    expect(backend.inputsOf('train.cancel')).toEqual([{ runId: 'run-1' }]);
+    backend.emit({ type: 'train.state', runId: 'run-1', state: 'cancelled', summary: null, error: null });
+    await settle();
+    expect(w.get('[data-testid="training-status"]').attributes('data-state')).toBe('cancelled');
+    expect(w.find('[data-testid="start-training"]').exists()).toBe(true);
+  });
+});
