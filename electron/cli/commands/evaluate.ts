@@ -6,7 +6,7 @@
 import { AppError } from '../../../shared/domain/errors.js';
 import { datasetRows, encodeTable, importCsv, parseEncodingSpec } from '../../data/index.js';
 import { initBackend } from '../../engine/backend.js';
-import { logLikelihood } from '../../engine/loglik.js';
+import { logLikelihood } from '../../engine/eval/loglik.js';
 import { readModelFile } from '../../engine/model-file.js';
 import { intOption, note, parse, printJson, type Command } from '../command.js';
 import { csvOptionSpec, csvOptionUsage, csvOverrides } from '../csv-options.js';
