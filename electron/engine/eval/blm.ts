@@ -52,6 +52,23 @@ export class LogLikTable {
       this.stored = all;
     } else this.stored = null;
   }
+  private scaledCache: { p: Float64Array; max: Float64Array } | null = null;
+  /** P(x|h) divided by its row maximum, and the log of that maximum (when stored). */
+  scaled(): { p: Float64Array; max: Float64Array } | null {
+    if (!this.stored) return null;
+    if (this.scaledCache) return this.scaledCache;
+    const S = this.table.states;
+    const p = new Float64Array(this.stored.length);
+    const max = new Float64Array(this.distinct);
+    for (let r = 0; r < this.distinct; r++) {
+      let m = -Infinity;
+      for (let s = 0; s < S; s++) m = Math.max(m, this.stored[r * S + s]);
+      max[r] = m;
+      for (let s = 0; s < S; s++) p[r * S + s] = Math.exp(this.stored[r * S + s] - m);
+    }
+    this.scaledCache = { p, max };
+    return this.scaledCache;
+  }
   get distinct(): number {
     return this.rows.counts.length;
   }
@@ -70,11 +87,28 @@ function checkUnits(k: number): void {
 /** E_x log sum_h P(x|h) Q(h), and optionally the averaged posterior E_x Q(h|x) into `post`. */
 export function blmObjective(t: LogLikTable, logQ: Float64Array, post?: Float64Array): number {
   const S = t.table.states;
-  const scratch = new Float64Array(S);
-  const joint = new Float64Array(S);
   const { counts, total } = t.rows;
   let value = 0;
   if (post) post.fill(0);
+  const scaled = t.scaled();
+  if (scaled) {
+    // P(x|h) / max_h P(x|h) stored once: each step is products and sums, no exp
+    const q = logQ.map(Math.exp);
+    for (let r = 0; r < t.distinct; r++) {
+      const base = r * S;
+      let z = 0;
+      for (let s = 0; s < S; s++) z += scaled.p[base + s] * q[s];
+      const w = counts[r] / total;
+      value += w * (Math.log(z) + scaled.max[r]);
+      if (post) {
+        const c = w / z;
+        for (let s = 0; s < S; s++) post[s] += c * scaled.p[base + s] * q[s];
+      }
+    }
+    return value;
+  }
+  const scratch = new Float64Array(S);
+  const joint = new Float64Array(S);
   for (let r = 0; r < t.distinct; r++) {
     const lp = t.row(r, scratch);
     for (let s = 0; s < S; s++) joint[s] = lp[s] + logQ[s];

@@ -15,6 +15,6 @@ export function layerBound(
   data: EncodedData,
   opts: { seed: number; codes?: number; maxIterations?: number },
 ): Estimate {
-  if (k <= BLM_MAX_UNITS) return { value: exactBlm(layer, k, data, { maxIterations: opts.maxIterations ?? 300, tolerance: 1e-6 }).value, exact: true, se: null };
+  if (k <= BLM_MAX_UNITS) return { value: exactBlm(layer, k, data, { maxIterations: opts.maxIterations ?? 1000, tolerance: 1e-7 }).value, exact: true, se: null };
   return autoEncodedBound(layer, inference, k, data, opts);
 }
