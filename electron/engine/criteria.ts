@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { mmT, stopGradient } from './ops.js';
 import type { AeCriterion } from '../../shared/domain/model.js';
-import { logProbRows, logProbTable, type GroupLayout } from './groups.js';
+import { logNormaliser, logProbTable, type GroupLayout } from './groups.js';
 import { genLogits, inferLogits, type GenVars, type InfVars } from './variables.js';
 
 export const EXACT_CRITERION_MAX_K = 12;
@@ -49,14 +49,10 @@ function logLikelihoods(layout: GroupLayout, gen: GenVars, x: tf.Tensor2D, h: tf
   const B = x.shape[0];
   const k = h.shape[1];
   const logits = genLogits(gen, h); // [S*B, n]
-  if (layout.bernoulli.length !== layout.bits) {
-    const xS = tf.reshape(tf.broadcastTo(x, [S, B, layout.bits]), [S * B, layout.bits]) as tf.Tensor2D;
-    return tf.reshape(logProbRows(layout, logits, xS), [S, B]);
-  }
+  // Data term Σ_j x_j logit_j = h·(W x) + b·x without tiling x; then the groups' normalisers.
   const xW = mmT(x, gen.W); // [B, k]
   const data = tf.add(tf.sum(tf.mul(tf.reshape(h, [S, B, k]), xW), 2), tf.sum(tf.mul(x, gen.b), 1)); // [S, B]
-  const norm = tf.reshape(tf.sum(tf.softplus(logits), 1), [S, B]);
-  return tf.sub(data, norm) as tf.Tensor2D;
+  return tf.sub(data, tf.reshape(logNormaliser(layout, logits), [S, B])) as tf.Tensor2D;
 }
 
 /** Sampled criterion on a batch x [B, n] with S codes per row (from `sampleCodes`). */

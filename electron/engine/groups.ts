@@ -17,8 +17,87 @@ export interface GroupLayout {
   softmax: Int32Array;
   /** Softmax groups by size: their columns, group after group. */
   bySize: { size: number; groups: number; columns: Int32Array }[];
+  /** Layout order: the columns [bernoulli, bySize[0].columns, bySize[1].columns, ...]. */
+  order: Int32Array;
+  /** True when the columns are already in layout order (no permutation needed). */
+  sorted: boolean;
   /** Permutation from [bernoulli, bySize[0].columns, bySize[1].columns, ...] back to column order. */
   inverse: Int32Array;
+}
+
+/**
+ * Columns of `t` [R, n] permuted by `perm` (a full permutation, `inv` its inverse), with a
+ * gradient: tfjs' gather gradient kernel does not exist on the WebAssembly backend, but the
+ * gradient of a permutation is the inverse permutation, itself a gather.
+ */
+export function permuteColumns(t: tf.Tensor2D, perm: Int32Array, inv: Int32Array): tf.Tensor2D {
+  const f = tf.customGrad((...args) => {
+    const x = args[0] as tf.Tensor2D;
+    return {
+      value: tf.gather(x, tf.tensor1d(perm, 'int32'), 1),
+      gradFunc: (dy: tf.Tensor | tf.Tensor[]) => tf.gather(Array.isArray(dy) ? dy[0] : dy, tf.tensor1d(inv, 'int32'), 1),
+    };
+  });
+  return f(t) as tf.Tensor2D;
+}
+
+/** Logits in layout order: Bernoulli columns first, then softmax blocks by size (slices below). */
+function toLayout(layout: GroupLayout, t: tf.Tensor2D): tf.Tensor2D {
+  return layout.sorted ? t : permuteColumns(t, layout.order, layout.inverse);
+}
+
+/**
+ * log Σ exp over the last axis of [R, G, size] with a direct gradient (softmax · dy): the
+ * autodiff of tf.logSumExp goes through max/equal broadcasts that are slow on wasm.
+ */
+const lse3 = tf.customGrad((...args) => {
+  const [g, save] = args as unknown as [tf.Tensor3D, tf.GradSaveFunc];
+  save([g]);
+  return {
+    value: tf.logSumExp(g, 2),
+    gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
+      const d = (Array.isArray(dy) ? dy[0] : dy) as tf.Tensor2D;
+      return tf.mul(tf.softmax(saved[0]), tf.expandDims(d, 2));
+    },
+  };
+});
+
+/**
+ * Per row, the sum of every group's log-normaliser: softplus(l) for a Bernoulli bit, log Σ exp
+ * over a softmax group. log P(x | l) = Σ_j x_j l_j - this, for one-hot x within groups.
+ */
+export function logNormaliser(layout: GroupLayout, logits: tf.Tensor2D): tf.Tensor1D {
+  return tf.tidy(() => {
+    if (layout.bernoulli.length === layout.bits) return tf.sum(tf.softplus(logits), 1);
+    const { bern, soft } = blocks(layout, toLayout(layout, logits));
+    const parts: tf.Tensor1D[] = [];
+    if (bern) parts.push(tf.sum(tf.softplus(bern), 1));
+    for (const g of soft) parts.push(tf.sum(lse3(g) as tf.Tensor2D, 1));
+    return parts.length === 1 ? parts[0] : (tf.addN(parts) as tf.Tensor1D);
+  });
+}
+
+/** A layout whose groups are reordered into layout order, and that order (for training in it). */
+export function sortedGroups(groups: readonly GroupSpec[]): GroupSpec[] {
+  const bern = groups.filter((g) => g.kind === 'bernoulli');
+  const soft = groups.filter((g): g is Extract<GroupSpec, { kind: 'softmax' }> => g.kind === 'softmax');
+  // Stable sort by size, as groupLayout orders its blocks.
+  const sizes = [...new Set(soft.map((g) => g.size))].sort((a, b) => a - b);
+  return [...bern, ...sizes.flatMap((size) => soft.filter((g) => g.size === size))];
+}
+
+/** The Bernoulli block and each softmax block [R, groups, size] of a tensor in layout order. */
+function blocks(layout: GroupLayout, t: tf.Tensor2D): { bern: tf.Tensor2D | null; soft: tf.Tensor3D[] } {
+  const rows = t.shape[0];
+  const nb = layout.bernoulli.length;
+  const bern = nb > 0 ? (tf.slice(t, [0, 0], [rows, nb]) as tf.Tensor2D) : null;
+  const soft: tf.Tensor3D[] = [];
+  let at = nb;
+  for (const s of layout.bySize) {
+    soft.push(tf.reshape(tf.slice(t, [0, at], [rows, s.groups * s.size]), [rows, s.groups, s.size]));
+    at += s.groups * s.size;
+  }
+  return { bern, soft };
 }
 
 /**
@@ -37,15 +116,6 @@ export function pick(t: tf.Tensor2D, cols: ArrayLike<number>): tf.Tensor2D {
   return tf.tidy(() => mm(t, selection(t.shape[1], cols)));
 }
 
-/** Back from layout order to column order (a permutation matrix product). */
-function unpermute(layout: GroupLayout, t: tf.Tensor2D): tf.Tensor2D {
-  return tf.tidy(() => {
-    const n = layout.bits;
-    const m = new Float32Array(n * n);
-    for (let col = 0; col < n; col++) m[layout.inverse[col] * n + col] = 1;
-    return mm(t, tf.tensor2d(m, [n, n]));
-  });
-}
 
 export function groupLayout(groups: readonly GroupSpec[]): GroupLayout {
   const offsets = groupOffsets(groups);
@@ -67,6 +137,8 @@ export function groupLayout(groups: readonly GroupSpec[]): GroupLayout {
   order.forEach((col, pos) => (inverse[col] = pos));
   return {
     bits: order.length,
+    order: Int32Array.from(order),
+    sorted: order.every((col, pos) => col === pos),
     bernoulli: Int32Array.from(bern),
     softmax: Int32Array.from(bySize.flatMap((s) => Array.from(s.columns))),
     bySize,
@@ -82,21 +154,9 @@ export const allBernoulli = (k: number): GroupSpec[] => Array.from({ length: k }
  */
 export function logProbRows(layout: GroupLayout, logits: tf.Tensor2D, x: tf.Tensor2D): tf.Tensor1D {
   return tf.tidy(() => {
-    const parts: tf.Tensor1D[] = [];
-    if (layout.bernoulli.length === layout.bits) {
-      parts.push(bernoulliLogProb(logits, x));
-    } else if (layout.bernoulli.length > 0) {
-      parts.push(bernoulliLogProb(pick(logits, layout.bernoulli), pick(x, layout.bernoulli)));
-    }
-    if (layout.softmax.length > 0) {
-      parts.push(tf.sum(tf.mul(pick(logits, layout.softmax), pick(x, layout.softmax)), 1));
-      const rows = logits.shape[0];
-      for (const s of layout.bySize) {
-        const g = tf.reshape(pick(logits, s.columns), [rows, s.groups, s.size]);
-        parts.push(tf.neg(tf.sum(tf.logSumExp(g, 2), 1)) as tf.Tensor1D);
-      }
-    }
-    return parts.length === 1 ? parts[0] : (tf.addN(parts) as tf.Tensor1D);
+    if (layout.bernoulli.length === layout.bits) return bernoulliLogProb(logits, x);
+    // Σ_j x_j l_j in column order, minus each group's normaliser.
+    return tf.sub(tf.sum(tf.mul(x, logits), 1), logNormaliser(layout, logits)) as tf.Tensor1D;
   });
 }
 
@@ -123,24 +183,25 @@ export function logProbTable(layout: GroupLayout, stateLogits: tf.Tensor2D, x: t
 /** Per column: log P(bit = 1) and the log-probability that counts when the bit is 0. */
 export function columnLogProbs(layout: GroupLayout, logits: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D] {
   return tf.tidy(() => {
+    // log σ(l) = -softplus(-l); tf.logSigmoid's gradient fails on the wasm backend.
+    const bernOn = (l: tf.Tensor2D) => tf.neg(tf.softplus(tf.neg(l))) as tf.Tensor2D;
+    const bernOff = (l: tf.Tensor2D) => tf.neg(tf.softplus(l)) as tf.Tensor2D;
+    if (layout.bernoulli.length === layout.bits) return [bernOn(logits), bernOff(logits)];
     const rows = logits.shape[0];
+    const { bern, soft } = blocks(layout, toLayout(layout, logits));
     const onParts: tf.Tensor2D[] = [];
     const offParts: tf.Tensor2D[] = [];
-    if (layout.bernoulli.length > 0) {
-      const l = layout.bernoulli.length === layout.bits ? logits : pick(logits, layout.bernoulli);
-      // log σ(l) = -softplus(-l); tf.logSigmoid's gradient fails on the wasm backend.
-      onParts.push(tf.neg(tf.softplus(tf.neg(l))) as tf.Tensor2D);
-      offParts.push(tf.neg(tf.softplus(l)) as tf.Tensor2D);
+    if (bern) {
+      onParts.push(bernOn(bern));
+      offParts.push(bernOff(bern));
     }
-    for (const s of layout.bySize) {
-      const g = tf.reshape(pick(logits, s.columns), [rows, s.groups, s.size]);
-      onParts.push(tf.reshape(tf.logSoftmax(g), [rows, s.groups * s.size]));
-      offParts.push(tf.zeros([rows, s.groups * s.size]));
+    for (const g of soft) {
+      const width = g.shape[1] * g.shape[2];
+      onParts.push(tf.reshape(tf.logSoftmax(g), [rows, width]));
+      offParts.push(tf.zeros([rows, width]));
     }
-    const allBern = layout.bernoulli.length === layout.bits;
-    const on = allBern ? onParts[0] : unpermute(layout, tf.concat(onParts, 1));
-    const off = allBern ? offParts[0] : unpermute(layout, tf.concat(offParts, 1));
-    return [on, off];
+    const back = (parts: tf.Tensor2D[]) => permuteColumns(tf.concat(parts, 1), layout.inverse, layout.order);
+    return [back(onParts), back(offParts)];
   });
 }
 

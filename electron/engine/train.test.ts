@@ -185,3 +185,38 @@ describe('train', () => {
     expect(summary.layers[0].epochs).toBe(epochs.length);
   });
 });
+
+describe('auto-encoder layers on mixed groups', () => {
+  it('train in layout order and return parameters in column order (same result as pre-sorted columns)', async () => {
+    // Columns: softmax(3), bit, bit, ... — not in layout order; `sorted` puts the bits first.
+    const mixed: GroupSpec[] = [{ kind: 'softmax', size: 3 }, ...Array.from({ length: 6 }, () => ({ kind: 'bernoulli' as const }))];
+    const perm = [6, 7, 8, 0, 1, 2, 3, 4, 5]; // mixed column j holds data column perm[j]
+    const rows = new Uint8Array(data.rows * 9);
+    for (let r = 0; r < data.rows; r++) for (let j = 0; j < 9; j++) rows[r * 9 + j] = data.data[r * 9 + perm[j]];
+    const run = async (g: GroupSpec[], d: Uint8Array) => {
+      const X = toTensor(d, data.rows, 9);
+      const t = await trainAutoencoder(
+        {
+          groups: g,
+          k: 13,
+          config: layer(13, 'aeries', { epochs: 1 }),
+          baseRates: baseRateLogits(d, data.rows, 9, g),
+          valid: null,
+          loop: { patience: 0, rng: createRng(3), control: {}, rowsFor: () => tf.clone(X), rowsAfter: 0, progress: () => undefined },
+        },
+        true,
+      );
+      X.dispose();
+      const out = { W: t.gen.W.arraySync(), b: Array.from(t.gen.b.dataSync()), W1: t.inf.layers[0].W.arraySync() };
+      disposeVars([...genVarList(t.gen), ...infVarList(t.inf)]);
+      return out;
+    };
+    const a = await run(mixed, rows);
+    const b = await run(groups, data.data);
+    for (let j = 0; j < 9; j++) {
+      expect(a.b[j]).toBeCloseTo(b.b[perm[j]], 5);
+      for (let i = 0; i < 13; i++) expect(a.W[i][j]).toBeCloseTo(b.W[i][perm[j]], 5);
+      expect(a.W1[j]).toEqual(b.W1[perm[j]].map((v) => expect.closeTo(v, 5)));
+    }
+  });
+});
