@@ -77,7 +77,13 @@ export const useTrainingStore = defineStore('training', {
       if (this.runId) await guarded(() => useClient().api['train.cancel']({ runId: this.runId! }));
     },
     onEvent(e: ServerEvent) {
-      if (e.type === 'import.progress' || e.runId !== this.runId) return;
+      if (e.type === 'import.progress') return;
+      // A run started before this window was (re)loaded: follow it, so it can be watched and cancelled.
+      if (this.runId === null && e.type !== 'train.state') {
+        this.runId = e.runId;
+        this.state = 'running';
+      }
+      if (e.runId !== this.runId) return;
       if (e.type === 'train.epoch') {
         this.progress = e.progress;
         this.points.push({ layer: e.progress.layer, stage: e.progress.stage, epoch: e.progress.epoch, train: e.progress.criterionTrain, valid: e.progress.criterionValid });

@@ -88,4 +88,15 @@ describe('TrainView', () => {
     expect(w.get('[data-testid="training-status"]').attributes('data-state')).toBe('cancelled');
     expect(w.find('[data-testid="start-training"]').exists()).toBe(true);
   });
+
+  it('follows a run that was started before the window was loaded', async () => {
+    const { backend, w } = await mountTrain();
+    backend.emit(epoch(1, 4));
+    await settle();
+    expect(w.get('[data-testid="training-status"]').attributes('data-state')).toBe('running');
+    expect(w.get('[data-testid="training-chart"]').attributes('data-points')).toBe('1');
+    await w.get('[data-testid="cancel-training"]').trigger('click');
+    await settle();
+    expect(backend.inputsOf('train.cancel')).toEqual([{ runId: 'run-1' }]);
+  });
 });
