@@ -48,7 +48,7 @@ export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): P
   const optimizer = tf.train.adam(config.learningRate);
   const exact = k <= EXACT_CRITERION_MAX_K;
   const states = exact ? allStates(k) : null;
-  const closedForm = !exact && config.criterion === 'blm' && layout.bernoulli.length === layout.bits;
+  const closedForm = !exact && config.criterion === 'blm';
   const valid = input.valid && permute ? toSorted(input.valid) : input.valid;
   /** The criterion's terms on a batch; sampled codes are drawn before the gradient tape. */
   const withTerms = <T>(x: tf.Tensor2D, s: number, use: (terms: () => CriterionTerms) => T): T => {
@@ -76,7 +76,7 @@ export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): P
       step(batch, s) {
         if (closedForm) {
           // Hot path: closed-form gradients (same estimator, no tape).
-          const { grads, valueSum } = sampledBlmGradients(gen, inf, batch, config.samples, s);
+          const { grads, valueSum } = sampledBlmGradients(layout, gen, inf, batch, config.samples, s);
           optimizer.applyGradients(variables.map((v, i) => ({ name: v.name, tensor: grads[i] })));
           grads.forEach((g) => g.dispose());
           return valueSum;

@@ -1,14 +1,15 @@
 /**
- * Closed-form gradients of the sampled BLM auto-encoder criterion (method.md §2.2) for a
- * layer whose lower units are all Bernoulli bits — the hot path of `ae`/`aeries` training.
+ * Closed-form gradients of the sampled BLM auto-encoder criterion (method.md §2.2) — the hot
+ * path of `ae`/`aeries` training, for any groups (Bernoulli bits and softmax groups).
  * Same estimator as `sampledCriterion` under autodiff (tested against it), in a few dozen
  * fused ops instead of a recorded tape, which on the WebAssembly backend is most of the cost:
  *   loss = -(1/B) Σ_b [ Σ_s w_sb log P(x_b|h_sb) + Σ_s (w_sb - 1/S) log q(h_sb|x_b) ],
  *   w_·b = softmax_s log P(x_b|h_sb) (held fixed), so
- *   d loss / d logits_sb = (w_sb / B) (σ(logits_sb) - x_b),
+ *   d loss / d logits_sb = (w_sb / B) (p(logits_sb) - x_b), p = σ for a bit, softmax in a group,
  *   d loss / d a_b = -(1/B) Σ_s (w_sb - 1/S) (h_sb - σ(a_b)) = -(1/B) Σ_s (w_sb - 1/S) h_sb.
  */
 import * as tf from '@tensorflow/tfjs';
+import { groupProbs, logNormaliser, type GroupLayout } from './groups.js';
 import type { GenVars, InfVars } from './variables.js';
 
 /** Plain products with explicit transposes: no tape here, and wasm's transposed-operand kernel is slow. */
@@ -27,7 +28,7 @@ export interface StepGradients {
  * stacked [S*B, k] (as `sampleCodes` draws them), or a seed to draw them here from the same
  * forward pass of the inference network.
  */
-export function sampledBlmGradients(gen: GenVars, inf: InfVars, x: tf.Tensor2D, S: number, codes: tf.Tensor2D | number): StepGradients {
+export function sampledBlmGradients(layout: GroupLayout, gen: GenVars, inf: InfVars, x: tf.Tensor2D, S: number, codes: tf.Tensor2D | number): StepGradients {
   return tf.tidy(() => {
     const B = x.shape[0];
     const n = x.shape[1];
@@ -47,15 +48,15 @@ export function sampledBlmGradients(gen: GenVars, inf: InfVars, x: tf.Tensor2D, 
         ? (tf.cast(tf.less(tf.randomUniform([S, B, k], 0, 1, 'float32', codes), tf.sigmoid(a)), 'float32') as tf.Tensor3D)
         : (tf.reshape(codes, [S, B, k]) as tf.Tensor3D);
     const h2 = tf.reshape(h3, [S * B, k]) as tf.Tensor2D;
-    // Generative forward: log P(x_b | h_sb) = h·(W x_b) + b·x_b - Σ_j softplus(logit_j).
-    const logits = tf.add(mm(h2, gen.W), gen.b); // [S*B, n]
+    // Generative forward: log P(x_b | h_sb) = h·(W x_b) + b·x_b - Σ_groups log-normaliser.
+    const logits = tf.add(mm(h2, gen.W), gen.b) as tf.Tensor2D; // [S*B, n]
     const xW = mm(x, tf.transpose(gen.W)); // [B, k]
-    const lp = tf.sub(tf.add(tf.sum(tf.mul(h3, xW), 2), tf.sum(tf.mul(x, gen.b), 1)), tf.reshape(tf.sum(tf.softplus(logits), 1), [S, B])); // [S, B]
+    const lp = tf.sub(tf.add(tf.sum(tf.mul(h3, xW), 2), tf.sum(tf.mul(x, gen.b), 1)), tf.reshape(logNormaliser(layout, logits), [S, B])); // [S, B]
     const lse = tf.logSumExp(lp, 0, true); // [1, B]
     const w = tf.exp(tf.sub(lp, lse)); // [S, B]
     const valueSum = tf.sum(tf.sub(lse, Math.log(S))) as tf.Scalar;
     // Generative gradients.
-    const dLogits = tf.reshape(tf.mul(tf.sub(tf.reshape(tf.sigmoid(logits), [S, B, n]), x), tf.reshape(tf.div(w, B), [S, B, 1])), [S * B, n]);
+    const dLogits = tf.reshape(tf.mul(tf.sub(tf.reshape(groupProbs(layout, logits), [S, B, n]), x), tf.reshape(tf.div(w, B), [S, B, 1])), [S * B, n]);
     const gW = mTm(h2, dLogits);
     const gb = tf.sum(dLogits, 0);
     // Inference gradients, backwards through the network.

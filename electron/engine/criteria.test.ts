@@ -127,7 +127,7 @@ describe('auto-encoder criteria', () => {
     const S = 6;
     const h = sampleCodes(q2, xb, S, 8);
     const auto = tf.variableGrads(() => sampledCriterion(bern, g2, q2, xb, h, S, 'blm').loss, vars);
-    const mine = sampledBlmGradients(g2, q2, xb, S, h);
+    const mine = sampledBlmGradients(bern, g2, q2, xb, S, h);
     const autoValue = tf.tidy(() => sampledCriterion(bern, g2, q2, xb, h, S, 'blm').valueSum.dataSync()[0]);
     expect(mine.valueSum.dataSync()[0]).toBeCloseTo(autoValue, 4);
     vars.forEach((v, i) => {
@@ -138,5 +138,19 @@ describe('auto-encoder criteria', () => {
     });
     [...Object.values(auto.grads), auto.value, ...mine.grads, mine.valueSum, h, xb].forEach((t) => t.dispose());
     disposeVars(vars);
+  });
+
+  it('closed-form gradients equal autodiff on mixed groups too (same codes, 1e-4)', () => {
+    const vars = [...genVarList(gen), ...infVarList(inf)];
+    const S = 5;
+    const h = sampleCodes(inf, x, S, 12);
+    const auto = tf.variableGrads(() => sampledCriterion(layout, gen, inf, x, h, S, 'blm').loss, vars);
+    const mine = sampledBlmGradients(layout, gen, inf, x, S, h);
+    vars.forEach((v, i) => {
+      const a = auto.grads[v.name].dataSync();
+      const b = mine.grads[i].dataSync();
+      for (let j = 0; j < a.length; j++) expect(Math.abs(a[j] - b[j])).toBeLessThan(1e-4);
+    });
+    [...Object.values(auto.grads), auto.value, ...mine.grads, mine.valueSum, h].forEach((t) => t.dispose());
   });
 });

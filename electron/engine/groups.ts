@@ -77,6 +77,20 @@ export function logNormaliser(layout: GroupLayout, logits: tf.Tensor2D): tf.Tens
   });
 }
 
+/** Per-column probabilities of the bit being on: σ(l) for a Bernoulli bit, softmax within a group. */
+export function groupProbs(layout: GroupLayout, logits: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => {
+    if (layout.bernoulli.length === layout.bits) return tf.sigmoid(logits);
+    const rows = logits.shape[0];
+    const { bern, soft } = blocks(layout, toLayout(layout, logits));
+    const parts: tf.Tensor2D[] = [];
+    if (bern) parts.push(tf.sigmoid(bern));
+    for (const g of soft) parts.push(tf.reshape(tf.softmax(g), [rows, g.shape[1] * g.shape[2]]));
+    const p = parts.length === 1 ? parts[0] : (tf.concat(parts, 1) as tf.Tensor2D);
+    return layout.sorted ? p : permuteColumns(p, layout.inverse, layout.order);
+  });
+}
+
 /** A layout whose groups are reordered into layout order, and that order (for training in it). */
 export function sortedGroups(groups: readonly GroupSpec[]): GroupSpec[] {
   const bern = groups.filter((g) => g.kind === 'bernoulli');
