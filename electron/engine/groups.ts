@@ -222,24 +222,23 @@ export function columnLogProbs(layout: GroupLayout, logits: tf.Tensor2D): [tf.Te
 /** Draws rows from per-group distributions given logits [R, n] (Gumbel-max for softmax groups). */
 export function sampleGroups(layout: GroupLayout, logits: tf.Tensor2D, seed: number): tf.Tensor2D {
   return tf.tidy(() => {
+    if (layout.bernoulli.length === layout.bits) return tf.cast(tf.less(tf.randomUniform(logits.shape, 0, 1, 'float32', seed), tf.sigmoid(logits)), 'float32') as tf.Tensor2D;
     const rows = logits.shape[0];
+    // Contiguous blocks in layout order (slices; one gather when the columns are not sorted).
+    const { bern, soft } = blocks(layout, layout.sorted ? logits : (tf.gather(logits, tf.tensor1d(layout.order, 'int32'), 1) as tf.Tensor2D));
     const parts: tf.Tensor2D[] = [];
     let s = seed;
-    if (layout.bernoulli.length > 0) {
-      const l = layout.bernoulli.length === layout.bits ? logits : tf.gather(logits, tf.tensor1d(layout.bernoulli, 'int32'), 1);
-      const u = tf.randomUniform(l.shape, 0, 1, 'float32', s++);
-      parts.push(tf.cast(tf.less(u, tf.sigmoid(l)), 'float32') as tf.Tensor2D);
-    }
-    for (const g of layout.bySize) {
-      const l = tf.reshape(tf.gather(logits, tf.tensor1d(g.columns, 'int32'), 1), [rows, g.groups, g.size]);
+    if (bern) parts.push(tf.cast(tf.less(tf.randomUniform(bern.shape, 0, 1, 'float32', s++), tf.sigmoid(bern)), 'float32') as tf.Tensor2D);
+    for (const l of soft) {
+      const [, groups, size] = l.shape;
       const u = tf.randomUniform(l.shape, 1e-7, 1 - 1e-7, 'float32', s++);
       const gumbel = tf.neg(tf.log(tf.neg(tf.log(u))));
       const pick = tf.argMax(tf.add(l, gumbel), 2);
       // oneHot in int32 then cast: a float32 oneHot yields integer bit patterns on the wasm backend.
-      parts.push(tf.reshape(tf.cast(tf.oneHot(pick, g.size), 'float32'), [rows, g.groups * g.size]));
+      parts.push(tf.reshape(tf.cast(tf.oneHot(pick, size), 'float32'), [rows, groups * size]));
     }
-    if (parts.length === 1 && layout.bernoulli.length === layout.bits) return parts[0];
-    return tf.gather(tf.concat(parts, 1), tf.tensor1d(layout.inverse, 'int32'), 1) as tf.Tensor2D;
+    const out = parts.length === 1 ? parts[0] : (tf.concat(parts, 1) as tf.Tensor2D);
+    return layout.sorted ? out : (tf.gather(out, tf.tensor1d(layout.inverse, 'int32'), 1) as tf.Tensor2D);
   });
 }
 

@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { makeVariable, mm, mmT } from './ops.js';
 import type { GroupSpec, LayerConfig } from '../../shared/domain/model.js';
-import { groupLayout, logProbRows, sampleBernoulli, sampleGroups, type GroupLayout } from './groups.js';
+import { groupLayout, logProbRows, sampleBernoulli, sampleGroups, sortedGroups, type GroupLayout } from './groups.js';
 import { chunks } from './loop.js';
 import { matrix, type GenerativeLayerParams, type InferenceParams } from './params.js';
 import { runEpochs, type EpochLoop } from './trainer.js';
@@ -44,12 +44,19 @@ function reconstruction(layout: GroupLayout, r: RbmVars, x: tf.Tensor2D, seed: n
 
 export async function trainRbm(input: RbmTrainInput): Promise<{ rbm: RbmVars; epochs: number }> {
   const { groups, k, config } = input;
-  const layout = groupLayout(groups);
+  // As auto-encoder layers: train with visible columns in layout order (group slices), rows
+  // permuted once per epoch, parameters permuted back at the end.
+  const original = groupLayout(groups);
+  const permute = !original.sorted;
+  const layout = permute ? groupLayout(sortedGroups(groups)) : original;
+  const toSorted = (x: tf.Tensor2D): tf.Tensor2D => tf.tidy(() => tf.gather(x, tf.tensor1d(original.order, 'int32'), 1) as tf.Tensor2D);
   const n = layout.bits;
   const seed0 = input.loop.rng.nextUint32() & 0x7fffffff;
+  const baseRates = permute ? Float32Array.from(original.order, (col) => input.baseRates[col]) : input.baseRates;
+  const validRows = input.valid && permute ? toSorted(input.valid) : input.valid;
   const rbm: RbmVars = {
     W: makeVariable(() => tf.randomNormal([n, k], 0, 0.01, 'float32', seed0)),
-    bv: makeVariable(() => tf.tensor1d(input.baseRates)),
+    bv: makeVariable(() => tf.tensor1d(baseRates)),
     bh: makeVariable(() => tf.zeros([k])),
   };
   const velocity = [makeVariable(() => tf.zeros([n, k])), makeVariable(() => tf.zeros([n])), makeVariable(() => tf.zeros([k]))];
@@ -61,6 +68,13 @@ export async function trainRbm(input: RbmTrainInput): Promise<{ rbm: RbmVars; ep
       epochs: config.epochs,
       batchSize: config.batchSize,
       variables: [rbm.W, rbm.bv, rbm.bh],
+      rowsFor(epoch) {
+        const x = input.loop.rowsFor(epoch);
+        if (!permute) return x;
+        const sorted = toSorted(x);
+        x.dispose();
+        return sorted;
+      },
       step(v, seed) {
         const B = v.shape[0];
         if (!config.persistent || !chain || chain.shape[0] !== B) {
@@ -101,7 +115,7 @@ export async function trainRbm(input: RbmTrainInput): Promise<{ rbm: RbmVars; ep
         return tf.tidy(() => tf.mul(reconstruction(layout, rbm, tf.slice(v, [0, 0], [r, -1]), seed + 99), B / r) as tf.Scalar);
       },
       validate() {
-        const valid = input.valid;
+        const valid = validRows;
         if (!valid) return null;
         let total = 0;
         for (const [a, b] of chunks(valid.shape[0], 1024)) {
@@ -110,11 +124,20 @@ export async function trainRbm(input: RbmTrainInput): Promise<{ rbm: RbmVars; ep
         return total / valid.shape[0];
       },
     });
+    if (permute) {
+      const inv = tf.tensor1d(original.inverse, 'int32');
+      tf.tidy(() => {
+        rbm.W.assign(tf.gather(rbm.W, inv, 0));
+        rbm.bv.assign(tf.gather(rbm.bv, inv));
+      });
+      inv.dispose();
+    }
     return { rbm, epochs: result.epochs };
   } catch (err) {
     disposeRbm(rbm);
     throw err;
   } finally {
+    if (permute) validRows?.dispose();
     (chain as tf.Tensor2D | null)?.dispose();
     velocity.forEach((v) => v.dispose());
   }
