@@ -1,5 +1,6 @@
 /**
- * Streaming CSV reader: the file is decoded (iconv-lite) and parsed (papaparse) chunk by
+ * Streaming CSV reader: the file is decoded (iconv-lite, or Node's UTF-8 decoder) and split
+ * into records (csv-parse.ts; papaparse sniffs the dialect) chunk by
  * chunk, never held whole as one string. It detects the dialect from the first bytes unless
  * overridden, counts and handles ragged rows, makes header names unique, reports progress,
  * stops on cancel, and keeps at most a memory budget of rows by reservoir sampling.
@@ -7,13 +8,12 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
-import Papa from 'papaparse';
 import { type CsvOptions, type CsvOptionsOverride, DEFAULT_MISSING_TOKENS, type ImportProblem } from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { createRng } from '../engine/random.js';
+import { CsvSplitter } from './csv-parse.js';
 import { detectDelimiter, detectHeader, parseSample } from './sniff.js';
 import { assertText, bomOf, detectEncoding, ICONV_NAME } from './text-encoding.js';
 
@@ -113,24 +113,19 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** A UTF-8 decoding transform that keeps multi-byte characters split across chunks intact and drops a BOM. */
-function utf8Decoder(): Transform {
-  const decoder = new StringDecoder('utf8');
+/** A chunk decoder for the file's encoding: keeps multi-byte characters split across chunks intact and drops a BOM. */
+function textDecoder(encoding: CsvOptions['encoding']): { write(b: Buffer): string; end(): string } {
+  // UTF-8 needs no iconv pass: Node's own decoder is faster.
+  const inner = encoding === 'utf-8' ? new StringDecoder('utf8') : iconv.getDecoder(ICONV_NAME[encoding], { stripBOM: false });
   let first = true;
-  return new Transform({
-    decodeStrings: true,
-    transform(chunk: Buffer, _enc, done) {
-      let text = decoder.write(chunk);
-      if (first && text.length > 0) {
-        first = false;
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      }
-      done(null, text);
-    },
-    flush(done) {
-      done(null, decoder.end());
-    },
-  });
+  const strip = (text: string) => {
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) return text.slice(1);
+    }
+    return text;
+  };
+  return { write: (b) => strip(inner.write(b)), end: () => strip(inner.end() ?? '') };
 }
 
 export async function readCsv(path: string, opts: ReadOptions = {}): Promise<RawTable> {
@@ -164,81 +159,73 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
   let capacity = Infinity;
   let keptBytes = 0;
   let seen = 0;
-  let record = 0;
-  let bytesRead = 0;
+    let bytesRead = 0;
   let lastProgress = 0;
 
-  await new Promise<void>((resolve, reject) => {
-    const file = createReadStream(path, { highWaterMark: 1 << 20 });
-    // UTF-8 needs no iconv pass: Node's own decoder is faster. A BOM is dropped either way.
-    const decoder: Transform =
-      options.encoding === 'utf-8' ? utf8Decoder() : (iconv.decodeStream(ICONV_NAME[options.encoding], { stripBOM: true }) as unknown as Transform);
-    const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: options.delimiter, quoteChar: options.quote, skipEmptyLines: 'greedy' });
-    let settled = false;
-    const fail = (err: unknown) => {
-      if (settled) return;
-      settled = true;
-      file.destroy();
-      decoder.destroy();
-      parser.destroy();
-      reject(err instanceof AppError ? err : fileError(path, err));
-    };
-    const onAbort = () => fail(new AppError('cancelled'));
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    if (opts.signal?.aborted) return onAbort();
-    file.on('data', (chunk: Buffer | string) => {
+  const onRecord = (count: number, line: number, fields: () => string[]) => {
+    if (originalHeader === null) {
+      const row = fields();
+      if (options.header) {
+        originalHeader = row;
+        width = row.length;
+        return;
+      }
+      originalHeader = row.map((_, i) => `Column ${i + 1}`);
+      width = row.length;
+    }
+    let row: string[] | null = null;
+    if (count !== width) {
+      row = fields();
+      const example = { line, text: row.join(options.delimiter).slice(0, 200) };
+      if (row.length < width) {
+        tooFewCount++;
+        if (tooFew.length < MAX_EXAMPLES) tooFew.push(example);
+      } else {
+        tooManyCount++;
+        if (tooMany.length < MAX_EXAMPLES) tooMany.push(example);
+      }
+      if (options.raggedRows === 'skip') return;
+      row = row.length < width ? [...row, ...Array<string>(width - row.length).fill('')] : row.slice(0, width);
+    }
+    seen++;
+    if (rows.length < capacity) {
+      row ??= fields();
+      rows.push(row);
+      let b = 64;
+      for (let j = 0; j < row.length; j++) b += row[j].length * 2 + 48;
+      keptBytes += b;
+      if (keptBytes > budget && capacity === Infinity) capacity = rows.length;
+    } else {
+      const j = Math.floor(rng.next() * seen);
+      if (j < capacity) rows[j] = row ?? fields();
+    }
+  };
+  const splitter = new CsvSplitter(options.delimiter, options.quote, onRecord);
+  const decoder = textDecoder(options.encoding);
+  let file: ReturnType<typeof createReadStream> | null = null;
+  try {
+    if (opts.signal?.aborted) throw new AppError('cancelled');
+    file = createReadStream(path, { highWaterMark: 1 << 20 });
+    for await (const chunk of file as AsyncIterable<Buffer>) {
+      if (opts.signal?.aborted) throw new AppError('cancelled');
       bytesRead += chunk.length;
+      splitter.write(decoder.write(chunk));
       const now = Date.now();
       if (now - lastProgress > 100) {
         lastProgress = now;
         opts.onProgress?.({ bytesRead, totalBytes: size, rows: seen });
+        // Let timers and abort handlers run between chunks.
+        await new Promise<void>((r) => setImmediate(r));
       }
-    });
-    file.on('error', fail);
-    decoder.on('error', fail);
-    parser.on('error', fail);
-    parser.on('data', (row: string[]) => {
-      record++;
-      if (originalHeader === null) {
-        if (options.header) {
-          originalHeader = row;
-          width = row.length;
-          return;
-        }
-        originalHeader = row.map((_, i) => `Column ${i + 1}`);
-        width = row.length;
-      }
-      if (row.length !== width) {
-        const example = { line: record, text: row.join(options.delimiter).slice(0, 200) };
-        if (row.length < width) {
-          tooFewCount++;
-          if (tooFew.length < MAX_EXAMPLES) tooFew.push(example);
-        } else {
-          tooManyCount++;
-          if (tooMany.length < MAX_EXAMPLES) tooMany.push(example);
-        }
-        if (options.raggedRows === 'skip') return;
-        row = row.length < width ? [...row, ...Array<string>(width - row.length).fill('')] : row.slice(0, width);
-      }
-      seen++;
-      if (rows.length < capacity) {
-        rows.push(row);
-        keptBytes += row.reduce((s, c) => s + c.length * 2 + 48, 64);
-        if (keptBytes > budget && capacity === Infinity) capacity = rows.length;
-      } else {
-        const j = Math.floor(rng.next() * seen);
-        if (j < capacity) rows[j] = row;
-      }
-    });
-    parser.on('end', () => {
-      if (settled) return;
-      settled = true;
-      opts.signal?.removeEventListener('abort', onAbort);
-      opts.onProgress?.({ bytesRead: size, totalBytes: size, rows: seen });
-      resolve();
-    });
-    file.pipe(decoder).pipe(parser);
-  });
+    }
+    splitter.write(decoder.end());
+    splitter.end();
+  } catch (err) {
+    file?.destroy();
+    throw err instanceof AppError ? err : fileError(path, err);
+  }
+  if (opts.signal?.aborted) throw new AppError('cancelled');
+  opts.onProgress?.({ bytesRead: size, totalBytes: size, rows: seen });
 
   const raw: string[] = originalHeader ?? [];
   if (raw.length === 0 || (seen === 0 && tooFewCount + tooManyCount === 0)) {

@@ -1,0 +1,62 @@
+/** The streaming record splitter gives papaparse's records whatever the chunk boundaries. */
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { CsvSplitter } from './csv-parse.js';
+
+function split(text: string, delimiter: string, chunk: number): { fields: string[]; line: number }[] {
+  const out: { fields: string[]; line: number }[] = [];
+  const s = new CsvSplitter(delimiter, '"', (count, line, fields) => {
+    const f = fields();
+    expect(f.length).toBe(count);
+    out.push({ fields: f, line });
+  });
+  for (let i = 0; i < text.length; i += chunk) s.write(text.slice(i, i + chunk));
+  s.end();
+  return out;
+}
+
+const TRICKY = [
+  'id,name,note,amount',
+  '1,"Smith, John","said ""hi""",12.5',
+  '2,plain,"two\nlines",3',
+  '',
+  '3,"",",,,",4',
+  ',,,',
+  '4,"x""y",tail,"5"',
+  '5,last,"multi\r\nline\r\nthree",6',
+  '6,no newline at end,z,7',
+].join('\n');
+
+describe('CsvSplitter', () => {
+  for (const chunk of [1, 2, 3, 5, 7, 64, 10_000]) {
+    it(`matches papaparse with chunks of ${chunk} characters`, () => {
+      const expected = Papa.parse<string[]>(TRICKY, { delimiter: ',', skipEmptyLines: 'greedy' }).data;
+      expect(split(TRICKY, ',', chunk).map((r) => r.fields)).toEqual(expected);
+    });
+  }
+
+  it('reports the physical line each record starts on, counting embedded newlines', () => {
+    expect(split(TRICKY, ',', 4).map((r) => r.line)).toEqual([1, 2, 3, 6, 8, 9, 12]);
+  });
+
+  it('handles CRLF line ends, other delimiters and a record without a final newline', () => {
+    const text = 'a;b\r\n1;"x;y"\r\n2;z';
+    expect(split(text, ';', 3).map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', 'x;y'],
+      ['2', 'z'],
+    ]);
+    expect(split('a\tb\n1\t2\n', '\t', 2).map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+  });
+
+  it('counts fields of lines it is not asked to split', () => {
+    const counts: number[] = [];
+    const s = new CsvSplitter('|', '"', (count) => counts.push(count));
+    s.write('a|b|c\n1|2\n1|2|3|4\n');
+    s.end();
+    expect(counts).toEqual([3, 2, 4]);
+  });
+});
