@@ -1,0 +1,31 @@
+/** The Export screen: the row count is sent, downloads are handed to the transport, and where each file went is shown. */
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBackend, mountWith, settle } from '../test/fake';
+import ExportView from './ExportView.vue';
+
+describe('ExportView', () => {
+  it('exports rows, the model and the report and says where each went', async () => {
+    const backend = fakeBackend({
+      'export.samples': () => ({ saved: true, fileName: 'generated.csv', path: null, downloadUrl: '/api/download/abc?token=t' }),
+      'export.model': () => ({ saved: true, fileName: 'model.lwm', path: '/home/a/model.lwm', downloadUrl: null }),
+      'export.report': () => ({ saved: false, fileName: 'report.html', path: null, downloadUrl: null }),
+    });
+    const download = vi.spyOn(backend.client, 'download');
+    const w = mountWith(ExportView);
+    expect((w.get('[data-testid="export-rows"]').element as HTMLInputElement).value).toBe('1000');
+    await w.get('[data-testid="export-rows"]').setValue('250');
+    await w.get('[data-testid="export-samples"]').trigger('click');
+    await settle();
+    expect(backend.inputsOf('export.samples')).toEqual([{ rows: 250, seed: 1 }]);
+    expect(download).toHaveBeenCalledWith('/api/download/abc?token=t', 'generated.csv');
+    await w.get('[data-testid="export-model"]').trigger('click');
+    await settle();
+    await w.get('[data-testid="export-report"]').trigger('click');
+    await settle();
+    const items = w.get('[data-testid="export-result"]').findAll('li').map((li) => li.text());
+    expect(items).toHaveLength(3);
+    expect(items[0]).toContain('generated.csv');
+    expect(items[1]).toContain('/home/a/model.lwm');
+    expect(backend.inputsOf('export.model')).toEqual([{}]);
+  });
+});
