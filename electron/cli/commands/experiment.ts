@@ -22,7 +22,7 @@ const options = {
   out: { type: 'string', short: 'o' },
 } as const;
 
-const DEFAULT_LAYERS: Record<string, string> = { 'deep-synthetic': '10,4', digits8x8: '12,6' };
+const DEFAULT_LAYERS: Record<string, string> = { 'deep-synthetic': '10,4', digits8x8: '8,4' };
 
 export const experimentCommand: Command = {
   name: 'experiment',
@@ -37,9 +37,9 @@ These datasets are stand-ins: the paper's own datasets are not available.
 
   --dataset D       deep-synthetic (default), digits8x8, or a CSV path; repeatable
   --methods M,...   among rbm, ae, aeries, blm-exact (default: all four)
-  --layers A,B      hidden layer sizes (default 10,4 on deep-synthetic, 12,6 otherwise)
+  --layers A,B      hidden layer sizes (default 10,4 on deep-synthetic, 8,4 otherwise)
   --seeds N         seeds per method (default 3)
-  --epochs N        epochs per layer, the same for every method (default 30)
+  --epochs N        epochs per layer, the same for every method (default 20)
   --batch N         mini-batch size (default 64);  --samples S  samples per row (default 8)
   --json            print the rows as JSON on stdout (tables go to stderr)
   --out FILE        write the markdown tables to FILE`,
@@ -57,7 +57,7 @@ These datasets are stand-ins: the paper's own datasets are not available.
     const tables: string[] = [];
     const rows: unknown[] = [];
     for (const dataset of datasets) {
-      const layers = parseLayers(values.layers ?? DEFAULT_LAYERS[dataset] ?? '12,6');
+      const layers = parseLayers(values.layers ?? DEFAULT_LAYERS[dataset] ?? '8,4');
       const report = await runExperiment({ dataset, methods, layers, seeds, budget, onNote: note });
       tables.push(report.markdown);
       for (const r of report.rows) rows.push({ ...r, train: r.train, valid: r.valid, test: r.test });

@@ -21,7 +21,7 @@ export const selectLayerCommand: Command = {
   summary: 'rank candidate first layers by their validation BLM bound (--verify: against full models)',
   usage: `Usage: layerwise select-layer <deep-synthetic|digits8x8|csv> [--verify] [--epochs N] [--seed N] [--json]
 
-Trains 7 candidate first layers (aeries 16, 12, 8, 4 units; ae 12; rbm 12, 6) and ranks them by
+Trains 7 candidate first layers (aeries 8, 6, 4, 2 units; ae 6; rbm 8, 4) and ranks them by
 their BLM bound on validation rows (exact EM), without training the layers above.
 --verify also trains each full model (candidate + aeries layer of min(8, k1) units + table prior)
 and prints the Spearman correlation between the bound and the test log-likelihood.`,

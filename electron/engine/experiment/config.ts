@@ -14,7 +14,7 @@ export interface Budget {
   samples: number;
 }
 
-export const DEFAULT_BUDGET: Budget = { epochs: 30, batchSize: 64, samples: 8 };
+export const DEFAULT_BUDGET: Budget = { epochs: 20, batchSize: 64, samples: 8 };
 
 export const LEARNING_RATES: Record<Method, number> = { aeries: 0.01, ae: 0.01, 'blm-exact': 0.01, rbm: 0.05 };
 

@@ -19,14 +19,15 @@ export interface Candidate {
   units: number;
 }
 
+/** First layers of at most 8 units: the exact BLM bound (EM over 2^k codes) stays quick. */
 export const DEFAULT_CANDIDATES: Candidate[] = [
-  { method: 'aeries', units: 16 },
-  { method: 'aeries', units: 12 },
   { method: 'aeries', units: 8 },
+  { method: 'aeries', units: 6 },
   { method: 'aeries', units: 4 },
-  { method: 'ae', units: 12 },
-  { method: 'rbm', units: 12 },
-  { method: 'rbm', units: 6 },
+  { method: 'aeries', units: 2 },
+  { method: 'ae', units: 6 },
+  { method: 'rbm', units: 8 },
+  { method: 'rbm', units: 4 },
 ];
 
 export interface CandidateResult extends Candidate {
