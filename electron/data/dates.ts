@@ -62,6 +62,43 @@ export function parseDate(value: string, pattern: string): number {
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
+const formatters = new Map<string, (ms: number) => string>();
+
+/** A formatter for one pattern, compiled once: literal pieces and token writers joined per value. */
+export function dateFormatter(pattern: string): (ms: number) => string {
+  const known = formatters.get(pattern);
+  if (known) return known;
+  const pieces: ((t: Date) => string)[] = [];
+  let last = 0;
+  for (const m of pattern.matchAll(TOKEN)) {
+    const literal = pattern.slice(last, m.index);
+    if (literal) pieces.push(() => literal);
+    const tok = m[0];
+    pieces.push(
+      tok === 'YYYY' ? (t) => pad(t.getUTCFullYear(), 4)
+      : tok === 'MM' ? (t) => pad(t.getUTCMonth() + 1, 2)
+      : tok === 'M' ? (t) => String(t.getUTCMonth() + 1)
+      : tok === 'DD' ? (t) => pad(t.getUTCDate(), 2)
+      : tok === 'D' ? (t) => String(t.getUTCDate())
+      : tok === 'HH' ? (t) => pad(t.getUTCHours(), 2)
+      : tok === 'H' ? (t) => String(t.getUTCHours())
+      : tok === 'mm' ? (t) => pad(t.getUTCMinutes(), 2)
+      : (t) => pad(t.getUTCSeconds(), 2),
+    );
+    last = (m.index ?? 0) + tok.length;
+  }
+  const tail = pattern.slice(last);
+  if (tail) pieces.push(() => tail);
+  const f = (ms: number) => {
+    const t = new Date(ms);
+    let out = '';
+    for (const p of pieces) out += p(t);
+    return out;
+  };
+  formatters.set(pattern, f);
+  return f;
+}
+
 export function formatDate(ms: number, pattern: string): string {
   const t = new Date(ms);
   const parts: Record<string, string> = {

@@ -14,9 +14,9 @@ import type { GroupSpec } from '../../shared/domain/model.js';
 import type { EncodedData } from '../engine/data.js';
 import { createRng } from '../engine/random.js';
 import type { Dataset } from './dataset.js';
-import { formatDate } from './dates.js';
+import { dateFormatter } from './dates.js';
 import { isMissing } from './infer.js';
-import { formatNumber } from './numbers.js';
+import { numberFormatter } from './numbers.js';
 import { cellLevel, cellNumber } from './typed.js';
 
 export const MAX_LEVELS = 24;
@@ -256,12 +256,6 @@ export function encodeTable(spec: EncodingSpec, table: RowTable, missingTokens: 
   return encodeWith(spec, table.rows.length, readers);
 }
 
-function formatValue(v: number, type: ColumnType, format: ColumnFormat): string {
-  if (type === 'date' || type === 'datetime') return formatDate(v, format.date?.pattern ?? 'YYYY-MM-DD');
-  if (format.number) return formatNumber(v, type === 'integer' ? { ...format.number, decimals: 0 } : format.number);
-  return String(v);
-}
-
 /**
  * A value drawn uniformly inside the bin [lo, hi) — [lo, hi] for the last bin — on the
  * column's grid: whole days for dates, seconds for datetimes, its decimals for numbers.
@@ -285,45 +279,71 @@ function drawOther(levels: string[], counts: number[], u: number): string {
   return levels[levels.length - 1] ?? '';
 }
 
+/** Reads one column of one generated row (the group's bits start at `at`) as a cell. */
+type CellDecoder = (bits: Uint8Array, at: number, row: number, u: () => number) => string;
+
+function valueFormatter(type: ColumnType, format: ColumnFormat): (v: number) => string {
+  if (type === 'date' || type === 'datetime') return dateFormatter(format.date?.pattern ?? 'YYYY-MM-DD');
+  if (format.number) return numberFormatter(type === 'integer' ? { ...format.number, decimals: 0 } : format.number);
+  return (v) => String(v);
+}
+
+function slotOf(bits: Uint8Array, at: number, size: number): number {
+  let slot = 0;
+  for (let j = 0; j < size; j++) if (bits[at + j]) slot = j;
+  return slot;
+}
+
+function cellDecoder(c: ColumnEncoding, size: number): CellDecoder {
+  switch (c.kind) {
+    case 'bins': {
+      const fmt = valueFormatter(c.type, c.format);
+      const bins = c.edges.length - 1;
+      return (bits, at, _r, u) => {
+        const slot = slotOf(bits, at, size);
+        if (c.missing && slot === bins) return '';
+        return fmt(drawInBin(c.edges[slot], c.edges[slot + 1], slot === bins - 1, c.type, c.format, u()));
+      };
+    }
+    case 'values': {
+      const fmt = valueFormatter(c.type, c.format);
+      const cells = c.values.map(fmt);
+      return (bits, at) => {
+        const slot = slotOf(bits, at, size);
+        return c.missing && slot === c.values.length ? '' : cells[slot];
+      };
+    }
+    case 'levels':
+      return (bits, at, _r, u) => {
+        const slot = slotOf(bits, at, size);
+        return slot < c.levels.length ? c.levels[slot] : c.other && slot === c.levels.length ? drawOther(c.otherLevels, c.otherCounts, u()) : '';
+      };
+    case 'flag':
+      return (bits, at) => (bits[at] ? c.trueToken : c.falseToken);
+    case 'identifier':
+      return (_b, _a, r) => `${c.prefix}${String(c.start + r).padStart(c.width, '0')}`;
+    case 'constant':
+      return () => c.value;
+  }
+}
+
 /** Generated bits back to rows: every original column, in order, with the original formats. */
 export function decodeRows(spec: EncodingSpec, data: EncodedData, seed: number): RowTable {
   const rng = createRng(seed);
-  const rows: string[][] = [];
+  const u = () => rng.next();
   const sizes = spec.columns.map(groupSize);
+  const decoders = spec.columns.map((c, i) => cellDecoder(c, sizes[i]));
+  const n = decoders.length;
+  const rows: string[][] = new Array<string[]>(data.rows);
+  const bits = data.data;
   for (let r = 0; r < data.rows; r++) {
-    const row = new Array<string>(spec.columns.length);
+    const row = new Array<string>(n);
     let at = r * data.bits;
-    spec.columns.forEach((c, i) => {
-      const size = sizes[i];
-      let slot = 0;
-      if (size > 1) {
-        for (let j = 0; j < size; j++) if (data.data[at + j]) slot = j;
-      }
-      switch (c.kind) {
-        case 'bins': {
-          if (c.missing && slot === c.edges.length - 1) row[i] = '';
-          else row[i] = formatValue(drawInBin(c.edges[slot], c.edges[slot + 1], slot === c.edges.length - 2, c.type, c.format, rng.next()), c.type, c.format);
-          break;
-        }
-        case 'values':
-          row[i] = c.missing && slot === c.values.length ? '' : formatValue(c.values[slot], c.type, c.format);
-          break;
-        case 'levels':
-          row[i] = slot < c.levels.length ? c.levels[slot] : c.other && slot === c.levels.length ? drawOther(c.otherLevels, c.otherCounts, rng.next()) : '';
-          break;
-        case 'flag':
-          row[i] = data.data[at] ? c.trueToken : c.falseToken;
-          break;
-        case 'identifier':
-          row[i] = `${c.prefix}${String(c.start + r).padStart(c.width, '0')}`;
-          break;
-        case 'constant':
-          row[i] = c.value;
-          break;
-      }
-      at += size;
-    });
-    rows.push(row);
+    for (let i = 0; i < n; i++) {
+      row[i] = decoders[i](bits, at, r, u);
+      at += sizes[i];
+    }
+    rows[r] = row;
   }
   return { header: spec.header, rows };
 }

@@ -123,6 +123,19 @@ export function decimalsOf(raw: string, decimalMark: '.' | ','): number {
   return i < 0 ? 0 : p.body.length - i - 1;
 }
 
+/** A formatter for one number style; plain styles (no separators or symbols) take a fast path. */
+export function numberFormatter(f: NumberFormat): (value: number) => string {
+  const plain = !f.thousands && !f.percent && !f.currency && !f.parensNegative && !f.fullWidth;
+  if (!plain) return (v) => formatNumber(v, f);
+  const d = f.decimals;
+  const comma = f.decimalMark === ',';
+  return (v) => {
+    let s = v.toFixed(d);
+    if (s.charCodeAt(0) === 45 && Number(s) === 0) s = s.slice(1);
+    return comma && d > 0 ? s.replace('.', ',') : s;
+  };
+}
+
 export function formatNumber(value: number, f: NumberFormat): string {
   const negative = value < 0;
   const abs = Math.abs(value);
