@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { mmT, stopGradient } from './ops.js';
 import type { AeCriterion } from '../../shared/domain/model.js';
-import { logNormaliser, logProbTable, type GroupLayout } from './groups.js';
+import { logNormaliser, logProbTable, logSumExpLast, type GroupLayout } from './groups.js';
 import { genLogits, inferLogits, type GenVars, type InfVars } from './variables.js';
 
 export const EXACT_CRITERION_MAX_K = 12;
@@ -86,7 +86,7 @@ export function exactCriterion(layout: GroupLayout, gen: GenVars, inf: InfVars, 
     const a = inferLogits(inf, x); // [B, k]
     const table = logProbTable(layout, genLogits(gen, states), x); // [B, K]
     const lq = tf.sub(mmT(a, states), tf.sum(tf.softplus(a), 1, true)); // [B, K]
-    const perRow = criterion === 'blm' ? tf.logSumExp(tf.add(table, lq), 1) : tf.sum(tf.mul(tf.exp(lq), table), 1);
+    const perRow = criterion === 'blm' ? logSumExpLast<tf.Rank.R1>(tf.add(table, lq)) : tf.sum(tf.mul(tf.exp(lq), table), 1);
     const sum = tf.sum(perRow);
     return { loss: tf.neg(tf.div(sum, x.shape[0])) as tf.Scalar, valueSum: sum as tf.Scalar };
   });

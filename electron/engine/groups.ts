@@ -47,20 +47,25 @@ function toLayout(layout: GroupLayout, t: tf.Tensor2D): tf.Tensor2D {
 }
 
 /**
- * log Σ exp over the last axis of [R, G, size] with a direct gradient (softmax · dy): the
- * autodiff of tf.logSumExp goes through max/equal broadcasts that are slow on wasm.
+ * log Σ exp over the last axis, with a direct gradient (softmax · dy): the autodiff of
+ * tf.logSumExp goes through max/equal broadcasts that are slow on wasm.
  */
-const lse3 = tf.customGrad((...args) => {
-  const [g, save] = args as unknown as [tf.Tensor3D, tf.GradSaveFunc];
+const lseLast = tf.customGrad((...args) => {
+  const [g, save] = args as unknown as [tf.Tensor, tf.GradSaveFunc];
   save([g]);
   return {
-    value: tf.logSumExp(g, 2),
+    value: tf.logSumExp(g, -1),
     gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
-      const d = (Array.isArray(dy) ? dy[0] : dy) as tf.Tensor2D;
-      return tf.mul(tf.softmax(saved[0]), tf.expandDims(d, 2));
+      const d = Array.isArray(dy) ? dy[0] : dy;
+      return tf.mul(tf.softmax(saved[0]), tf.expandDims(d, -1));
     },
   };
 });
+
+/** log Σ exp over the last axis (differentiable, fast gradient on wasm). */
+export function logSumExpLast<R extends tf.Rank>(t: tf.Tensor): tf.Tensor<R> {
+  return lseLast(t) as tf.Tensor<R>;
+}
 
 /**
  * Per row, the sum of every group's log-normaliser: softplus(l) for a Bernoulli bit, log Σ exp
@@ -72,7 +77,7 @@ export function logNormaliser(layout: GroupLayout, logits: tf.Tensor2D): tf.Tens
     const { bern, soft } = blocks(layout, toLayout(layout, logits));
     const parts: tf.Tensor1D[] = [];
     if (bern) parts.push(tf.sum(tf.softplus(bern), 1));
-    for (const g of soft) parts.push(tf.sum(lse3(g) as tf.Tensor2D, 1));
+    for (const g of soft) parts.push(tf.sum(logSumExpLast<tf.Rank.R2>(g), 1));
     return parts.length === 1 ? parts[0] : (tf.addN(parts) as tf.Tensor1D);
   });
 }
