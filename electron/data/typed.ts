@@ -32,17 +32,59 @@ export function cellLevel(cell: string, type: ColumnType, format: ColumnFormat):
 }
 
 export function typeColumn(cells: string[], type: ColumnType, format: ColumnFormat, missing: Set<string>): TypedColumn {
+  const n = cells.length;
   if (isNumberType(type)) {
-    const values = new Float64Array(cells.length);
-    for (let i = 0; i < cells.length; i++) values[i] = isMissing(cells[i], missing) ? NaN : cellNumber(cells[i], type, format);
+    const values = new Float64Array(n);
+    // Dates and small-valued numbers repeat: remember what each distinct cell read as.
+    const memo = new Map<string, number>();
+    let memoOn = true;
+    for (let i = 0; i < n; i++) {
+      const cell = cells[i];
+      if (memoOn) {
+        const known = memo.get(cell);
+        if (known !== undefined) {
+          values[i] = known;
+          continue;
+        }
+      }
+      const v = isMissing(cell, missing) ? NaN : cellNumber(cell, type, format);
+      values[i] = v;
+      if (memoOn) {
+        memo.set(cell, v);
+        if (memo.size > 4096) memoOn = false;
+      }
+    }
     return { kind: 'number', values };
   }
-  const counts = new Map<string, number>();
-  const keys: (string | null)[] = cells.map((c) => (isMissing(c, missing) ? null : cellLevel(c, type, format)));
-  for (const k of keys) if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const index = new Map(sorted.map(([k], i) => [k, i]));
-  const codes = new Int32Array(cells.length);
-  keys.forEach((k, i) => (codes[i] = k === null ? -1 : (index.get(k) ?? -1)));
-  return { kind: 'level', levels: sorted.map(([k]) => k), counts: sorted.map(([, c]) => c), codes };
+  // One pass: codes in order of first sight (cells memoised to their level), then renumbered by frequency.
+  const firstCode = new Map<string, number>();
+  const levelOf: string[] = [];
+  const seenLevel = new Map<string, number>();
+  const counts0: number[] = [];
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const cell = cells[i];
+    let code = firstCode.get(cell);
+    if (code === undefined) {
+      if (isMissing(cell, missing)) code = -1;
+      else {
+        const level = cellLevel(cell, type, format);
+        code = seenLevel.get(level);
+        if (code === undefined) {
+          code = levelOf.length;
+          seenLevel.set(level, code);
+          levelOf.push(level);
+          counts0.push(0);
+        }
+      }
+      firstCode.set(cell, code);
+    }
+    codes[i] = code;
+    if (code >= 0) counts0[code]++;
+  }
+  const order = levelOf.map((_, i) => i).sort((a, b) => counts0[b] - counts0[a] || (levelOf[a] < levelOf[b] ? -1 : 1));
+  const rank = new Int32Array(order.length);
+  order.forEach((old, i) => (rank[old] = i));
+  for (let i = 0; i < n; i++) if (codes[i] >= 0) codes[i] = rank[codes[i]];
+  return { kind: 'level', levels: order.map((i) => levelOf[i]), counts: order.map((i) => counts0[i]), codes };
 }
