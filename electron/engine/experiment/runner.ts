@@ -115,7 +115,7 @@ export function markdownTable(r: ExperimentReport, d: Pick<ExperimentData, 'trai
   );
   if (r.ceiling) lines.push(`Ceiling: the true generating model's test log-likelihood is ${fmt(r.ceiling)} nats (${r.ceiling.exact ? 'exact' : 'estimate'}).`);
   lines.push('');
-  lines.push('| method | train | validation | test | exact | bound train | bound validation | epochs | seconds |');
+  lines.push('| method | train | validation | test | exact | bound train | bound validation | epochs (all layers) | seconds |');
   lines.push('|---|---|---|---|---|---|---|---|---|');
   const methods = [...new Set(r.rows.map((x) => x.method))];
   for (const m of methods) {
