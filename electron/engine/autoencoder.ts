@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GroupSpec, LayerConfig } from '../../shared/domain/model.js';
 import { EXACT_CRITERION_MAX_K, exactCriterion, sampleCodes, sampledCriterion, type CriterionTerms } from './criteria.js';
-import { sampledBlmGradients } from './criteria-grads.js';
+import { exactBlmGradients, sampledBlmGradients } from './criteria-grads.js';
 import { allStates, groupLayout, sortedGroups } from './groups.js';
 import { chunks } from './loop.js';
 import { runEpochs, type EpochLoop } from './trainer.js';
@@ -48,7 +48,7 @@ export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): P
   const optimizer = tf.train.adam(config.learningRate);
   const exact = k <= EXACT_CRITERION_MAX_K;
   const states = exact ? allStates(k) : null;
-  const closedForm = !exact && config.criterion === 'blm';
+  const closedForm = config.criterion === 'blm';
   const valid = input.valid && permute ? toSorted(input.valid) : input.valid;
   /** The criterion's terms on a batch; sampled codes are drawn before the gradient tape. */
   const withTerms = <T>(x: tf.Tensor2D, s: number, use: (terms: () => CriterionTerms) => T): T => {
@@ -75,8 +75,8 @@ export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): P
       },
       step(batch, s) {
         if (closedForm) {
-          // Hot path: closed-form gradients (same estimator, no tape).
-          const { grads, valueSum } = sampledBlmGradients(layout, gen, inf, batch, config.samples, s);
+          // Hot path: closed-form gradients (same estimators, no tape; tested against autodiff).
+          const { grads, valueSum } = states ? exactBlmGradients(layout, gen, inf, batch, states) : sampledBlmGradients(layout, gen, inf, batch, config.samples, s);
           optimizer.applyGradients(variables.map((v, i) => ({ name: v.name, tensor: grads[i] })));
           grads.forEach((g) => g.dispose());
           return valueSum;

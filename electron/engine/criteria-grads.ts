@@ -9,7 +9,7 @@
  *   d loss / d a_b = -(1/B) Σ_s (w_sb - 1/S) (h_sb - σ(a_b)) = -(1/B) Σ_s (w_sb - 1/S) h_sb.
  */
 import * as tf from '@tensorflow/tfjs';
-import { groupProbs, logNormaliser, type GroupLayout } from './groups.js';
+import { columnLogProbs, groupProbs, logNormaliser, type GroupLayout } from './groups.js';
 import type { GenVars, InfVars } from './variables.js';
 
 /** Plain products with explicit transposes: no tape here, and wasm's transposed-operand kernel is slow. */
@@ -61,6 +61,48 @@ export function sampledBlmGradients(layout: GroupLayout, gen: GenVars, inf: InfV
     const gb = tf.sum(dLogits, 0);
     // Inference gradients, backwards through the network.
     let dA = tf.div(tf.sum(tf.mul(tf.reshape(tf.sub(w, 1 / S), [S, B, 1]), h3), 0), -B) as tf.Tensor2D; // [B, k]
+    const infGrads: tf.Tensor[] = [];
+    for (let i = inf.layers.length - 1; i >= 0; i--) {
+      const input = acts[i];
+      infGrads.unshift(mTm(input, dA), tf.sum(dA, 0));
+      if (i > 0) dA = tf.mul(mm(dA, tf.transpose(inf.layers[i].W)), tf.sub(1, tf.square(input)));
+    }
+    return { grads: [gW, gb, ...infGrads], valueSum };
+  });
+}
+
+/**
+ * Closed-form gradients of the exact BLM auto-encoder criterion (all 2^k codes enumerated,
+ * `states` [K, k]): with r(h|x) ∝ q(h|x) P(x|h) the posterior over codes,
+ *   d loss / d logits_h = -(1/B) Σ_b r_bh (x_b - p(logits_h)),
+ *   d loss / d a_b = -(1/B) (Σ_h r_bh h - σ(a_b)).
+ */
+export function exactBlmGradients(layout: GroupLayout, gen: GenVars, inf: InfVars, x: tf.Tensor2D, states: tf.Tensor2D): StepGradients {
+  return tf.tidy(() => {
+    const B = x.shape[0];
+    const acts: tf.Tensor2D[] = [x];
+    let a: tf.Tensor2D = x;
+    inf.layers.forEach((layer, i) => {
+      a = tf.add(mm(a, layer.W), layer.b);
+      if (i + 1 < inf.layers.length) {
+        a = tf.tanh(a);
+        acts.push(a);
+      }
+    });
+    const logits = tf.add(mm(states, gen.W), gen.b) as tf.Tensor2D; // [K, n]
+    const [on, off] = columnLogProbs(layout, logits);
+    const table = tf.add(mm(x, tf.transpose(tf.sub(on, off))), tf.sum(off, 1)); // log P(x_b|h) [B, K]
+    const lq = tf.sub(mm(a, tf.transpose(states)), tf.sum(tf.softplus(a), 1, true)); // log q(h|x_b) [B, K]
+    const joint = tf.add(table, lq);
+    const lse = tf.logSumExp(joint, 1, true); // [B, 1]
+    const valueSum = tf.sum(lse) as tf.Scalar;
+    const r = tf.exp(tf.sub(joint, lse)); // [B, K]
+    const rT = tf.transpose(r); // [K, B]
+    // Σ_b r_bh (p_h - x_b) / B
+    const dLogits = tf.div(tf.sub(tf.mul(groupProbs(layout, logits), tf.sum(rT, 1, true)), mm(rT, x)), B);
+    const gW = mTm(states, dLogits);
+    const gb = tf.sum(dLogits, 0);
+    let dA = tf.div(tf.sub(tf.sigmoid(a), mm(r, states)), B) as tf.Tensor2D;
     const infGrads: tf.Tensor[] = [];
     for (let i = inf.layers.length - 1; i >= 0; i--) {
       const input = acts[i];
