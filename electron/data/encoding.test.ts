@@ -107,4 +107,20 @@ describe('encoding', () => {
       }
     }
   });
+
+  it('takes a bin count per column when asked', async () => {
+    const lines = ['price,count'];
+    for (let i = 0; i < 500; i++) lines.push(`${(1 + i * 0.37).toFixed(2)},${(i * 13) % 97}`);
+    const path = join(mkdtempSync(join(tmpdir(), 'lw-enc-')), 'p.csv');
+    writeFileSync(path, lines.join('\n'));
+    const ds = await importCsv(path);
+    const spec = buildEncoding(ds, undefined, { bins: { 0: 30, 1: 4 } });
+    const [price, count] = spec.columns;
+    expect(price.kind === 'bins' && price.edges.length).toBe(31);
+    expect(count.kind === 'bins' && count.edges.length).toBe(5);
+    expect(encodingGroups(spec)).toEqual([
+      { kind: 'softmax', size: 30 },
+      { kind: 'softmax', size: 4 },
+    ]);
+  });
 });

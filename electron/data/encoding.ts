@@ -115,8 +115,13 @@ function identifierPattern(cells: string[], missing: Set<string>): { prefix: str
   return { prefix: prefix ?? 'SYN-', width: Math.max(width, 6), start: max + 1 };
 }
 
+export interface EncodingOptions {
+  /** Bins per numeric or date column, by column index (default: about the square root of its distinct values, 2..12). */
+  bins?: Record<number, number>;
+}
+
 /** Learns the encoding from the dataset's rows (by default all), for the included columns. */
-export function buildEncoding(ds: Dataset, rows?: Int32Array): EncodingSpec {
+export function buildEncoding(ds: Dataset, rows?: Int32Array, opts: EncodingOptions = {}): EncodingSpec {
   const pickRows = rows ?? Int32Array.from({ length: ds.info.rows }, (_, i) => i);
   const columns: ColumnEncoding[] = ds.info.columns.map((col) => {
     const base = { column: col.index, name: col.name };
@@ -133,8 +138,11 @@ export function buildEncoding(ds: Dataset, rows?: Int32Array): EncodingSpec {
       if (vals.length === 0) return { kind: 'constant', ...base, value: '' };
       vals.sort((a, b) => a - b);
       const distinct = [...new Set(vals)];
-      if (distinct.length <= MAX_EXACT_VALUES) return { kind: 'values', ...base, type: col.type, format: col.format, values: distinct, missing: hasMissing };
-      const bins = Math.max(2, Math.min(MAX_BINS, Math.round(Math.sqrt(distinct.length))));
+      const asked = opts.bins?.[col.index];
+      if (distinct.length <= (asked === undefined ? MAX_EXACT_VALUES : Math.min(asked, MAX_EXACT_VALUES))) {
+        return { kind: 'values', ...base, type: col.type, format: col.format, values: distinct, missing: hasMissing };
+      }
+      const bins = asked === undefined ? Math.max(2, Math.min(MAX_BINS, Math.round(Math.sqrt(distinct.length)))) : Math.max(2, Math.min(256, Math.round(asked)));
       return { kind: 'bins', ...base, type: col.type, format: col.format, edges: quantileEdges(vals, bins), missing: hasMissing };
     }
     if (col.type === 'boolean' && col.format.boolean && !hasMissing) {
