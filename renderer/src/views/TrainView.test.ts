@@ -54,8 +54,14 @@ describe('TrainView', () => {
     expect(chart()).toBe('2');
     expect(w.get('[data-testid="training-status"]').text()).toContain('Layer 1 of 2');
 
+    expect(w.get('[data-testid="training-status"]').text()).not.toContain('computing the BLM bound');
+    backend.emit(epoch(0, 5));
+    await settle();
+    expect(w.get('[data-testid="training-status"]').text()).toContain('computing the BLM bound of layer 1');
+    expect(w.get('[data-testid="training-status"]').text()).toContain('12 s left');
     backend.emit({ type: 'train.layer', runId: 'run-1', result: layerResult(0) });
     await settle();
+    expect(w.get('[data-testid="training-status"]').text()).not.toContain('computing the BLM bound');
     const results = w.get('[data-testid="layer-results"]').text();
     expect(results).toContain('-12.500 nats');
     expect(results).toContain('exact');

@@ -164,6 +164,10 @@ export const ui = {
     validRows: 'Validation rows',
     testRows: 'Test rows',
     seconds: '{s} s',
+    durS: '{n} s',
+    durM: '{n} min',
+    durH: '{n} h',
+    evaluating: 'computing the BLM bound of layer {layer}…',
     boundExplain: 'Reading the bound: if layer 1’s bound on validation rows is far below what you need, more layers will not fix it — give layer 1 more units or epochs. Figures are per row; “exact” ones are computed by enumeration, others are estimates ± one standard error.',
   },
   samples: {

@@ -166,6 +166,10 @@ export const ui: UiCatalog = {
     validRows: '検証行',
     testRows: 'テスト行',
     seconds: '{s} 秒',
+    durS: '{n} 秒',
+    durM: '{n} 分',
+    durH: '{n} 時間',
+    evaluating: '第 {layer} 層の BLM 上界を計算中…',
     boundExplain: '上界の読み方: 第 1 層の検証行での上界が必要な水準を大きく下回る場合、層を増やしても改善しません。第 1 層のユニット数やエポック数を増やしてください。値は 1 行あたりで、「厳密」は全列挙による値、それ以外は推定値 ± 標準誤差です。',
   },
   samples: {
