@@ -1,10 +1,10 @@
 /** The window: locale from the OS and the switch, step gating, the error banner, the status bar. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/domain/errors';
+import { AppError } from '../../shared/domain/errors.js';
 import App from './App.vue';
-import { useAppStore } from './stores/app';
-import { appInfo } from './test/fixtures';
-import { fakeBackend, mountWith, settle } from './test/fake';
+import { useAppStore } from './stores/app.js';
+import { appInfo } from './test/fixtures.js';
+import { fakeBackend, mountWith, settle } from './test/fake.js';
 
 afterEach(() => localStorage.clear());
 

@@ -1,7 +1,7 @@
 /** Routes validated server events to the stores that follow them (import progress, training). */
-import type { Client } from './api/client';
-import { useDataStore } from './stores/data';
-import { useTrainingStore } from './stores/training';
+import type { Client } from './api/client.js';
+import { useDataStore } from './stores/data.js';
+import { useTrainingStore } from './stores/training.js';
 
 export function wireEvents(client: Client): () => void {
   const data = useDataStore();

@@ -1,6 +1,6 @@
 /** Number, duration and estimate formatting. */
 import { describe, expect, it } from 'vitest';
-import { estimateParts, fmt, fmtDuration } from './format';
+import { estimateParts, fmt, fmtDuration } from './format.js';
 
 describe('format', () => {
   it('formats durations with translated units', () => {

@@ -1,5 +1,5 @@
 /** Number and estimate formatting for the UI, by locale. */
-import type { Estimate } from '../../shared/domain/model';
+import type { Estimate } from '../../shared/domain/model.js';
 
 export function fmt(value: number, digits = 3, locale = 'en'): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);

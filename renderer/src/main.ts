@@ -2,13 +2,13 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
-import { setClient } from './api';
-import { createClient } from './api/client';
-import { bridge, electronTransport } from './api/electron-transport';
-import { webTransport } from './api/web-transport';
-import { i18n } from './i18n';
-import { useAppStore } from './stores/app';
-import { wireEvents } from './events';
+import { setClient } from './api/index.js';
+import { createClient } from './api/client.js';
+import { bridge, electronTransport } from './api/electron-transport.js';
+import { webTransport } from './api/web-transport.js';
+import { i18n } from './i18n/index.js';
+import { useAppStore } from './stores/app.js';
+import { wireEvents } from './events.js';
 import './styles.css';
 
 const b = bridge();

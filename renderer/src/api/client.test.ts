@@ -1,10 +1,10 @@
 /** The client: replies are validated, error replies become AppErrors, bad events are dropped. */
 import { describe, expect, it } from 'vitest';
-import type { ServerEvent } from '../../../shared/contract';
-import { AppError } from '../../../shared/domain/errors';
-import { appInfo } from '../test/fixtures';
-import { createClient } from './client';
-import type { Transport } from './transport';
+import type { ServerEvent } from '../../../shared/contract.js';
+import { AppError } from '../../../shared/domain/errors.js';
+import { appInfo } from '../test/fixtures.js';
+import { createClient } from './client.js';
+import type { Transport } from './transport.js';
 
 function transportReturning(reply: unknown, events: unknown[] = []): Transport & { sent: unknown[] } {
   const sent: unknown[] = [];

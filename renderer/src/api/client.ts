@@ -3,9 +3,9 @@
  * and its value, turns an error reply into an AppError (a translation key, never a stack
  * trace), and events are validated before anyone sees them.
  */
-import { methodNames, parseOutput, Reply, ServerEvent, type Api, type FileRef, type MethodName } from '../../../shared/contract';
-import { AppError } from '../../../shared/domain/errors';
-import type { Transport } from './transport';
+import { methodNames, parseOutput, Reply, ServerEvent, type Api, type FileRef, type MethodName } from '../../../shared/contract.js';
+import { AppError } from '../../../shared/domain/errors.js';
+import type { Transport } from './transport.js';
 
 export interface Client {
   api: Api;

@@ -1,8 +1,8 @@
 /** Transport through the Electron preload bridge (`window.layerwise`). */
-import { BRIDGE_KEY, type LayerwiseBridge } from '../../../shared/bridge';
-import { FileRef, parseOutput, Reply } from '../../../shared/contract';
-import { AppError } from '../../../shared/domain/errors';
-import type { Transport } from './transport';
+import { BRIDGE_KEY, type LayerwiseBridge } from '../../../shared/bridge.js';
+import { FileRef, parseOutput, Reply } from '../../../shared/contract.js';
+import { AppError } from '../../../shared/domain/errors.js';
+import type { Transport } from './transport.js';
 
 export function bridge(): LayerwiseBridge | null {
   const candidate = (window as unknown as Record<string, unknown>)[BRIDGE_KEY];

@@ -1,5 +1,5 @@
 /** The one client of this window, chosen at start-up; stores reach it through `useClient()`. */
-import type { Client } from './client';
+import type { Client } from './client.js';
 
 let current: Client | null = null;
 

@@ -2,7 +2,7 @@
  * How the renderer reaches the Node side. Two implementations: the Electron preload bridge
  * and the web host (HTTP + WebSocket). Everything above this interface is the same.
  */
-import type { FileRef, MethodName } from '../../../shared/contract';
+import type { FileRef, MethodName } from '../../../shared/contract.js';
 
 export interface Transport {
   kind: 'electron' | 'web';

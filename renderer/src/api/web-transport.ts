@@ -3,9 +3,9 @@
  * token in a header, events come over a WebSocket (reconnecting with backoff), a CSV is
  * picked with the browser's file chooser and uploaded, exports are downloaded by URL.
  */
-import { FileRef, Reply } from '../../../shared/contract';
-import { AppError } from '../../../shared/domain/errors';
-import type { Transport } from './transport';
+import { FileRef, Reply } from '../../../shared/contract.js';
+import { AppError } from '../../../shared/domain/errors.js';
+import type { Transport } from './transport.js';
 
 const TOKEN_KEY = 'layerwise-token';
 

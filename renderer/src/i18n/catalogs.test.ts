@@ -1,7 +1,7 @@
 /** The English and Japanese UI catalogs have the same keys and placeholders, and no empty strings. */
 import { describe, expect, it } from 'vitest';
-import { ui as en } from '../../../shared/i18n/ui/en';
-import { ui as ja } from '../../../shared/i18n/ui/ja';
+import { ui as en } from '../../../shared/i18n/ui/en.js';
+import { ui as ja } from '../../../shared/i18n/ui/ja.js';
 
 function flatten(node: unknown, prefix = ''): Record<string, string> {
   if (typeof node === 'string') return { [prefix]: node };

@@ -4,10 +4,10 @@
  * keys contain dots, so they are formatted here rather than looked up as vue-i18n paths).
  */
 import { createI18n } from 'vue-i18n';
-import { ui as en } from '../../../shared/i18n/ui/en';
-import { ui as ja } from '../../../shared/i18n/ui/ja';
-import { errorMessages, formatError, interpolate, type Locale } from '../../../shared/i18n/format';
-import type { ImportProblem } from '../../../shared/domain/data';
+import { ui as en } from '../../../shared/i18n/ui/en.js';
+import { ui as ja } from '../../../shared/i18n/ui/ja.js';
+import { errorMessages, formatError, interpolate, type Locale } from '../../../shared/i18n/format.js';
+import type { ImportProblem } from '../../../shared/domain/data.js';
 
 const STORAGE_KEY = 'layerwise-locale';
 

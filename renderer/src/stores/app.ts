@@ -1,8 +1,8 @@
 /** Application state: what the Node side runs on, the current wizard step, the error banner. */
 import { defineStore } from 'pinia';
-import type { AppInfo } from '../../../shared/contract';
-import { useClient } from '../api';
-import { errorText, localeFromOs, savedLocale, setLocale } from '../i18n';
+import type { AppInfo } from '../../../shared/contract.js';
+import { useClient } from '../api/index.js';
+import { errorText, localeFromOs, savedLocale, setLocale } from '../i18n/index.js';
 
 export type Step = 'data' | 'subset' | 'train' | 'samples' | 'export';
 export const STEPS: Step[] = ['data', 'subset', 'train', 'samples', 'export'];

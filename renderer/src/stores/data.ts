@@ -1,9 +1,9 @@
 /** The Data step: the imported dataset, import progress and cancel, reading options, column overrides. */
 import { defineStore } from 'pinia';
-import type { ImportSource } from '../../../shared/contract';
-import type { ColumnOverride, CsvOptionsOverride, DatasetInfo } from '../../../shared/domain/data';
-import { useClient } from '../api';
-import { guarded } from './app';
+import type { ImportSource } from '../../../shared/contract.js';
+import type { ColumnOverride, CsvOptionsOverride, DatasetInfo } from '../../../shared/domain/data.js';
+import { useClient } from '../api/index.js';
+import { guarded } from './app.js';
 
 export const useDataStore = defineStore('data', {
   state: () => ({

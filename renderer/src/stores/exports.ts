@@ -1,8 +1,8 @@
 /** The Export step: generated rows as CSV, the model file, the report; where each went. */
 import { defineStore } from 'pinia';
-import type { SaveResult } from '../../../shared/contract';
-import { useClient } from '../api';
-import { guarded } from './app';
+import type { SaveResult } from '../../../shared/contract.js';
+import { useClient } from '../api/index.js';
+import { guarded } from './app.js';
 
 export type ExportKind = 'samples' | 'model' | 'report';
 

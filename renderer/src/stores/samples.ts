@@ -1,8 +1,8 @@
 /** The Samples step: generated rows next to real ones. */
 import { defineStore } from 'pinia';
-import type { RowTable } from '../../../shared/domain/data';
-import { useClient } from '../api';
-import { guarded } from './app';
+import type { RowTable } from '../../../shared/domain/data.js';
+import { useClient } from '../api/index.js';
+import { guarded } from './app.js';
 
 export const useSamplesStore = defineStore('samples', {
   state: () => ({

@@ -1,8 +1,8 @@
 /** The Subset step: segment columns and their frequency table, coverage, sampling, split, result. */
 import { defineStore } from 'pinia';
-import type { SegmentTable, SubsetInfo, SubsetSpec } from '../../../shared/domain/data';
-import { useClient } from '../api';
-import { guarded } from './app';
+import type { SegmentTable, SubsetInfo, SubsetSpec } from '../../../shared/domain/data.js';
+import { useClient } from '../api/index.js';
+import { guarded } from './app.js';
 
 /** Indices of the most frequent segments whose shares reach `coverage` (0..1). */
 export function coverageIndices(table: SegmentTable, coverage: number): number[] {

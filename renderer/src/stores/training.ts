@@ -3,10 +3,10 @@
  * layer results) driven by server events, pause/resume/cancel, and the last finished model.
  */
 import { defineStore } from 'pinia';
-import type { RunState, ServerEvent } from '../../../shared/contract';
-import type { EpochProgress, LayerResult, TrainConfig, TrainSummary } from '../../../shared/domain/model';
-import { useClient } from '../api';
-import { guarded } from './app';
+import type { RunState, ServerEvent } from '../../../shared/contract.js';
+import type { EpochProgress, LayerResult, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
+import { useClient } from '../api/index.js';
+import { guarded } from './app.js';
 
 export interface EpochPoint {
   layer: number;

@@ -6,12 +6,12 @@
 import { mount, type ComponentMountingOptions } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import type { Component } from 'vue';
-import type { MethodName, Reply } from '../../../shared/contract';
-import { AppError } from '../../../shared/domain/errors';
-import { setClient } from '../api';
-import { createClient, type Client } from '../api/client';
-import type { Transport } from '../api/transport';
-import { i18n, setLocale } from '../i18n';
+import type { MethodName, Reply } from '../../../shared/contract.js';
+import { AppError } from '../../../shared/domain/errors.js';
+import { setClient } from '../api/index.js';
+import { createClient, type Client } from '../api/client.js';
+import type { Transport } from '../api/transport.js';
+import { i18n, setLocale } from '../i18n/index.js';
 
 export type Handler = (input: Record<string, unknown>) => unknown;
 

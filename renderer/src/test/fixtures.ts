@@ -1,7 +1,7 @@
 /** Small, contract-valid replies for component tests (a two-column sales table, a segment table, a subset, a model). */
-import type { AppInfo } from '../../../shared/contract';
-import type { ColumnProfile, DatasetInfo, RowTable, SegmentTable, SubsetInfo, SubsetSpec } from '../../../shared/domain/data';
-import type { LayerResult, TrainConfig, TrainSummary } from '../../../shared/domain/model';
+import type { AppInfo } from '../../../shared/contract.js';
+import type { ColumnProfile, DatasetInfo, RowTable, SegmentTable, SubsetInfo, SubsetSpec } from '../../../shared/domain/data.js';
+import type { LayerResult, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
 
 export const appInfo = (osLocale = 'en-US'): AppInfo => ({ name: 'Layerwise Studio', version: '0.1.0', backend: 'wasm', transport: 'web', osLocale, platform: 'linux' });
 

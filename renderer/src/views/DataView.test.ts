@@ -1,8 +1,8 @@
 /** The Data screen: open the sample, see format, problems, preview and columns, override a column's type. */
 import { describe, expect, it } from 'vitest';
-import type { DatasetInfo } from '../../../shared/domain/data';
-import { datasetInfo } from '../test/fixtures';
-import { fakeBackend, mountWith, settle } from '../test/fake';
+import type { DatasetInfo } from '../../../shared/domain/data.js';
+import { datasetInfo } from '../test/fixtures.js';
+import { fakeBackend, mountWith, settle } from '../test/fake.js';
 import DataView from './DataView.vue';
 
 describe('DataView', () => {

@@ -1,6 +1,6 @@
 /** The Export screen: the row count is sent, downloads are handed to the transport, and where each file went is shown. */
 import { describe, expect, it, vi } from 'vitest';
-import { fakeBackend, mountWith, settle } from '../test/fake';
+import { fakeBackend, mountWith, settle } from '../test/fake.js';
 import ExportView from './ExportView.vue';
 
 describe('ExportView', () => {

@@ -1,7 +1,7 @@
 /** The Samples screen: the requested count and seed are sent; generated and real rows are shown side by side. */
 import { describe, expect, it } from 'vitest';
-import { rows } from '../test/fixtures';
-import { fakeBackend, mountWith, settle } from '../test/fake';
+import { rows } from '../test/fixtures.js';
+import { fakeBackend, mountWith, settle } from '../test/fake.js';
 import SamplesView from './SamplesView.vue';
 
 describe('SamplesView', () => {

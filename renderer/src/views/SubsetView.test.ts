@@ -1,10 +1,10 @@
 /** The Subset screen: segment columns, coverage ticks, the spec sent on Apply, "all rows" in one click. */
 import { describe, expect, it } from 'vitest';
-import type { SubsetSpec } from '../../../shared/domain/data';
-import { datasetInfo, segmentTable, subsetInfo } from '../test/fixtures';
-import { fakeBackend, mountWith, settle } from '../test/fake';
-import { useDataStore } from '../stores/data';
-import { coverageIndices } from '../stores/subset';
+import type { SubsetSpec } from '../../../shared/domain/data.js';
+import { datasetInfo, segmentTable, subsetInfo } from '../test/fixtures.js';
+import { fakeBackend, mountWith, settle } from '../test/fake.js';
+import { useDataStore } from '../stores/data.js';
+import { coverageIndices } from '../stores/subset.js';
 import SubsetView from './SubsetView.vue';
 
 const checked = (w: ReturnType<typeof mountWith>, i: number) => (w.get(`[data-testid="segment-keep-${i}"]`).element as HTMLInputElement).checked;

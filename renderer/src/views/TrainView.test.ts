@@ -1,9 +1,9 @@
 /** The Train screen: defaults loaded, epochs sent with the config, chart points from events, pause/resume/cancel, results. */
 import { describe, expect, it } from 'vitest';
-import type { TrainConfig } from '../../../shared/domain/model';
-import { wireEvents } from '../events';
-import { layerResult, summary, trainConfig } from '../test/fixtures';
-import { fakeBackend, mountWith, settle } from '../test/fake';
+import type { TrainConfig } from '../../../shared/domain/model.js';
+import { wireEvents } from '../events.js';
+import { layerResult, summary, trainConfig } from '../test/fixtures.js';
+import { fakeBackend, mountWith, settle } from '../test/fake.js';
 import TrainView from './TrainView.vue';
 
 const epoch = (layer: number, n: number) => ({
