@@ -5,8 +5,8 @@ import { CsvSplitter } from './csv-parse.js';
 
 function split(text: string, delimiter: string, chunk: number): { fields: string[]; line: number }[] {
   const out: { fields: string[]; line: number }[] = [];
-  const s = new CsvSplitter(delimiter, '"', (count, line, fields) => {
-    const f = fields();
+  const s: CsvSplitter = new CsvSplitter(delimiter, '"', (count, line) => {
+    const f = s.fields();
     expect(f.length).toBe(count);
     out.push({ fields: f, line });
   });

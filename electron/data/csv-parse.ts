@@ -10,13 +10,26 @@
  * sampling beyond the memory budget) only has its fields counted, never allocated.
  */
 
-/** One record: its field count, the line it starts on, and its fields on demand. */
-export type RecordSink = (count: number, line: number, fields: () => string[]) => void;
+/** One record: its field count and the line it starts on; `splitter.fields()` gives its fields on demand. */
+export type RecordSink = (count: number, line: number) => void;
+
+/** A copy of a string that does not share memory with the chunk it was cut from. */
+function own(s: string): string {
+  if (s.length < 13) return s; // V8 copies short substrings anyway
+  const flat = s + ' ';
+  flat.charCodeAt(0);
+  return flat.slice(0, -1);
+}
 
 export class CsvSplitter {
   private rest = '';
   /** Number of the physical line (1-based) where the next record starts. */
   private line = 1;
+  /** The record being emitted: split fields, or a quote-free line of `text` to split on demand. */
+  private current: string[] | null = null;
+  private lineText = '';
+  private lineStart = 0;
+  private lineEnd = 0;
 
   constructor(
     private readonly delimiter: string,
@@ -34,12 +47,28 @@ export class CsvSplitter {
   end(): void {
     if (this.rest.length > 0) this.parse(this.rest, true);
     this.rest = '';
+    this.lineText = '';
+  }
+
+  /** The fields of the record being emitted (call only from the sink). */
+  fields(): string[] {
+    if (this.current) return this.current;
+    // Copy the line out of the chunk (a flattened concatenation), so kept fields do not pin
+    // the whole megabyte chunk in memory as sliced strings.
+    const line = this.lineText.slice(this.lineStart, this.lineEnd) + this.delimiter;
+    line.charCodeAt(0);
+    const fields = line.split(this.delimiter);
+    fields.pop();
+    this.current = fields;
+    return fields;
   }
 
   private emit(fields: string[]): void {
     for (const f of fields) {
       if (f.trim() !== '') {
-        this.onRecord(fields.length, this.line, () => fields);
+        this.current = fields.map(own);
+        this.onRecord(fields.length, this.line);
+        this.current = null;
         return;
       }
     }
@@ -55,15 +84,11 @@ export class CsvSplitter {
     }
     let count = 1;
     for (let d = text.indexOf(this.delimiter, start); d >= 0 && d < end; d = text.indexOf(this.delimiter, d + 1)) count++;
-    this.onRecord(count, this.line, () => {
-      // Copy the line out of the chunk (a flattened concatenation), so kept fields do not pin
-      // the whole megabyte chunk in memory as sliced strings.
-      const line = text.slice(start, end) + this.delimiter;
-      line.charCodeAt(0);
-      const fields = line.split(this.delimiter);
-      fields.pop();
-      return fields;
-    });
+    this.lineText = text;
+    this.lineStart = start;
+    this.lineEnd = end;
+    this.onRecord(count, this.line);
+    this.current = null;
   }
 
   /** Parses whole records from `text`; returns where the unconsumed tail starts. */

@@ -162,7 +162,8 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
     let bytesRead = 0;
   let lastProgress = 0;
 
-  const onRecord = (count: number, line: number, fields: () => string[]) => {
+  const fields = () => splitter.fields();
+  const onRecord = (count: number, line: number) => {
     if (originalHeader === null) {
       const row = fields();
       if (options.header) {
