@@ -41,9 +41,9 @@ export function sampleCodes(inf: InfVars, x: tf.Tensor2D, samples: number, seed:
 }
 
 /**
- * log P(x_b | h_{s,b}) as [S, B] for codes h [S*B, k] and rows x [B, n]. For all-Bernoulli
- * layers the data term Σ_j x_j logit_j is computed as h·(W x) + b·x (no tiling of x), and
- * only the normaliser Σ_j softplus(logit_j) touches the [S*B, n] logits.
+ * log P(x_b | h_{s,b}) as [S, B] for codes h [S*B, k] and rows x [B, n]. The data term
+ * Σ_j x_j logit_j is computed as h·(W x) + b·x (no tiling of x); only the groups'
+ * normalisers touch the [S*B, n] logits.
  */
 function logLikelihoods(layout: GroupLayout, gen: GenVars, x: tf.Tensor2D, h: tf.Tensor2D, S: number): tf.Tensor2D {
   const B = x.shape[0];

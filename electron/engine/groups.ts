@@ -5,7 +5,7 @@
  * whole layer is a handful of fused ops, whatever the number of groups.
  */
 import * as tf from '@tensorflow/tfjs';
-import { mm, mmT } from './ops.js';
+import { mmT } from './ops.js';
 import type { GroupSpec } from '../../shared/domain/model.js';
 import { groupOffsets } from './params.js';
 
@@ -118,23 +118,6 @@ function blocks(layout: GroupLayout, t: tf.Tensor2D): { bern: tf.Tensor2D | null
   }
   return { bern, soft };
 }
-
-/**
- * A 0/1 matrix [n, cols.length] whose product with a [R, n] tensor selects those columns.
- * Used instead of `gather` on anything that needs a gradient: gather's gradient kernel
- * (UnsortedSegmentSum) does not exist on the WebAssembly backend.
- */
-export function selection(n: number, cols: ArrayLike<number>): tf.Tensor2D {
-  const m = new Float32Array(n * cols.length);
-  for (let j = 0; j < cols.length; j++) m[cols[j] * cols.length + j] = 1;
-  return tf.tensor2d(m, [n, cols.length]);
-}
-
-/** Columns of `t` [R, n] by a differentiable selection. */
-export function pick(t: tf.Tensor2D, cols: ArrayLike<number>): tf.Tensor2D {
-  return tf.tidy(() => mm(t, selection(t.shape[1], cols)));
-}
-
 
 export function groupLayout(groups: readonly GroupSpec[]): GroupLayout {
   const offsets = groupOffsets(groups);
