@@ -84,6 +84,19 @@ describe('importCsv', () => {
     expect(ds.info.problems.filter((p) => p.severity !== 'info')).toEqual([]);
   });
 
+  it('reads old Mac files whose lines end with CR alone', async () => {
+    const ds = await importCsv(file('region,amount\rKanto,12.5\rKansai,8\r"Tohoku\rnorth",3\r'));
+    expect(ds.info.rows).toBe(3);
+    expect(ds.cells[0].slice(0, 2)).toEqual(['Kanto', 'Kansai']);
+    expect(ds.cells[1]).toEqual(['12.5', '8', '3']);
+  });
+
+  it('gives ragged-row examples the physical line number, after multiline fields', async () => {
+    const ds = await importCsv(file('a,b,c\n1,"two\nlines",3\n4,5\n'));
+    const few = ds.info.problems.find((p) => p.code === 'problems.tooFewFields.padded');
+    expect(few?.examples).toEqual([{ line: 4, text: '4,5' }]);
+  });
+
   it('counts ragged rows with examples, and pads or skips them as chosen', async () => {
     const text = 'a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n13\n';
     const path = file(text);

@@ -84,7 +84,7 @@ export function uniqueHeader(raw: string[]): { names: string[]; renamed: { from:
   return { names, renamed };
 }
 
-export async function detectOptions(path: string, overrides: CsvOptionsOverride = {}): Promise<{ detected: CsvOptions; options: CsvOptions; head: Uint8Array }> {
+export async function detectOptions(path: string, overrides: CsvOptionsOverride = {}): Promise<{ detected: CsvOptions; options: CsvOptions; head: Uint8Array; crOnly: boolean }> {
   const head = await readHead(path);
   if (head.length === 0) throw new AppError('data.empty');
   const encoding = detectEncoding(head);
@@ -106,7 +106,9 @@ export async function detectOptions(path: string, overrides: CsvOptionsOverride 
     missingTokens: [...DEFAULT_MISSING_TOKENS],
     dayFirst: null,
   };
-  return { detected, options: { ...detected, ...stripUndefined(overrides) }, head };
+  // Old Mac exports end lines with CR alone.
+  const crOnly = text.includes('\r') && !text.includes('\n');
+  return { detected, options: { ...detected, ...stripUndefined(overrides) }, head, crOnly };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
@@ -140,8 +142,9 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
   if (size === 0) throw new AppError('data.empty');
   let detected: CsvOptions;
   let options: CsvOptions;
+  let crOnly = false;
   try {
-    ({ detected, options } = await detectOptions(path, opts.overrides));
+    ({ detected, options, crOnly } = await detectOptions(path, opts.overrides));
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw fileError(path, err);
@@ -210,7 +213,8 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
     for await (const chunk of file as AsyncIterable<Buffer>) {
       if (opts.signal?.aborted) throw new AppError('cancelled');
       bytesRead += chunk.length;
-      splitter.write(decoder.write(chunk));
+      const text = decoder.write(chunk);
+      splitter.write(crOnly ? text.replaceAll('\r', '\n') : text);
       const now = Date.now();
       if (now - lastProgress > 100) {
         lastProgress = now;
@@ -219,7 +223,8 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
         await new Promise<void>((r) => setImmediate(r));
       }
     }
-    splitter.write(decoder.end());
+    const tail = decoder.end();
+    splitter.write(crOnly ? tail.replaceAll('\r', '\n') : tail);
     splitter.end();
   } catch (err) {
     file?.destroy();
