@@ -27,6 +27,7 @@ export class CsvSplitter {
   private line = 1;
   /** The record being emitted: split fields, or a quote-free line of `text` to split on demand. */
   private current: string[] | null = null;
+  private owned = false;
   private lineText = '';
   private lineStart = 0;
   private lineEnd = 0;
@@ -52,7 +53,13 @@ export class CsvSplitter {
 
   /** The fields of the record being emitted (call only from the sink). */
   fields(): string[] {
-    if (this.current) return this.current;
+    if (this.current) {
+      if (!this.owned) {
+        this.current = this.current.map(own);
+        this.owned = true;
+      }
+      return this.current;
+    }
     // Copy the line out of the chunk (a flattened concatenation), so kept fields do not pin
     // the whole megabyte chunk in memory as sliced strings.
     const line = this.lineText.slice(this.lineStart, this.lineEnd) + this.delimiter;
@@ -60,13 +67,15 @@ export class CsvSplitter {
     const fields = line.split(this.delimiter);
     fields.pop();
     this.current = fields;
+    this.owned = true;
     return fields;
   }
 
   private emit(fields: string[]): void {
     for (const f of fields) {
       if (f.trim() !== '') {
-        this.current = fields.map(own);
+        this.current = fields;
+        this.owned = false;
         this.onRecord(fields.length, this.line);
         this.current = null;
         return;
@@ -130,6 +139,8 @@ export class CsvSplitter {
     let field = '';
     let i = start;
     let lines = 0;
+    /** The next newline at or after i (cached: it only moves when a quoted field crosses it). */
+    let nl = -1;
     for (;;) {
       // Start of a field.
       if (text.startsWith(quote, i)) {
@@ -157,10 +168,12 @@ export class CsvSplitter {
         // Text after the closing quote up to the delimiter is kept as written (lenient).
       }
       let d = text.indexOf(delimiter, i);
-      let nl = text.indexOf('\n', i);
-      if (nl < 0) {
-        if (!final) return -1;
-        nl = len;
+      if (nl < i) {
+        nl = text.indexOf('\n', i);
+        if (nl < 0) {
+          if (!final) return -1;
+          nl = len;
+        }
       }
       if (d >= 0 && d < nl) {
         field += text.slice(i, d);
