@@ -123,4 +123,20 @@ describe('encoding', () => {
       { kind: 'softmax', size: 4 },
     ]);
   });
+
+  it('writes missing values the way the column did (NA stays NA, empty stays empty)', async () => {
+    const lines = ['age,city,score'];
+    for (let i = 0; i < 300; i++) lines.push(`${i % 10 === 0 ? 'NA' : 20 + (i % 50)},${i % 7 === 0 ? '' : ['Osaka', 'Kobe', 'Nara'][i % 3]},${i % 11 === 0 ? 'N/A' : (i % 5) + 1}`);
+    const path = join(mkdtempSync(join(tmpdir(), 'lw-enc-')), 'm.csv');
+    writeFileSync(path, lines.join('\n'));
+    const ds = await importCsv(path);
+    const spec = buildEncoding(ds);
+    const decoded = decodeRows(spec, encodeRows(spec, ds), 3);
+    for (let r = 0; r < 300; r++) {
+      expect(decoded.rows[r][0] === 'NA').toBe(r % 10 === 0);
+      expect(decoded.rows[r][1] === '').toBe(r % 7 === 0);
+      expect(decoded.rows[r][2] === 'N/A').toBe(r % 11 === 0);
+    }
+    expect(parseEncodingSpec(JSON.parse(JSON.stringify(spec)))).toEqual(spec);
+  });
 });

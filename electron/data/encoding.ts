@@ -28,9 +28,11 @@ export const MAX_EXACT_VALUES = 16;
 const DAY = 86_400_000;
 
 const Base = { column: z.number().int().min(0), name: z.string() };
+/** How the file wrote a missing value in this column (its most frequent missing token); absent = empty. */
+const MissingToken = z.string().optional();
 export const ColumnEncoding = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('bins'), ...Base, type: ColumnType, format: ColumnFormat, edges: z.array(z.number()).min(2), missing: z.boolean() }),
-  z.object({ kind: z.literal('values'), ...Base, type: ColumnType, format: ColumnFormat, values: z.array(z.number()).min(1), missing: z.boolean() }),
+  z.object({ kind: z.literal('bins'), ...Base, type: ColumnType, format: ColumnFormat, edges: z.array(z.number()).min(2), missing: z.boolean(), missingToken: MissingToken }),
+  z.object({ kind: z.literal('values'), ...Base, type: ColumnType, format: ColumnFormat, values: z.array(z.number()).min(1), missing: z.boolean(), missingToken: MissingToken }),
   z.object({
     kind: z.literal('levels'),
     ...Base,
@@ -41,6 +43,7 @@ export const ColumnEncoding = z.discriminatedUnion('kind', [
     otherLevels: z.array(z.string()),
     otherCounts: z.array(z.number().min(0)),
     missing: z.boolean(),
+    missingToken: MissingToken,
   }),
   z.object({ kind: z.literal('flag'), ...Base, trueToken: z.string(), falseToken: z.string() }),
   z.object({ kind: z.literal('identifier'), ...Base, prefix: z.string(), width: z.number().int().min(0), start: z.number().int() }),
@@ -120,6 +123,19 @@ export interface EncodingOptions {
   bins?: Record<number, number>;
 }
 
+/** The token a column most often uses for a missing value ('' when it leaves the cell empty). */
+function commonMissingToken(cells: string[], missing: Set<string>): string {
+  const counts = new Map<string, number>();
+  for (const c of cells) {
+    const t = c.trim();
+    if (missing.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  let best = '';
+  let most = 0;
+  for (const [t, n] of counts) if (n > most) [best, most] = [t, n];
+  return best;
+}
+
 /** Learns the encoding from the dataset's rows (by default all), for the included columns. */
 export function buildEncoding(ds: Dataset, rows?: Int32Array, opts: EncodingOptions = {}): EncodingSpec {
   const pickRows = rows ?? Int32Array.from({ length: ds.info.rows }, (_, i) => i);
@@ -127,6 +143,7 @@ export function buildEncoding(ds: Dataset, rows?: Int32Array, opts: EncodingOpti
     const base = { column: col.index, name: col.name };
     const typed = ds.typed[col.index];
     const hasMissing = col.missing > 0;
+    const missingToken = hasMissing ? commonMissingToken(ds.cells[col.index], ds.missing) : '';
     if (!col.include) {
       if (col.type === 'identifier' || col.excludedReason === 'identifier') return { kind: 'identifier', ...base, ...identifierPattern(ds.cells[col.index], ds.missing) };
       if (col.excludedReason === 'constant') return { kind: 'constant', ...base, value: ds.cells[col.index].find((c) => !isMissing(c, ds.missing))?.trim() ?? '' };
@@ -140,10 +157,10 @@ export function buildEncoding(ds: Dataset, rows?: Int32Array, opts: EncodingOpti
       const distinct = [...new Set(vals)];
       const asked = opts.bins?.[col.index];
       if (distinct.length <= (asked === undefined ? MAX_EXACT_VALUES : Math.min(asked, MAX_EXACT_VALUES))) {
-        return { kind: 'values', ...base, type: col.type, format: col.format, values: distinct, missing: hasMissing };
+        return { kind: 'values', ...base, type: col.type, format: col.format, values: distinct, missing: hasMissing, missingToken };
       }
       const bins = asked === undefined ? Math.max(2, Math.min(MAX_BINS, Math.round(Math.sqrt(distinct.length)))) : Math.max(2, Math.min(256, Math.round(asked)));
-      return { kind: 'bins', ...base, type: col.type, format: col.format, edges: quantileEdges(vals, bins), missing: hasMissing };
+      return { kind: 'bins', ...base, type: col.type, format: col.format, edges: quantileEdges(vals, bins), missing: hasMissing, missingToken };
     }
     if (col.type === 'boolean' && col.format.boolean && !hasMissing) {
       return { kind: 'flag', ...base, trueToken: col.format.boolean.trueToken, falseToken: col.format.boolean.falseToken };
@@ -164,6 +181,7 @@ export function buildEncoding(ds: Dataset, rows?: Int32Array, opts: EncodingOpti
       otherLevels: rest.map(([code]) => typed.levels[code]),
       otherCounts: rest.map(([, n]) => n),
       missing: hasMissing,
+      missingToken,
     };
   });
   return { format: 'layerwise-encoding', version: 1, header: ds.info.columns.map((c) => c.name), columns };
@@ -309,7 +327,7 @@ function cellDecoder(c: ColumnEncoding, size: number): CellDecoder {
       const bins = c.edges.length - 1;
       return (bits, at, _r, u) => {
         const slot = slotOf(bits, at, size);
-        if (c.missing && slot === bins) return '';
+        if (c.missing && slot === bins) return c.missingToken ?? '';
         return fmt(drawInBin(c.edges[slot], c.edges[slot + 1], slot === bins - 1, c.type, c.format, u()));
       };
     }
@@ -318,13 +336,13 @@ function cellDecoder(c: ColumnEncoding, size: number): CellDecoder {
       const cells = c.values.map(fmt);
       return (bits, at) => {
         const slot = slotOf(bits, at, size);
-        return c.missing && slot === c.values.length ? '' : cells[slot];
+        return c.missing && slot === c.values.length ? (c.missingToken ?? '') : cells[slot];
       };
     }
     case 'levels':
       return (bits, at, _r, u) => {
         const slot = slotOf(bits, at, size);
-        return slot < c.levels.length ? c.levels[slot] : c.other && slot === c.levels.length ? drawOther(c.otherLevels, c.otherCounts, u()) : '';
+        return slot < c.levels.length ? c.levels[slot] : c.other && slot === c.levels.length ? drawOther(c.otherLevels, c.otherCounts, u()) : (c.missingToken ?? '');
       };
     case 'flag':
       return (bits, at) => (bits[at] ? c.trueToken : c.falseToken);
