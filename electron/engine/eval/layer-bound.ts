@@ -1,12 +1,17 @@
 /**
  * The per-layer BLM bound reported after training a layer (method.md §4): exact by EM when
- * the layer has at most 16 units, otherwise the auto-encoded estimate with M codes from the
+ * the layer has at most 16 units and the table of rows x 2^k codes is affordable, otherwise the auto-encoded estimate with M codes from the
  * aggregate posterior of the layer's inference model (default M = 2048), with its se.
  */
 import type { Estimate } from '../../../shared/domain/model.js';
 import type { EncodedData } from '../data.js';
 import type { GenerativeLayerParams, InferenceParams } from '../params.js';
 import { autoEncodedBound, BLM_MAX_UNITS, exactBlm } from './blm.js';
+
+/** Largest table (rows x 2^k) on which the bound is computed exactly; larger ones are estimated. */
+export const EXACT_BOUND_CELLS = 1 << 22;
+/** EM work budget (cells x iterations): keeps the bound to seconds, not minutes. */
+export const EXACT_BOUND_WORK = 4e9;
 
 export function layerBound(
   layer: GenerativeLayerParams,
@@ -15,6 +20,10 @@ export function layerBound(
   data: EncodedData,
   opts: { seed: number; codes?: number; maxIterations?: number },
 ): Estimate {
-  if (k <= BLM_MAX_UNITS) return { value: exactBlm(layer, k, data, { maxIterations: opts.maxIterations ?? 1000, tolerance: 1e-7 }).value, exact: true, se: null };
+  const cells = data.rows * 2 ** k;
+  if (k <= BLM_MAX_UNITS && cells <= EXACT_BOUND_CELLS) {
+    const maxIterations = opts.maxIterations ?? Math.max(100, Math.min(1000, Math.floor(EXACT_BOUND_WORK / cells)));
+    return { value: exactBlm(layer, k, data, { maxIterations, tolerance: 1e-7 }).value, exact: true, se: null };
+  }
   return autoEncodedBound(layer, inference, k, data, opts);
 }
