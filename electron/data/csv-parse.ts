@@ -51,6 +51,17 @@ export class CsvSplitter {
     this.lineText = '';
   }
 
+  /**
+   * The record being emitted as one line of text copied out of the chunk, when it had no quotes
+   * (split it on the delimiter to get its fields); null for a quoted record. Call only from the sink.
+   */
+  lineCopy(): string | null {
+    if (this.current) return null;
+    const line = this.lineText.slice(this.lineStart, this.lineEnd) + ' ';
+    line.charCodeAt(0);
+    return line.slice(0, -1);
+  }
+
   /** The fields of the record being emitted (call only from the sink). */
   fields(): string[] {
     if (this.current) {

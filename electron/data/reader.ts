@@ -158,7 +158,9 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
   let tooManyCount = 0;
   let originalHeader: string[] | null = null;
   let width = 0;
-  const rows: string[][] = [];
+  // A kept row is its fields, or (quote-free lines of the right width) its line, split at the end:
+  // rows later replaced by reservoir sampling are then never split.
+  const rows: (string[] | string)[] = [];
   let capacity = Infinity;
   let keptBytes = 0;
   let seen = 0;
@@ -193,15 +195,14 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
     }
     seen++;
     if (rows.length < capacity) {
-      row ??= fields();
-      rows.push(row);
-      let b = 64;
-      for (let j = 0; j < row.length; j++) b += row[j].length * 2 + 48;
-      keptBytes += b;
+      const kept = row ?? splitter.lineCopy() ?? fields();
+      rows.push(kept);
+      // Bytes as if split: the line now, its fields (strings and array) after the pass.
+      keptBytes += typeof kept === 'string' ? kept.length * 4 + 64 + width * 48 : kept.reduce((b: number, c: string) => b + c.length * 2 + 48, 64);
       if (keptBytes > budget && capacity === Infinity) capacity = rows.length;
     } else {
       const j = Math.floor(rng.next() * seen);
-      if (j < capacity) rows[j] = row ?? fields();
+      if (j < capacity) rows[j] = row ?? splitter.lineCopy() ?? fields();
     }
   };
   const splitter = new CsvSplitter(options.delimiter, options.quote, onRecord);
@@ -232,6 +233,11 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
   }
   if (opts.signal?.aborted) throw new AppError('cancelled');
   opts.onProgress?.({ bytesRead: size, totalBytes: size, rows: seen });
+  const table: string[][] = rows as string[][];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (typeof r === 'string') table[i] = r.split(options.delimiter);
+  }
 
   const raw: string[] = originalHeader ?? [];
   if (raw.length === 0 || (seen === 0 && tooFewCount + tooManyCount === 0)) {
@@ -259,7 +265,7 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
     options,
     originalHeader: raw,
     header: names,
-    rows,
+    rows: table,
     totalRows: seen,
     sampled: capacity !== Infinity,
     problems,
