@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { makeVariable, stopGradient } from './ops.js';
 import { AppError } from '../../shared/domain/errors.js';
-import { EXACT_BLM_MAX_K } from './blm.js';
+import { BLM_MAX_UNITS } from './eval/blm.js';
 import { allStates, groupLayout, logProbTable, type GroupLayout } from './groups.js';
 import { chunks } from './loop.js';
 import { logQ } from './criteria.js';
@@ -44,7 +44,7 @@ export function samplePosterior(layout: GroupLayout, layer: TrainedBlmLayer, x: 
 
 export async function trainBlmExact(input: LayerTrainInput): Promise<TrainedBlmLayer> {
   const { groups, k, config } = input;
-  if (k > EXACT_BLM_MAX_K) throw new AppError('engine.blmTooLarge', { k, max: EXACT_BLM_MAX_K });
+  if (k > BLM_MAX_UNITS) throw new AppError('engine.blmTooLarge', { k, max: BLM_MAX_UNITS });
   const layout = groupLayout(groups);
   const seed = input.loop.rng.nextUint32() & 0x7fffffff;
   const gen = initGen(k, layout.bits, seed, input.baseRates);

@@ -1,15 +1,15 @@
 /**
  * Top priors P_top(h_L) (method.md §1): an RBM with its own hidden units, an exact table over
  * the 2^k states, or a factorised Bernoulli. Fitting (by counting, by EM, or RBM training),
- * normalised log-probabilities (RBM log Z exact when a side has <= 20 units, else annealed
- * importance sampling) and sampling.
+ * normalised log-probabilities (an RBM's log Z from eval/rbm-partition: exact when a side
+ * can be enumerated, else annealed importance sampling) and sampling.
  */
 import type { Estimate } from '../../shared/domain/model.js';
-import { logsumexp, sigmoid, softplus } from './numeric.js';
-import type { Matrix, TopPriorParams } from './params.js';
-import { createRng, type Rng } from './random.js';
+import { rbmLogZ, rbmNegFreeEnergy } from './eval/rbm-partition.js';
+import { sigmoid, softplus } from './numeric.js';
+import type { TopPriorParams } from './params.js';
+import type { Rng } from './random.js';
 
-export const EXACT_PARTITION_MAX_UNITS = 20;
 
 /** Table prior by counting codes (rows of k bits), with a small smoothing count. */
 export function tableFromCodes(codes: Uint8Array, rows: number, k: number, smoothing = 0.01): TopPriorParams {
@@ -44,92 +44,6 @@ export function bernoulliFromCodes(codes: Uint8Array, rows: number, k: number): 
   return { kind: 'bernoulli', logits };
 }
 
-function rbmFreeLog(W: Matrix, vb: Float32Array, hb: Float32Array, h: ArrayLike<number>): number {
-  // log p*(v) with the RBM's hidden side summed out: b·v + Σ_j softplus(c_j + v·W_j)
-  const { rows: k, cols: m, data } = W;
-  let s = 0;
-  for (let i = 0; i < k; i++) s += vb[i] * h[i];
-  for (let j = 0; j < m; j++) {
-    let a = hb[j];
-    for (let i = 0; i < k; i++) if (h[i]) a += data[i * m + j] * h[i];
-    s += softplus(a);
-  }
-  return s;
-}
-
-function transpose(W: Matrix): Matrix {
-  const out = new Float32Array(W.rows * W.cols);
-  for (let i = 0; i < W.rows; i++) for (let j = 0; j < W.cols; j++) out[j * W.rows + i] = W.data[i * W.cols + j];
-  return { rows: W.cols, cols: W.rows, data: out };
-}
-
-function enumerateLogZ(W: Matrix, vb: Float32Array, hb: Float32Array): number {
-  const k = W.rows;
-  const K = 1 << k;
-  const vals = new Float64Array(K);
-  const bits = new Float64Array(k);
-  for (let s = 0; s < K; s++) {
-    for (let j = 0; j < k; j++) bits[j] = (s >> j) & 1;
-    vals[s] = rbmFreeLog(W, vb, hb, bits);
-  }
-  return logsumexp(vals);
-}
-
-/** log Z of an RBM over binary units: exact when one side is small, else AIS with its spread. */
-export function rbmLogPartition(top: Extract<TopPriorParams, { kind: 'rbm' }>, seed = 1): Estimate {
-  const { weights: W, visibleBias, hiddenBias } = top;
-  if (W.rows <= EXACT_PARTITION_MAX_UNITS && W.rows <= W.cols) return { value: enumerateLogZ(W, visibleBias, hiddenBias), exact: true, se: null };
-  if (W.cols <= EXACT_PARTITION_MAX_UNITS) return { value: enumerateLogZ(transpose(W), hiddenBias, visibleBias), exact: true, se: null };
-  return aisLogPartition(top, createRng(seed));
-}
-
-/** Annealed importance sampling from the uniform RBM (β = 0) to the RBM (β = 1). */
-export function aisLogPartition(top: Extract<TopPriorParams, { kind: 'rbm' }>, rng: Rng, runs = 100, steps = 1000): Estimate {
-  const { weights: W, visibleBias: vb, hiddenBias: hb } = top;
-  const k = W.rows;
-  const m = W.cols;
-  const logStar = (beta: number, v: Float64Array) => {
-    let s = 0;
-    for (let i = 0; i < k; i++) s += beta * vb[i] * v[i];
-    for (let j = 0; j < m; j++) {
-      let a = hb[j];
-      for (let i = 0; i < k; i++) if (v[i]) a += W.data[i * m + j];
-      s += softplus(beta * a);
-    }
-    return s;
-  };
-  const logZ0 = (k + m) * Math.LN2;
-  const logW = new Float64Array(runs);
-  const v = new Float64Array(k);
-  const g = new Float64Array(m);
-  for (let r = 0; r < runs; r++) {
-    for (let i = 0; i < k; i++) v[i] = rng.next() < 0.5 ? 1 : 0;
-    let lw = 0;
-    for (let t = 1; t <= steps; t++) {
-      const b0 = (t - 1) / steps;
-      const b1 = t / steps;
-      lw += logStar(b1, v) - logStar(b0, v);
-      for (let j = 0; j < m; j++) {
-        let a = hb[j];
-        for (let i = 0; i < k; i++) if (v[i]) a += W.data[i * m + j];
-        g[j] = rng.next() < sigmoid(b1 * a) ? 1 : 0;
-      }
-      for (let i = 0; i < k; i++) {
-        let a = vb[i];
-        for (let j = 0; j < m; j++) if (g[j]) a += W.data[i * m + j];
-        v[i] = rng.next() < sigmoid(b1 * a) ? 1 : 0;
-      }
-    }
-    logW[r] = lw;
-  }
-  const lme = logsumexp(logW) - Math.log(runs);
-  const max = Math.max(...logW);
-  const ws = Array.from(logW, (x) => Math.exp(x - max));
-  const mean = ws.reduce((a, b) => a + b, 0) / runs;
-  const sd = Math.sqrt(ws.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, runs - 1));
-  return { value: logZ0 + lme, exact: false, se: mean > 0 ? sd / mean / Math.sqrt(runs) : null };
-}
-
 export interface PriorDensity {
   logProb(h: ArrayLike<number>): number;
   logZ: Estimate;
@@ -156,8 +70,9 @@ export function priorDensity(top: TopPriorParams, seed = 1): PriorDensity {
         logZ: { value: 0, exact: true, se: null },
       };
     case 'rbm': {
-      const logZ = rbmLogPartition(top, seed);
-      return { logProb: (h) => rbmFreeLog(top.weights, top.visibleBias, top.hiddenBias, h) - logZ.value, logZ };
+      const rbm = { weights: top.weights, visibleBias: top.visibleBias, hiddenBias: top.hiddenBias };
+      const logZ = rbmLogZ(rbm, { seed });
+      return { logProb: (h) => rbmNegFreeEnergy(rbm, h) - logZ.value, logZ };
     }
   }
 }

@@ -10,9 +10,8 @@ import { AppError } from '../../shared/domain/errors.js';
 import type { Estimate, EpochProgress, GroupSpec, LayerResult, TrainConfig, TrainSummary } from '../../shared/domain/model.js';
 import { trainAutoencoder, type LayerTrainInput } from './autoencoder.js';
 import { initBackend } from './backend.js';
-import { exactBlmFeasible } from './blm.js';
 import { exactBlm } from './eval/blm.js';
-import { layerBound } from './eval/layer-bound.js';
+import { exactBoundFeasible, layerBound } from './eval/layer-bound.js';
 import { logLikelihood } from './eval/loglik.js';
 import { samplePosterior, trainBlmExact } from './blm-layer.js';
 import type { EncodedData } from './data.js';
@@ -207,7 +206,7 @@ async function fitTop(
   if (config.topPrior === 'table') {
     if (k > 16) throw new AppError('engine.tableTooLarge', { k });
     // Directly on the data, the maximum-likelihood table is the best latent marginal itself.
-    if (encoders.length === 1 && exactBlmFeasible(k, trainData)) return tableFromDistribution(exactBlm(generative[0], k, trainData).q);
+    if (encoders.length === 1 && exactBoundFeasible(k, trainData.rows)) return tableFromDistribution(exactBlm(generative[0], k, trainData).q);
     return tableFromCodes(codes, rows, k);
   }
   if (config.topPrior === 'bernoulli') return bernoulliFromCodes(codes, rows, k);

@@ -13,6 +13,11 @@ export const EXACT_BOUND_CELLS = 1 << 22;
 /** EM work budget (cells x iterations): keeps the bound to seconds, not minutes. */
 export const EXACT_BOUND_WORK = 4e9;
 
+/** Whether the exact bound of a k-unit layer on `rows` rows fits the budget. */
+export function exactBoundFeasible(k: number, rows: number): boolean {
+  return k <= BLM_MAX_UNITS && rows * 2 ** k <= EXACT_BOUND_CELLS;
+}
+
 export function layerBound(
   layer: GenerativeLayerParams,
   inference: InferenceParams,
@@ -21,7 +26,7 @@ export function layerBound(
   opts: { seed: number; codes?: number; maxIterations?: number },
 ): Estimate {
   const cells = data.rows * 2 ** k;
-  if (k <= BLM_MAX_UNITS && cells <= EXACT_BOUND_CELLS) {
+  if (exactBoundFeasible(k, data.rows)) {
     const maxIterations = opts.maxIterations ?? Math.max(100, Math.min(1000, Math.floor(EXACT_BOUND_WORK / cells)));
     return { value: exactBlm(layer, k, data, { maxIterations, tolerance: 1e-7 }).value, exact: true, se: null };
   }
