@@ -198,7 +198,7 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
       const kept = row ?? splitter.lineCopy() ?? fields();
       rows.push(kept);
       // Bytes as if split: the line now, its fields (strings and array) after the pass.
-      keptBytes += typeof kept === 'string' ? kept.length * 4 + 64 + width * 48 : kept.reduce((b: number, c: string) => b + c.length * 2 + 48, 64);
+      keptBytes += typeof kept === 'string' ? kept.length * 2 + 64 + width * 48 : kept.reduce((b: number, c: string) => b + c.length * 2 + 48, 64);
       if (keptBytes > budget && capacity === Infinity) capacity = rows.length;
     } else {
       const j = Math.floor(rng.next() * seen);
