@@ -33,29 +33,35 @@ export function layerLogits(layer: GenerativeLayerParams, h: ArrayLike<number>, 
   return out;
 }
 
-/** log P(x | logits) of one row under its groups. */
-export function logProbRow(groups: readonly GroupSpec[], logits: ArrayLike<number>, x: ArrayLike<number>, offset = 0): number {
+/** Sum over groups of each group's log normaliser (softplus for a bit, logsumexp for a softmax group). */
+export function groupLogNormaliser(groups: readonly GroupSpec[], logits: ArrayLike<number>, offset = 0): number {
   let total = 0;
-  let col = 0;
+  let col = offset;
   for (const g of groups) {
     if (g.kind === 'bernoulli') {
-      const l = logits[col];
-      total += x[offset + col] * l - softplus(l);
+      total += softplus(logits[col]);
       col += 1;
     } else {
       let max = -Infinity;
       for (let j = 0; j < g.size; j++) max = Math.max(max, logits[col + j]);
       let s = 0;
-      let picked = 0;
-      for (let j = 0; j < g.size; j++) {
-        s += Math.exp(logits[col + j] - max);
-        if (x[offset + col + j] === 1) picked = logits[col + j];
-      }
-      total += picked - max - Math.log(s);
+      for (let j = 0; j < g.size; j++) s += Math.exp(logits[col + j] - max);
+      total += max + Math.log(s);
       col += g.size;
     }
   }
   return total;
+}
+
+/**
+ * log P(x | logits) of one row under its groups: Σ_j x_j l_j minus the groups' normalisers
+ * (x is 0/1 and one-hot within each softmax group).
+ */
+export function logProbRow(groups: readonly GroupSpec[], logits: ArrayLike<number>, x: ArrayLike<number>, offset = 0): number {
+  let on = 0;
+  const n = logits.length;
+  for (let j = 0; j < n; j++) if (x[offset + j] === 1) on += logits[j];
+  return on - groupLogNormaliser(groups, logits);
 }
 
 /** Draws one row from per-group distributions into `out` at `offset`. */

@@ -11,7 +11,7 @@ import type { EncodedData } from '../data.js';
 import type { GenerativeLayerParams, InferenceParams } from '../params.js';
 import { createRng } from '../random.js';
 import { distinctRows, type DistinctRows } from '../numeric/rows.js';
-import { inferenceLogits, layerTable, logPxAllStates, logsumexp, onesOf, sigmoid, type LayerTable } from '../numeric/states.js';
+import { groupLogNormaliser, inferenceLogits, layerTable, logPxAllStates, logsumexp, onesOf, sigmoid, type LayerTable } from '../numeric/states.js';
 
 export const BLM_MAX_UNITS = 16;
 /** Above this many (distinct rows x states) entries, log P(x|h) is recomputed each EM step instead of stored. */
@@ -198,7 +198,7 @@ export function autoEncodedBound(
     const base = m * n;
     for (let j = 0; j < n; j++) logits[base + j] = layer.bias[j];
     for (let i = 0; i < k; i++) if (codes[m * k + i]) for (let j = 0; j < n; j++) logits[base + j] += w[i * n + j];
-    norm[m] = groupNorm(layer, logits, base);
+    norm[m] = groupLogNormaliser(layer.groups, logits, base);
   }
   const rows = distinctRows(data);
   const lp = new Float64Array(M);
@@ -229,22 +229,3 @@ export function autoEncodedBound(
   return { value, exact: false, se };
 }
 
-function groupNorm(layer: GenerativeLayerParams, logits: Float64Array, base: number): number {
-  let total = 0;
-  let col = base;
-  for (const g of layer.groups) {
-    if (g.kind === 'bernoulli') {
-      const l = logits[col];
-      total += l > 0 ? l + Math.log1p(Math.exp(-l)) : Math.log1p(Math.exp(l));
-      col += 1;
-    } else {
-      let max = -Infinity;
-      for (let j = 0; j < g.size; j++) max = Math.max(max, logits[col + j]);
-      let s = 0;
-      for (let j = 0; j < g.size; j++) s += Math.exp(logits[col + j] - max);
-      total += max + Math.log(s);
-      col += g.size;
-    }
-  }
-  return total;
-}

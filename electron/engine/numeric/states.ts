@@ -6,32 +6,12 @@
 import type { GroupSpec } from '../../../shared/domain/model.js';
 import type { GenerativeLayerParams } from '../params.js';
 import { groupBits } from '../params.js';
-import { logsumexp, softplus } from '../numeric.js';
+import { groupLogNormaliser, logsumexp, softplus } from '../numeric.js';
 
-export { logsumexp, softplus, sigmoid, layerLogits, logProbRow, sampleRow, inferenceLogits, stateBits } from '../numeric.js';
+export { logsumexp, softplus, sigmoid, layerLogits, logProbRow, groupLogNormaliser, sampleRow, inferenceLogits, stateBits } from '../numeric.js';
 
 /** Largest number of states enumerated anywhere in exact evaluation. */
 export const MAX_ENUM_BITS = 24;
-
-/** Sum over groups of each group's log normaliser (softplus for a bit, logsumexp for a softmax group). */
-export function groupLogNormaliser(groups: readonly GroupSpec[], logits: ArrayLike<number>, offset = 0): number {
-  let total = 0;
-  let col = offset;
-  for (const g of groups) {
-    if (g.kind === 'bernoulli') {
-      total += softplus(logits[col]);
-      col += 1;
-    } else {
-      let max = -Infinity;
-      for (let j = 0; j < g.size; j++) max = Math.max(max, logits[col + j]);
-      let s = 0;
-      for (let j = 0; j < g.size; j++) s += Math.exp(logits[col + j] - max);
-      total += max + Math.log(s);
-      col += g.size;
-    }
-  }
-  return total;
-}
 
 /**
  * A generative layer evaluated at all 2^k states of the layer above: logits [2^k, n] and the
