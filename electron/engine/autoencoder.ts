@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { GroupSpec, LayerConfig } from '../../shared/domain/model.js';
 import { EXACT_CRITERION_MAX_K, exactCriterion, sampleCodes, sampledCriterion, type CriterionTerms } from './criteria.js';
 import { exactBlmGradients, sampledBlmGradients } from './criteria-grads.js';
-import { allStates, groupLayout, sortedGroups } from './groups.js';
+import { allStates, layoutOrder } from './groups.js';
 import { chunks } from './loop.js';
 import { runEpochs, type EpochLoop } from './trainer.js';
 import { disposeVars, genVarList, infVarList, initGen, initInf, type GenVars, type InfVars } from './variables.js';
@@ -35,21 +35,18 @@ export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): P
   // Train with the columns in layout order (Bernoulli bits, then softmax groups by size), so
   // groups are contiguous slices; rows are permuted once per epoch and the parameters are
   // permuted back at the end.
-  const original = groupLayout(groups);
-  const permute = !original.sorted;
-  const layout = permute ? groupLayout(sortedGroups(groups)) : original;
-  const toSorted = (x: tf.Tensor2D): tf.Tensor2D => tf.tidy(() => tf.gather(x, tf.tensor1d(original.order, 'int32'), 1) as tf.Tensor2D);
+  const order = layoutOrder(groups);
+  const { layout } = order;
   const n = layout.bits;
   const seed = input.loop.rng.nextUint32() & 0x7fffffff;
-  const baseRates = permute ? Float32Array.from(original.order, (col) => input.baseRates[col]) : input.baseRates;
-  const gen = initGen(k, n, seed, baseRates);
+  const gen = initGen(k, n, seed, order.vector(input.baseRates));
   const inf = initInf(rich ? 'rich' : 'vanilla', n, k, richWidth(config, k), seed + 1);
   const variables = [...genVarList(gen), ...infVarList(inf)];
   const optimizer = tf.train.adam(config.learningRate);
   const exact = k <= EXACT_CRITERION_MAX_K;
   const states = exact ? allStates(k) : null;
   const closedForm = config.criterion === 'blm';
-  const valid = input.valid && permute ? toSorted(input.valid) : input.valid;
+  const valid = input.valid ? order.toLayout(input.valid) : null;
   /** The criterion's terms on a batch; sampled codes are drawn before the gradient tape. */
   const withTerms = <T>(x: tf.Tensor2D, s: number, use: (terms: () => CriterionTerms) => T): T => {
     if (states) return use(() => exactCriterion(layout, gen, inf, x, states, config.criterion));
@@ -66,13 +63,7 @@ export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): P
       epochs: config.epochs,
       batchSize: config.batchSize,
       variables,
-      rowsFor(epoch) {
-        const x = input.loop.rowsFor(epoch);
-        if (!permute) return x;
-        const sorted = toSorted(x);
-        x.dispose();
-        return sorted;
-      },
+      rowsFor: order.rowsFor(input.loop.rowsFor),
       step(batch, s) {
         if (closedForm) {
           // Hot path: closed-form gradients (same estimators, no tape; tested against autodiff).
@@ -105,22 +96,18 @@ export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): P
         return total / v.shape[0];
       },
     });
-    if (permute) {
-      // Back to column order: generative columns and the inference network's input rows.
-      const inv = tf.tensor1d(original.inverse, 'int32');
-      tf.tidy(() => {
-        gen.W.assign(tf.gather(gen.W, inv, 1));
-        gen.b.assign(tf.gather(gen.b, inv));
-        inf.layers[0].W.assign(tf.gather(inf.layers[0].W, inv, 0));
-      });
-      inv.dispose();
-    }
+    // Back to column order: generative columns and the inference network's input rows.
+    order.restore([
+      { variable: gen.W, axis: 1 },
+      { variable: gen.b, axis: 0 },
+      { variable: inf.layers[0].W, axis: 0 },
+    ]);
     return { gen, inf, epochs: result.epochs };
   } catch (err) {
     disposeVars(variables);
     throw err;
   } finally {
-    if (permute) valid?.dispose();
+    if (order.permute) valid?.dispose();
     optimizer.dispose();
     states?.dispose();
   }

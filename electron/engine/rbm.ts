@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { makeVariable, mm, mmT } from './ops.js';
 import type { GroupSpec, LayerConfig } from '../../shared/domain/model.js';
-import { groupLayout, logProbRows, sampleBernoulli, sampleGroups, sortedGroups, type GroupLayout } from './groups.js';
+import { layoutOrder, logProbRows, sampleBernoulli, sampleGroups, type GroupLayout } from './groups.js';
 import { chunks } from './loop.js';
 import { matrix, type GenerativeLayerParams, type InferenceParams } from './params.js';
 import { runEpochs, type EpochLoop } from './trainer.js';
@@ -46,14 +46,12 @@ export async function trainRbm(input: RbmTrainInput): Promise<{ rbm: RbmVars; ep
   const { groups, k, config } = input;
   // As auto-encoder layers: train with visible columns in layout order (group slices), rows
   // permuted once per epoch, parameters permuted back at the end.
-  const original = groupLayout(groups);
-  const permute = !original.sorted;
-  const layout = permute ? groupLayout(sortedGroups(groups)) : original;
-  const toSorted = (x: tf.Tensor2D): tf.Tensor2D => tf.tidy(() => tf.gather(x, tf.tensor1d(original.order, 'int32'), 1) as tf.Tensor2D);
+  const order = layoutOrder(groups);
+  const { layout } = order;
   const n = layout.bits;
   const seed0 = input.loop.rng.nextUint32() & 0x7fffffff;
-  const baseRates = permute ? Float32Array.from(original.order, (col) => input.baseRates[col]) : input.baseRates;
-  const validRows = input.valid && permute ? toSorted(input.valid) : input.valid;
+  const baseRates = order.vector(input.baseRates);
+  const validRows = input.valid ? order.toLayout(input.valid) : null;
   const rbm: RbmVars = {
     W: makeVariable(() => tf.randomNormal([n, k], 0, 0.01, 'float32', seed0)),
     bv: makeVariable(() => tf.tensor1d(baseRates)),
@@ -68,13 +66,7 @@ export async function trainRbm(input: RbmTrainInput): Promise<{ rbm: RbmVars; ep
       epochs: config.epochs,
       batchSize: config.batchSize,
       variables: [rbm.W, rbm.bv, rbm.bh],
-      rowsFor(epoch) {
-        const x = input.loop.rowsFor(epoch);
-        if (!permute) return x;
-        const sorted = toSorted(x);
-        x.dispose();
-        return sorted;
-      },
+      rowsFor: order.rowsFor(input.loop.rowsFor),
       step(v, seed) {
         const B = v.shape[0];
         if (!config.persistent || !chain || chain.shape[0] !== B) {
@@ -124,20 +116,16 @@ export async function trainRbm(input: RbmTrainInput): Promise<{ rbm: RbmVars; ep
         return total / valid.shape[0];
       },
     });
-    if (permute) {
-      const inv = tf.tensor1d(original.inverse, 'int32');
-      tf.tidy(() => {
-        rbm.W.assign(tf.gather(rbm.W, inv, 0));
-        rbm.bv.assign(tf.gather(rbm.bv, inv));
-      });
-      inv.dispose();
-    }
+    order.restore([
+      { variable: rbm.W, axis: 0 },
+      { variable: rbm.bv, axis: 0 },
+    ]);
     return { rbm, epochs: result.epochs };
   } catch (err) {
     disposeRbm(rbm);
     throw err;
   } finally {
-    if (permute) validRows?.dispose();
+    if (order.permute) validRows?.dispose();
     (chain as tf.Tensor2D | null)?.dispose();
     velocity.forEach((v) => v.dispose());
   }
