@@ -9,7 +9,8 @@ import { readCsv } from './csv.js';
 import { SAMPLE_CSV, SCREENSHOTS } from './env.js';
 
 test('walks the whole wizard on the sample data and exports generated rows', async ({ studio, target }) => {
-  const shots = target === 'web' ? SCREENSHOTS : null;
+  // Screenshots for the README only when asked (LAYERWISE_SCREENSHOTS=1), so a test run leaves the tree clean.
+  const shots = target === 'web' && process.env.LAYERWISE_SCREENSHOTS ? SCREENSHOTS : null;
   if (shots) mkdirSync(shots, { recursive: true });
   const page = studio.page;
   const sample = readCsv(SAMPLE_CSV);
