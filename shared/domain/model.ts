@@ -100,6 +100,14 @@ export const TrainSummary = z.object({
 });
 export type TrainSummary = z.infer<typeof TrainSummary>;
 
+/**
+ * The learning rate a layer method starts from: Adam's step for the auto-encoders and
+ * blm-exact, a larger plain step for RBMs (trained by contrastive divergence with momentum).
+ */
+export function defaultLearningRate(method: Method): number {
+  return method === 'rbm' ? 0.05 : 0.01;
+}
+
 /** A reasonable starting point for a dataset of `bits` visible bits and `rows` training rows. */
 export function defaultTrainConfig(bits: number, rows: number): TrainConfig {
   const k1 = Math.max(8, Math.min(64, Math.round(bits / 2)));
@@ -110,7 +118,7 @@ export function defaultTrainConfig(bits: number, rows: number): TrainConfig {
     method: 'aeries',
     epochs,
     batchSize: 128,
-    learningRate: 0.01,
+    learningRate: defaultLearningRate('aeries'),
     samples: 8,
     inferenceWidth: null,
     criterion: 'blm',

@@ -4,7 +4,7 @@
  * prints a JSON summary on stdout. Ctrl+C cancels and leaves any existing file untouched.
  */
 import { AppError } from '../../../shared/domain/errors.js';
-import { AeCriterion, Method, TopPrior, TrainConfig, defaultTrainConfig } from '../../../shared/domain/model.js';
+import { AeCriterion, Method, TopPrior, TrainConfig, defaultLearningRate, defaultTrainConfig } from '../../../shared/domain/model.js';
 import { applySubset, importCsv } from '../../data/index.js';
 import { initBackend } from '../../engine/backend.js';
 import { writeModelFile } from '../../engine/model-file.js';
@@ -53,7 +53,7 @@ Model options (defaults are chosen from the data):
   --top-epochs N       epochs of the top prior
   --epochs N           epochs per layer
   --batch N            mini-batch size
-  --lr X               learning rate
+  --lr X               learning rate (default 0.01 for auto-encoder layers, 0.05 for RBM layers)
   --samples S          samples per row for the sampled criterion (S)
   --inference-width N  width of the rich inference model's hidden layer
   --cd-k K             Gibbs steps for RBM layers;  --cd  plain CD instead of PCD
@@ -95,7 +95,7 @@ export function buildConfig(values: Record<string, string | boolean | undefined>
       method: methods[i],
       epochs: intOption(str('epochs'), 'epochs', template.epochs),
       batchSize: intOption(str('batch'), 'batch', template.batchSize),
-      learningRate: numberOption(str('lr'), 'lr', template.learningRate),
+      learningRate: numberOption(str('lr'), 'lr', defaultLearningRate(methods[i])),
       samples: intOption(str('samples'), 'samples', template.samples),
       inferenceWidth: str('inference-width') === undefined ? null : intOption(str('inference-width'), 'inference-width', 64),
       criterion: str('criterion') === undefined ? template.criterion : enumValue(AeCriterion, str('criterion')!, 'criterion'),

@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia';
 import type { RunState, ServerEvent } from '../../../shared/contract.js';
-import type { EpochProgress, LayerResult, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
+import { defaultLearningRate, type EpochProgress, type LayerResult, type Method, type TrainConfig, type TrainSummary } from '../../../shared/domain/model.js';
 import { useClient } from '../api/index.js';
 import { guarded } from './app.js';
 
@@ -42,6 +42,13 @@ export const useTrainingStore = defineStore('training', {
         this.bits = d.bits;
         this.rows = d.rows;
       }
+    },
+    /** Changes a layer's method; a learning rate left at the old method's default follows the new one's. */
+    setMethod(index: number, method: Method) {
+      const layer = this.config?.layers[index];
+      if (!layer) return;
+      if (layer.learningRate === defaultLearningRate(layer.method)) layer.learningRate = defaultLearningRate(method);
+      layer.method = method;
     },
     setEpochs(epochs: number) {
       if (!this.config || !Number.isInteger(epochs) || epochs < 1) return;

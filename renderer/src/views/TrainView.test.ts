@@ -40,6 +40,17 @@ describe('TrainView', () => {
     expect(w.get('[data-testid="training-status"]').attributes('data-state')).toBe('running');
   });
 
+  it('switching a layer\'s method moves a learning rate left at its default to the new method\'s default', async () => {
+    const { backend, w } = await mountTrain();
+    await w.get('[data-testid="layer-method-0"]').setValue('rbm');
+    await w.get('[data-testid="layer-method-1"]').setValue('ae');
+    await w.get('[data-testid="start-training"]').trigger('click');
+    await settle();
+    const [{ config }] = backend.inputsOf('train.start') as { config: TrainConfig }[];
+    expect(config.layers.map((l) => l.method)).toEqual(['rbm', 'ae']);
+    expect(config.layers.map((l) => l.learningRate)).toEqual([0.05, 0.01]);
+  });
+
   it('adds chart points from events, ignores other runs, and shows layer results', async () => {
     const { backend, w } = await mountTrain();
     await w.get('[data-testid="start-training"]').trigger('click');
