@@ -23,6 +23,32 @@ export interface StepGradients {
   valueSum: tf.Scalar;
 }
 
+/** The inference network's forward pass: its logits, and each layer's input for the backward pass. */
+function inferenceForward(inf: InfVars, x: tf.Tensor2D): { a: tf.Tensor2D; acts: tf.Tensor2D[] } {
+  const acts: tf.Tensor2D[] = [x];
+  let a: tf.Tensor2D = x;
+  inf.layers.forEach((layer, i) => {
+    a = tf.add(mm(a, layer.W), layer.b);
+    if (i + 1 < inf.layers.length) {
+      a = tf.tanh(a);
+      acts.push(a);
+    }
+  });
+  return { a, acts };
+}
+
+/** Gradients [W, b per layer] of the inference network from d loss / d logits (tanh between layers). */
+function inferenceBackward(inf: InfVars, acts: tf.Tensor2D[], dLogits: tf.Tensor2D): tf.Tensor[] {
+  const grads: tf.Tensor[] = [];
+  let dA = dLogits;
+  for (let i = inf.layers.length - 1; i >= 0; i--) {
+    const input = acts[i];
+    grads.unshift(mTm(input, dA), tf.sum(dA, 0));
+    if (i > 0) dA = tf.mul(mm(dA, tf.transpose(inf.layers[i].W)), tf.sub(1, tf.square(input)));
+  }
+  return grads;
+}
+
 /**
  * Gradients of the sampled criterion on a batch x [B, n]. `codes` are S codes per row
  * stacked [S*B, k] (as `sampleCodes` draws them), or a seed to draw them here from the same
@@ -32,16 +58,7 @@ export function sampledBlmGradients(layout: GroupLayout, gen: GenVars, inf: InfV
   return tf.tidy(() => {
     const B = x.shape[0];
     const n = x.shape[1];
-    // Inference forward, keeping the activations for the backward pass.
-    const acts: tf.Tensor2D[] = [x];
-    let a: tf.Tensor2D = x;
-    inf.layers.forEach((layer, i) => {
-      a = tf.add(mm(a, layer.W), layer.b);
-      if (i + 1 < inf.layers.length) {
-        a = tf.tanh(a);
-        acts.push(a);
-      }
-    });
+    const { a, acts } = inferenceForward(inf, x);
     const k = a.shape[1];
     const h3 =
       typeof codes === 'number'
@@ -60,14 +77,8 @@ export function sampledBlmGradients(layout: GroupLayout, gen: GenVars, inf: InfV
     const gW = mTm(h2, dLogits);
     const gb = tf.sum(dLogits, 0);
     // Inference gradients, backwards through the network.
-    let dA = tf.div(tf.sum(tf.mul(tf.reshape(tf.sub(w, 1 / S), [S, B, 1]), h3), 0), -B) as tf.Tensor2D; // [B, k]
-    const infGrads: tf.Tensor[] = [];
-    for (let i = inf.layers.length - 1; i >= 0; i--) {
-      const input = acts[i];
-      infGrads.unshift(mTm(input, dA), tf.sum(dA, 0));
-      if (i > 0) dA = tf.mul(mm(dA, tf.transpose(inf.layers[i].W)), tf.sub(1, tf.square(input)));
-    }
-    return { grads: [gW, gb, ...infGrads], valueSum };
+    const dA = tf.div(tf.sum(tf.mul(tf.reshape(tf.sub(w, 1 / S), [S, B, 1]), h3), 0), -B) as tf.Tensor2D; // [B, k]
+    return { grads: [gW, gb, ...inferenceBackward(inf, acts, dA)], valueSum };
   });
 }
 
@@ -80,15 +91,7 @@ export function sampledBlmGradients(layout: GroupLayout, gen: GenVars, inf: InfV
 export function exactBlmGradients(layout: GroupLayout, gen: GenVars, inf: InfVars, x: tf.Tensor2D, states: tf.Tensor2D): StepGradients {
   return tf.tidy(() => {
     const B = x.shape[0];
-    const acts: tf.Tensor2D[] = [x];
-    let a: tf.Tensor2D = x;
-    inf.layers.forEach((layer, i) => {
-      a = tf.add(mm(a, layer.W), layer.b);
-      if (i + 1 < inf.layers.length) {
-        a = tf.tanh(a);
-        acts.push(a);
-      }
-    });
+    const { a, acts } = inferenceForward(inf, x);
     const logits = tf.add(mm(states, gen.W), gen.b) as tf.Tensor2D; // [K, n]
     const [on, off] = columnLogProbs(layout, logits);
     const table = tf.add(mm(x, tf.transpose(tf.sub(on, off))), tf.sum(off, 1)); // log P(x_b|h) [B, K]
@@ -102,13 +105,7 @@ export function exactBlmGradients(layout: GroupLayout, gen: GenVars, inf: InfVar
     const dLogits = tf.div(tf.sub(tf.mul(groupProbs(layout, logits), tf.sum(rT, 1, true)), mm(rT, x)), B);
     const gW = mTm(states, dLogits);
     const gb = tf.sum(dLogits, 0);
-    let dA = tf.div(tf.sub(tf.sigmoid(a), mm(r, states)), B) as tf.Tensor2D;
-    const infGrads: tf.Tensor[] = [];
-    for (let i = inf.layers.length - 1; i >= 0; i--) {
-      const input = acts[i];
-      infGrads.unshift(mTm(input, dA), tf.sum(dA, 0));
-      if (i > 0) dA = tf.mul(mm(dA, tf.transpose(inf.layers[i].W)), tf.sub(1, tf.square(input)));
-    }
-    return { grads: [gW, gb, ...infGrads], valueSum };
+    const dA = tf.div(tf.sub(tf.sigmoid(a), mm(r, states)), B) as tf.Tensor2D;
+    return { grads: [gW, gb, ...inferenceBackward(inf, acts, dA)], valueSum };
   });
 }
