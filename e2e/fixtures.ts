@@ -48,3 +48,11 @@ export const test = base.extend<{ studio: Studio; target: 'web' | 'electron' }>(
 });
 
 export { expect } from '@playwright/test';
+
+/** Skips the current test outside the web project, printing why (the web host only exists there). */
+export function webOnly(target: 'web' | 'electron'): void {
+  if (target === 'web') return;
+  const reason = 'the web host only exists in the web project';
+  console.log(`[e2e] skipping "${test.info().title}" in Electron: ${reason}`);
+  test.info().skip(true, reason);
+}

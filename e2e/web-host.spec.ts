@@ -3,7 +3,7 @@
  * foreign Origin is refused; the token in a header, the URL or the session cookie works.
  */
 import { expect, test } from './fixtures.js';
-import { hostState } from './fixtures.js';
+import { hostState, webOnly } from './fixtures.js';
 import { request as httpRequest } from 'node:http';
 import { WebSocket } from 'ws';
 
@@ -21,7 +21,7 @@ function get(url: string, headers: Record<string, string> = {}, method = 'GET', 
 }
 
 test('refuses requests without the token or from a foreign host', async ({ target }) => {
-  test.skip(target !== 'web', 'the web host only exists in the web project');
+  webOnly(target);
   const { url, token } = hostState();
   const base = new URL(url);
   const root = `${base.origin}/`;
@@ -40,7 +40,7 @@ test('refuses requests without the token or from a foreign host', async ({ targe
 });
 
 test('the event socket needs the token', async ({ target }) => {
-  test.skip(target !== 'web', 'the web host only exists in the web project');
+  webOnly(target);
   const { url, token } = hostState();
   const base = new URL(url);
   const opens = (wsUrl: string) =>
