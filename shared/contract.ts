@@ -71,6 +71,7 @@ export const methods = {
   /** Desktop: shows the open dialog and registers the chosen path. The web host answers `unsupported` (the browser uploads). */
   'files.pickCsv': method(Empty, FileRef.nullable()),
   'data.import': method(z.object({ source: ImportSource, options: CsvOptionsOverride.optional() }), DatasetInfo),
+  /** Stops the pass over a file in progress: an import, a segment count or a subset draw. */
   'data.cancelImport': method(Empty, z.object({ cancelled: z.boolean() })),
   'data.updateColumns': method(z.object({ columns: z.array(ColumnOverride) }), DatasetInfo),
   'data.rows': method(z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }), RowTable),
@@ -104,6 +105,8 @@ export { ipcChannel, EVENT_CHANNEL } from './channels.js';
 export const ServerEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('import.progress'),
+    /** Which pass over the file: the import, counting segments over the whole file, or drawing a subset from it. */
+    phase: z.enum(['import', 'count', 'draw']),
     bytesRead: z.number().min(0),
     totalBytes: z.number().min(0),
     rows: z.number().int().min(0),

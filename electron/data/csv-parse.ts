@@ -14,7 +14,7 @@
 export type RecordSink = (count: number, line: number) => void;
 
 /** A copy of a string that does not share memory with the chunk it was cut from. */
-function own(s: string): string {
+export function own(s: string): string {
   if (s.length < 13) return s; // V8 copies short substrings anyway
   const flat = s + ' ';
   flat.charCodeAt(0);
@@ -60,6 +60,24 @@ export class CsvSplitter {
     const line = this.lineText.slice(this.lineStart, this.lineEnd) + ' ';
     line.charCodeAt(0);
     return line.slice(0, -1);
+  }
+
+  /**
+   * Field j of the record being emitted ('' when the record is shorter), found without splitting
+   * the others. The result may share memory with the chunk: copy it (`own`) before keeping it.
+   * Call only from the sink.
+   */
+  field(j: number): string {
+    if (this.current) return this.current[j] ?? '';
+    const { lineText: text, lineEnd: end, delimiter } = this;
+    let start = this.lineStart;
+    for (let k = 0; k < j; k++) {
+      const d = text.indexOf(delimiter, start);
+      if (d < 0 || d >= end) return '';
+      start = d + delimiter.length;
+    }
+    const d = text.indexOf(delimiter, start);
+    return text.slice(start, d < 0 || d > end ? end : d);
   }
 
   /** The fields of the record being emitted (call only from the sink). */

@@ -8,7 +8,7 @@ import type { ColumnOverride, ColumnProfile, DatasetInfo, ImportProblem, RowTabl
 import { AppError } from '../../shared/domain/errors.js';
 import { analyzeColumn, formatForType } from './infer.js';
 import { columnChart, columnRange } from './profile.js';
-import type { RawTable } from './reader.js';
+import type { FileSource, RawTable } from './reader.js';
 import { typeColumn, type TypedColumn } from './typed.js';
 
 /** Columns beyond this many start excluded; the user picks which to keep. */
@@ -21,6 +21,8 @@ export interface Dataset {
   readonly cells: string[][];
   readonly typed: TypedColumn[];
   readonly missing: Set<string>;
+  /** The file the rows came from, for later passes over all of it. */
+  readonly source: FileSource;
 }
 
 function profileOf(index: number, name: string, originalName: string, cells: string[], typed: TypedColumn, base: Omit<ColumnProfile, 'index' | 'name' | 'originalName' | 'chart' | 'min' | 'max'>): ColumnProfile {
@@ -87,12 +89,29 @@ export function buildDataset(raw: RawTable): Dataset {
     detected: raw.detected,
     options: raw.options,
     rows: raw.rows.length,
+    fileRows: raw.totalRows,
     columns,
     preview: { header: raw.header, rows: raw.rows.slice(0, PREVIEW_ROWS) },
     problems,
     sampledOnImport: raw.sampled,
   };
-  return { info, cells, typed, missing };
+  return { info, cells, typed, missing, source: raw.source };
+}
+
+/**
+ * The dataset with `rows` (full-width rows drawn from its file) placed before its own rows,
+ * read with the columns' current types and formats. Profiles stay those of the import.
+ */
+export function withRowsBefore(ds: Dataset, rows: string[][]): Dataset {
+  const n = rows.length;
+  const cells = ds.cells.map((col, j) => {
+    const out = new Array<string>(n + col.length);
+    for (let r = 0; r < n; r++) out[r] = rows[r][j] ?? '';
+    for (let r = 0; r < col.length; r++) out[n + r] = col[r];
+    return out;
+  });
+  const typed = cells.map((col, j) => typeColumn(col, ds.info.columns[j].type, ds.info.columns[j].format, ds.missing));
+  return { ...ds, cells, typed, info: { ...ds.info, rows: n + ds.info.rows } };
 }
 
 export function applyColumnOverrides(ds: Dataset, overrides: ColumnOverride[]): Dataset {

@@ -26,5 +26,6 @@ export async function importCsv(path: string, opts: ImportOptions = {}): Promise
 export type { Dataset } from './dataset.js';
 export { applyColumnOverrides, datasetRows } from './dataset.js';
 export { applySubset, coverageKeep, segmentTable, type Subset } from './subset.js';
+export { chooseSubset, countSegmentsInFile, drawSubsetFromFile, fileSegmentTable, type FileSegmentCounts } from './file-subset.js';
 export { buildEncoding, decodeRows, encodeRows, encodeTable, encodingGroups, parseEncodingSpec, type EncodingOptions, type EncodingSpec } from './encoding.js';
 export { toCsv } from './csv-write.js';

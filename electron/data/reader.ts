@@ -17,10 +17,8 @@ import { CsvSplitter } from './csv-parse.js';
 import { detectDelimiter, detectHeader, parseSample } from './sniff.js';
 import { assertText, bomOf, detectEncoding, ICONV_NAME } from './text-encoding.js';
 
-export interface ReadOptions {
+export interface ReadOptions extends PassHooks {
   overrides?: CsvOptionsOverride;
-  signal?: AbortSignal;
-  onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
   /** Approximate bytes of cell text kept in memory; beyond it rows are reservoir-sampled. */
   memoryBudgetBytes?: number;
   seed?: number;
@@ -38,6 +36,21 @@ export interface RawTable {
   totalRows: number;
   sampled: boolean;
   problems: ImportProblem[];
+  source: FileSource;
+}
+
+/** Where a dataset's rows came from, so a later pass can read the same file the same way. */
+export interface FileSource {
+  path: string;
+  options: CsvOptions;
+  /** Lines end with CR alone (old Mac exports). */
+  crOnly: boolean;
+  bytes: number;
+  mtimeMs: number;
+  /** Fields per row: the header's width. */
+  width: number;
+  /** Data rows in the file (after the ragged-row policy). */
+  rows: number;
 }
 
 /** Estimated bytes of cell text kept in memory (about 100,000 rows of a typical table). */
@@ -130,12 +143,94 @@ function textDecoder(encoding: CsvOptions['encoding']): { write(b: Buffer): stri
   return { write: (b) => strip(inner.write(b)), end: () => strip(inner.end() ?? '') };
 }
 
+/** Progress and cancel for one pass over a file. */
+export interface PassHooks {
+  signal?: AbortSignal;
+  onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
+}
+
+/** A record handler: the splitter gives the record's fields (`fields`, `field`, `lineCopy`). */
+type RecordHandler = (rec: CsvSplitter, count: number, line: number) => void;
+
+/**
+ * One pass over a file: decoded chunk by chunk, split into records, each handed to `onRecord`.
+ * Progress at most every 100 ms (with `rows()` as the row count so far), cancel between chunks.
+ */
+async function streamRecords(path: string, size: number, options: CsvOptions, crOnly: boolean, hooks: PassHooks, rows: () => number, onRecord: RecordHandler): Promise<void> {
+  const splitter: CsvSplitter = new CsvSplitter(options.delimiter, options.quote, (count, line) => onRecord(splitter, count, line));
+  const decoder = textDecoder(options.encoding);
+  let file: ReturnType<typeof createReadStream> | null = null;
+  let bytesRead = 0;
+  let lastProgress = 0;
+  try {
+    if (hooks.signal?.aborted) throw new AppError('cancelled');
+    file = createReadStream(path, { highWaterMark: 1 << 20 });
+    for await (const chunk of file as AsyncIterable<Buffer>) {
+      if (hooks.signal?.aborted) throw new AppError('cancelled');
+      bytesRead += chunk.length;
+      const text = decoder.write(chunk);
+      splitter.write(crOnly ? text.replaceAll('\r', '\n') : text);
+      const now = Date.now();
+      if (now - lastProgress > 100) {
+        lastProgress = now;
+        hooks.onProgress?.({ bytesRead, totalBytes: size, rows: rows() });
+        // Let timers and abort handlers run between chunks.
+        await new Promise<void>((r) => setImmediate(r));
+      }
+    }
+    const tail = decoder.end();
+    splitter.write(crOnly ? tail.replaceAll('\r', '\n') : tail);
+    splitter.end();
+  } catch (err) {
+    file?.destroy();
+    throw err instanceof AppError ? err : fileError(path, err);
+  }
+  if (hooks.signal?.aborted) throw new AppError('cancelled');
+  hooks.onProgress?.({ bytesRead: size, totalBytes: size, rows: rows() });
+}
+
+/**
+ * Another pass over a file already imported (exact segment counts, a subset drawn from the
+ * whole file): every data row — header skipped, the ragged-row policy applied as on import —
+ * goes to `onRow`, with its padded fields when it was ragged, else null (read its fields from
+ * `rec`). Refuses a file that changed since it was imported. Returns the number of rows.
+ */
+export async function rescanRows(source: FileSource, hooks: PassHooks, onRow: (rec: CsvSplitter, padded: string[] | null) => void): Promise<number> {
+  let now: { size: number; mtimeMs: number };
+  try {
+    now = await stat(source.path);
+  } catch (err) {
+    throw fileError(source.path, err);
+  }
+  if (now.size !== source.bytes || now.mtimeMs !== source.mtimeMs) throw new AppError('data.fileChanged', { path: basename(source.path) });
+  const { options, width } = source;
+  let headerSeen = !options.header;
+  let seen = 0;
+  await streamRecords(source.path, source.bytes, options, source.crOnly, hooks, () => seen, (rec, count) => {
+    if (!headerSeen) {
+      headerSeen = true;
+      return;
+    }
+    let padded: string[] | null = null;
+    if (count !== width) {
+      if (options.raggedRows === 'skip') return;
+      const row = rec.fields();
+      padded = row.length < width ? [...row, ...Array<string>(width - row.length).fill('')] : row.slice(0, width);
+    }
+    seen++;
+    onRow(rec, padded);
+  });
+  return seen;
+}
+
 export async function readCsv(path: string, opts: ReadOptions = {}): Promise<RawTable> {
   let size: number;
+  let mtimeMs: number;
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     size = info.size;
+    mtimeMs = info.mtimeMs;
   } catch (err) {
     throw fileError(path, err);
   }
@@ -164,13 +259,10 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
   let capacity = Infinity;
   let keptBytes = 0;
   let seen = 0;
-    let bytesRead = 0;
-  let lastProgress = 0;
 
-  const fields = () => splitter.fields();
-  const onRecord = (count: number, line: number) => {
+  await streamRecords(path, size, options, crOnly, opts, () => seen, (splitter, count, line) => {
     if (originalHeader === null) {
-      const row = fields();
+      const row = splitter.fields();
       if (options.header) {
         originalHeader = row;
         width = row.length;
@@ -181,7 +273,7 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
     }
     let row: string[] | null = null;
     if (count !== width) {
-      row = fields();
+      row = splitter.fields();
       const example = { line, text: row.join(options.delimiter).slice(0, 200) };
       if (row.length < width) {
         tooFewCount++;
@@ -195,44 +287,16 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
     }
     seen++;
     if (rows.length < capacity) {
-      const kept = row ?? splitter.lineCopy() ?? fields();
+      const kept = row ?? splitter.lineCopy() ?? splitter.fields();
       rows.push(kept);
       // Bytes as if split: the line now, its fields (strings and array) after the pass.
       keptBytes += typeof kept === 'string' ? kept.length * 2 + 64 + width * 48 : kept.reduce((b: number, c: string) => b + c.length * 2 + 48, 64);
       if (keptBytes > budget && capacity === Infinity) capacity = rows.length;
     } else {
       const j = Math.floor(rng.next() * seen);
-      if (j < capacity) rows[j] = row ?? splitter.lineCopy() ?? fields();
+      if (j < capacity) rows[j] = row ?? splitter.lineCopy() ?? splitter.fields();
     }
-  };
-  const splitter = new CsvSplitter(options.delimiter, options.quote, onRecord);
-  const decoder = textDecoder(options.encoding);
-  let file: ReturnType<typeof createReadStream> | null = null;
-  try {
-    if (opts.signal?.aborted) throw new AppError('cancelled');
-    file = createReadStream(path, { highWaterMark: 1 << 20 });
-    for await (const chunk of file as AsyncIterable<Buffer>) {
-      if (opts.signal?.aborted) throw new AppError('cancelled');
-      bytesRead += chunk.length;
-      const text = decoder.write(chunk);
-      splitter.write(crOnly ? text.replaceAll('\r', '\n') : text);
-      const now = Date.now();
-      if (now - lastProgress > 100) {
-        lastProgress = now;
-        opts.onProgress?.({ bytesRead, totalBytes: size, rows: seen });
-        // Let timers and abort handlers run between chunks.
-        await new Promise<void>((r) => setImmediate(r));
-      }
-    }
-    const tail = decoder.end();
-    splitter.write(crOnly ? tail.replaceAll('\r', '\n') : tail);
-    splitter.end();
-  } catch (err) {
-    file?.destroy();
-    throw err instanceof AppError ? err : fileError(path, err);
-  }
-  if (opts.signal?.aborted) throw new AppError('cancelled');
-  opts.onProgress?.({ bytesRead: size, totalBytes: size, rows: seen });
+  });
   const table: string[][] = rows as string[][];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
@@ -269,5 +333,6 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
     totalRows: seen,
     sampled: capacity !== Infinity,
     problems,
+    source: { path, options, crOnly, bytes: size, mtimeMs, width, rows: seen },
   };
 }

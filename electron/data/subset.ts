@@ -3,6 +3,8 @@
  * the most frequent segments up to a coverage target, an optional random or stratified
  * sample of N rows (seeded), a seeded train/validation/test split, and how far each
  * column's distribution in the subset is from the full data (total variation distance).
+ * This module works on the rows held in memory; `file-subset.ts` draws from the whole file
+ * when the import kept only a sample of it.
  */
 import type { ColumnDistance, SegmentTable, SubsetInfo, SubsetSpec } from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
@@ -12,42 +14,52 @@ import { isMissing } from './infer.js';
 import { cellLevel } from './typed.js';
 
 export interface Subset {
+  /** The rows the indices below refer to (a dataset extended with rows drawn from the file, or the dataset itself). */
+  dataset: Dataset;
   info: SubsetInfo;
   train: Int32Array;
   valid: Int32Array;
   test: Int32Array;
+  /** Rows of the data that are not in the subset, kept to check later how well a model covers them. */
   outside: Int32Array;
 }
 
 /** Columns whose distance exceeds this are flagged as poorly represented. */
 export const FLAG_DISTANCE = 0.1;
-const KEY_SEPARATOR = '\u0000';
+export const KEY_SEPARATOR = '\u0000';
 
-function keyOf(ds: Dataset, columns: number[], r: number): string {
-  return columns
-    .map((c) => {
-      const cell = ds.cells[c][r];
-      return isMissing(cell, ds.missing) ? '' : cellLevel(cell, ds.info.columns[c].type, ds.info.columns[c].format);
-    })
-    .join(KEY_SEPARATOR);
+/** A row's segment key: each segment column's level ('' when missing), joined. `cell(c)` reads column c of the row. */
+export function segmentKey(ds: Dataset, columns: number[], cell: (c: number) => string): string {
+  let key = '';
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i];
+    const text = cell(c);
+    if (i > 0) key += KEY_SEPARATOR;
+    if (!isMissing(text, ds.missing)) key += cellLevel(text, ds.info.columns[c].type, ds.info.columns[c].format);
+  }
+  return key;
 }
 
-function checkColumns(ds: Dataset, columns: number[]): void {
+export function checkSegmentColumns(ds: Dataset, columns: number[]): void {
   for (const c of columns) if (!ds.info.columns[c]) throw new AppError('data.unknownColumn', { index: c });
 }
 
-export function segmentTable(ds: Dataset, columns: number[]): SegmentTable {
-  checkColumns(ds, columns);
-  const counts = new Map<string, number>();
-  for (let r = 0; r < ds.info.rows; r++) {
-    const k = keyOf(ds, columns, r);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  const total = ds.info.rows;
+/** The frequency table of segment keys, most frequent first. */
+export function tableFromCounts(columns: number[], counts: Map<string, number>, total: number, wholeFile: boolean): SegmentTable {
   const segments = [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([k, count]) => ({ key: k.split(KEY_SEPARATOR), count, share: total > 0 ? count / total : 0 }));
-  return { columns, total, segments };
+  return { columns, total, segments, wholeFile };
+}
+
+export function segmentTable(ds: Dataset, columns: number[]): SegmentTable {
+  checkSegmentColumns(ds, columns);
+  const counts = new Map<string, number>();
+  for (let r = 0; r < ds.info.rows; r++) {
+    const k = segmentKey(ds, columns, (c) => ds.cells[c][r]);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return tableFromCounts(columns, counts, ds.info.rows, false);
 }
 
 /** The most frequent segments whose shares add up to at least `coverage` (0..1). */
@@ -62,6 +74,29 @@ export function coverageKeep(table: SegmentTable, coverage: number): string[][] 
   return keep;
 }
 
+/** Proportional allocation of n draws to strata of the given sizes (largest remainder, never more than a stratum holds). */
+export function allocate(sizes: number[], n: number): number[] {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total === 0) return sizes.map(() => 0);
+  const exact = sizes.map((s) => (s / total) * Math.min(n, total));
+  const take = exact.map((e, i) => Math.min(sizes[i], Math.floor(e)));
+  let left = Math.min(n, total) - take.reduce((a, b) => a + b, 0);
+  const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  while (left > 0) {
+    let moved = false;
+    for (const [, i] of order) {
+      if (left <= 0) break;
+      if (take[i] < sizes[i]) {
+        take[i]++;
+        left--;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return take;
+}
+
 function stratifiedSample(rows: number[], keys: string[], n: number, seed: number): number[] {
   const groups = new Map<string, number[]>();
   rows.forEach((r, i) => {
@@ -70,17 +105,7 @@ function stratifiedSample(rows: number[], keys: string[], n: number, seed: numbe
     groups.set(keys[i], g);
   });
   const entries = [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  const exact = entries.map(([, g]) => (g.length / rows.length) * n);
-  const take = exact.map(Math.floor);
-  let left = n - take.reduce((a, b) => a + b, 0);
-  const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0]);
-  for (const [, i] of order) {
-    if (left <= 0) break;
-    if (take[i] < entries[i][1].length) {
-      take[i]++;
-      left--;
-    }
-  }
+  const take = allocate(entries.map(([, g]) => g.length), n);
   const rng = createRng(seed);
   return entries.flatMap(([, g], i) => Array.from(permutation(g.length, rng).subarray(0, take[i]), (p) => g[p]));
 }
@@ -100,7 +125,7 @@ function distribution(ds: Dataset, column: number, rows: ArrayLike<number>): Map
     const width = ((profile.max ?? 1) - min) / 10 || 1;
     for (let i = 0; i < rows.length; i++) {
       const v = typed.values[rows[i]];
-      add(Number.isNaN(v) ? 'missing' : `b${Math.min(9, Math.floor((v - min) / width))}`);
+      add(Number.isNaN(v) ? 'missing' : `b${Math.max(0, Math.min(9, Math.floor((v - min) / width)))}`);
     }
   }
   return out;
@@ -112,16 +137,50 @@ export function totalVariation(p: Map<string, number>, q: Map<string, number>): 
   return Math.min(1, s / 2);
 }
 
+/**
+ * The subset made of `rows` of `ds`: its seeded split, and how representative it is of
+ * `population` (rows standing for the full data). `outside` are the rows left out.
+ */
+export function finishSubset(ds: Dataset, spec: SubsetSpec, rows: number[], population: ArrayLike<number>, outside: Int32Array, fromFile: SubsetInfo['fromFile']): Subset {
+  rows.sort((a, b) => a - b);
+  const total = spec.split.train + spec.split.valid + spec.split.test;
+  if (total <= 0) throw new AppError('data.badSplit');
+  const order = permutation(rows.length, createRng(spec.seed + 1));
+  const nValid = Math.round((rows.length * spec.split.valid) / total);
+  const nTest = Math.round((rows.length * spec.split.test) / total);
+  const nTrain = rows.length - nValid - nTest;
+  const pick = (from: number, to: number) => Int32Array.from(order.subarray(from, to), (i) => rows[i]).sort();
+  const train = pick(0, nTrain);
+  const valid = pick(nTrain, nTrain + nValid);
+  const test = pick(nTrain + nValid, rows.length);
+  const representativeness: ColumnDistance[] = ds.info.columns
+    .filter((c) => c.include)
+    .map((c) => {
+      const distance = totalVariation(distribution(ds, c.index, rows), distribution(ds, c.index, population));
+      return { index: c.index, name: c.name, distance, flagged: distance > FLAG_DISTANCE };
+    })
+    .sort((a, b) => b.distance - a.distance);
+  return {
+    dataset: ds,
+    info: { spec, rows: rows.length, outside: outside.length, train: train.length, valid: valid.length, test: test.length, representativeness, fromFile },
+    train,
+    valid,
+    test,
+    outside,
+  };
+}
+
+/** The subset drawn from the rows held in memory. */
 export function applySubset(ds: Dataset, spec: SubsetSpec): Subset {
   const n = ds.info.rows;
   let rows: number[] = [];
   let keys: string[] = [];
   const segCols = spec.segments?.columns ?? [];
-  checkColumns(ds, segCols);
+  checkSegmentColumns(ds, segCols);
   if (spec.segments) {
     const keep = new Set(spec.segments.keep.map((k) => k.join(KEY_SEPARATOR)));
     for (let r = 0; r < n; r++) {
-      const k = keyOf(ds, segCols, r);
+      const k = segmentKey(ds, segCols, (c) => ds.cells[c][r]);
       if (keep.has(k)) {
         rows.push(r);
         keys.push(k);
@@ -139,35 +198,11 @@ export function applySubset(ds: Dataset, spec: SubsetSpec): Subset {
       rows = Array.from(p.subarray(0, spec.sample.rows), (i) => rows[i]);
     }
   }
-  rows.sort((a, b) => a - b);
-  const total = spec.split.train + spec.split.valid + spec.split.test;
-  if (total <= 0) throw new AppError('data.badSplit');
-  const order = permutation(rows.length, createRng(spec.seed + 1));
-  const nValid = Math.round((rows.length * spec.split.valid) / total);
-  const nTest = Math.round((rows.length * spec.split.test) / total);
-  const nTrain = rows.length - nValid - nTest;
-  const pick = (from: number, to: number) => Int32Array.from(order.subarray(from, to), (i) => rows[i]).sort();
-  const train = pick(0, nTrain);
-  const valid = pick(nTrain, nTrain + nValid);
-  const test = pick(nTrain + nValid, rows.length);
   const inSubset = new Uint8Array(n);
   for (const r of rows) inSubset[r] = 1;
-  const outside = Int32Array.from({ length: n - rows.length });
+  const outside = new Int32Array(n - rows.length);
   let o = 0;
   for (let r = 0; r < n; r++) if (!inSubset[r]) outside[o++] = r;
   const all = Int32Array.from({ length: n }, (_, r) => r);
-  const representativeness: ColumnDistance[] = ds.info.columns
-    .filter((c) => c.include)
-    .map((c) => {
-      const distance = totalVariation(distribution(ds, c.index, rows), distribution(ds, c.index, all));
-      return { index: c.index, name: c.name, distance, flagged: distance > FLAG_DISTANCE };
-    })
-    .sort((a, b) => b.distance - a.distance);
-  return {
-    info: { spec, rows: rows.length, outside: outside.length, train: train.length, valid: valid.length, test: test.length, representativeness },
-    train,
-    valid,
-    test,
-    outside,
-  };
+  return finishSubset(ds, spec, rows, all, outside, null);
 }

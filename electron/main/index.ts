@@ -11,7 +11,7 @@ import { methodNames, ipcChannel, EVENT_CHANNEL, type ServerEvent } from '../../
 import { dispatch } from '../service/dispatch.js';
 import { EngineClient } from '../service/engine-client.js';
 import { FileRegistry } from '../service/file-registry.js';
-import { SAMPLE_FILE, sourceSamplePath } from '../service/paths.js';
+import { memoryBudgetFromEnv, SAMPLE_FILE, sourceSamplePath } from '../service/paths.js';
 import { LayerwiseService } from '../service/service.js';
 import { ElectronSaver } from './electron-saver.js';
 import { hardenContents, hardenSession, isAppUrl } from './security.js';
@@ -60,6 +60,7 @@ async function start(): Promise<void> {
     files,
     saver: new ElectronSaver(() => mainWindow),
     engine,
+    memoryBudgetBytes: memoryBudgetFromEnv(),
     pickCsvPath: async () => {
       const options = {
         properties: ['openFile' as const],

@@ -4,7 +4,7 @@
  * service and the CLI so both train on exactly the same thing.
  */
 import type { EncodedData } from '../engine/data.js';
-import { buildEncoding, encodeRows, type Dataset, type EncodingSpec, type Subset } from '../data/index.js';
+import { buildEncoding, encodeRows, type EncodingSpec, type Subset } from '../data/index.js';
 
 export interface TrainingData {
   encoding: EncodingSpec;
@@ -13,7 +13,8 @@ export interface TrainingData {
   test: EncodedData | null;
 }
 
-export function prepareTraining(dataset: Dataset, subset: Subset): TrainingData {
+export function prepareTraining(subset: Subset): TrainingData {
+  const { dataset } = subset;
   const encoding = buildEncoding(dataset, subset.train);
   const part = (rows: Int32Array) => (rows.length > 0 ? encodeRows(encoding, dataset, rows) : null);
   return {

@@ -13,6 +13,10 @@ import {
   applyColumnOverrides,
   applySubset,
   buildEncoding,
+  chooseSubset,
+  countSegmentsInFile,
+  fileSegmentTable,
+  type FileSegmentCounts,
   datasetRows,
   decodeRows,
   encodingGroups,
@@ -42,6 +46,8 @@ export interface ServiceDeps {
   engine: EngineClient;
   /** Desktop only: shows the open dialog and returns the chosen path. */
   pickCsvPath?: () => Promise<string | null>;
+  /** Bytes of cell text an import keeps in memory (default: the data layer's); larger files are sampled. */
+  memoryBudgetBytes?: number;
 }
 
 /** The subset used when the user goes straight to training: every row, split 80/10/10. */
@@ -66,14 +72,17 @@ interface TrainedModel {
   bits: number;
   encoding: EncodingSpec;
   dataName: string;
-  /** The data it was trained on, for real rows beside generated ones and for the report. */
+  /** The data it was trained on (`subset.dataset`), for real rows beside generated ones and for the report. */
   dataset: Dataset;
   subset: Subset;
 }
 
 export class LayerwiseService implements Service {
   private dataset: Dataset | null = null;
-  private importing: AbortController | null = null;
+  /** The pass over a file in progress (import, segment count, subset draw), which `data.cancelImport` stops. */
+  private reading: AbortController | null = null;
+  /** Segment counts over the whole file, for the dataset they were counted on. */
+  private fileCounts: { dataset: Dataset; counts: FileSegmentCounts } | null = null;
   private subset: Subset | null = null;
   private run: Run | null = null;
   private model: TrainedModel | null = null;
@@ -99,28 +108,19 @@ export class LayerwiseService implements Service {
 
   async 'data.import'(input: Parameters<Service['data.import']>[0]): Promise<MethodOutput<'data.import'>> {
     const path = input.source.kind === 'sample' ? this.deps.samplePath : this.deps.files.resolve(input.source.fileId);
-    this.importing?.abort();
-    const controller = new AbortController();
-    this.importing = controller;
-    try {
-      const dataset = await importCsv(path, {
-        overrides: input.options,
-        fileName: input.source.kind === 'sample' ? basename(this.deps.samplePath) : undefined,
-        signal: controller.signal,
-        onProgress: (p) => this.deps.emit({ type: 'import.progress', ...p }),
-      });
-      this.dataset = dataset;
-      this.subset = null;
-      return dataset.info;
-    } finally {
-      if (this.importing === controller) this.importing = null;
-    }
+    const dataset = await this.reads('import', (hooks) =>
+      importCsv(path, { ...hooks, memoryBudgetBytes: this.deps.memoryBudgetBytes, overrides: input.options, fileName: input.source.kind === 'sample' ? basename(this.deps.samplePath) : undefined }),
+    );
+    this.dataset = dataset;
+    this.subset = null;
+    this.fileCounts = null;
+    return dataset.info;
   }
 
   async 'data.cancelImport'(): Promise<MethodOutput<'data.cancelImport'>> {
-    const running = this.importing;
+    const running = this.reading;
     running?.abort();
-    this.importing = null;
+    this.reading = null;
     return { cancelled: running !== null };
   }
 
@@ -135,27 +135,35 @@ export class LayerwiseService implements Service {
   }
 
   async 'subset.segments'(input: Parameters<Service['subset.segments']>[0]): Promise<MethodOutput<'subset.segments'>> {
-    return segmentTable(this.requireDataset(), input.columns);
+    const dataset = this.requireDataset();
+    if (!dataset.info.sampledOnImport) return segmentTable(dataset, input.columns);
+    // The import kept a sample: count the segments over every row of the file instead.
+    const counts = await this.reads('count', (hooks) => countSegmentsInFile(dataset, input.columns, hooks));
+    this.fileCounts = { dataset, counts };
+    return fileSegmentTable(counts);
   }
 
   async 'subset.apply'(input: Parameters<Service['subset.apply']>[0]): Promise<MethodOutput<'subset.apply'>> {
-    this.subset = applySubset(this.requireDataset(), input.spec);
+    const dataset = this.requireDataset();
+    const { spec } = input;
+    // With a sampled import and segments chosen, drawn from the whole file (a pass with progress).
+    const counts = this.fileCounts?.dataset === dataset ? this.fileCounts.counts : undefined;
+    this.subset = await this.reads('draw', (hooks) => chooseSubset(dataset, spec, { ...hooks, counts }));
     return this.subset.info;
   }
 
   async 'train.defaults'(): Promise<MethodOutput<'train.defaults'>> {
-    const dataset = this.requireDataset();
-    const subset = this.currentSubset(dataset);
-    const bits = groupBits(encodingGroups(buildEncoding(dataset, subset.train)));
+    const subset = this.currentSubset(this.requireDataset());
+    const bits = groupBits(encodingGroups(buildEncoding(subset.dataset, subset.train)));
     return { config: defaultTrainConfig(bits, subset.train.length), bits, rows: subset.train.length };
   }
 
   async 'train.start'(input: Parameters<Service['train.start']>[0]): Promise<MethodOutput<'train.start'>> {
     if (this.run) throw new AppError('busy', { what: 'training' });
-    const dataset = this.requireDataset();
-    const subset = this.currentSubset(dataset);
+    const subset = this.currentSubset(this.requireDataset());
+    const { dataset } = subset;
     if (subset.train.length === 0) throw new AppError('noSubset');
-    const { encoding, train, valid, test } = prepareTraining(dataset, subset);
+    const { encoding, train, valid, test } = prepareTraining(subset);
     const run: Run = { runId: randomUUID(), config: input.config, control: EngineClient.controlWord(), state: 'running' };
     this.run = run;
     const { runId } = run;
@@ -251,6 +259,18 @@ export class LayerwiseService implements Service {
     const model = this.requireModel();
     const bits = await this.deps.engine.sample(model.runId, rows, seed);
     return decodeRows(model.encoding, bits, seed);
+  }
+
+  /** Runs one pass over a file, cancelling any other, with progress events tagged `phase`. */
+  private async reads<T>(phase: 'import' | 'count' | 'draw', pass: (hooks: { signal: AbortSignal; onProgress: (p: { bytesRead: number; totalBytes: number; rows: number }) => void }) => Promise<T>): Promise<T> {
+    this.reading?.abort();
+    const controller = new AbortController();
+    this.reading = controller;
+    try {
+      return await pass({ signal: controller.signal, onProgress: (p) => this.deps.emit({ type: 'import.progress', phase, ...p }) });
+    } finally {
+      if (this.reading === controller) this.reading = null;
+    }
   }
 
   private requireDataset(): Dataset {

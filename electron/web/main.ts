@@ -12,7 +12,7 @@ import type { ServerEvent } from '../../shared/contract.js';
 import { formatError } from '../../shared/i18n/format.js';
 import { EngineClient } from '../service/engine-client.js';
 import { FileRegistry } from '../service/file-registry.js';
-import { osLocale, repoRoot, sourceSamplePath } from '../service/paths.js';
+import { memoryBudgetFromEnv, osLocale, repoRoot, sourceSamplePath } from '../service/paths.js';
 import { LayerwiseService } from '../service/service.js';
 import { startWebHost, type WebHost } from './server.js';
 import { WebSaver } from './web-saver.js';
@@ -39,6 +39,7 @@ async function run(): Promise<void> {
     files,
     saver,
     engine,
+    memoryBudgetBytes: memoryBudgetFromEnv(),
   });
   const options = { token, staticDir: join(repoRoot(), 'out', 'renderer'), uploadDir, service, files, saver };
   const wanted = values.port !== undefined ? Number(values.port) : DEFAULT_PORT;

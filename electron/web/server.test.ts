@@ -104,7 +104,7 @@ describe('web host', () => {
     const ws = new WebSocket(`${wsBase}/api/events?token=${TOKEN}`);
     await new Promise((resolve) => ws.on('open', resolve));
     const received = new Promise<unknown>((resolve) => ws.on('message', (data) => resolve(JSON.parse(String(data)))));
-    const event: ServerEvent = { type: 'import.progress', bytesRead: 10, totalBytes: 100, rows: 3 };
+    const event: ServerEvent = { type: 'import.progress', phase: 'import', bytesRead: 10, totalBytes: 100, rows: 3 };
     host.broadcast(event);
     expect(await received).toEqual(event);
     ws.close();

@@ -1,13 +1,17 @@
-/** Routes validated server events to the stores that follow them (import progress, training). */
+/** Routes validated server events to the stores that follow them (import progress, passes over a large file for the subset, training). */
 import type { Client } from './api/client.js';
 import { useDataStore } from './stores/data.js';
+import { useSubsetStore } from './stores/subset.js';
 import { useTrainingStore } from './stores/training.js';
 
 export function wireEvents(client: Client): () => void {
   const data = useDataStore();
   const training = useTrainingStore();
+  const subset = useSubsetStore();
   return client.onEvent((e) => {
-    if (e.type === 'import.progress') data.onProgress(e);
-    else training.onEvent(e);
+    if (e.type === 'import.progress') {
+      if (e.phase === 'import') data.onProgress(e);
+      else subset.onProgress(e);
+    } else training.onEvent(e);
   });
 }

@@ -123,7 +123,10 @@ export const DatasetInfo = z.object({
   bytes: z.number().int().min(0),
   detected: CsvOptions,
   options: CsvOptions,
+  /** Rows held in memory: every data row of the file, or a sample of them (see `sampledOnImport`). */
   rows: z.number().int().min(0),
+  /** Data rows in the file (after the ragged-row policy). */
+  fileRows: z.number().int().min(0),
   columns: z.array(ColumnProfile),
   preview: z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) }),
   problems: z.array(ImportProblem),
@@ -151,6 +154,8 @@ export const SegmentTable = z.object({
   columns: z.array(z.number().int().min(0)),
   total: z.number().int().min(0),
   segments: z.array(SegmentCount),
+  /** Counted over every row of the file (the import kept only a sample), not just the rows in memory. */
+  wholeFile: z.boolean(),
 });
 export type SegmentTable = z.infer<typeof SegmentTable>;
 
@@ -194,6 +199,14 @@ export const SubsetInfo = z.object({
   valid: z.number().int().min(0),
   test: z.number().int().min(0),
   representativeness: z.array(ColumnDistance),
+  /**
+   * Set when the subset was drawn from the whole file during a streaming pass (the import kept
+   * only a sample): the file's rows, those in the chosen segments, and whether the draw was
+   * stratified by segment. The subset is then compared with the import's uniform sample.
+   */
+  fromFile: z
+    .object({ fileRows: z.number().int().min(0), matchingRows: z.number().int().min(0), stratified: z.boolean() })
+    .nullable(),
 });
 export type SubsetInfo = z.infer<typeof SubsetInfo>;
 

@@ -9,6 +9,7 @@ import { initBackend } from '../../engine/backend.js';
 import { logLikelihood } from '../../engine/eval/loglik.js';
 import { readModelFile } from '../../engine/model-file.js';
 import { intOption, note, parse, printJson, type Command } from '../command.js';
+import { memoryBudgetFromEnv } from '../../service/paths.js';
 import { csvOptionSpec, csvOptionUsage, csvOverrides } from '../csv-options.js';
 import { formatEstimate } from '../progress.js';
 
@@ -30,7 +31,7 @@ ${csvOptionUsage}`,
     const backend = await initBackend();
     const { model, manifest } = await readModelFile(modelPath);
     const spec = parseEncodingSpec(manifest.dataEncoding);
-    const dataset = await importCsv(csv, { overrides: csvOverrides(values) });
+    const dataset = await importCsv(csv, { overrides: csvOverrides(values), memoryBudgetBytes: memoryBudgetFromEnv() });
     const table = datasetRows(dataset, 0, dataset.info.rows);
     const data = encodeTable(spec, table);
     const estimate = logLikelihood(model, data, { seed: intOption(values.seed, 'seed', 1), samples: intOption(values.samples, 'samples', 100) });

@@ -6,6 +6,7 @@
 import { AppError } from '../../../shared/domain/errors.js';
 import { importCsv } from '../../data/index.js';
 import { parse, printJson, type Command } from '../command.js';
+import { memoryBudgetFromEnv } from '../../service/paths.js';
 import { csvOptionSpec, csvOptionUsage, csvOverrides } from '../csv-options.js';
 import { interpolate } from '../../../shared/i18n/format.js';
 import { dataErrors } from '../../../shared/i18n/errors/data.js';
@@ -26,13 +27,13 @@ ${csvOptionUsage}`,
     const { values, positionals } = parse(argv, options);
     const [csv] = positionals;
     if (!csv) throw new AppError('cli.missingArgument', { what: 'the CSV file', command: 'inspect' });
-    const ds = await importCsv(csv, { overrides: csvOverrides(values) });
+    const ds = await importCsv(csv, { overrides: csvOverrides(values), memoryBudgetBytes: memoryBudgetFromEnv() });
     const info = ds.info;
     const result = {
       encoding: info.options.encoding,
       delimiter: info.options.delimiter,
       header: info.options.header,
-      rows: info.rows,
+      rows: info.fileRows,
       columns: info.columns.map((c) => ({ name: c.name, type: c.type, missing: c.missing, distinct: c.distinct })),
       problems: info.problems.map((p) => ({
         code: p.code,
@@ -48,7 +49,7 @@ ${csvOptionUsage}`,
     const delimiterName = result.delimiter === '\t' ? 'tab' : result.delimiter;
     const lines = [
       `File:      ${info.fileName} (${info.bytes} bytes)`,
-      `Encoding:  ${result.encoding}   Delimiter: ${delimiterName}   Header: ${result.header ? 'yes' : 'no'}   Rows: ${result.rows}${info.sampledOnImport ? ' (sampled)' : ''}`,
+      `Encoding:  ${result.encoding}   Delimiter: ${delimiterName}   Header: ${result.header ? 'yes' : 'no'}   Rows: ${result.rows}${info.sampledOnImport ? ` (${info.rows} kept in memory, a random sample)` : ''}`,
       '',
       ...table(
         ['#', 'column', 'type', 'used', 'missing', 'distinct'],

@@ -5,15 +5,17 @@
  */
 import { AppError } from '../../../shared/domain/errors.js';
 import { AeCriterion, Method, TopPrior, TrainConfig, defaultLearningRate, defaultTrainConfig } from '../../../shared/domain/model.js';
-import { applySubset, importCsv } from '../../data/index.js';
+import { importCsv } from '../../data/index.js';
 import { initBackend } from '../../engine/backend.js';
 import { writeModelFile } from '../../engine/model-file.js';
 import { train } from '../../engine/train.js';
 import { appVersion } from '../../service/app-version.js';
 import { prepareTraining } from '../../service/prepare.js';
 import { intOption, note, numberOption, parse, printJson, type Command } from '../command.js';
+import { memoryBudgetFromEnv } from '../../service/paths.js';
 import { csvOptionSpec, csvOptionUsage, csvOverrides } from '../csv-options.js';
 import { printEpoch, printLayer } from '../progress.js';
+import { subsetFromOptions, subsetOptionSpec, subsetOptionUsage } from '../subset-options.js';
 
 const options = {
   out: { type: 'string', short: 'o' },
@@ -36,6 +38,7 @@ const options = {
   patience: { type: 'string' },
   'fine-tune': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  ...subsetOptionSpec,
   ...csvOptionSpec,
 } as const;
 
@@ -63,6 +66,8 @@ Model options (defaults are chosen from the data):
   --fine-tune N        epochs of joint fine-tuning after the layer-wise pass
   --quiet              no progress on stderr
 
+${subsetOptionUsage}
+
 ${csvOptionUsage}`;
 
 function list<T>(raw: string | undefined, n: number, parseOne: (s: string) => T, fallback: (i: number) => T): T[] {
@@ -78,7 +83,7 @@ function enumValue<T extends string>(schema: { safeParse(v: unknown): { success:
   return r.data;
 }
 
-export function buildConfig(values: Record<string, string | boolean | undefined>, bits: number, rows: number): TrainConfig {
+export function buildConfig(values: Record<string, string | string[] | boolean | undefined>, bits: number, rows: number): TrainConfig {
   const base = defaultTrainConfig(bits, rows);
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const sizes = str('layers')
@@ -130,19 +135,20 @@ export const trainCommand: Command = {
     try {
       const backend = await initBackend();
       if (!quiet) note(`Engine backend: ${backend}`);
-      const dataset = await importCsv(csv, { overrides: csvOverrides(values), signal: controller.signal });
+      const dataset = await importCsv(csv, { overrides: csvOverrides(values), memoryBudgetBytes: memoryBudgetFromEnv(), signal: controller.signal });
       const validFraction = numberOption(values.valid, 'valid', 0.1);
       const testFraction = numberOption(values.test, 'test', 0.1);
       const seed = intOption(values.seed, 'seed', 1);
-      const subset = applySubset(dataset, {
-        segments: null,
-        sample: null,
-        seed,
-        split: { train: 1 - validFraction - testFraction, valid: validFraction, test: testFraction },
-      });
-      const prepared = prepareTraining(dataset, subset);
+      const { subset, description } = await subsetFromOptions(
+        dataset,
+        values,
+        { seed, split: { train: 1 - validFraction - testFraction, valid: validFraction, test: testFraction } },
+        controller.signal,
+      );
+      if (!quiet) note(description);
+      const prepared = prepareTraining(subset);
       const config = buildConfig(values, prepared.train.bits, prepared.train.rows);
-      if (!quiet) note(`${dataset.info.rows} rows, ${prepared.train.bits} bits per row; training ${config.layers.map((l) => `${l.units} (${l.method})`).join(' → ')}, top prior ${config.topPrior}`);
+      if (!quiet) note(`${prepared.train.rows} training rows, ${prepared.train.bits} bits per row; training ${config.layers.map((l) => `${l.units} (${l.method})`).join(' → ')}, top prior ${config.topPrior}`);
       const { model, summary } = await train(prepared.train, config, {
         validation: prepared.valid ?? undefined,
         test: prepared.test ?? undefined,
@@ -155,6 +161,7 @@ export const trainCommand: Command = {
         model: values.out,
         backend: summary.backend,
         rows: { train: prepared.train.rows, valid: prepared.valid?.rows ?? 0, test: prepared.test?.rows ?? 0 },
+        subset: { rows: subset.info.rows, outside: subset.info.outside, spec: subset.info.spec, fromFile: subset.info.fromFile },
         bits: prepared.train.bits,
         config,
         layers: summary.layers,

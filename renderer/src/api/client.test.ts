@@ -69,7 +69,7 @@ describe('createClient', () => {
   });
 
   it('drops events that do not match the contract', () => {
-    const good = { type: 'import.progress', bytesRead: 10, totalBytes: 100, rows: 3 };
+    const good = { type: 'import.progress', phase: 'import', bytesRead: 10, totalBytes: 100, rows: 3 };
     const t = transportReturning(null, [{ type: 'train.epoch', runId: 'r' }, good, 'garbage']);
     const seen: ServerEvent[] = [];
     createClient(t).onEvent((e) => seen.push(e));

@@ -34,6 +34,7 @@ export function datasetInfo(): DatasetInfo {
     detected: { ...csv, missingTokens: [...csv.missingTokens] },
     options: { ...csv, missingTokens: [...csv.missingTokens] },
     rows: 100,
+    fileRows: 100,
     columns: [column(0, 'region', 'categorical', 3, ['East', 'West', 'North']), column(1, 'amount', 'numeric', 80, ['0–10', '10–20']), column(2, 'member', 'boolean', 2, ['yes', 'no'])],
     preview: { header: ['region', 'amount', 'member'], rows: [['East', '12.50', 'yes'], ['West', '3.10', 'no']] },
     problems: [{ code: 'problems.tooManyFields.padded', severity: 'warning', params: { count: 2, expected: 3 }, examples: [{ line: 7, text: 'East,1,yes,extra' }] }],
@@ -50,6 +51,7 @@ export const segmentTable = (): SegmentTable => ({
     { key: ['West'], count: 30, share: 0.3 },
     { key: ['North'], count: 20, share: 0.2 },
   ],
+  wholeFile: false,
 });
 
 export const subsetInfo = (spec: SubsetSpec): SubsetInfo => ({
@@ -63,6 +65,7 @@ export const subsetInfo = (spec: SubsetSpec): SubsetInfo => ({
     { index: 1, name: 'amount', distance: 0.04, flagged: false },
     { index: 2, name: 'member', distance: 0.21, flagged: true },
   ],
+  fromFile: null,
 });
 
 export function trainConfig(): TrainConfig {

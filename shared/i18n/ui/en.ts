@@ -36,7 +36,7 @@ export const ui = {
   data: {
     file: 'File',
     rows: '{rows} rows',
-    rowsSampled: '{rows} rows (drawn from a larger file)',
+    rowsSampled: '{rows} of {fileRows} rows (a random sample: the file is larger than the memory budget)',
     format: 'How the file is read',
     encoding: 'Text encoding',
     delimiter: 'Delimiter',
@@ -104,6 +104,12 @@ export const ui = {
     distanceHelp: 'Distance between the subset and all rows for each column (0 = identical, 1 = nothing in common). Flagged columns differ by more than 0.1.',
     flagged: 'differs',
     empty: '(empty)',
+    counting: 'Counting the segments over the whole file…',
+    drawing: 'Drawing the subset from the whole file…',
+    cancel: 'Cancel',
+    wholeFile: 'Counted over all {rows} rows of the file, not only the sample kept at import.',
+    fromFileStratified: 'Drawn from the whole file, stratified by segment: {rows} of the {matching} rows in the chosen segments ({fileRows} rows in the file). Representativeness and the rows outside are measured on the random sample kept at import.',
+    fromFileRandom: 'Drawn at random from the whole file: {rows} of the {matching} rows in the chosen segments ({fileRows} rows in the file). Representativeness and the rows outside are measured on the random sample kept at import.',
   },
   train: {
     intro: 'Each layer is trained on its own and judged by its BLM bound: the best log-likelihood the layers above could still reach. Higher is better; watch it on validation rows.',

@@ -38,7 +38,7 @@ export const ui: UiCatalog = {
   data: {
     file: 'ファイル',
     rows: '{rows} 行',
-    rowsSampled: '{rows} 行 (大きなファイルから抽出)',
+    rowsSampled: '{fileRows} 行中 {rows} 行 (ファイルがメモリ上限を超えるため無作為に抽出)',
     format: 'ファイルの読み方',
     encoding: '文字コード',
     delimiter: '区切り文字',
@@ -106,6 +106,12 @@ export const ui: UiCatalog = {
     distanceHelp: '列ごとのサブセットと全体の分布の距離 (0 = 同一、1 = 共通部分なし)。0.1 を超える列に印が付きます。',
     flagged: '差あり',
     empty: '(空)',
+    counting: 'ファイル全体でセグメントを集計しています…',
+    drawing: 'ファイル全体からサブセットを抽出しています…',
+    cancel: 'キャンセル',
+    wholeFile: '読み込み時に保持した標本だけでなく、ファイルの全 {rows} 行で集計しました。',
+    fromFileStratified: 'ファイル全体からセグメント別に層化して抽出しました: 選択したセグメントの {matching} 行から {rows} 行 (ファイル全体は {fileRows} 行)。代表性と対象外の行は、読み込み時に保持した無作為標本で測っています。',
+    fromFileRandom: 'ファイル全体から無作為に抽出しました: 選択したセグメントの {matching} 行から {rows} 行 (ファイル全体は {fileRows} 行)。代表性と対象外の行は、読み込み時に保持した無作為標本で測っています。',
   },
   train: {
     intro: '各層は個別に学習され、BLM 上界 (上の層がまだ到達しうる最良の対数尤度) で評価されます。大きいほど良く、検証行での値に注目してください。',

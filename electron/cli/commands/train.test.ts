@@ -1,0 +1,50 @@
+/** `layerwise train` with the Subset step's options, as a user runs it, on the sample orders. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'lw-train-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const SAMPLE = 'resources/sample-orders.csv';
+const TINY = ['--layers', '6', '--epochs', '1', '--top', 'bernoulli', '--quiet'];
+
+function train(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, ['bin/layerwise.mjs', 'train', SAMPLE, '--out', join(dir, 'm.lwm'), ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+}
+
+interface Summary {
+  rows: { train: number; valid: number; test: number };
+  subset: { rows: number; outside: number; spec: { segments: { keep: string[][] } | null }; fromFile: { fileRows: number; matchingRows: number; stratified: boolean } | null };
+}
+
+describe('layerwise train subset options', () => {
+  it('keeps the segments asked for and samples them; a small memory budget draws them from the whole file', () => {
+    const inMemory = train(['--segments', 'region', '--keep', 'Kanto', '--keep', 'Kansai', '--sample', '1000', ...TINY]);
+    expect(inMemory.status, inMemory.stderr).toBe(0);
+    const a = JSON.parse(inMemory.stdout) as Summary;
+    expect(a.subset.spec.segments?.keep).toEqual([['Kanto'], ['Kansai']]);
+    expect(a.subset.rows).toBe(1000);
+    expect(a.rows.train + a.rows.valid + a.rows.test).toBe(1000);
+    expect(a.subset.fromFile).toBeNull();
+
+    const streamed = train(['--segments', 'region', '--coverage', '60', '--sample', '1200', ...TINY], { LAYERWISE_MEMORY_MB: '1.5' });
+    expect(streamed.status, streamed.stderr).toBe(0);
+    const b = JSON.parse(streamed.stdout) as Summary;
+    expect(b.subset.rows).toBe(1200);
+    expect(b.subset.fromFile).toMatchObject({ fileRows: 8000, stratified: true });
+    expect(b.subset.fromFile!.matchingRows).toBeGreaterThan(0.6 * 8000);
+  });
+
+  it('says in one line what is wrong with the options', () => {
+    const unknown = train(['--segments', 'regoin', ...TINY]);
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toMatch(/no column named "regoin"/);
+    expect(unknown.stderr).not.toMatch(/\n\s+at /);
+    const badKeep = train(['--segments', 'region,payment', '--keep', 'Kanto', ...TINY]);
+    expect(badKeep.stderr).toMatch(/give 2 value\(s\) joined by \|/);
+    const orphan = train(['--keep', 'Kanto', ...TINY]);
+    expect(orphan.stderr).toMatch(/need --segments/);
+  });
+});
