@@ -110,7 +110,19 @@ export function withRowsBefore(ds: Dataset, rows: string[][]): Dataset {
     for (let r = 0; r < col.length; r++) out[n + r] = col[r];
     return out;
   });
-  const typed = cells.map((col, j) => typeColumn(col, ds.info.columns[j].type, ds.info.columns[j].format, ds.missing));
+  const typed = cells.map((col, j): TypedColumn => {
+    const { type, format } = ds.info.columns[j];
+    const own = ds.typed[j];
+    // Numbers: only the new rows need reading. Levels are renumbered by frequency over all rows.
+    if (own.kind === 'number') {
+      const values = new Float64Array(col.length);
+      const fresh = typeColumn(col.slice(0, n), type, format, ds.missing);
+      if (fresh.kind === 'number') values.set(fresh.values);
+      values.set(own.values, n);
+      return { kind: 'number', values };
+    }
+    return typeColumn(col, type, format, ds.missing);
+  });
   return { ...ds, cells, typed, info: { ...ds.info, rows: n + ds.info.rows } };
 }
 

@@ -10,15 +10,16 @@
 import type { SegmentTable, SubsetSpec } from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { createRng } from '../engine/random.js';
-import { own, type CsvSplitter } from './csv-parse.js';
+import type { CsvSplitter } from './csv-parse.js';
 import { withRowsBefore, type Dataset } from './dataset.js';
 import { rescanRows, type PassHooks } from './reader.js';
-import { allocate, applySubset, checkSegmentColumns, finishSubset, KEY_SEPARATOR, segmentKey, tableFromCounts, type Subset } from './subset.js';
+import { allocate, applySubset, checkSegmentColumns, finishSubset, KEY_SEPARATOR, SegmentKeyer, tableFromCounts, type Subset } from './subset.js';
 
-/** Segment key counts over every row of the file. */
+/** Segment key counts over every row of the file (by key number of `keyer`). */
 export interface FileSegmentCounts {
   columns: number[];
-  counts: Map<string, number>;
+  keyer: SegmentKeyer;
+  counts: Map<number, number>;
   rows: number;
 }
 
@@ -27,19 +28,17 @@ const cellReader = (rec: CsvSplitter, padded: string[] | null) => (padded ? (c: 
 /** Counts the segment keys of `columns` over every row of the dataset's file. */
 export async function countSegmentsInFile(ds: Dataset, columns: number[], hooks: PassHooks = {}): Promise<FileSegmentCounts> {
   checkSegmentColumns(ds, columns);
-  const counts = new Map<string, number>();
+  const keyer = new SegmentKeyer(ds, columns);
+  const counts = new Map<number, number>();
   const rows = await rescanRows(ds.source, hooks, (rec, padded) => {
-    const key = segmentKey(ds, columns, cellReader(rec, padded));
-    const n = counts.get(key);
-    // A new key is copied so that it does not keep the file chunk it was read from alive.
-    if (n === undefined) counts.set(own(key), 1);
-    else counts.set(key, n + 1);
+    const id = keyer.id(cellReader(rec, padded));
+    counts.set(id, (counts.get(id) ?? 0) + 1);
   });
-  return { columns: [...columns], counts, rows };
+  return { columns: [...columns], keyer, counts, rows };
 }
 
 export function fileSegmentTable(counts: FileSegmentCounts): SegmentTable {
-  return tableFromCounts(counts.columns, counts.counts, counts.rows, true);
+  return tableFromCounts(counts.keyer, counts.counts, counts.rows, true);
 }
 
 interface Reservoir {
@@ -62,25 +61,30 @@ export async function drawSubsetFromFile(ds: Dataset, spec: SubsetSpec, hooks: P
   checkSegmentColumns(ds, columns);
   const known = hooks.counts && hooks.counts.columns.join(',') === columns.join(',') ? hooks.counts : null;
   const counts = known ?? (await countSegmentsInFile(ds, columns, hooks));
-  const keep = [...new Set(segments.keep.map((k) => k.join(KEY_SEPARATOR)))].filter((k) => counts.counts.has(k)).sort();
-  const sizes = keep.map((k) => counts.counts.get(k) ?? 0);
+  const { keyer } = counts;
+  const byKey = new Map<string, number>();
+  for (const [id, n] of counts.counts) byKey.set(keyer.key(id), n);
+  const keep = [...new Set(segments.keep.map((k) => k.join(KEY_SEPARATOR)))].filter((k) => byKey.has(k)).sort();
+  const sizes = keep.map((k) => byKey.get(k) ?? 0);
   const matching = sizes.reduce((a, b) => a + b, 0);
   if (matching === 0) throw new AppError('data.emptySubset');
   const want = Math.min(spec.sample?.rows ?? Infinity, ds.info.rows, matching);
   // Stratified unless a plain random sample was asked for; with every matching row kept it makes no difference.
   const stratified = spec.sample ? spec.sample.stratified : true;
-  const reservoirs = new Map<string, Reservoir>();
   const quotas = stratified ? allocate(sizes, want) : [want];
-  (stratified ? keep : ['']).forEach((k, i) => reservoirs.set(k, { capacity: quotas[i], seen: 0, items: [], ordinals: [] }));
-  const keepSet = new Set(keep);
+  const reservoirs = quotas.map((capacity): Reservoir => ({ capacity, seen: 0, items: [], ordinals: [] }));
+  /** Key number → its reservoir, or null for a segment left out. */
+  const target = new Map<number, Reservoir | null>();
+  for (const id of counts.counts.keys()) {
+    const i = keep.indexOf(keyer.key(id));
+    target.set(id, i < 0 ? null : reservoirs[stratified ? i : 0]);
+  }
   const rng = createRng(spec.seed);
   const { delimiter } = ds.source.options;
   let ordinal = -1;
   await rescanRows(ds.source, hooks, (rec, padded) => {
     ordinal++;
-    const key = segmentKey(ds, columns, cellReader(rec, padded));
-    if (!keepSet.has(key)) return;
-    const res = reservoirs.get(stratified ? key : '');
+    const res = target.get(keyer.id(cellReader(rec, padded)));
     if (!res || res.capacity === 0) return;
     res.seen++;
     let slot = res.items.length;
@@ -93,14 +97,14 @@ export async function drawSubsetFromFile(ds: Dataset, spec: SubsetSpec, hooks: P
   });
   // File order, so the drawn rows read like the file.
   const drawn: { ordinal: number; item: string | string[] }[] = [];
-  for (const res of reservoirs.values()) res.items.forEach((item, i) => drawn.push({ ordinal: res.ordinals[i], item }));
+  for (const res of reservoirs) res.items.forEach((item, i) => drawn.push({ ordinal: res.ordinals[i], item }));
   drawn.sort((a, b) => a.ordinal - b.ordinal);
   const rows = drawn.map(({ item }) => (typeof item === 'string' ? item.split(delimiter) : item));
   const combined = withRowsBefore(ds, rows);
   const n = rows.length;
   const population = Int32Array.from({ length: ds.info.rows }, (_, r) => n + r);
   const outside: number[] = [];
-  for (const r of population) if (!keepSet.has(segmentKey(combined, columns, (c) => combined.cells[c][r]))) outside.push(r);
+  for (const r of population) if (!target.get(keyer.id((c) => combined.cells[c][r]))) outside.push(r);
   const subsetRows = Array.from({ length: n }, (_, r) => r);
   return finishSubset(combined, spec, subsetRows, population, Int32Array.from(outside), { fileRows: counts.rows, matchingRows: matching, stratified });
 }

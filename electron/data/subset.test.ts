@@ -87,4 +87,13 @@ describe('subsets', () => {
     const ds = await shops();
     expect(() => applySubset(ds, { segments: { columns: [0], keep: [['Z']] }, sample: null, seed: 1, split })).toThrow(/emptySubset/);
   });
+
+  it('refuses a segment column with too many different values, naming it', async () => {
+    const lines = ['order_id,region', ...Array.from({ length: 70_000 }, (_, i) => `${i},${i % 2 ? 'A' : 'B'}`)];
+    const path = join(mkdtempSync(join(tmpdir(), 'lw-subset-')), 'ids.csv');
+    writeFileSync(path, lines.join('\n'));
+    const ds = await importCsv(path);
+    expect(segmentTable(ds, [1]).segments).toHaveLength(2);
+    expect(() => segmentTable(ds, [0])).toThrow(expect.objectContaining({ code: 'data.tooManySegments', params: { column: 'order_id', max: 65536 } }));
+  });
 });

@@ -11,6 +11,7 @@ import { AppError } from '../../shared/domain/errors.js';
 import { createRng, permutation } from '../engine/random.js';
 import type { Dataset } from './dataset.js';
 import { isMissing } from './infer.js';
+import { own } from './csv-parse.js';
 import { cellLevel } from './typed.js';
 
 export interface Subset {
@@ -28,16 +29,66 @@ export interface Subset {
 export const FLAG_DISTANCE = 0.1;
 export const KEY_SEPARATOR = '\u0000';
 
-/** A row's segment key: each segment column's level ('' when missing), joined. `cell(c)` reads column c of the row. */
-export function segmentKey(ds: Dataset, columns: number[], cell: (c: number) => string): string {
-  let key = '';
-  for (let i = 0; i < columns.length; i++) {
-    const c = columns[i];
-    const text = cell(c);
-    if (i > 0) key += KEY_SEPARATOR;
-    if (!isMissing(text, ds.missing)) key += cellLevel(text, ds.info.columns[c].type, ds.info.columns[c].format);
+/** Distinct values a segment column may have (keys are packed into one number, 16 bits per column). */
+export const MAX_SEGMENT_LEVELS = 1 << 16;
+
+/**
+ * Segment keys of rows, fast: each segment column's cell text is mapped once to its level
+ * ('' when missing; booleans normalised), numbered, and a row's key is one number packing its
+ * columns' level numbers. `key(id)` gives the key as text (levels joined by KEY_SEPARATOR).
+ */
+export class SegmentKeyer {
+  /** Per column: cell text as read → level number. */
+  private readonly byText: Map<string, number>[];
+  /** Per column: level text by number. */
+  private readonly levels: string[][];
+  private readonly levelNumber: Map<string, number>[];
+
+  constructor(
+    private readonly ds: Dataset,
+    readonly columns: number[],
+  ) {
+    this.byText = columns.map(() => new Map());
+    this.levels = columns.map(() => []);
+    this.levelNumber = columns.map(() => new Map());
   }
-  return key;
+
+  /** The key number of a row whose column c reads `cell(c)`. */
+  id(cell: (c: number) => string): number {
+    let id = 0;
+    for (let i = 0; i < this.columns.length; i++) {
+      const text = cell(this.columns[i]);
+      let level = this.byText[i].get(text);
+      if (level === undefined) level = this.learn(i, text);
+      id = id * MAX_SEGMENT_LEVELS + level;
+    }
+    return id;
+  }
+
+  key(id: number): string {
+    const parts = new Array<string>(this.columns.length);
+    for (let i = this.columns.length - 1; i >= 0; i--) {
+      parts[i] = this.levels[i][id % MAX_SEGMENT_LEVELS];
+      id = Math.floor(id / MAX_SEGMENT_LEVELS);
+    }
+    return parts.join(KEY_SEPARATOR);
+  }
+
+  private learn(i: number, text: string): number {
+    const c = this.columns[i];
+    const column = this.ds.info.columns[c];
+    const level = isMissing(text, this.ds.missing) ? '' : cellLevel(text, column.type, column.format);
+    let n = this.levelNumber[i].get(level);
+    if (n === undefined) {
+      n = this.levels[i].length;
+      if (n >= MAX_SEGMENT_LEVELS) throw new AppError('data.tooManySegments', { column: column.name, max: MAX_SEGMENT_LEVELS });
+      // Copies, so that they do not keep the file chunk the cell was read from alive.
+      this.levels[i].push(own(level));
+      this.levelNumber[i].set(this.levels[i][n], n);
+    }
+    this.byText[i].set(own(text), n);
+    return n;
+  }
 }
 
 export function checkSegmentColumns(ds: Dataset, columns: number[]): void {
@@ -45,21 +96,23 @@ export function checkSegmentColumns(ds: Dataset, columns: number[]): void {
 }
 
 /** The frequency table of segment keys, most frequent first. */
-export function tableFromCounts(columns: number[], counts: Map<string, number>, total: number, wholeFile: boolean): SegmentTable {
+export function tableFromCounts(keyer: SegmentKeyer, counts: Map<number, number>, total: number, wholeFile: boolean): SegmentTable {
   const segments = [...counts.entries()]
+    .map(([id, count]) => [keyer.key(id), count] as const)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([k, count]) => ({ key: k.split(KEY_SEPARATOR), count, share: total > 0 ? count / total : 0 }));
-  return { columns, total, segments, wholeFile };
+  return { columns: [...keyer.columns], total, segments, wholeFile };
 }
 
 export function segmentTable(ds: Dataset, columns: number[]): SegmentTable {
   checkSegmentColumns(ds, columns);
-  const counts = new Map<string, number>();
+  const keyer = new SegmentKeyer(ds, columns);
+  const counts = new Map<number, number>();
   for (let r = 0; r < ds.info.rows; r++) {
-    const k = segmentKey(ds, columns, (c) => ds.cells[c][r]);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+    const id = keyer.id((c) => ds.cells[c][r]);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  return tableFromCounts(columns, counts, ds.info.rows, false);
+  return tableFromCounts(keyer, counts, ds.info.rows, false);
 }
 
 /** The most frequent segments whose shares add up to at least `coverage` (0..1). */
@@ -179,9 +232,17 @@ export function applySubset(ds: Dataset, spec: SubsetSpec): Subset {
   checkSegmentColumns(ds, segCols);
   if (spec.segments) {
     const keep = new Set(spec.segments.keep.map((k) => k.join(KEY_SEPARATOR)));
+    const keyer = new SegmentKeyer(ds, segCols);
+    const kept = new Map<number, string | null>();
     for (let r = 0; r < n; r++) {
-      const k = segmentKey(ds, segCols, (c) => ds.cells[c][r]);
-      if (keep.has(k)) {
+      const id = keyer.id((c) => ds.cells[c][r]);
+      let k = kept.get(id);
+      if (k === undefined) {
+        const key = keyer.key(id);
+        k = keep.has(key) ? key : null;
+        kept.set(id, k);
+      }
+      if (k !== null) {
         rows.push(r);
         keys.push(k);
       }
