@@ -116,6 +116,8 @@ if (drawn) {
   console.log(
     `stratified draw: ${((s2 - s1) / 1000).toFixed(1)} s, ${drawn.info.rows.toLocaleString('en')} of ${drawn.info.fromFile?.matchingRows.toLocaleString('en')} rows in ${keep.length} segments (80 % coverage): ${(mb / ((s2 - s1) / 1000)).toFixed(1)} MB/s wall, ${(mb / ((cs2 - cs1) / 1000)).toFixed(1)} MB per CPU-second`,
   );
+  const all = (s2 - s0 + (tImport - t0)) / 1000;
+  console.log(`segment path:    import + segment table + stratified draw read the file 3 times: ${all.toFixed(1)} s, ${(mb / all).toFixed(1)} MB/s of file end to end`);
 }
 console.log(`peak RSS:        ${(peak / 1e6).toFixed(0)} MB   (target < 600)`);
 const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleString('en');

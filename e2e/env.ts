@@ -16,6 +16,11 @@ export const CHROMIUM_ARGS = [
 ];
 export const SAMPLE_CSV = join(repoRoot, 'resources', 'sample-orders.csv');
 export const SCREENSHOTS = join(repoRoot, 'docs', 'screenshots');
+/**
+ * The memory budget the app under test runs with (LAYERWISE_MEMORY_MB): small enough that a
+ * few megabytes of CSV count as a file larger than memory, large enough for the sample data.
+ */
+export const APP_ENV = { LAYERWISE_MEMORY_MB: '16' };
 export const STATE_FILE = join(repoRoot, 'e2e', '.output', 'web-host.json');
 
 /** Why the Electron project cannot run here, or null when it can. */

@@ -6,7 +6,7 @@
 import { test as base, chromium, _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, CHROMIUM_ARGS, electronUnavailable, repoRoot, STATE_FILE } from './env.js';
+import { APP_ENV, CHROMIUM, CHROMIUM_ARGS, electronUnavailable, repoRoot, STATE_FILE } from './env.js';
 import { Studio } from './pages/studio.js';
 
 interface HostState {
@@ -31,7 +31,7 @@ export const test = base.extend<{ studio: Studio; target: 'web' | 'electron' }>(
       const app: ElectronApplication = await _electron.launch({
         args: [join(repoRoot, 'out', 'main', 'index.js')],
         cwd: repoRoot,
-        env: { ...process.env, LANG: 'en_US.UTF-8' },
+        env: { ...process.env, ...APP_ENV, LANG: 'en_US.UTF-8' },
       });
       const page: Page = await app.firstWindow();
       await use(new Studio(page, { kind: 'electron', app }));

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { electronUnavailable, repoRoot, STATE_FILE } from './env.js';
+import { APP_ENV, electronUnavailable, repoRoot, STATE_FILE } from './env.js';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
@@ -21,6 +21,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const token = randomBytes(16).toString('hex');
   const host = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--port', '0', '--token', token, '--quiet'], {
     cwd: repoRoot,
+    env: { ...process.env, ...APP_ENV },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -23,15 +23,28 @@ export interface FileSegmentCounts {
   rows: number;
 }
 
-const cellReader = (rec: CsvSplitter, padded: string[] | null) => (padded ? (c: number) => padded[c] : (c: number) => rec.field(c));
+/** Reads cells of the record being scanned; `at` points it at the next one (one reader per pass, no allocation per row). */
+function recordCells(): { at(rec: CsvSplitter, padded: string[] | null): void; cell: (c: number) => string } {
+  let rec: CsvSplitter | null = null;
+  let padded: string[] | null = null;
+  return {
+    at(r, p) {
+      rec = r;
+      padded = p;
+    },
+    cell: (c) => (padded ? padded[c] : rec!.field(c)),
+  };
+}
 
 /** Counts the segment keys of `columns` over every row of the dataset's file. */
 export async function countSegmentsInFile(ds: Dataset, columns: number[], hooks: PassHooks = {}): Promise<FileSegmentCounts> {
   checkSegmentColumns(ds, columns);
   const keyer = new SegmentKeyer(ds, columns);
   const counts = new Map<number, number>();
+  const reader = recordCells();
   const rows = await rescanRows(ds.source, hooks, (rec, padded) => {
-    const id = keyer.id(cellReader(rec, padded));
+    reader.at(rec, padded);
+    const id = keyer.id(reader.cell);
     counts.set(id, (counts.get(id) ?? 0) + 1);
   });
   return { columns: [...columns], keyer, counts, rows };
@@ -82,9 +95,11 @@ export async function drawSubsetFromFile(ds: Dataset, spec: SubsetSpec, hooks: P
   const rng = createRng(spec.seed);
   const { delimiter } = ds.source.options;
   let ordinal = -1;
+  const reader = recordCells();
   await rescanRows(ds.source, hooks, (rec, padded) => {
     ordinal++;
-    const res = target.get(keyer.id(cellReader(rec, padded)));
+    reader.at(rec, padded);
+    const res = target.get(keyer.id(reader.cell));
     if (!res || res.capacity === 0) return;
     res.seen++;
     let slot = res.items.length;

@@ -1,8 +1,11 @@
-/** The Subset screen: segment columns, coverage ticks, the spec sent on Apply, "all rows" in one click. */
+/** The Subset screen: segment columns, coverage ticks, the spec sent on Apply, "all rows" in one click, and the passes over a file larger than memory. */
 import { describe, expect, it } from 'vitest';
 import type { SubsetSpec } from '../../../shared/domain/data.js';
 import { datasetInfo, segmentTable, subsetInfo } from '../test/fixtures.js';
 import { fakeBackend, mountWith, settle } from '../test/fake.js';
+import { AppError } from '../../../shared/domain/errors.js';
+import { wireEvents } from '../events.js';
+import { useAppStore } from '../stores/app.js';
 import { useDataStore } from '../stores/data.js';
 import { coverageIndices } from '../stores/subset.js';
 import SubsetView from './SubsetView.vue';
@@ -70,5 +73,88 @@ describe('SubsetView', () => {
     expect(spec.segments).toBeNull();
     expect(spec.sample).toBeNull();
     expect(w.find('[data-testid="subset-summary"]').exists()).toBe(true);
+  });
+});
+
+/** A reply the test releases when it wants. */
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+describe('SubsetView with a file larger than memory', () => {
+  async function mountLarge() {
+    const pending: ReturnType<typeof deferred<unknown>>[] = [];
+    const backend = fakeBackend({
+      'subset.segments': () => {
+        const d = deferred<unknown>();
+        pending.push(d);
+        return d.promise;
+      },
+      'data.cancelImport': () => ({ cancelled: true }),
+    });
+    const w = mountWith(SubsetView);
+    wireEvents(backend.client);
+    useDataStore().info = { ...datasetInfo(), rows: 100, fileRows: 1_000_000, sampledOnImport: true };
+    await settle();
+    return { backend, w, pending };
+  }
+
+  it('shows the count over the whole file with progress and cancel, then says the table covers the whole file', async () => {
+    const { backend, w, pending } = await mountLarge();
+    await w.get('[data-testid="segment-column"]').setValue(['0']);
+    await settle();
+    backend.emit({ type: 'import.progress', phase: 'count', bytesRead: 50, totalBytes: 200, rows: 1000 });
+    await settle();
+    const progress = w.get('[data-testid="subset-progress"]');
+    expect(progress.text()).toContain('Counting the segments over the whole file');
+    expect(progress.text()).toContain('25 %');
+    expect((w.get('[data-testid="apply-subset"]').element as HTMLButtonElement).disabled).toBe(true);
+    await w.get('[data-testid="cancel-subset"]').trigger('click');
+    await settle();
+    expect(backend.inputsOf('data.cancelImport')).toHaveLength(1);
+    pending[0].reject(new AppError('cancelled'));
+    await settle();
+    expect(w.find('[data-testid="subset-progress"]').exists()).toBe(false);
+    expect(useAppStore().error).toContain('Cancelled');
+
+    useAppStore().dismiss();
+    await w.get('[data-testid="segment-column"]').setValue(['2']);
+    await settle();
+    pending[1].resolve({ ...segmentTable(), columns: [2], total: 1_000_000, wholeFile: true });
+    await settle();
+    expect(w.get('[data-testid="segments-whole-file"]').text()).toContain('all 1,000,000 rows of the file');
+    expect(w.find('[data-testid="subset-progress"]').exists()).toBe(false);
+  });
+
+  it('drops the count a newer choice of columns replaced, without an error', async () => {
+    const { w, pending } = await mountLarge();
+    await w.get('[data-testid="segment-column"]').setValue(['0']);
+    await settle();
+    await w.get('[data-testid="segment-column"]').setValue(['2']);
+    await settle();
+    pending[0].reject(new AppError('cancelled'));
+    await settle();
+    expect(useAppStore().error).toBeNull();
+    expect(w.find('[data-testid="subset-progress"]').exists()).toBe(true);
+    pending[1].resolve({ ...segmentTable(), columns: [2], wholeFile: true });
+    await settle();
+    expect(w.find('[data-testid="segment-table"]').exists()).toBe(true);
+  });
+
+  it('says how the subset was drawn from the whole file', async () => {
+    const { backend, w, pending } = await mountLarge();
+    backend.handlers['subset.apply'] = (input) => ({ ...subsetInfo(input.spec as SubsetSpec), fromFile: { fileRows: 1_000_000, matchingRows: 600_000, stratified: true } });
+    await w.get('[data-testid="segment-column"]').setValue(['0']);
+    await settle();
+    pending[0].resolve({ ...segmentTable(), wholeFile: true });
+    await settle();
+    await w.get('[data-testid="apply-subset"]').trigger('click');
+    await settle();
+    expect(w.get('[data-testid="subset-from-file"]').text()).toBe(
+      'Drawn from the whole file, stratified by segment: 80 of the 600,000 rows in the chosen segments (1,000,000 rows in the file). Representativeness and the rows outside are measured on the random sample kept at import.',
+    );
   });
 });
