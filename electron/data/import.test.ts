@@ -126,6 +126,8 @@ describe('importCsv', () => {
     ['EUC-JP', 'eucjp', 'euc-jp'],
     ['UTF-16 LE with BOM', 'utf16le-bom', 'utf-16le'],
     ['UTF-16 BE with BOM', 'utf16be-bom', 'utf-16be'],
+    ['UTF-16 LE without BOM', 'utf16le', 'utf-16le'],
+    ['UTF-16 BE without BOM', 'utf16be', 'utf-16be'],
     ['Windows-1252', 'win1252', 'windows-1252'],
   ] as const)('detects %s', async (_label, codec, expected) => {
     const western = codec === 'win1252';

@@ -1,6 +1,8 @@
 /**
  * Which text encoding a file is in, from its first bytes: a byte-order mark settles it
- * (UTF-8, UTF-16 LE/BE); otherwise valid UTF-8 is UTF-8; otherwise the Japanese legacy
+ * (UTF-8, UTF-16 LE/BE); UTF-16 without a mark shows as NUL bytes in every other position
+ * (the ASCII of delimiters, digits and line ends) and decodes to clean text; otherwise valid
+ * UTF-8 is UTF-8; otherwise the Japanese legacy
  * encodings (Shift-JIS/CP932, EUC-JP) are scored by how cleanly they decode and how much
  * Japanese text results, with Windows-1252 as the Western fallback. Binary data is refused.
  */
@@ -68,10 +70,29 @@ export function assertText(head: Uint8Array, encoding: TextEncoding): void {
   if (nul > 0 || control > n * 0.01) throw new AppError('data.binary');
 }
 
+/** UTF-16 without a byte-order mark: NULs at one parity of byte positions only, decoding to text with line ends and no control characters. */
+function utf16WithoutBom(bytes: Uint8Array): TextEncoding | null {
+  const pairs = Math.floor(Math.min(bytes.length, 65536) / 2);
+  if (pairs < 8) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenNul++;
+    if (bytes[2 * i + 1] === 0) oddNul++;
+  }
+  const encoding: TextEncoding | null = oddNul >= pairs * 0.2 && evenNul <= pairs * 0.02 ? 'utf-16le' : evenNul >= pairs * 0.2 && oddNul <= pairs * 0.02 ? 'utf-16be' : null;
+  if (!encoding) return null;
+  const text = iconv.decode(Buffer.from(bytes.subarray(0, pairs * 2)), ICONV_NAME[encoding]);
+  const controls = (text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
+  return text.includes('\n') || text.includes('\r') ? (controls <= text.length * 0.01 ? encoding : null) : null;
+}
+
 export function detectEncoding(head: Uint8Array): TextEncoding {
   const bom = bomOf(head);
   if (bom) return bom.encoding;
   const sample = head.subarray(0, 256 * 1024);
+  const utf16 = utf16WithoutBom(sample);
+  if (utf16) return utf16;
   if (validUtf8(sample)) return 'utf-8';
   const candidates: TextEncoding[] = ['shift_jis', 'euc-jp', 'windows-1252'];
   const scores = candidates.map((c) => ({ c, s: score(sample, c) }));

@@ -5,13 +5,20 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SaveResult, ServerEvent } from '../../shared/contract.js';
+import type { TrainConfig } from '../../shared/domain/model.js';
 import { EngineClient } from './engine-client.js';
 import { FileRegistry } from './file-registry.js';
 import { memoryBudgetFromEnv, sourceSamplePath } from './paths.js';
 import type { Saver } from './saver.js';
 import { LayerwiseService } from './service.js';
 
-const saver: Saver = { save: async (): Promise<SaveResult> => ({ saved: false, fileName: '', path: null, downloadUrl: null }) };
+const reports: string[] = [];
+const saver: Saver = {
+  save: async (request): Promise<SaveResult> => {
+    if (request.kind === 'report') reports.push(new TextDecoder().decode(request.bytes));
+    return { saved: true, fileName: request.suggestedName, path: null, downloadUrl: null };
+  },
+};
 
 describe('LayerwiseService with a file larger than memory', () => {
   const events: ServerEvent[] = [];
@@ -51,6 +58,28 @@ describe('LayerwiseService with a file larger than memory', () => {
     expect(events.some((e) => e.type === 'import.progress' && e.phase === 'draw')).toBe(true);
     const defaults = await service['train.defaults']();
     expect(defaults.rows).toBe(subset.train);
+
+    // A model trained on the drawn rows: the real rows shown beside generated ones are drawn rows of the kept regions.
+    const small: TrainConfig = { ...defaults.config, layers: [{ ...defaults.config.layers[0], units: 6, epochs: 1 }], topPrior: 'bernoulli', topEpochs: 1 };
+    const { runId } = await service['train.start']({ config: small });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        const end = events.find((e) => e.type === 'train.state' && e.runId === runId && (e.state === 'done' || e.state === 'failed'));
+        if (!end) return;
+        clearInterval(timer);
+        if (end.type === 'train.state' && end.state === 'done') resolve();
+        else reject(new Error('training failed'));
+      }, 25);
+    });
+    const { real } = await service['samples.generate']({ rows: 50, seed: 1 });
+    const regionAt = real.header.indexOf('region');
+    const kept = new Set(keep.map((k) => k[0]));
+    expect(real.rows.length).toBe(50);
+    for (const r of real.rows) expect(kept.has(r[regionAt])).toBe(true);
+    await service['export.report']();
+    const report = reports.at(-1)!;
+    expect(report).toContain('drawn from the whole file: 1000 of ' + matching + ' rows in the segments, stratified by segment');
+    expect(report).toContain(`8000 (${info.rows} read into memory as a random sample)`);
 
     // Without segments the import's uniform sample is subset in memory.
     const all = await service['subset.apply']({ spec: { segments: null, sample: null, seed: 1, split: { train: 0.8, valid: 0.1, test: 0.1 } } });

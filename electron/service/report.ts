@@ -27,6 +27,12 @@ const LABELS = {
     columns: 'Columns used',
     subset: 'Subset',
     subsetRows: 'Rows in subset / outside',
+    sampled: 'read into memory as a random sample',
+    segments: 'Segments kept',
+    sample: 'Sample',
+    stratified: 'stratified by segment',
+    random: 'at random',
+    fromFile: 'drawn from the whole file: {rows} of {matching} rows in the segments',
     split: 'Train / validation / test',
     model: 'Model',
     bits: 'Visible bits',
@@ -62,6 +68,12 @@ const LABELS = {
     columns: '使用した列',
     subset: 'サブセット',
     subsetRows: 'サブセット内 / 外の行数',
+    sampled: '行を無作為標本としてメモリに読み込み',
+    segments: '使用したセグメント',
+    sample: '抽出',
+    stratified: 'セグメント別に層化',
+    random: '無作為',
+    fromFile: 'ファイル全体から抽出: セグメント内の {matching} 行から {rows} 行',
     split: '学習 / 検証 / テスト',
     model: 'モデル',
     bits: '可視ビット数',
@@ -102,6 +114,29 @@ export function formatEstimate(e: Estimate | null, locale: 'en' | 'ja'): string 
   return `${main} ± ${(e.se ?? 0).toFixed(3)}`;
 }
 
+function rowsText(dataset: DatasetInfo | null, sampled: string): string {
+  if (!dataset) return '—';
+  return dataset.sampledOnImport ? `${dataset.fileRows} (${dataset.rows} ${sampled})` : String(dataset.rows);
+}
+
+/** The subset's rows of the report: segments kept, how rows were sampled or drawn, sizes and split. */
+function subsetRows(subset: SubsetInfo, dataset: DatasetInfo | null, L: (typeof LABELS)['en' | 'ja']): string[][] {
+  const out: string[][] = [];
+  const { segments, sample } = subset.spec;
+  if (segments) {
+    const names = segments.columns.map((c) => dataset?.columns[c]?.name ?? String(c)).join(' × ');
+    out.push([L.segments, `${names}: ${segments.keep.map((k) => k.join(' · ')).join(', ')}`]);
+  }
+  const how = subset.fromFile
+    ? `${L.fromFile.replace('{rows}', String(subset.rows)).replace('{matching}', String(subset.fromFile.matchingRows))}, ${subset.fromFile.stratified ? L.stratified : L.random}`
+    : sample
+      ? `${sample.rows}, ${sample.stratified && segments ? L.stratified : L.random}`
+      : null;
+  if (how) out.push([L.sample, how]);
+  out.push([L.subsetRows, `${subset.rows} / ${subset.outside}`], [L.split, `${subset.train} / ${subset.valid} / ${subset.test}`]);
+  return out;
+}
+
 export function buildReport(input: ReportInput): string {
   const L = LABELS[input.locale];
   const { summary, config } = input;
@@ -122,10 +157,10 @@ export function buildReport(input: ReportInput): string {
 <h1>${esc(L.title)}</h1>
 <p>${esc(L.created)}: ${esc(new Date().toISOString())} · ${esc(L.version)}: ${esc(input.app.version)} · ${esc(L.backend)}: ${esc(summary.backend)}</p>
 <h2>${esc(L.data)}</h2>
-<table>${row([L.file, input.dataName])}${row([L.rows, input.dataset?.rows ?? '—'])}${row([L.columns, used.join(', ') || '—'])}</table>
+<table>${row([L.file, input.dataName])}${row([L.rows, rowsText(input.dataset, L.sampled)])}${row([L.columns, used.join(', ') || '—'])}</table>
 ${
   input.subset
-    ? `<h2>${esc(L.subset)}</h2><table>${row([L.subsetRows, `${input.subset.rows} / ${input.subset.outside}`])}${row([L.split, `${input.subset.train} / ${input.subset.valid} / ${input.subset.test}`])}</table>`
+    ? `<h2>${esc(L.subset)}</h2><table>${subsetRows(input.subset, input.dataset, L).map(row).join('')}</table>`
     : ''
 }
 <h2>${esc(L.model)}</h2>

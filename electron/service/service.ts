@@ -72,8 +72,9 @@ interface TrainedModel {
   bits: number;
   encoding: EncodingSpec;
   dataName: string;
-  /** The data it was trained on (`subset.dataset`), for real rows beside generated ones and for the report. */
+  /** The data as imported, for the report. */
   dataset: Dataset;
+  /** What it was trained on; `subset.dataset` holds the rows (real rows beside generated ones). */
   subset: Subset;
 }
 
@@ -160,8 +161,8 @@ export class LayerwiseService implements Service {
 
   async 'train.start'(input: Parameters<Service['train.start']>[0]): Promise<MethodOutput<'train.start'>> {
     if (this.run) throw new AppError('busy', { what: 'training' });
-    const subset = this.currentSubset(this.requireDataset());
-    const { dataset } = subset;
+    const dataset = this.requireDataset();
+    const subset = this.currentSubset(dataset);
     if (subset.train.length === 0) throw new AppError('noSubset');
     const { encoding, train, valid, test } = prepareTraining(subset);
     const run: Run = { runId: randomUUID(), config: input.config, control: EngineClient.controlWord(), state: 'running' };
@@ -223,8 +224,8 @@ export class LayerwiseService implements Service {
 
   async 'samples.generate'(input: { rows: number; seed: number }): Promise<MethodOutput<'samples.generate'>> {
     const generated = await this.generate(input.rows, input.seed);
-    const { dataset, subset } = this.requireModel();
-    return { generated, real: pickRealRows(dataset, subset.train, input.rows, input.seed) };
+    const { subset } = this.requireModel();
+    return { generated, real: pickRealRows(subset.dataset, subset.train, input.rows, input.seed) };
   }
 
   async 'export.samples'(input: { rows: number; seed: number }): Promise<MethodOutput<'export.samples'>> {
