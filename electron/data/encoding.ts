@@ -248,10 +248,9 @@ function encodeWith(spec: EncodingSpec, rows: number, readers: CellReader[]): En
   return { groups, rows, bits, data };
 }
 
-/** Encodes rows of the dataset the spec was learnt on (or one with the same columns). */
-export function encodeRows(spec: EncodingSpec, ds: Dataset, rows?: Int32Array): EncodedData {
-  const pick = rows ?? Int32Array.from({ length: ds.info.rows }, (_, i) => i);
-  const readers: CellReader[] = spec.columns.map((c) => {
+/** Readers of each spec column's values in rows `pick` of a dataset with the same columns. */
+function datasetReaders(spec: EncodingSpec, ds: Dataset, pick: Int32Array): CellReader[] {
+  return spec.columns.map((c) => {
     const typed = ds.typed[c.column];
     if (typed?.kind === 'number') return (r) => ({ number: typed.values[pick[r]], level: null });
     if (typed?.kind === 'level') return (r) => {
@@ -260,7 +259,12 @@ export function encodeRows(spec: EncodingSpec, ds: Dataset, rows?: Int32Array): 
     };
     return () => ({ number: NaN, level: null });
   });
-  return encodeWith(spec, pick.length, readers);
+}
+
+/** Encodes rows of the dataset the spec was learnt on (or one with the same columns). */
+export function encodeRows(spec: EncodingSpec, ds: Dataset, rows?: Int32Array): EncodedData {
+  const pick = rows ?? Int32Array.from({ length: ds.info.rows }, (_, i) => i);
+  return encodeWith(spec, pick.length, datasetReaders(spec, ds, pick));
 }
 
 /** Encodes rows given as strings (another CSV with the same columns), read with the spec's formats. */

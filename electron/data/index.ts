@@ -29,3 +29,4 @@ export { applySubset, coverageKeep, segmentTable, type Subset } from './subset.j
 export { chooseSubset, countSegmentsInFile, drawSubsetFromFile, fileSegmentTable, type FileSegmentCounts } from './file-subset.js';
 export { buildEncoding, decodeRows, encodeRows, encodeTable, encodingGroups, parseEncodingSpec, type EncodingOptions, type EncodingSpec } from './encoding.js';
 export { toCsv } from './csv-write.js';
+export { knownRows } from './coverage.js';

@@ -58,6 +58,7 @@ const metrics: TrainSummary = {
   layers: [{ layer: 0, units: 4, method: 'aeries', epochs: 3, seconds: 1, blmTrain: estimate, blmValid: { value: -3.4, exact: false, se: 0.01 } }],
   logLikelihood: { train: estimate, valid: null, test: null },
   fineTune: null,
+  outside: { rows: 40, represented: 30, logLikelihood: { value: -4.1, exact: true, se: null } },
 };
 const input: ModelManifestInput = { appVersion: '0.1.0', config, metrics, dataEncoding: { columns: [{ name: 'a', kind: 'boolean' }] } };
 

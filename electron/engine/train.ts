@@ -28,6 +28,8 @@ import { baseRateLogits, disposeVars, genVarList, inferLogits, infVarList, snaps
 export interface TrainOptions extends LoopControl {
   validation?: EncodedData;
   test?: EncodedData;
+  /** Rows outside the subset with values seen in training (`data`, a sample of the `represented`), out of `rows` outside in all. */
+  outside?: { data: EncodedData | null; rows: number; represented: number };
   onProgress?: (p: EpochProgress) => void;
   onLayer?: (r: LayerResult) => void;
 }
@@ -177,6 +179,7 @@ export async function train(data: EncodedData, config: TrainConfig, opts: TrainO
       layers: results,
       logLikelihood: { train: ll(split.train)!, valid: ll(split.valid), test: ll(opts.test) },
       fineTune: fine,
+      outside: opts.outside ? { rows: opts.outside.rows, represented: opts.outside.represented, logLikelihood: ll(opts.outside.data) } : null,
     };
     summary.seconds = (performance.now() - started) / 1000;
     return { model, summary };

@@ -72,7 +72,15 @@ export class EngineClient {
 
   async train(
     runId: string,
-    request: { config: TrainConfig; train: EncodedData; valid: EncodedData | null; test: EncodedData | null; dataEncoding: unknown; appVersion: string },
+    request: {
+      config: TrainConfig;
+      train: EncodedData;
+      valid: EncodedData | null;
+      test: EncodedData | null;
+      outside: { data: EncodedData | null; rows: number; represented: number } | null;
+      dataEncoding: unknown;
+      appVersion: string;
+    },
     control: SharedArrayBuffer,
     listeners: TrainListeners,
   ): Promise<TrainSummary> {

@@ -30,6 +30,7 @@ async function handle(message: ToWorker): Promise<void> {
       const { model, summary } = await train(message.train, message.config, {
         validation: message.valid ?? undefined,
         test: message.test ?? undefined,
+        outside: message.outside ?? undefined,
         onProgress: (progress) => send({ type: 'epoch', runId: message.runId, progress }),
         onLayer: (result) => send({ type: 'layer', runId: message.runId, result }),
         signal: abort.signal,

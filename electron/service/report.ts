@@ -59,6 +59,7 @@ const LABELS = {
     choices:
       'Method: Arnold & Ollivier, "Layer-wise learning of deep generative models" (2012). Choices not fixed by the paper (marked as choices in the specification): rich inference width max(64, 2k) with tanh, S = 8 samples, fresh codes each epoch, PCD-1 for RBMs, M = 2048 codes for the estimated bound.',
     fineTune: 'Fine-tuning (before → after)',
+    outside: 'Rows outside the subset ({represented} of {rows} with values the model knows)',
   },
   ja: {
     title: 'Layerwise Studio レポート',
@@ -99,6 +100,7 @@ const LABELS = {
     choices:
       '手法: Arnold & Ollivier「Layer-wise learning of deep generative models」(2012)。論文で確定していない選択 (仕様で choice と明記): リッチ推論の幅 max(64, 2k)・tanh、サンプル数 S = 8、エポックごとに新しいコード、RBM は PCD-1、推定上界のコード数 M = 2048。',
     fineTune: 'ファインチューニング (前 → 後)',
+    outside: 'サブセット外の行 ({rows} 行中、モデルが知っている値の行は {represented} 行)',
   },
 } as const;
 
@@ -168,6 +170,10 @@ ${
 <table><tr>${[L.layer, L.units, L.method, L.epochs, L.seconds, L.blmTrain, L.blmValid].map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${layers}</table>
 <h2>${esc(L.loglik)}</h2>
 <table>${row([L.train, formatEstimate(ll.train, input.locale)])}${row([L.valid, formatEstimate(ll.valid, input.locale)])}${row([L.test, formatEstimate(ll.test, input.locale)])}${
+    summary.outside
+      ? row([L.outside.replace('{rows}', String(summary.outside.rows)).replace('{represented}', String(summary.outside.represented)), formatEstimate(summary.outside.logLikelihood, input.locale)])
+      : ''
+  }${
     summary.fineTune ? row([L.fineTune, `${formatEstimate(summary.fineTune.before, input.locale)} → ${formatEstimate(summary.fineTune.after, input.locale)}`]) : ''
   }</table>
 <p class="note">${esc(L.units_note)}</p>

@@ -45,6 +45,7 @@ describe('LayerwiseService', () => {
   const saver = new MemorySaver();
   let engine: EngineClient;
   let service: LayerwiseService;
+  let subsetRows = 0;
 
   beforeAll(() => {
     engine = new EngineClient();
@@ -87,6 +88,7 @@ describe('LayerwiseService', () => {
       spec: { segments: { columns: [segmentColumn!.index], keep }, sample: null, seed: 3, split: { train: 0.8, valid: 0.1, test: 0.1 } },
     });
     expect(subset.rows).toBe(table.segments[0].count);
+    subsetRows = subset.rows;
     expect(subset.train + subset.valid + subset.test).toBe(subset.rows);
   });
 
@@ -108,6 +110,8 @@ describe('LayerwiseService', () => {
     expect(done.summary?.layers).toHaveLength(2);
     expect(events.filter((e) => e.type === 'train.epoch' && e.runId === runId).length).toBeGreaterThanOrEqual(4);
     expect(events.filter((e) => e.type === 'train.layer' && e.runId === runId)).toHaveLength(2);
+    // Trained on the most frequent segment: the other segments' rows hold a value it never saw.
+    expect(done.summary?.outside).toEqual({ rows: 8000 - subsetRows, represented: 0, logLikelihood: null });
 
     const { generated, real } = await service['samples.generate']({ rows: 25, seed: 7 });
     expect(generated.rows).toHaveLength(25);

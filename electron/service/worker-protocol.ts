@@ -29,6 +29,7 @@ export const ToWorker = z.discriminatedUnion('type', [
     train: EncodedPayload,
     valid: EncodedPayload.nullable(),
     test: EncodedPayload.nullable(),
+    outside: z.object({ data: EncodedPayload.nullable(), rows: z.number().int().min(0), represented: z.number().int().min(0) }).nullable(),
     control: z.instanceof(SharedArrayBuffer),
     /** Stored in the model file as given: the data layer's encoding spec. */
     dataEncoding: z.unknown(),

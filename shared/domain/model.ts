@@ -97,6 +97,15 @@ export const TrainSummary = z.object({
     test: Estimate.nullable(),
   }),
   fineTune: z.object({ before: Estimate, after: Estimate }).nullable(),
+  /**
+   * The rows outside the subset (kept when the subset was chosen): how many, how many hold only
+   * values the model's encoding knows, and their log-likelihood (on a seeded sample of those).
+   * Null when the subset is every row. Absent in model files written before it existed.
+   */
+  outside: z
+    .object({ rows: z.number().int().min(0), represented: z.number().int().min(0), logLikelihood: Estimate.nullable() })
+    .nullable()
+    .default(null),
 });
 export type TrainSummary = z.infer<typeof TrainSummary>;
 

@@ -16,6 +16,7 @@ function train(args: string[], env: Record<string, string> = {}) {
 
 interface Summary {
   rows: { train: number; valid: number; test: number };
+  outside: { rows: number; represented: number; logLikelihood: { value: number } | null } | null;
   subset: { rows: number; outside: number; spec: { segments: { keep: string[][] } | null }; fromFile: { fileRows: number; matchingRows: number; stratified: boolean } | null };
 }
 
@@ -28,6 +29,11 @@ describe('layerwise train subset options', () => {
     expect(a.subset.rows).toBe(1000);
     expect(a.rows.train + a.rows.valid + a.rows.test).toBe(1000);
     expect(a.subset.fromFile).toBeNull();
+    // The rows left out: the unsampled Kanto and Kansai rows (values seen in training, mostly) and every other region (never seen).
+    expect(a.outside?.rows).toBe(8000 - 1000);
+    expect(a.outside!.represented).toBeGreaterThan(1000);
+    expect(a.outside!.represented).toBeLessThan(a.subset.outside);
+    expect(a.outside!.logLikelihood!.value).toBeLessThan(0);
 
     const streamed = train(['--segments', 'region', '--coverage', '60', '--sample', '1200', ...TINY], { LAYERWISE_MEMORY_MB: '1.5' });
     expect(streamed.status, streamed.stderr).toBe(0);

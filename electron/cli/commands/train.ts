@@ -152,6 +152,7 @@ export const trainCommand: Command = {
       const { model, summary } = await train(prepared.train, config, {
         validation: prepared.valid ?? undefined,
         test: prepared.test ?? undefined,
+        outside: prepared.outside ?? undefined,
         onProgress: quiet ? undefined : printEpoch,
         onLayer: quiet ? undefined : printLayer,
         signal: controller.signal,
@@ -167,6 +168,7 @@ export const trainCommand: Command = {
         layers: summary.layers,
         logLikelihood: summary.logLikelihood,
         fineTune: summary.fineTune,
+        outside: summary.outside,
         seconds: summary.seconds,
       });
       return 0;

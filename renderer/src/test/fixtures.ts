@@ -89,6 +89,7 @@ export const summary = (): TrainSummary => ({
   layers: [layerResult(0)],
   logLikelihood: { train: { value: -12.9, exact: false, se: 0.05 }, valid: null, test: null },
   fineTune: null,
+  outside: null,
 });
 
 export const rows = (header: string[], n: number, tag: string): RowTable => ({ header, rows: Array.from({ length: n }, (_, i) => header.map((h) => `${tag}-${h}-${i}`)) });

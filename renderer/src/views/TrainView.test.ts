@@ -82,6 +82,15 @@ describe('TrainView', () => {
     await settle();
     expect(w.get('[data-testid="training-status"]').attributes('data-state')).toBe('done');
     expect(w.get('[data-testid="loglik"]').text()).toContain('-12.900 nats');
+    expect(w.find('[data-testid="outside-coverage"]').exists()).toBe(false);
+
+    // A later run on a subset: the rows left out, how many the model knows the values of, their log-likelihood.
+    const outside = { rows: 2000, represented: 1500, logLikelihood: { value: -14.25, exact: false, se: 0.1 } };
+    backend.emit({ type: 'train.state', runId: 'run-1', state: 'done', summary: { ...summary(), outside }, error: null });
+    await settle();
+    const text = w.get('[data-testid="outside-coverage"]').text();
+    expect(text).toContain('2,000 rows lie outside the subset; 75 % of them hold only values this model knows.');
+    expect(text).toContain('Their log-likelihood: -14.250 nats');
   });
 
   it('pauses, resumes and cancels the current run', async () => {
