@@ -31,6 +31,8 @@ export class CsvSplitter {
   private lineText = '';
   private lineStart = 0;
   private lineEnd = 0;
+  /** The record being emitted is a quoted one at lineText[lineStart, lineEnd), its fields not built yet. */
+  private inQuoted = false;
 
   constructor(
     private readonly delimiter: string,
@@ -56,7 +58,7 @@ export class CsvSplitter {
    * (split it on the delimiter to get its fields); null for a quoted record. Call only from the sink.
    */
   lineCopy(): string | null {
-    if (this.current) return null;
+    if (this.current || this.inQuoted) return null;
     const line = this.lineText.slice(this.lineStart, this.lineEnd) + ' ';
     line.charCodeAt(0);
     return line.slice(0, -1);
@@ -69,6 +71,7 @@ export class CsvSplitter {
    */
   field(j: number): string {
     if (this.current) return this.current[j] ?? '';
+    if (this.inQuoted) return walkQuoted(this.lineText, this.lineStart, true, this.delimiter, this.quote, j)!.fields[0] ?? '';
     const { lineText: text, lineEnd: end, delimiter } = this;
     let start = this.lineStart;
     for (let k = 0; k < j; k++) {
@@ -87,6 +90,11 @@ export class CsvSplitter {
         this.current = this.current.map(own);
         this.owned = true;
       }
+      return this.current;
+    }
+    if (this.inQuoted) {
+      this.current = walkQuoted(this.lineText, this.lineStart, true, this.delimiter, this.quote, ALL)!.fields.map(own);
+      this.owned = true;
       return this.current;
     }
     // Copy the line out of the chunk (a flattened concatenation), so kept fields do not pin
@@ -153,70 +161,174 @@ export class CsvSplitter {
         pos = nl + 1;
         continue;
       }
-      const next = this.quoted(text, pos, final);
+      const next = this.quotedRecord(text, pos, final);
       if (next < 0) return pos;
       pos = next;
     }
     return len;
   }
 
-  /** The state machine for one record containing quotes; -1 when the record is incomplete. */
-  private quoted(text: string, start: number, final: boolean): number {
-    const { delimiter, quote } = this;
-    const len = text.length;
-    const fields: string[] = [];
-    let field = '';
-    let i = start;
-    let lines = 0;
-    /** The next newline at or after i (cached: it only moves when a quoted field crosses it). */
-    let nl = -1;
-    for (;;) {
-      // Start of a field.
-      if (text.startsWith(quote, i)) {
-        i++;
-        for (;;) {
-          const q = text.indexOf(quote, i);
-          if (q < 0) {
-            if (!final) return -1;
-            field += text.slice(i);
-            i = len;
-            break;
-          }
-          const piece = text.slice(i, q);
-          for (let k = piece.indexOf('\n'); k >= 0; k = piece.indexOf('\n', k + 1)) lines++;
-          field += piece;
-          if (text.startsWith(quote, q + 1)) {
-            field += quote;
-            i = q + 2;
-            continue;
-          }
-          if (q + 1 >= len && !final) return -1;
-          i = q + 1;
+  /**
+   * One record containing quotes: scanned to its end (fields counted, not built); emitted
+   * with its fields built on demand. A record whose fields may all be blank is built now, so
+   * it can be skipped like a blank line. Returns where the next record starts; -1 when the
+   * record is cut by the end of the text.
+   */
+  private quotedRecord(text: string, start: number, final: boolean): number {
+    if (!scanQuoted(text, start, final, this.delimiter.charCodeAt(0), this.quote.charCodeAt(0))) return -1;
+    const { count, lines, end, next, visible } = scanned;
+    if (!visible) {
+      // Possibly blank (a quoted space is not blank to papaparse's greedy rule, but trimmed it is): build and check.
+      this.emit(walkQuoted(text, start, true, this.delimiter, this.quote, ALL)!.fields);
+    } else {
+      this.lineText = text;
+      this.lineStart = start;
+      this.lineEnd = end;
+      this.inQuoted = true;
+      this.onRecord(count, this.line);
+      this.inQuoted = false;
+      this.current = null;
+    }
+    this.line += 1 + lines;
+    return next;
+  }
+}
+
+const ALL = -1;
+
+function nextNewline(text: string, from: number): number {
+  const k = text.indexOf('\n', from);
+  return k < 0 ? text.length : k;
+}
+
+/** A character that `trim()` keeps: not a control or space, ASCII or Unicode. */
+function shows(c: number): boolean {
+  if (c < 128) return c > 32;
+  return !(c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+}
+
+/** What `scanQuoted` found (one object reused: the scan runs once per record). */
+const scanned = { count: 0, lines: 0, end: 0, next: 0, visible: false };
+
+/**
+ * Scans one record that contains quotes, from `start`, character by character (cheaper than
+ * searching for each quote, delimiter and line end when every field is quoted): its field
+ * count, the line breaks inside quoted fields, where it ends, where the next record starts,
+ * and whether it holds anything but blanks, quotes and delimiters. Same reading as
+ * `walkQuoted`. False when the text ends inside the record and `final` is false.
+ */
+function scanQuoted(text: string, start: number, final: boolean, delimiter: number, quote: number): boolean {
+  const len = text.length;
+  let count = 1;
+  let lines = 0;
+  let quoted = false;
+  let fieldStart = true;
+  let visible = false;
+  for (let i = start; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === quote) {
+        if (i + 1 >= len && !final) return false;
+        if (text.charCodeAt(i + 1) === quote) {
+          i++;
+          visible = true;
+        } else quoted = false;
+      } else if (c === 10) lines++;
+      else if (!visible && shows(c)) visible = true;
+      continue;
+    }
+    if (c === quote && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+      continue;
+    }
+    if (c === delimiter) {
+      count++;
+      fieldStart = true;
+      continue;
+    }
+    if (c === 10) return found(count, lines, i > start && text.charCodeAt(i - 1) === 13 ? i - 1 : i, i + 1, visible);
+    if (!visible && shows(c)) visible = true;
+    fieldStart = false;
+  }
+  if (!final) return false;
+  return found(count, lines, len > start && text.charCodeAt(len - 1) === 13 ? len - 1 : len, len, visible);
+}
+
+function found(count: number, lines: number, end: number, next: number, visible: boolean): true {
+  scanned.count = count;
+  scanned.lines = lines;
+  scanned.end = end;
+  scanned.next = next;
+  scanned.visible = visible;
+  return true;
+}
+
+/**
+ * Walks one record that contains quotes, from `start`: counts its fields and the line breaks
+ * inside quoted fields, and builds the fields `want` asks for (ALL, or one index: then it
+ * stops once that field is built). Null when the text ends inside the record and `final` is false.
+ */
+function walkQuoted(
+  text: string,
+  start: number,
+  final: boolean,
+  delimiter: string,
+  quote: string,
+  want: number,
+): { fields: string[]; count: number; lines: number; end: number; next: number } | null {
+  const len = text.length;
+  const fields: string[] = [];
+  let field = '';
+  let index = 0;
+  let build = want === ALL || want === 0;
+  let i = start;
+  let lines = 0;
+  /** The next newline at or after i, or len when there is none (it moves only when a quoted field crosses it). */
+  let nl = text.indexOf('\n', i);
+  if (nl < 0) nl = len;
+  for (;;) {
+    // Start of a field.
+    if (text.startsWith(quote, i)) {
+      i += quote.length;
+      for (;;) {
+        const q = text.indexOf(quote, i);
+        if (q < 0) {
+          if (!final) return null;
+          for (; nl < len; nl = nextNewline(text, nl + 1)) lines++;
+          if (build) field += text.slice(i);
+          i = len;
           break;
         }
-        // Text after the closing quote up to the delimiter is kept as written (lenient).
-      }
-      let d = text.indexOf(delimiter, i);
-      if (nl < i) {
-        nl = text.indexOf('\n', i);
-        if (nl < 0) {
-          if (!final) return -1;
-          nl = len;
+        // Line breaks inside the quoted field.
+        for (; nl < q; nl = nextNewline(text, nl + 1)) lines++;
+        if (build) field += text.slice(i, q);
+        if (text.startsWith(quote, q + 1)) {
+          if (build) field += quote;
+          i = q + 2;
+          continue;
         }
+        if (q + 1 >= len && !final) return null;
+        i = q + 1;
+        break;
       }
-      if (d >= 0 && d < nl) {
-        field += text.slice(i, d);
-        fields.push(field);
-        field = '';
-        i = d + delimiter.length;
-        continue;
-      }
-      d = nl > i && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      field += text.slice(i, d);
-      fields.push(field);
-      this.emit(fields);
-      this.line += 1 + lines;
-      return nl + 1;
+      // Text after the closing quote up to the delimiter is kept as written (lenient).
     }
+    let d = text.indexOf(delimiter, i);
+    if (nl === len && !final) return null;
+    if (d >= 0 && d < nl) {
+      if (build) {
+        fields.push(field + text.slice(i, d));
+        field = '';
+        if (want === index) return { fields, count: index + 1, lines, end: d, next: d };
+      }
+      index++;
+      build = want === ALL || want === index;
+      i = d + delimiter.length;
+      continue;
+    }
+    d = nl > i && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    if (build) fields.push(field + text.slice(i, d));
+    return { fields, count: index + 1, lines, end: d, next: nl + 1 };
   }
 }
