@@ -156,6 +156,20 @@ describe('importCsv', () => {
     expect(chosen.info.columns.map((c) => c.name)).toEqual(['a;b', 'c']);
   });
 
+  it('treats the values the user adds as missing, and reads with the quote character chosen', async () => {
+    const lines = ['店舗,売上,メモ', ...Array.from({ length: 40 }, (_, i) => `${['東京', '大阪'][i % 2]},${i % 8 === 3 ? '不明' : 1000 + i * 13},'メモ, ${i}'`)];
+    const path = file(lines.join('\n'));
+    const plain = await importCsv(path);
+    expect(plain.info.columns[1].missing).toBe(0);
+    // With the default double quote the comma inside '…' splits the note: every row is too long.
+    expect(plain.info.problems.find((p) => p.code === 'problems.tooManyFields.padded')?.params.count).toBe(40);
+    expect(plain.cells[2][0]).toBe("'メモ");
+    const chosen = await importCsv(path, { overrides: { missingTokens: ['', '不明'], quote: "'" } });
+    expect(chosen.info.columns.map((c) => c.name)).toEqual(['店舗', '売上', 'メモ']);
+    expect(chosen.info.columns[1]).toMatchObject({ type: 'integer', missing: 5 });
+    expect(chosen.cells[2][0]).toBe('メモ, 0');
+  });
+
   it('refuses files it cannot use with a translatable reason', async () => {
     expect(await failure(file(''))).toBe('data.empty');
     expect(await failure(file('a,b,c\n'))).toBe('data.headerOnly');

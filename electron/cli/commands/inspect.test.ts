@@ -42,4 +42,21 @@ describe('layerwise inspect', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toMatch(/\bat .*:\d+/);
   });
+
+  it('takes extra missing-value tokens and the quote character from the options', () => {
+    const file = join(dir, 'memo.csv');
+    writeFileSync(file, ['店舗,売上,メモ', ...Array.from({ length: 12 }, (_, i) => `東京,${i % 4 === 1 ? '不明' : 100 + i},'a, ${i}'`)].join('\n'));
+    const r = run(file, '--json', '--missing', '不明', '--quote', "'");
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { columns: { name: string; type: string; missing: number }[]; problems: unknown[] };
+    expect(out.columns.map((c) => [c.name, c.missing])).toEqual([
+      ['店舗', 0],
+      ['売上', 3],
+      ['メモ', 0],
+    ]);
+    expect(out.problems.some((p) => (p as { code: string }).code.startsWith('problems.tooManyFields'))).toBe(false);
+    const bad = run(file, '--quote', '`');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/--quote/);
+  });
 });

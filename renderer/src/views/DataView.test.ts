@@ -59,4 +59,25 @@ describe('DataView', () => {
     const again = backend.inputsOf('data.import')[1] as { options: Record<string, unknown> };
     expect(again.options).toMatchObject({ delimiter: ';', raggedRows: 'skip', encoding: 'utf-8', header: true });
   });
+
+  it('edits the missing-value tokens and the quote character, and sends them on re-import', async () => {
+    const backend = fakeBackend({ 'data.import': () => datasetInfo() });
+    const w = mountWith(DataView);
+    await w.get('[data-testid="open-csv"]').trigger('click');
+    await settle();
+    const chips = () => w.get('[data-testid="missing-tokens"]').findAll('.chip').map((c) => c.text().replace('×', '').trim());
+    expect(chips()).toEqual(['(empty cell)', 'NA']);
+    await w.get('[data-testid="missing-token-input"]').setValue(' 不明 ');
+    await w.get('[data-testid="missing-token-input"]').trigger('keyup.enter');
+    await w.get('[data-testid="missing-token-input"]').setValue('NA');
+    await w.get('[data-testid="add-missing-token"]').trigger('click');
+    expect(chips()).toEqual(['(empty cell)', 'NA', '不明']);
+    await w.get('[aria-label="Stop treating NA as missing"]').trigger('click');
+    expect(chips()).toEqual(['(empty cell)', '不明']);
+    await w.get('[data-testid="opt-quote"]').setValue("'");
+    await w.get('[data-testid="reimport"]').trigger('click');
+    await settle();
+    const again = backend.inputsOf('data.import')[1] as { options: Record<string, unknown> };
+    expect(again.options).toMatchObject({ missingTokens: ['', '不明'], quote: "'" });
+  });
 });
