@@ -80,4 +80,14 @@ describe('CsvSplitter', () => {
       expect(picked).toEqual(expected.map((r) => [...r, '']));
     }
   });
+
+  it('gives the same fields whatever order they are asked for in', () => {
+    const expected = Papa.parse<string[]>(TRICKY, { delimiter: ',', skipEmptyLines: 'greedy' }).data;
+    const order = [2, 0, 3, 1, 1, 5, 0];
+    const picked: string[][] = [];
+    const s: CsvSplitter = new CsvSplitter(',', '"', () => picked.push(order.map((j) => s.field(j))));
+    s.write(TRICKY);
+    s.end();
+    expect(picked).toEqual(expected.map((r) => order.map((j) => r[j] ?? '')));
+  });
 });

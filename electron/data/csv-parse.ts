@@ -33,6 +33,9 @@ export class CsvSplitter {
   private lineEnd = 0;
   /** The record being emitted is a quoted one at lineText[lineStart, lineEnd), its fields not built yet. */
   private inQuoted = false;
+  /** Where `field` may continue a walk over the quoted record: the next field's index and start. */
+  private walkIndex = 0;
+  private walkPos = 0;
 
   constructor(
     private readonly delimiter: string,
@@ -65,13 +68,24 @@ export class CsvSplitter {
   }
 
   /**
+   * The record being emitted, kept as cheaply as possible for later (`keptFields` gives its
+   * fields): a quote-free line or a quoted record's text copied out of the chunk, or its fields
+   * when they were built already. A row kept now and replaced later is then never split.
+   * Call only from the sink.
+   */
+  keep(): KeptRow {
+    if (this.inQuoted) return { quoted: own(this.lineText.slice(this.lineStart, this.lineEnd)) };
+    return this.lineCopy() ?? this.fields();
+  }
+
+  /**
    * Field j of the record being emitted ('' when the record is shorter), found without splitting
    * the others. The result may share memory with the chunk: copy it (`own`) before keeping it.
    * Call only from the sink.
    */
   field(j: number): string {
     if (this.current) return this.current[j] ?? '';
-    if (this.inQuoted) return walkQuoted(this.lineText, this.lineStart, true, this.delimiter, this.quote, j)!.fields[0] ?? '';
+    if (this.inQuoted) return this.quotedField(j);
     const { lineText: text, lineEnd: end, delimiter } = this;
     let start = this.lineStart;
     for (let k = 0; k < j; k++) {
@@ -169,6 +183,38 @@ export class CsvSplitter {
   }
 
   /**
+   * Field j of the quoted record being emitted, found by skipping the fields before it.
+   * Segment keys read fields left to right, so a walk continues from the last field read.
+   */
+  private quotedField(j: number): string {
+    const text = this.lineText;
+    const end = this.lineEnd;
+    const d = this.delimiter.charCodeAt(0);
+    const q = this.quote.charCodeAt(0);
+    let index = 0;
+    let i = this.lineStart;
+    if (this.walkIndex <= j) {
+      index = this.walkIndex;
+      i = this.walkPos;
+    }
+    for (; index < j; index++) {
+      i = fieldEnd(text, i, end, d, q) + 1;
+      if (i > end) {
+        this.walkIndex = Infinity;
+        return '';
+      }
+    }
+    const stop = fieldEnd(text, i, end, d, q);
+    this.walkIndex = stop < end ? j + 1 : Infinity;
+    this.walkPos = stop + 1;
+    if (text.charCodeAt(i) !== q) return text.slice(i, stop);
+    // A quoted field: the text between its quotes when it holds no doubled quote and nothing follows the closing one.
+    const close = text.indexOf(this.quote, i + 1);
+    if (close === stop - 1) return text.slice(i + 1, close);
+    return walkQuoted(text, i, true, this.delimiter, this.quote, 0)!.fields[0] ?? '';
+  }
+
+  /**
    * One record containing quotes: scanned to its end (fields counted, not built); emitted
    * with its fields built on demand. A record whose fields may all be blank is built now, so
    * it can be skipped like a blank line. Returns where the next record starts; -1 when the
@@ -185,6 +231,8 @@ export class CsvSplitter {
       this.lineStart = start;
       this.lineEnd = end;
       this.inQuoted = true;
+      this.walkIndex = 0;
+      this.walkPos = start;
       this.onRecord(count, this.line);
       this.inQuoted = false;
       this.current = null;
@@ -196,6 +244,23 @@ export class CsvSplitter {
 
 const ALL = -1;
 
+/** A record kept for later: its fields, a quote-free line (split on the delimiter), or a quoted record's text. */
+export type KeptRow = string[] | string | { quoted: string };
+
+/** The fields of a kept record. */
+export function keptFields(row: KeptRow, delimiter: string, quote: string): string[] {
+  if (Array.isArray(row)) return row;
+  if (typeof row === 'string') return row.split(delimiter);
+  return walkQuoted(row.quoted, 0, true, delimiter, quote, ALL)!.fields;
+}
+
+/** Bytes a kept record will take once split into `width` fields (strings and the array). */
+export function keptBytes(row: KeptRow, width: number): number {
+  if (Array.isArray(row)) return row.reduce((b, c) => b + c.length * 2 + 48, 64);
+  const text = typeof row === 'string' ? row : row.quoted;
+  return text.length * 2 + 64 + width * 48;
+}
+
 function nextNewline(text: string, from: number): number {
   const k = text.indexOf('\n', from);
   return k < 0 ? text.length : k;
@@ -205,6 +270,19 @@ function nextNewline(text: string, from: number): number {
 function shows(c: number): boolean {
   if (c < 128) return c > 32;
   return !(c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+}
+
+/** Where the field starting at `i` ends (its delimiter, or `end`), reading quotes as `walkQuoted` does. */
+function fieldEnd(text: string, i: number, end: number, delimiter: number, quote: number): number {
+  if (text.charCodeAt(i) === quote) {
+    for (i++; i < end; i++) {
+      if (text.charCodeAt(i) !== quote) continue;
+      if (text.charCodeAt(i + 1) === quote) i++;
+      else break;
+    }
+  }
+  for (; i < end; i++) if (text.charCodeAt(i) === delimiter) return i;
+  return end;
 }
 
 /** What `scanQuoted` found (one object reused: the scan runs once per record). */
@@ -281,7 +359,7 @@ function walkQuoted(
   const fields: string[] = [];
   let field = '';
   let index = 0;
-  let build = want === ALL || want === 0;
+  let build = want === ALL || want === index;
   let i = start;
   let lines = 0;
   /** The next newline at or after i, or len when there is none (it moves only when a quoted field crosses it). */

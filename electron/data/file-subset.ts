@@ -10,7 +10,7 @@
 import type { SegmentTable, SubsetSpec } from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { createRng } from '../engine/random.js';
-import type { CsvSplitter } from './csv-parse.js';
+import { keptFields, type CsvSplitter, type KeptRow } from './csv-parse.js';
 import { withRowsBefore, type Dataset } from './dataset.js';
 import { rescanRows, type PassHooks } from './reader.js';
 import { allocate, applySubset, checkSegmentColumns, finishSubset, KEY_SEPARATOR, SegmentKeyer, tableFromCounts, type Subset } from './subset.js';
@@ -57,8 +57,8 @@ export function fileSegmentTable(counts: FileSegmentCounts): SegmentTable {
 interface Reservoir {
   capacity: number;
   seen: number;
-  /** Kept rows: a quote-free line to split later, or its fields; with the row's ordinal in the file. */
-  items: (string | string[])[];
+  /** Kept rows (split at the end), with each row's ordinal in the file. */
+  items: KeptRow[];
   ordinals: number[];
 }
 
@@ -93,7 +93,7 @@ export async function drawSubsetFromFile(ds: Dataset, spec: SubsetSpec, hooks: P
     target.set(id, i < 0 ? null : reservoirs[stratified ? i : 0]);
   }
   const rng = createRng(spec.seed);
-  const { delimiter } = ds.source.options;
+  const { delimiter, quote } = ds.source.options;
   let ordinal = -1;
   const reader = recordCells();
   await rescanRows(ds.source, hooks, (rec, padded) => {
@@ -107,14 +107,14 @@ export async function drawSubsetFromFile(ds: Dataset, spec: SubsetSpec, hooks: P
       slot = Math.floor(rng.next() * res.seen);
       if (slot >= res.capacity) return;
     }
-    res.items[slot] = padded ?? rec.lineCopy() ?? rec.fields();
+    res.items[slot] = padded ?? rec.keep();
     res.ordinals[slot] = ordinal;
   });
   // File order, so the drawn rows read like the file.
-  const drawn: { ordinal: number; item: string | string[] }[] = [];
+  const drawn: { ordinal: number; item: KeptRow }[] = [];
   for (const res of reservoirs) res.items.forEach((item, i) => drawn.push({ ordinal: res.ordinals[i], item }));
   drawn.sort((a, b) => a.ordinal - b.ordinal);
-  const rows = drawn.map(({ item }) => (typeof item === 'string' ? item.split(delimiter) : item));
+  const rows = drawn.map(({ item }) => keptFields(item, delimiter, quote));
   const combined = withRowsBefore(ds, rows);
   const n = rows.length;
   const population = Int32Array.from({ length: ds.info.rows }, (_, r) => n + r);

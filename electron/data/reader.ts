@@ -13,7 +13,7 @@ import iconv from 'iconv-lite';
 import { type CsvOptions, type CsvOptionsOverride, DEFAULT_MISSING_TOKENS, type ImportProblem } from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { createRng } from '../engine/random.js';
-import { CsvSplitter } from './csv-parse.js';
+import { CsvSplitter, keptBytes, keptFields, type KeptRow } from './csv-parse.js';
 import { detectDelimiter, detectHeader, parseSample } from './sniff.js';
 import { assertText, bomOf, detectEncoding, ICONV_NAME } from './text-encoding.js';
 
@@ -149,7 +149,7 @@ export interface PassHooks {
   onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
 }
 
-/** A record handler: the splitter gives the record's fields (`fields`, `field`, `lineCopy`). */
+/** A record handler: the splitter gives the record's fields (`fields`, `field`, `keep`). */
 type RecordHandler = (rec: CsvSplitter, count: number, line: number) => void;
 
 /**
@@ -267,11 +267,11 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
   let tooManyCount = 0;
   let originalHeader: string[] | null = null;
   let width = 0;
-  // A kept row is its fields, or (quote-free lines of the right width) its line, split at the end:
-  // rows later replaced by reservoir sampling are then never split.
-  const rows: (string[] | string)[] = [];
+  // A kept row is its fields, or its text, split at the end: rows later replaced by reservoir
+  // sampling are then never split.
+  const rows: KeptRow[] = [];
   let capacity = Infinity;
-  let keptBytes = 0;
+  let bytesKept = 0;
   let seen = 0;
 
   await streamRecords(path, size, options, crOnly, opts, () => seen, (splitter, count, line) => {
@@ -301,21 +301,17 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
     }
     seen++;
     if (rows.length < capacity) {
-      const kept = row ?? splitter.lineCopy() ?? splitter.fields();
+      const kept = row ?? splitter.keep();
       rows.push(kept);
-      // Bytes as if split: the line now, its fields (strings and array) after the pass.
-      keptBytes += typeof kept === 'string' ? kept.length * 2 + 64 + width * 48 : kept.reduce((b: number, c: string) => b + c.length * 2 + 48, 64);
-      if (keptBytes > budget && capacity === Infinity) capacity = rows.length;
+      // Bytes as if split: the text now, its fields (strings and array) after the pass.
+      bytesKept += keptBytes(kept, width);
+      if (bytesKept > budget && capacity === Infinity) capacity = rows.length;
     } else {
       const j = Math.floor(rng.next() * seen);
-      if (j < capacity) rows[j] = row ?? splitter.lineCopy() ?? splitter.fields();
+      if (j < capacity) rows[j] = row ?? splitter.keep();
     }
   });
-  const table: string[][] = rows as string[][];
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (typeof r === 'string') table[i] = r.split(options.delimiter);
-  }
+  const table = rows.map((r) => keptFields(r, options.delimiter, options.quote));
 
   const raw: string[] = originalHeader ?? [];
   if (raw.length === 0 || (seen === 0 && tooFewCount + tooManyCount === 0)) {
