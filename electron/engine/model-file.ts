@@ -34,6 +34,8 @@ export const ModelManifest = z.object({
   }),
   metrics: TrainSummary,
   dataEncoding: z.unknown(),
+  /** What the data layer says about where the training rows came from (schema, subset); absent in older files. */
+  dataProvenance: z.unknown().optional(),
 });
 export type ModelManifest = z.infer<typeof ModelManifest>;
 
@@ -42,6 +44,7 @@ export interface ModelManifestInput {
   config: TrainConfig;
   metrics: TrainSummary;
   dataEncoding: unknown;
+  dataProvenance?: unknown;
 }
 
 const WeightEntry = z.object({ name: z.string(), shape: z.array(z.number().int().min(0)), dtype: z.literal('float32') });
@@ -97,6 +100,7 @@ export function serializeModel(model: DeepModelParams, input: ModelManifestInput
     },
     metrics: input.metrics,
     dataEncoding: input.dataEncoding,
+    dataProvenance: input.dataProvenance,
   };
   const json = Buffer.from(
     JSON.stringify({

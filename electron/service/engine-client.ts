@@ -79,6 +79,7 @@ export class EngineClient {
       test: EncodedData | null;
       outside: { data: EncodedData | null; rows: number; represented: number } | null;
       dataEncoding: unknown;
+      dataProvenance: unknown;
       appVersion: string;
     },
     control: SharedArrayBuffer,

@@ -45,6 +45,7 @@ async function handle(message: ToWorker): Promise<void> {
         config: message.config,
         metrics: summary,
         dataEncoding: message.dataEncoding,
+        dataProvenance: message.dataProvenance,
       });
       models.set(message.runId, { model, bytes });
       send({ type: 'trained', requestId: message.requestId, runId: message.runId, summary });

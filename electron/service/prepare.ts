@@ -7,6 +7,7 @@
 import type { EncodedData } from '../engine/data.js';
 import { EVAL_ROWS } from '../engine/train.js';
 import { createRng, permutation } from '../engine/random.js';
+import type { DataProvenance } from '../../shared/domain/data.js';
 import { buildEncoding, encodeRows, knownRows, type EncodingSpec, type Subset } from '../data/index.js';
 
 export interface TrainingData {
@@ -16,6 +17,8 @@ export interface TrainingData {
   test: EncodedData | null;
   /** Null when the subset is every row. */
   outside: { data: EncodedData | null; rows: number; represented: number } | null;
+  /** Saved in the model file: the file as read, the columns, the subset. */
+  provenance: DataProvenance;
 }
 
 export function prepareTraining(subset: Subset): TrainingData {
@@ -35,5 +38,19 @@ export function prepareTraining(subset: Subset): TrainingData {
     valid: part(subset.valid),
     test: part(subset.test),
     outside,
+    provenance: provenanceOf(subset),
+  };
+}
+
+function provenanceOf(subset: Subset): DataProvenance {
+  const { info } = subset.dataset;
+  return {
+    fileName: info.fileName,
+    fileRows: info.fileRows,
+    options: info.options,
+    columns: info.columns.map((c) => ({ name: c.name, originalName: c.originalName, type: c.type, include: c.include, format: c.format })),
+    subset: subset.info.spec,
+    rows: { subset: subset.info.rows, outside: subset.info.outside, train: subset.info.train, valid: subset.info.valid, test: subset.info.test },
+    fromFile: subset.info.fromFile,
   };
 }

@@ -164,7 +164,7 @@ export class LayerwiseService implements Service {
     const dataset = this.requireDataset();
     const subset = this.currentSubset(dataset);
     if (subset.train.length === 0) throw new AppError('noSubset');
-    const { encoding, train, valid, test, outside } = prepareTraining(subset);
+    const { encoding, train, valid, test, outside, provenance } = prepareTraining(subset);
     const run: Run = { runId: randomUUID(), config: input.config, control: EngineClient.controlWord(), state: 'running' };
     this.run = run;
     const { runId } = run;
@@ -172,7 +172,7 @@ export class LayerwiseService implements Service {
     this.deps.engine
       .train(
         runId,
-        { config: input.config, train, valid, test, outside, dataEncoding: encoding, appVersion: appVersion() },
+        { config: input.config, train, valid, test, outside, dataEncoding: encoding, dataProvenance: provenance, appVersion: appVersion() },
         run.control.buffer,
         {
           onEpoch: (progress) => this.deps.emit({ type: 'train.epoch', runId, progress }),

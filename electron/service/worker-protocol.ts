@@ -31,8 +31,9 @@ export const ToWorker = z.discriminatedUnion('type', [
     test: EncodedPayload.nullable(),
     outside: z.object({ data: EncodedPayload.nullable(), rows: z.number().int().min(0), represented: z.number().int().min(0) }).nullable(),
     control: z.instanceof(SharedArrayBuffer),
-    /** Stored in the model file as given: the data layer's encoding spec. */
+    /** Stored in the model file as given: the data layer's encoding spec and the rows' provenance. */
     dataEncoding: z.unknown(),
+    dataProvenance: z.unknown(),
     appVersion: z.string(),
   }),
   z.object({ type: z.literal('sample'), requestId: z.number().int(), runId: z.string(), rows: z.number().int().min(1), seed: z.number().int() }),

@@ -210,6 +210,23 @@ export const SubsetInfo = z.object({
 });
 export type SubsetInfo = z.infer<typeof SubsetInfo>;
 
+/**
+ * Where a model's training rows came from, saved in the model file beside the encoding: the
+ * file as it was read, each column's type, format and use, and the subset specification.
+ */
+export const DataProvenance = z.object({
+  fileName: z.string(),
+  fileRows: z.number().int().min(0),
+  options: CsvOptions,
+  columns: z.array(z.object({ name: z.string(), originalName: z.string(), type: ColumnType, include: z.boolean(), format: ColumnFormat })),
+  subset: SubsetSpec,
+  /** Rows in the subset and outside it, and how the subset was split. */
+  rows: z.object({ subset: z.number().int().min(0), outside: z.number().int().min(0), train: z.number().int().min(0), valid: z.number().int().min(0), test: z.number().int().min(0) }),
+  /** Set when the subset was drawn from the whole file (see SubsetInfo.fromFile). */
+  fromFile: SubsetInfo.shape.fromFile,
+});
+export type DataProvenance = z.infer<typeof DataProvenance>;
+
 /** A table of rows as strings, formatted like the user's file. */
 export const RowTable = z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) });
 export type RowTable = z.infer<typeof RowTable>;

@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DataProvenance } from '../../../shared/domain/data.js';
+import { readModelFile } from '../../engine/model-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lw-train-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,7 +23,7 @@ interface Summary {
 }
 
 describe('layerwise train subset options', () => {
-  it('keeps the segments asked for and samples them; a small memory budget draws them from the whole file', () => {
+  it('keeps the segments asked for and samples them; a small memory budget draws them from the whole file', async () => {
     const inMemory = train(['--segments', 'region', '--keep', 'Kanto', '--keep', 'Kansai', '--sample', '1000', ...TINY]);
     expect(inMemory.status, inMemory.stderr).toBe(0);
     const a = JSON.parse(inMemory.stdout) as Summary;
@@ -34,6 +36,13 @@ describe('layerwise train subset options', () => {
     expect(a.outside!.represented).toBeGreaterThan(1000);
     expect(a.outside!.represented).toBeLessThan(a.subset.outside);
     expect(a.outside!.logLikelihood!.value).toBeLessThan(0);
+    // The model file says where its rows came from: the file as read, the columns, the subset.
+    const { manifest } = await readModelFile(join(dir, 'm.lwm'));
+    const provenance = DataProvenance.parse(manifest.dataProvenance);
+    expect(provenance).toMatchObject({ fileName: 'sample-orders.csv', fileRows: 8000, rows: { subset: 1000, outside: 7000 }, fromFile: null });
+    expect(provenance.subset.segments?.keep).toEqual([['Kanto'], ['Kansai']]);
+    expect(provenance.options).toMatchObject({ encoding: 'utf-8', delimiter: ',', header: true });
+    expect(provenance.columns.find((c) => c.name === 'order_date')?.type).toBe('date');
 
     const streamed = train(['--segments', 'region', '--coverage', '60', '--sample', '1200', ...TINY], { LAYERWISE_MEMORY_MB: '1.5' });
     expect(streamed.status, streamed.stderr).toBe(0);

@@ -157,7 +157,7 @@ export const trainCommand: Command = {
         onLayer: quiet ? undefined : printLayer,
         signal: controller.signal,
       });
-      await writeModelFile(values.out, model, { appVersion: appVersion(), config, metrics: summary, dataEncoding: prepared.encoding });
+      await writeModelFile(values.out, model, { appVersion: appVersion(), config, metrics: summary, dataEncoding: prepared.encoding, dataProvenance: prepared.provenance });
       printJson({
         model: values.out,
         backend: summary.backend,
