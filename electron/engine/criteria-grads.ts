@@ -9,6 +9,7 @@
  *   d loss / d a_b = -(1/B) Σ_s (w_sb - 1/S) (h_sb - σ(a_b)) = -(1/B) Σ_s (w_sb - 1/S) h_sb.
  */
 import * as tf from '@tensorflow/tfjs';
+import { colSum, softplus } from './ops.js';
 import { columnLogProbs, groupProbs, logNormaliser, type GroupLayout } from './groups.js';
 import type { GenVars, InfVars } from './variables.js';
 
@@ -43,7 +44,7 @@ function inferenceBackward(inf: InfVars, acts: tf.Tensor2D[], dLogits: tf.Tensor
   let dA = dLogits;
   for (let i = inf.layers.length - 1; i >= 0; i--) {
     const input = acts[i];
-    grads.unshift(mTm(input, dA), tf.sum(dA, 0));
+    grads.unshift(mTm(input, dA), colSum(dA));
     if (i > 0) dA = tf.mul(mm(dA, tf.transpose(inf.layers[i].W)), tf.sub(1, tf.square(input)));
   }
   return grads;
@@ -75,7 +76,7 @@ export function sampledBlmGradients(layout: GroupLayout, gen: GenVars, inf: InfV
     // Generative gradients.
     const dLogits = tf.reshape(tf.mul(tf.sub(tf.reshape(groupProbs(layout, logits), [S, B, n]), x), tf.reshape(tf.div(w, B), [S, B, 1])), [S * B, n]);
     const gW = mTm(h2, dLogits);
-    const gb = tf.sum(dLogits, 0);
+    const gb = colSum(dLogits as tf.Tensor2D);
     // Inference gradients, backwards through the network.
     const dA = tf.div(tf.sum(tf.mul(tf.reshape(tf.sub(w, 1 / S), [S, B, 1]), h3), 0), -B) as tf.Tensor2D; // [B, k]
     return { grads: [gW, gb, ...inferenceBackward(inf, acts, dA)], valueSum };
@@ -95,7 +96,7 @@ export function exactBlmGradients(layout: GroupLayout, gen: GenVars, inf: InfVar
     const logits = tf.add(mm(states, gen.W), gen.b) as tf.Tensor2D; // [K, n]
     const [on, off] = columnLogProbs(layout, logits);
     const table = tf.add(mm(x, tf.transpose(tf.sub(on, off))), tf.sum(off, 1)); // log P(x_b|h) [B, K]
-    const lq = tf.sub(mm(a, tf.transpose(states)), tf.sum(tf.softplus(a), 1, true)); // log q(h|x_b) [B, K]
+    const lq = tf.sub(mm(a, tf.transpose(states)), tf.sum(softplus(a), 1, true)); // log q(h|x_b) [B, K]
     const joint = tf.add(table, lq);
     const lse = tf.logSumExp(joint, 1, true); // [B, 1]
     const valueSum = tf.sum(lse) as tf.Scalar;
@@ -104,7 +105,7 @@ export function exactBlmGradients(layout: GroupLayout, gen: GenVars, inf: InfVar
     // Σ_b r_bh (p_h - x_b) / B
     const dLogits = tf.div(tf.sub(tf.mul(groupProbs(layout, logits), tf.sum(rT, 1, true)), mm(rT, x)), B);
     const gW = mTm(states, dLogits);
-    const gb = tf.sum(dLogits, 0);
+    const gb = colSum(dLogits as tf.Tensor2D);
     const dA = tf.div(tf.sub(tf.sigmoid(a), mm(r, states)), B) as tf.Tensor2D;
     return { grads: [gW, gb, ...inferenceBackward(inf, acts, dA)], valueSum };
   });

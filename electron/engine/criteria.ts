@@ -7,7 +7,7 @@
  *  - 'log-inside' (the usual reconstruction criterion): E_x E_{h~q} log P(x|h).
  */
 import * as tf from '@tensorflow/tfjs';
-import { mmT, stopGradient } from './ops.js';
+import { mmT, softplus, stopGradient } from './ops.js';
 import type { AeCriterion } from '../../shared/domain/model.js';
 import { logNormaliser, logProbTable, logSumExpLast, type GroupLayout } from './groups.js';
 import { genLogits, inferLogits, type GenVars, type InfVars } from './variables.js';
@@ -23,7 +23,7 @@ export interface CriterionTerms {
 
 /** log q(h|x) for codes h [R, k] and inference logits a [R, k]: Σ h a - softplus(a). */
 export function logQ(a: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor1D {
-  return tf.tidy(() => tf.sum(tf.sub(tf.mul(h, a), tf.softplus(a)), 1));
+  return tf.tidy(() => tf.sum(tf.sub(tf.mul(h, a), softplus(a)), 1));
 }
 
 /**
@@ -64,7 +64,7 @@ export function sampledCriterion(layout: GroupLayout, gen: GenVars, inf: InfVars
     const a = inferLogits(inf, x); // [B, k]
     const lp = logLikelihoods(layout, gen, x, h, S); // log P(x|h_s), [S, B]
     // log q(h_s|x) = Σ_j h_j a_j - softplus(a_j), broadcast over the S codes.
-    const lq = tf.sub(tf.sum(tf.mul(tf.reshape(h, [S, B, k]), a), 2), tf.sum(tf.softplus(a), 1)) as tf.Tensor2D; // [S, B]
+    const lq = tf.sub(tf.sum(tf.mul(tf.reshape(h, [S, B, k]), a), 2), tf.sum(softplus(a), 1)) as tf.Tensor2D; // [S, B]
     if (criterion === 'blm') {
       const wT = stopGradient(tf.exp(tf.sub(lp, tf.logSumExp(lp, 0, true)))); // [S, B], w_s per row
       const lossTheta = tf.neg(tf.div(tf.sum(tf.mul(wT, lp)), B));
@@ -85,7 +85,7 @@ export function exactCriterion(layout: GroupLayout, gen: GenVars, inf: InfVars, 
   return tf.tidy(() => {
     const a = inferLogits(inf, x); // [B, k]
     const table = logProbTable(layout, genLogits(gen, states), x); // [B, K]
-    const lq = tf.sub(mmT(a, states), tf.sum(tf.softplus(a), 1, true)); // [B, K]
+    const lq = tf.sub(mmT(a, states), tf.sum(softplus(a), 1, true)); // [B, K]
     const perRow = criterion === 'blm' ? logSumExpLast<tf.Rank.R1>(tf.add(table, lq)) : tf.sum(tf.mul(tf.exp(lq), table), 1);
     const sum = tf.sum(perRow);
     return { loss: tf.neg(tf.div(sum, x.shape[0])) as tf.Scalar, valueSum: sum as tf.Scalar };

@@ -5,7 +5,7 @@
  * whole layer is a handful of fused ops, whatever the number of groups.
  */
 import * as tf from '@tensorflow/tfjs';
-import { mmT } from './ops.js';
+import { mmT, softplus } from './ops.js';
 import type { GroupSpec } from '../../shared/domain/model.js';
 import { groupOffsets } from './params.js';
 
@@ -73,10 +73,10 @@ export function logSumExpLast<R extends tf.Rank>(t: tf.Tensor): tf.Tensor<R> {
  */
 export function logNormaliser(layout: GroupLayout, logits: tf.Tensor2D): tf.Tensor1D {
   return tf.tidy(() => {
-    if (layout.bernoulli.length === layout.bits) return tf.sum(tf.softplus(logits), 1);
+    if (layout.bernoulli.length === layout.bits) return tf.sum(softplus(logits), 1);
     const { bern, soft } = blocks(layout, toLayout(layout, logits));
     const parts: tf.Tensor1D[] = [];
-    if (bern) parts.push(tf.sum(tf.softplus(bern), 1));
+    if (bern) parts.push(tf.sum(softplus(bern), 1));
     for (const g of soft) parts.push(tf.sum(logSumExpLast<tf.Rank.R2>(g), 1));
     return parts.length === 1 ? parts[0] : (tf.addN(parts) as tf.Tensor1D);
   });
@@ -164,7 +164,7 @@ export function logProbRows(layout: GroupLayout, logits: tf.Tensor2D, x: tf.Tens
 
 /** sum_j x_j log σ(l_j) + (1 - x_j) log σ(-l_j) = sum_j x_j l_j - softplus(l_j). */
 export function bernoulliLogProb(logits: tf.Tensor2D, x: tf.Tensor2D): tf.Tensor1D {
-  return tf.tidy(() => tf.sum(tf.sub(tf.mul(x, logits), tf.softplus(logits)), 1));
+  return tf.tidy(() => tf.sum(tf.sub(tf.mul(x, logits), softplus(logits)), 1));
 }
 
 /**
@@ -186,8 +186,8 @@ export function logProbTable(layout: GroupLayout, stateLogits: tf.Tensor2D, x: t
 export function columnLogProbs(layout: GroupLayout, logits: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D] {
   return tf.tidy(() => {
     // log σ(l) = -softplus(-l); tf.logSigmoid's gradient fails on the wasm backend.
-    const bernOn = (l: tf.Tensor2D) => tf.neg(tf.softplus(tf.neg(l))) as tf.Tensor2D;
-    const bernOff = (l: tf.Tensor2D) => tf.neg(tf.softplus(l)) as tf.Tensor2D;
+    const bernOn = (l: tf.Tensor2D) => tf.neg(softplus(tf.neg(l))) as tf.Tensor2D;
+    const bernOff = (l: tf.Tensor2D) => tf.neg(softplus(l)) as tf.Tensor2D;
     if (layout.bernoulli.length === layout.bits) return [bernOn(logits), bernOff(logits)];
     const rows = logits.shape[0];
     const { bern, soft } = blocks(layout, toLayout(layout, logits));

