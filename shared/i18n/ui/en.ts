@@ -55,7 +55,7 @@ export const ui = {
     emptyToken: '(empty cell)',
     removeToken: 'Stop treating {token} as missing',
     addToken: 'Add',
-    tokenPlaceholder: 'e.g. 不明 or n.a.',
+    tokenPlaceholder: 'e.g. n.a. or unknown',
     optionsHint: 'Changes here take effect when you read the file again.',
     importing: 'Reading the file…',
     cancel: 'Cancel',
