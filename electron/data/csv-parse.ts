@@ -1,13 +1,14 @@
 /**
  * Incremental RFC 4180 record splitter for the streaming import: text arrives chunk by chunk
- * (already decoded) and complete records come out as arrays of fields. Lines without a quote
- * character take a fast path (one `split`); quoted fields — embedded delimiters, newlines and
- * doubled quotes — go through a small state machine. A record cut by the end of a chunk is kept
- * until the next chunk. Lines whose fields are all blank are skipped (like papaparse's
- * `skipEmptyLines: 'greedy'`). Papaparse is still used to sniff the dialect on the first bytes;
- * this splitter exists because papaparse's stream mode parses at ~30 MB/s of CPU here, below
- * the 50 MB/s import target. Fields are split lazily: a record the caller drops (reservoir
- * sampling beyond the memory budget) only has its fields counted, never allocated.
+ * (already decoded) and complete records come out one at a time, with their field count and
+ * the physical line they start on. Lines without a quote character are found with `indexOf`;
+ * records with quotes — embedded delimiters, newlines and doubled quotes — are scanned
+ * character by character. A record cut by the end of a chunk is kept until the next chunk.
+ * Lines whose fields are all blank are skipped (like papaparse's `skipEmptyLines: 'greedy'`).
+ * Papaparse is still used to sniff the dialect on the first bytes; this splitter exists because
+ * papaparse's stream mode parses at ~30 MB/s of CPU here, below the 50 MB/s import target.
+ * Fields are built lazily: all of them for a row the caller keeps (`fields`, or `keep` to split
+ * it later), one of them for a segment key (`field`), none for a row it drops.
  */
 
 /** One record: its field count and the line it starts on; `splitter.fields()` gives its fields on demand. */
@@ -107,7 +108,7 @@ export class CsvSplitter {
       return this.current;
     }
     if (this.inQuoted) {
-      this.current = walkQuoted(this.lineText, this.lineStart, true, this.delimiter, this.quote, ALL)!.fields.map(own);
+      this.current = quotedFields(this.lineText, this.lineStart, this.delimiter, this.quote, ALL).map(own);
       this.owned = true;
       return this.current;
     }
@@ -211,7 +212,7 @@ export class CsvSplitter {
     // A quoted field: the text between its quotes when it holds no doubled quote and nothing follows the closing one.
     const close = text.indexOf(this.quote, i + 1);
     if (close === stop - 1) return text.slice(i + 1, close);
-    return walkQuoted(text, i, true, this.delimiter, this.quote, 0)!.fields[0] ?? '';
+    return quotedFields(text, i, this.delimiter, this.quote, 0)[0] ?? '';
   }
 
   /**
@@ -225,7 +226,7 @@ export class CsvSplitter {
     const { count, lines, end, next, visible } = scanned;
     if (!visible) {
       // Possibly blank (a quoted space is not blank to papaparse's greedy rule, but trimmed it is): build and check.
-      this.emit(walkQuoted(text, start, true, this.delimiter, this.quote, ALL)!.fields);
+      this.emit(quotedFields(text, start, this.delimiter, this.quote, ALL));
     } else {
       this.lineText = text;
       this.lineStart = start;
@@ -251,7 +252,7 @@ export type KeptRow = string[] | string | { quoted: string };
 export function keptFields(row: KeptRow, delimiter: string, quote: string): string[] {
   if (Array.isArray(row)) return row;
   if (typeof row === 'string') return row.split(delimiter);
-  return walkQuoted(row.quoted, 0, true, delimiter, quote, ALL)!.fields;
+  return quotedFields(row.quoted, 0, delimiter, quote, ALL);
 }
 
 /** Bytes a kept record will take once split into `width` fields (strings and the array). */
@@ -272,7 +273,7 @@ function shows(c: number): boolean {
   return !(c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 }
 
-/** Where the field starting at `i` ends (its delimiter, or `end`), reading quotes as `walkQuoted` does. */
+/** Where the field starting at `i` ends (its delimiter, or `end`), reading quotes as `quotedFields` does. */
 function fieldEnd(text: string, i: number, end: number, delimiter: number, quote: number): number {
   if (text.charCodeAt(i) === quote) {
     for (i++; i < end; i++) {
@@ -293,7 +294,7 @@ const scanned = { count: 0, lines: 0, end: 0, next: 0, visible: false };
  * searching for each quote, delimiter and line end when every field is quoted): its field
  * count, the line breaks inside quoted fields, where it ends, where the next record starts,
  * and whether it holds anything but blanks, quotes and delimiters. Same reading as
- * `walkQuoted`. False when the text ends inside the record and `final` is false.
+ * `quotedFields`. False when the text ends inside the record and `final` is false.
  */
 function scanQuoted(text: string, start: number, final: boolean, delimiter: number, quote: number): boolean {
   const len = text.length;
@@ -343,28 +344,20 @@ function found(count: number, lines: number, end: number, next: number, visible:
 }
 
 /**
- * Walks one record that contains quotes, from `start`: counts its fields and the line breaks
- * inside quoted fields, and builds the fields `want` asks for (ALL, or one index: then it
- * stops once that field is built). Null when the text ends inside the record and `final` is false.
+ * The fields of one record that contains quotes, from `start` (the record is known to be
+ * complete): all of them (ALL), or only field `want` (then it stops once that field is built).
+ * Doubled quotes inside quotes stand for one; text after a closing quote up to the delimiter is
+ * kept as written (lenient), as papaparse does.
  */
-function walkQuoted(
-  text: string,
-  start: number,
-  final: boolean,
-  delimiter: string,
-  quote: string,
-  want: number,
-): { fields: string[]; count: number; lines: number; end: number; next: number } | null {
+function quotedFields(text: string, start: number, delimiter: string, quote: string, want: number): string[] {
   const len = text.length;
   const fields: string[] = [];
   let field = '';
   let index = 0;
   let build = want === ALL || want === index;
   let i = start;
-  let lines = 0;
-  /** The next newline at or after i, or len when there is none (it moves only when a quoted field crosses it). */
-  let nl = text.indexOf('\n', i);
-  if (nl < 0) nl = len;
+  /** The next newline at or after i, or len (it moves only when a quoted field crosses it). */
+  let nl = nextNewline(text, i);
   for (;;) {
     // Start of a field.
     if (text.startsWith(quote, i)) {
@@ -372,41 +365,35 @@ function walkQuoted(
       for (;;) {
         const q = text.indexOf(quote, i);
         if (q < 0) {
-          if (!final) return null;
-          for (; nl < len; nl = nextNewline(text, nl + 1)) lines++;
           if (build) field += text.slice(i);
-          i = len;
+          i = nl = len;
           break;
         }
-        // Line breaks inside the quoted field.
-        for (; nl < q; nl = nextNewline(text, nl + 1)) lines++;
+        if (nl < q) nl = nextNewline(text, q);
         if (build) field += text.slice(i, q);
         if (text.startsWith(quote, q + 1)) {
           if (build) field += quote;
           i = q + 2;
           continue;
         }
-        if (q + 1 >= len && !final) return null;
         i = q + 1;
         break;
       }
-      // Text after the closing quote up to the delimiter is kept as written (lenient).
     }
-    let d = text.indexOf(delimiter, i);
-    if (nl === len && !final) return null;
+    const d = text.indexOf(delimiter, i);
     if (d >= 0 && d < nl) {
       if (build) {
         fields.push(field + text.slice(i, d));
         field = '';
-        if (want === index) return { fields, count: index + 1, lines, end: d, next: d };
+        if (want === index) return fields;
       }
       index++;
       build = want === ALL || want === index;
       i = d + delimiter.length;
       continue;
     }
-    d = nl > i && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    if (build) fields.push(field + text.slice(i, d));
-    return { fields, count: index + 1, lines, end: d, next: nl + 1 };
+    const end = nl > i && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    if (build) fields.push(field + text.slice(i, end));
+    return fields;
   }
 }
