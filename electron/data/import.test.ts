@@ -170,6 +170,15 @@ describe('importCsv', () => {
     expect(chosen.cells[2][0]).toBe('メモ, 0');
   });
 
+  it('reads lines longer than a read chunk, quoted or not', async () => {
+    const long = 'x'.repeat(3_000_000);
+    const path = file(`id,note,n\n1,${long},5\n2,"${long}\n${long}",6\n3,short,7\n`);
+    const ds = await importCsv(path);
+    expect(ds.info.rows).toBe(3);
+    expect(ds.cells[1].map((c) => c.length)).toEqual([3_000_000, 6_000_001, 5]);
+    expect(ds.cells[2]).toEqual(['5', '6', '7']);
+  });
+
   it('refuses files it cannot use with a translatable reason', async () => {
     expect(await failure(file(''))).toBe('data.empty');
     expect(await failure(file('a,b,c\n'))).toBe('data.headerOnly');

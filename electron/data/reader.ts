@@ -56,6 +56,8 @@ export interface FileSource {
 /** Estimated bytes of cell text kept in memory (about 100,000 rows of a typical table). */
 export const DEFAULT_MEMORY_BUDGET = 48 * 1024 * 1024;
 const HEAD_BYTES = 256 * 1024;
+/** Bytes of a partial last line carried over to the next chunk at most. */
+const MAX_CARRY = 1 << 20;
 const MAX_EXAMPLES = 5;
 
 async function readHead(path: string): Promise<Uint8Array> {
@@ -143,6 +145,11 @@ function textDecoder(encoding: CsvOptions['encoding']): { write(b: Buffer): stri
   return { write: (b) => strip(inner.write(b)), end: () => strip(inner.end() ?? '') };
 }
 
+/** A ragged row padded with empty fields or cut to `width` (the "pad" policy). */
+function fitWidth(row: string[], width: number): string[] {
+  return row.length < width ? [...row, ...Array<string>(width - row.length).fill('')] : row.slice(0, width);
+}
+
 /** Progress and cancel for one pass over a file. */
 export interface PassHooks {
   signal?: AbortSignal;
@@ -177,7 +184,8 @@ async function streamRecords(path: string, size: number, options: CsvOptions, cr
       carry = null;
       if (lineEnd >= 0) {
         const cut = bytes.lastIndexOf(lineEnd) + 1;
-        if (cut < bytes.length) {
+        // A line longer than a chunk goes to the splitter as it is (carrying it would copy it again and again).
+        if (cut < bytes.length && bytes.length - cut <= MAX_CARRY) {
           carry = Buffer.from(bytes.subarray(cut));
           bytes = bytes.subarray(0, cut);
         }
@@ -228,8 +236,7 @@ export async function rescanRows(source: FileSource, hooks: PassHooks, onRow: (r
     let padded: string[] | null = null;
     if (count !== width) {
       if (options.raggedRows === 'skip') return;
-      const row = rec.fields();
-      padded = row.length < width ? [...row, ...Array<string>(width - row.length).fill('')] : row.slice(0, width);
+      padded = fitWidth(rec.fields(), width);
     }
     seen++;
     onRow(rec, padded);
@@ -297,7 +304,7 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
         if (tooMany.length < MAX_EXAMPLES) tooMany.push(example);
       }
       if (options.raggedRows === 'skip') return;
-      row = row.length < width ? [...row, ...Array<string>(width - row.length).fill('')] : row.slice(0, width);
+      row = fitWidth(row, width);
     }
     seen++;
     if (rows.length < capacity) {
