@@ -17,6 +17,7 @@ import {
   countSegmentsInFile,
   fileSegmentTable,
   type FileSegmentCounts,
+  type PassHooks,
   datasetRows,
   decodeRows,
   encodingGroups,
@@ -263,7 +264,7 @@ export class LayerwiseService implements Service {
   }
 
   /** Runs one pass over a file, cancelling any other, with progress events tagged `phase`. */
-  private async reads<T>(phase: 'import' | 'count' | 'draw', pass: (hooks: { signal: AbortSignal; onProgress: (p: { bytesRead: number; totalBytes: number; rows: number }) => void }) => Promise<T>): Promise<T> {
+  private async reads<T>(phase: 'import' | 'count' | 'draw', pass: (hooks: Required<PassHooks>) => Promise<T>): Promise<T> {
     this.reading?.abort();
     const controller = new AbortController();
     this.reading = controller;
