@@ -1,9 +1,9 @@
-/** The tensor helpers: the fast softplus against float64 arithmetic, and its gradient σ(l). */
+/** The tensor helpers: the fast softplus against float64 arithmetic and its gradient σ(l); column sums. */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backend.js';
 import { sigmoid, softplus as softplus64 } from './numeric.js';
-import { softplus } from './ops.js';
+import { colSum, softplus } from './ops.js';
 
 beforeAll(async () => {
   await initBackend();
@@ -26,6 +26,25 @@ describe('softplus', () => {
     const g = tf.tidy(() => tf.grad((l: tf.Tensor) => tf.sum(softplus(l)))(tf.tensor1d(points)).arraySync() as number[]);
     points.forEach((l, i) => expect(g[i]).toBeCloseTo(sigmoid(l), 6));
     expect(g[points.indexOf(0)]).toBe(0.5);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('colSum', () => {
+  it('sums the columns of a matrix, as tf.sum over the first axis does', () => {
+    const before = tf.memory().numTensors;
+    tf.tidy(() => {
+      const x = tf.tensor2d([
+        [1, 2, 3],
+        [4, 5, 6],
+        [-1, 0.5, 10],
+      ]);
+      expect(Array.from(colSum(x).dataSync())).toEqual([4, 7.5, 19]);
+      const r = tf.randomNormal([300, 7], 0, 1, 'float32', 5) as tf.Tensor2D;
+      const got = colSum(r).dataSync();
+      const want = tf.sum(r, 0).dataSync();
+      got.forEach((g, i) => expect(g).toBeCloseTo(want[i], 4));
+    });
     expect(tf.memory().numTensors).toBe(before);
   });
 });
