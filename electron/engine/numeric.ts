@@ -33,6 +33,20 @@ export function layerLogits(layer: GenerativeLayerParams, h: ArrayLike<number>, 
   return out;
 }
 
+/** The largest of logits[col, col + size). */
+function rangeMax(logits: ArrayLike<number>, col: number, size: number): number {
+  let max = -Infinity;
+  for (let j = 0; j < size; j++) max = Math.max(max, logits[col + j]);
+  return max;
+}
+
+/** Σ exp(logits[j] - max) over j in [col, col + size): a softmax group's normaliser, shifted. */
+function expSum(logits: ArrayLike<number>, col: number, size: number, max: number): number {
+  let s = 0;
+  for (let j = 0; j < size; j++) s += Math.exp(logits[col + j] - max);
+  return s;
+}
+
 /** Sum over groups of each group's log normaliser (softplus for a bit, logsumexp for a softmax group). */
 export function groupLogNormaliser(groups: readonly GroupSpec[], logits: ArrayLike<number>, offset = 0): number {
   let total = 0;
@@ -42,11 +56,8 @@ export function groupLogNormaliser(groups: readonly GroupSpec[], logits: ArrayLi
       total += softplus(logits[col]);
       col += 1;
     } else {
-      let max = -Infinity;
-      for (let j = 0; j < g.size; j++) max = Math.max(max, logits[col + j]);
-      let s = 0;
-      for (let j = 0; j < g.size; j++) s += Math.exp(logits[col + j] - max);
-      total += max + Math.log(s);
+      const max = rangeMax(logits, col, g.size);
+      total += max + Math.log(expSum(logits, col, g.size, max));
       col += g.size;
     }
   }
@@ -72,11 +83,8 @@ export function sampleRow(groups: readonly GroupSpec[], logits: ArrayLike<number
       out[offset + col] = rng.next() < sigmoid(logits[col]) ? 1 : 0;
       col += 1;
     } else {
-      let max = -Infinity;
-      for (let j = 0; j < g.size; j++) max = Math.max(max, logits[col + j]);
-      let s = 0;
-      for (let j = 0; j < g.size; j++) s += Math.exp(logits[col + j] - max);
-      let u = rng.next() * s;
+      const max = rangeMax(logits, col, g.size);
+      let u = rng.next() * expSum(logits, col, g.size, max);
       let pick = g.size - 1;
       for (let j = 0; j < g.size; j++) {
         u -= Math.exp(logits[col + j] - max);
