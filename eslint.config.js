@@ -2,9 +2,20 @@
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier/flat';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'e2e/.output/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'release/**',
+      'e2e/.output/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
   {
@@ -22,4 +33,6 @@ export default tseslint.config(
       'vue/html-self-closing': 'off',
     },
   },
+  // Formatting is Prettier's (`npm run lint` checks it first): rules that would fight it are off.
+  prettier,
 );

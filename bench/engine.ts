@@ -33,7 +33,18 @@ function syntheticRows(n: number, seed: number): Uint8Array {
 }
 
 function layerConfig(method: LayerConfig['method']): LayerConfig {
-  return { units: K, method, epochs, batchSize: 128, learningRate: method === 'rbm' ? 0.05 : 0.01, samples: 8, inferenceWidth: 128, criterion: 'blm', cdK: 1, persistent: true };
+  return {
+    units: K,
+    method,
+    epochs,
+    batchSize: 128,
+    learningRate: method === 'rbm' ? 0.05 : 0.01,
+    samples: 8,
+    inferenceWidth: 128,
+    criterion: 'blm',
+    cdK: 1,
+    persistent: true,
+  };
 }
 
 async function measure(method: 'aeries' | 'rbm', data: Uint8Array): Promise<number> {
@@ -70,12 +81,18 @@ async function measure(method: 'aeries' | 'rbm', data: Uint8Array): Promise<numb
   const leaked = tf.memory().numTensors - before;
   // Steady-state rate: rows of epochs 2.. over their time, from the cumulative clock.
   const overall = (rows * epochs) / seconds;
-  console.log(`${method.padEnd(7)} ${Math.round(overall).toLocaleString('en-US').padStart(8)} rows/s overall (${epochs} epochs of ${rows} rows, ${seconds.toFixed(2)} s), per-epoch cumulative: ${rates.map((r) => Math.round(r)).join(', ')}${leaked > 0 ? `, LEAKED ${leaked} tensors` : ''}`);
+  console.log(
+    `${method.padEnd(7)} ${Math.round(overall).toLocaleString('en-US').padStart(8)} rows/s overall (${epochs} epochs of ${rows} rows, ${seconds.toFixed(2)} s), per-epoch cumulative: ${rates.map((r) => Math.round(r)).join(', ')}${leaked > 0 ? `, LEAKED ${leaked} tensors` : ''}`,
+  );
   return overall;
 }
 
 const backend = await initBackend();
-console.log(`backend: ${backend}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores (other processes slow the figures down)`);
+console.log(
+  `backend: ${backend}, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} on ${cpus().length} cores (other processes slow the figures down)`,
+);
 const data = syntheticRows(rows, 1);
 // Best of two runs each: the machine is shared, a single run can be slowed by others.
 const aeries = Math.max(await measure('aeries', data), await measure('aeries', data));

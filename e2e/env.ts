@@ -27,7 +27,9 @@ export const STATE_FILE = join(repoRoot, 'e2e', '.output', 'web-host.json');
 export function electronUnavailable(): string | null {
   const pkg = join(repoRoot, 'node_modules', 'electron');
   const pathFile = join(pkg, 'path.txt');
-  if (!existsSync(pathFile)) return 'the Electron binary is not installed on this machine (it cannot be downloaded here); the same specs ran in Chromium through the web host';
-  if (!existsSync(join(repoRoot, 'out', 'main', 'index.js'))) return 'the desktop app is not built (run "npm run build" first)';
+  if (!existsSync(pathFile))
+    return 'the Electron binary is not installed on this machine (it cannot be downloaded here); the same specs ran in Chromium through the web host';
+  if (!existsSync(join(repoRoot, 'out', 'main', 'index.js')))
+    return 'the desktop app is not built (run "npm run build" first)';
   return null;
 }

@@ -39,7 +39,11 @@ export const test = base.extend<{ studio: Studio; target: 'web' | 'electron' }>(
       return;
     }
     const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ acceptDownloads: true, locale: 'en-US', viewport: { width: 1360, height: 900 } });
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      locale: 'en-US',
+      viewport: { width: 1360, height: 900 },
+    });
     const page = await context.newPage();
     await page.goto(hostState().url);
     await use(new Studio(page, { kind: 'web' }));

@@ -17,7 +17,9 @@ function orders(): string {
   for (let i = 0; i < ROWS; i++) {
     const u = i % 100;
     const channel = CHANNELS[u < 60 ? 0 : u < 85 ? 1 : u < 97 ? 2 : 3];
-    lines.push(`A-${String(i).padStart(7, '0')},${channel},${(10 + ((i * 37) % 900) / 10).toFixed(2)},${i % 3 === 0 ? 'yes' : 'no'}`);
+    lines.push(
+      `A-${String(i).padStart(7, '0')},${channel},${(10 + ((i * 37) % 900) / 10).toFixed(2)},${i % 3 === 0 ? 'yes' : 'no'}`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -39,6 +41,8 @@ test('counts segments over the whole file and draws the subset from it', async (
   await studio.id('coverage-input').press('Enter');
   await studio.id('sample-rows-input').fill('5000');
   await studio.id('apply-subset').click();
-  await expect(studio.id('subset-from-file')).toHaveText(/stratified by segment: 5,000 of the 102,000 rows in the chosen segments \(120,000 rows in the file\)/);
+  await expect(studio.id('subset-from-file')).toHaveText(
+    /stratified by segment: 5,000 of the 102,000 rows in the chosen segments \(120,000 rows in the file\)/,
+  );
   await expect(studio.id('subset-summary')).toContainText('5,000 rows kept');
 });

@@ -7,7 +7,12 @@ import { hostState, webOnly } from './fixtures.js';
 import { request as httpRequest } from 'node:http';
 import { WebSocket } from 'ws';
 
-function get(url: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<{ status: number; body: string }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  body?: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method, headers }, (res) => {
       let data = '';
@@ -30,8 +35,12 @@ test('refuses requests without the token or from a foreign host', async ({ targe
   expect((await get(root)).status).toBe(401);
   expect((await get(rpc, {}, 'POST', '{}')).status).toBe(401);
   expect((await get(rpc, { 'x-layerwise-token': 'wrong' }, 'POST', '{}')).status).toBe(401);
-  expect((await get(rpc, { 'x-layerwise-token': token, Host: `evil.example:${base.port}` }, 'POST', '{}')).status).toBe(403);
-  expect((await get(rpc, { 'x-layerwise-token': token, Origin: 'http://evil.example' }, 'POST', '{}')).status).toBe(403);
+  expect((await get(rpc, { 'x-layerwise-token': token, Host: `evil.example:${base.port}` }, 'POST', '{}')).status).toBe(
+    403,
+  );
+  expect((await get(rpc, { 'x-layerwise-token': token, Origin: 'http://evil.example' }, 'POST', '{}')).status).toBe(
+    403,
+  );
 
   const ok = await get(rpc, { 'x-layerwise-token': token, 'content-type': 'application/json' }, 'POST', '{}');
   expect(ok.status).toBe(200);

@@ -52,7 +52,9 @@ test('walks the whole wizard on the sample data and exports generated rows', asy
   await studio.id('epochs-input').press('Tab');
   await studio.id('start-training').click();
   const chart = studio.id('training-chart');
-  await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 120_000 }).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 120_000 })
+    .toBeGreaterThanOrEqual(2);
   await expect(studio.id('training-status')).toHaveAttribute('data-state', 'done', { timeout: 180_000 });
   await expect(studio.id('layer-results')).toContainText(/\d/);
   if (shots) await studio.screenshot('4-train', shots);

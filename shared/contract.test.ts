@@ -17,8 +17,12 @@ describe('contract', () => {
   it('validates outputs and events', () => {
     expect(() => parseOutput('data.cancelImport', { cancelled: 'yes' })).toThrow();
     expect(parseOutput('data.cancelImport', { cancelled: true })).toEqual({ cancelled: true });
-    expect(ServerEvent.safeParse({ type: 'import.progress', phase: 'count', bytesRead: 1, totalBytes: 2, rows: 0 }).success).toBe(true);
-    expect(ServerEvent.safeParse({ type: 'import.progress', phase: 'later', bytesRead: 1, totalBytes: 2, rows: 0 }).success).toBe(false);
+    expect(
+      ServerEvent.safeParse({ type: 'import.progress', phase: 'count', bytesRead: 1, totalBytes: 2, rows: 0 }).success,
+    ).toBe(true);
+    expect(
+      ServerEvent.safeParse({ type: 'import.progress', phase: 'later', bytesRead: 1, totalBytes: 2, rows: 0 }).success,
+    ).toBe(false);
     expect(ServerEvent.safeParse({ type: 'train.epoch', runId: 'x' }).success).toBe(false);
     expect(ServerEvent.safeParse({ type: 'shell.exec', command: 'rm -rf /' }).success).toBe(false);
   });

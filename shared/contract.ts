@@ -74,10 +74,16 @@ export const methods = {
   /** Stops the pass over a file in progress: an import, a segment count or a subset draw. */
   'data.cancelImport': method(Empty, z.object({ cancelled: z.boolean() })),
   'data.updateColumns': method(z.object({ columns: z.array(ColumnOverride) }), DatasetInfo),
-  'data.rows': method(z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }), RowTable),
+  'data.rows': method(
+    z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }),
+    RowTable,
+  ),
   'subset.segments': method(z.object({ columns: z.array(z.number().int().min(0)).min(1).max(3) }), SegmentTable),
   'subset.apply': method(z.object({ spec: SubsetSpec }), SubsetInfo),
-  'train.defaults': method(Empty, z.object({ config: TrainConfig, bits: z.number().int().min(1), rows: z.number().int().min(0) })),
+  'train.defaults': method(
+    Empty,
+    z.object({ config: TrainConfig, bits: z.number().int().min(1), rows: z.number().int().min(0) }),
+  ),
   'train.start': method(z.object({ config: TrainConfig }), z.object({ runId: z.string() })),
   'train.pause': method(z.object({ runId: z.string() }), z.object({ state: RunState })),
   'train.resume': method(z.object({ runId: z.string() }), z.object({ state: RunState })),
@@ -87,7 +93,10 @@ export const methods = {
     z.object({ rows: z.number().int().min(1).max(100000), seed: z.number().int() }),
     z.object({ generated: RowTable, real: RowTable }),
   ),
-  'export.samples': method(z.object({ rows: z.number().int().min(1).max(1000000), seed: z.number().int() }), SaveResult),
+  'export.samples': method(
+    z.object({ rows: z.number().int().min(1).max(1000000), seed: z.number().int() }),
+    SaveResult,
+  ),
   'export.model': method(Empty, SaveResult),
   'export.report': method(Empty, SaveResult),
 } as const;

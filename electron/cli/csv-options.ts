@@ -18,7 +18,13 @@ export const csvOptionUsage = `CSV options:
   --quote Q          quote character: " (default) or '
   --missing T        also treat T as a missing value (besides empty, NA, N/A, null, -, ?, #N/A); repeatable`;
 
-export function csvOverrides(values: { encoding?: string; delimiter?: string; 'no-header'?: boolean; quote?: string; missing?: string[] }): CsvOptionsOverride {
+export function csvOverrides(values: {
+  encoding?: string;
+  delimiter?: string;
+  'no-header'?: boolean;
+  quote?: string;
+  missing?: string[];
+}): CsvOptionsOverride {
   const out: CsvOptionsOverride = {};
   if (values.encoding !== undefined) {
     const e = TextEncoding.safeParse(values.encoding.toLowerCase());
@@ -33,9 +39,11 @@ export function csvOverrides(values: { encoding?: string; delimiter?: string; 'n
   }
   if (values['no-header']) out.header = false;
   if (values.quote !== undefined) {
-    if (values.quote !== '"' && values.quote !== "'") throw new AppError('cli.badArguments', { message: `--quote: give " or ', not "${values.quote}"` });
+    if (values.quote !== '"' && values.quote !== "'")
+      throw new AppError('cli.badArguments', { message: `--quote: give " or ', not "${values.quote}"` });
     out.quote = values.quote;
   }
-  if (values.missing !== undefined) out.missingTokens = [...new Set([...DEFAULT_MISSING_TOKENS, ...values.missing.map((t) => t.trim())])];
+  if (values.missing !== undefined)
+    out.missingTokens = [...new Set([...DEFAULT_MISSING_TOKENS, ...values.missing.map((t) => t.trim())])];
   return out;
 }

@@ -5,11 +5,14 @@ import { note } from './command.js';
 export function formatEstimate(e: Estimate | null): string {
   if (!e) return '—';
   const bits = (e.value / Math.LN2).toFixed(3);
-  return e.exact ? `${e.value.toFixed(4)} nats (${bits} bits, exact)` : `${e.value.toFixed(4)} ± ${(e.se ?? 0).toFixed(4)} nats (${bits} bits, estimate)`;
+  return e.exact
+    ? `${e.value.toFixed(4)} nats (${bits} bits, exact)`
+    : `${e.value.toFixed(4)} ± ${(e.se ?? 0).toFixed(4)} nats (${bits} bits, estimate)`;
 }
 
 export function printEpoch(p: EpochProgress): void {
-  const stage = p.stage === 'layer' ? `layer ${p.layer + 1}/${p.layers}` : p.stage === 'top' ? 'top prior' : 'fine-tune';
+  const stage =
+    p.stage === 'layer' ? `layer ${p.layer + 1}/${p.layers}` : p.stage === 'top' ? 'top prior' : 'fine-tune';
   const valid = p.criterionValid === null ? '' : `  valid ${p.criterionValid.toFixed(4)}`;
   note(
     `${stage}  epoch ${p.epoch}/${p.epochs}  train ${p.criterionTrain.toFixed(4)}${valid}  ${Math.round(p.rowsPerSecond)} rows/s  ETA ${Math.round(p.etaSeconds)} s`,
@@ -17,5 +20,7 @@ export function printEpoch(p: EpochProgress): void {
 }
 
 export function printLayer(r: LayerResult): void {
-  note(`layer ${r.layer + 1} (${r.units} units, ${r.method}) done: BLM bound train ${formatEstimate(r.blmTrain)}, validation ${formatEstimate(r.blmValid)}`);
+  note(
+    `layer ${r.layer + 1} (${r.units} units, ${r.method}) done: BLM bound train ${formatEstimate(r.blmTrain)}, validation ${formatEstimate(r.blmValid)}`,
+  );
 }

@@ -6,7 +6,16 @@
  */
 import type { SegmentTable, SubsetSpec } from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
-import { chooseSubset, countSegmentsInFile, coverageKeep, fileSegmentTable, segmentTable, type Dataset, type FileSegmentCounts, type Subset } from '../data/index.js';
+import {
+  chooseSubset,
+  countSegmentsInFile,
+  coverageKeep,
+  fileSegmentTable,
+  segmentTable,
+  type Dataset,
+  type FileSegmentCounts,
+  type Subset,
+} from '../data/index.js';
 import { intOption, numberOption, type Options } from './command.js';
 
 export const subsetOptionSpec = {
@@ -34,7 +43,10 @@ interface SubsetValues {
 
 function columnIndex(ds: Dataset, name: string): number {
   const col = ds.info.columns.find((c) => c.name === name) ?? ds.info.columns.find((c) => c.originalName === name);
-  if (!col) throw new AppError('cli.badArguments', { message: `--segments: no column named "${name}" (columns: ${ds.info.columns.map((c) => c.name).join(', ')})` });
+  if (!col)
+    throw new AppError('cli.badArguments', {
+      message: `--segments: no column named "${name}" (columns: ${ds.info.columns.map((c) => c.name).join(', ')})`,
+    });
   return col.index;
 }
 
@@ -46,11 +58,17 @@ export async function subsetFromOptions(
   signal?: AbortSignal,
 ): Promise<{ subset: Subset; description: string }> {
   const sampleRows = values.sample === undefined ? null : intOption(values.sample, 'sample', 1);
-  if (sampleRows !== null && sampleRows < 1) throw new AppError('cli.badArguments', { message: '--sample: give a number of rows of at least 1' });
+  if (sampleRows !== null && sampleRows < 1)
+    throw new AppError('cli.badArguments', { message: '--sample: give a number of rows of at least 1' });
   const sample = sampleRows === null ? null : { rows: sampleRows, stratified: values.random !== true };
   if (values.segments === undefined) {
-    if (values.keep !== undefined || values.coverage !== undefined) throw new AppError('cli.badArguments', { message: '--keep and --coverage need --segments' });
-    const subset = await chooseSubset(ds, { ...base, segments: null, sample: sample && { ...sample, stratified: false } });
+    if (values.keep !== undefined || values.coverage !== undefined)
+      throw new AppError('cli.badArguments', { message: '--keep and --coverage need --segments' });
+    const subset = await chooseSubset(ds, {
+      ...base,
+      segments: null,
+      sample: sample && { ...sample, stratified: false },
+    });
     return { subset, description: `Subset: ${subset.info.rows} rows${sample ? ' drawn at random' : ''}` };
   }
   const columns = values.segments.split(',').map((s) => columnIndex(ds, s.trim()));
@@ -63,21 +81,40 @@ export async function subsetFromOptions(
   } else table = segmentTable(ds, columns);
   let keep: string[][];
   if (values.keep !== undefined) {
-    if (values.coverage !== undefined) throw new AppError('cli.badArguments', { message: 'give --keep or --coverage, not both' });
+    if (values.coverage !== undefined)
+      throw new AppError('cli.badArguments', { message: 'give --keep or --coverage, not both' });
     keep = values.keep.map((k) => k.split('|'));
     for (const k of keep) {
-      if (k.length !== columns.length) throw new AppError('cli.badArguments', { message: `--keep "${k.join('|')}": give ${columns.length} value(s) joined by |, one per segment column` });
+      if (k.length !== columns.length)
+        throw new AppError('cli.badArguments', {
+          message: `--keep "${k.join('|')}": give ${columns.length} value(s) joined by |, one per segment column`,
+        });
       if (!table.segments.some((s) => s.key.join('|') === k.join('|'))) {
-        throw new AppError('cli.badArguments', { message: `--keep "${k.join('|')}": no such segment (most frequent: ${table.segments.slice(0, 5).map((s) => s.key.join('|')).join(', ')})` });
+        throw new AppError('cli.badArguments', {
+          message: `--keep "${k.join('|')}": no such segment (most frequent: ${table.segments
+            .slice(0, 5)
+            .map((s) => s.key.join('|'))
+            .join(', ')})`,
+        });
       }
     }
   } else {
     const coverage = numberOption(values.coverage, 'coverage', 80);
-    if (!(coverage > 0 && coverage <= 100)) throw new AppError('cli.badArguments', { message: '--coverage: give a percentage between 0 and 100' });
+    if (!(coverage > 0 && coverage <= 100))
+      throw new AppError('cli.badArguments', { message: '--coverage: give a percentage between 0 and 100' });
     keep = coverageKeep(table, coverage / 100);
   }
   const subset = await chooseSubset(ds, { ...base, segments: { columns, keep }, sample }, { signal, counts });
   const share = keep.reduce((s, k) => s + (table.segments.find((x) => x.key.join('|') === k.join('|'))?.share ?? 0), 0);
-  const from = subset.info.fromFile ? `, drawn from the whole file (${subset.info.fromFile.stratified ? 'stratified' : 'at random'})` : sample ? (sample.stratified ? ', stratified sample' : ', random sample') : '';
-  return { subset, description: `Subset: ${keep.length} segment(s) of ${values.segments} covering ${(share * 100).toFixed(1)} % of rows; ${subset.info.rows} rows${from}` };
+  const from = subset.info.fromFile
+    ? `, drawn from the whole file (${subset.info.fromFile.stratified ? 'stratified' : 'at random'})`
+    : sample
+      ? sample.stratified
+        ? ', stratified sample'
+        : ', random sample'
+      : '';
+  return {
+    subset,
+    description: `Subset: ${keep.length} segment(s) of ${values.segments} covering ${(share * 100).toFixed(1)} % of rows; ${subset.info.rows} rows${from}`,
+  };
 }

@@ -14,7 +14,12 @@ async function sales() {
   const lines = ['region,amount,member'];
   for (let i = 0; i < 900; i++) {
     const region = ['A', 'B', 'C'][i % 3];
-    const amount = region === 'C' ? (i % 30 === 2 ? '' : (500 + (i % 97)).toFixed(2)) : (10 + ((i * 7) % 200) + (i % 10) / 10).toFixed(2);
+    const amount =
+      region === 'C'
+        ? i % 30 === 2
+          ? ''
+          : (500 + (i % 97)).toFixed(2)
+        : (10 + ((i * 7) % 200) + (i % 10) / 10).toFixed(2);
     lines.push(`${region},${amount},${i % 4 === 0 ? 'yes' : 'no'}`);
   }
   const path = join(mkdtempSync(join(tmpdir(), 'lw-coverage-')), 'sales.csv');
@@ -28,7 +33,12 @@ const all = (n: number) => Int32Array.from({ length: n }, (_, r) => r);
 describe('knownRows', () => {
   it('leaves out rows of segments not trained on, and keeps unsampled rows of the kept segments inside the range', async () => {
     const ds = await sales();
-    const subset = applySubset(ds, { segments: { columns: [0], keep: [['A'], ['B']] }, sample: { rows: 300, stratified: true }, seed: 1, split });
+    const subset = applySubset(ds, {
+      segments: { columns: [0], keep: [['A'], ['B']] },
+      sample: { rows: 300, stratified: true },
+      seed: 1,
+      split,
+    });
     const amounts = Array.from(subset.train, (r) => Number(ds.cells[1][r]));
     const [lo, hi] = [Math.min(...amounts), Math.max(...amounts)];
     const known = new Set(knownRows(ds, subset.train, subset.outside));

@@ -62,7 +62,9 @@ describe('CsvSplitter', () => {
 
   it('skips records whose quoted fields are all blank, and keeps one holding only a quote', () => {
     const text = ['a,b', '"",""', '" ",\u3000', '"""",x', '"\u00a0", '].join('\n');
-    const expected = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: 'greedy' }).data.filter((r) => r.some((f) => f.trim() !== ''));
+    const expected = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: 'greedy' }).data.filter((r) =>
+      r.some((f) => f.trim() !== ''),
+    );
     for (const chunk of [2, 3, 100]) expect(split(text, ',', chunk).map((r) => r.fields)).toEqual(expected);
     expect(expected).toEqual([
       ['a', 'b'],
@@ -73,7 +75,9 @@ describe('CsvSplitter', () => {
   it('gives any one field of a record, quoted or not, without splitting the others', () => {
     for (const chunk of [1, 3, 64]) {
       const picked: string[][] = [];
-      const s: CsvSplitter = new CsvSplitter(',', '"', (count) => picked.push(Array.from({ length: count + 1 }, (_, j) => s.field(j))));
+      const s: CsvSplitter = new CsvSplitter(',', '"', (count) =>
+        picked.push(Array.from({ length: count + 1 }, (_, j) => s.field(j))),
+      );
       for (let i = 0; i < TRICKY.length; i += chunk) s.write(TRICKY.slice(i, i + chunk));
       s.end();
       const expected = Papa.parse<string[]>(TRICKY, { delimiter: ',', skipEmptyLines: 'greedy' }).data;

@@ -144,7 +144,8 @@ export class CsvSplitter {
       return;
     }
     let count = 1;
-    for (let d = text.indexOf(this.delimiter, start); d >= 0 && d < end; d = text.indexOf(this.delimiter, d + 1)) count++;
+    for (let d = text.indexOf(this.delimiter, start); d >= 0 && d < end; d = text.indexOf(this.delimiter, d + 1))
+      count++;
     this.lineText = text;
     this.lineStart = start;
     this.lineEnd = end;
@@ -270,7 +271,17 @@ function nextNewline(text: string, from: number): number {
 /** A character that `trim()` keeps: not a control or space, ASCII or Unicode. */
 function shows(c: number): boolean {
   if (c < 128) return c > 32;
-  return !(c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+  return !(
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Where the field starting at `i` ends (its delimiter, or `end`), reading quotes as `quotedFields` does. */

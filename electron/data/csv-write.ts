@@ -2,7 +2,9 @@
 import type { Delimiter, RowTable } from '../../shared/domain/data.js';
 
 export function csvCell(value: string, delimiter: string): string {
-  return /["\r\n]/.test(value) || value.includes(delimiter) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return /["\r\n]/.test(value) || value.includes(delimiter) || /^\s|\s$/.test(value)
+    ? `"${value.replace(/"/g, '""')}"`
+    : value;
 }
 
 export function toCsv(table: RowTable, opts: { delimiter?: Delimiter; bom?: boolean } = {}): string {

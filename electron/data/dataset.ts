@@ -25,7 +25,14 @@ export interface Dataset {
   readonly source: FileSource;
 }
 
-function profileOf(index: number, name: string, originalName: string, cells: string[], typed: TypedColumn, base: Omit<ColumnProfile, 'index' | 'name' | 'originalName' | 'chart' | 'min' | 'max'>): ColumnProfile {
+function profileOf(
+  index: number,
+  name: string,
+  originalName: string,
+  cells: string[],
+  typed: TypedColumn,
+  base: Omit<ColumnProfile, 'index' | 'name' | 'originalName' | 'chart' | 'min' | 'max'>,
+): ColumnProfile {
   const range = typed.kind === 'number' ? columnRange(typed.values) : null;
   return {
     index,
@@ -57,9 +64,15 @@ export function buildDataset(raw: RawTable): Dataset {
     typed.push(t);
     let reason = a.excludedReason;
     if (reason === null && j >= MAX_INCLUDED_COLUMNS) reason = 'user';
-    const unparsed = t.kind === 'number' ? t.values.length - a.missing - t.values.filter((v) => !Number.isNaN(v)).length : 0;
+    const unparsed =
+      t.kind === 'number' ? t.values.length - a.missing - t.values.filter((v) => !Number.isNaN(v)).length : 0;
     if (unparsed > 0) {
-      problems.push({ code: 'problems.unparsedValues', severity: 'warning', params: { column: raw.header[j], count: unparsed, type: a.type }, examples: [] });
+      problems.push({
+        code: 'problems.unparsedValues',
+        severity: 'warning',
+        params: { column: raw.header[j], count: unparsed, type: a.type },
+        examples: [],
+      });
     }
     return profileOf(j, raw.header[j], raw.originalHeader[j] ?? raw.header[j], col, t, {
       type: a.type,
@@ -77,11 +90,29 @@ export function buildDataset(raw: RawTable): Dataset {
     if (names.length > 0) excluded.push({ reason, names });
   }
   for (const e of excluded) {
-    problems.push({ code: `problems.excluded.${e.reason}`, severity: 'info', params: { count: e.names.length, names: e.names.slice(0, 8).join(', ') }, examples: [] });
+    problems.push({
+      code: `problems.excluded.${e.reason}`,
+      severity: 'info',
+      params: { count: e.names.length, names: e.names.slice(0, 8).join(', ') },
+      examples: [],
+    });
   }
-  if (width > MAX_INCLUDED_COLUMNS) problems.push({ code: 'problems.tooManyColumns', severity: 'warning', params: { count: width, kept: MAX_INCLUDED_COLUMNS }, examples: [] });
-  if (ambiguous.length > 0) problems.push({ code: 'problems.ambiguousDates', severity: 'warning', params: { columns: ambiguous.join(', ') }, examples: [] });
-  if (!columns.some((c) => c.include)) problems.push({ code: 'problems.noUsableColumns', severity: 'error', params: {}, examples: [] });
+  if (width > MAX_INCLUDED_COLUMNS)
+    problems.push({
+      code: 'problems.tooManyColumns',
+      severity: 'warning',
+      params: { count: width, kept: MAX_INCLUDED_COLUMNS },
+      examples: [],
+    });
+  if (ambiguous.length > 0)
+    problems.push({
+      code: 'problems.ambiguousDates',
+      severity: 'warning',
+      params: { columns: ambiguous.join(', ') },
+      examples: [],
+    });
+  if (!columns.some((c) => c.include))
+    problems.push({ code: 'problems.noUsableColumns', severity: 'error', params: {}, examples: [] });
   const info: DatasetInfo = {
     datasetId: randomUUID(),
     fileName: raw.fileName,
@@ -140,8 +171,18 @@ export function applyColumnOverrides(ds: Dataset, overrides: ColumnOverride[]): 
       next = profileOf(o.index, col.name, col.originalName, ds.cells[o.index], t, {
         type: o.type,
         inferredType: col.inferredType,
-        include: o.type !== 'identifier' && o.type !== 'text' ? (col.excludedReason === 'identifier' || col.excludedReason === 'text' ? true : col.include) : false,
-        excludedReason: o.type === 'identifier' || o.type === 'text' ? o.type : col.excludedReason === 'identifier' || col.excludedReason === 'text' ? null : col.excludedReason,
+        include:
+          o.type !== 'identifier' && o.type !== 'text'
+            ? col.excludedReason === 'identifier' || col.excludedReason === 'text'
+              ? true
+              : col.include
+            : false,
+        excludedReason:
+          o.type === 'identifier' || o.type === 'text'
+            ? o.type
+            : col.excludedReason === 'identifier' || col.excludedReason === 'text'
+              ? null
+              : col.excludedReason,
         missing: col.missing,
         missingRate: col.missingRate,
         distinct: col.distinct,

@@ -75,15 +75,23 @@ export function dateFormatter(pattern: string): (ms: number) => string {
     if (literal) pieces.push(() => literal);
     const tok = m[0];
     pieces.push(
-      tok === 'YYYY' ? (t) => pad(t.getUTCFullYear(), 4)
-      : tok === 'MM' ? (t) => pad(t.getUTCMonth() + 1, 2)
-      : tok === 'M' ? (t) => String(t.getUTCMonth() + 1)
-      : tok === 'DD' ? (t) => pad(t.getUTCDate(), 2)
-      : tok === 'D' ? (t) => String(t.getUTCDate())
-      : tok === 'HH' ? (t) => pad(t.getUTCHours(), 2)
-      : tok === 'H' ? (t) => String(t.getUTCHours())
-      : tok === 'mm' ? (t) => pad(t.getUTCMinutes(), 2)
-      : (t) => pad(t.getUTCSeconds(), 2),
+      tok === 'YYYY'
+        ? (t) => pad(t.getUTCFullYear(), 4)
+        : tok === 'MM'
+          ? (t) => pad(t.getUTCMonth() + 1, 2)
+          : tok === 'M'
+            ? (t) => String(t.getUTCMonth() + 1)
+            : tok === 'DD'
+              ? (t) => pad(t.getUTCDate(), 2)
+              : tok === 'D'
+                ? (t) => String(t.getUTCDate())
+                : tok === 'HH'
+                  ? (t) => pad(t.getUTCHours(), 2)
+                  : tok === 'H'
+                    ? (t) => String(t.getUTCHours())
+                    : tok === 'mm'
+                      ? (t) => pad(t.getUTCMinutes(), 2)
+                      : (t) => pad(t.getUTCSeconds(), 2),
     );
     last = (m.index ?? 0) + tok.length;
   }
@@ -146,7 +154,10 @@ export const isDayFirst = (pattern: string): boolean => /^D{1,2}[/.-]M{1,2}[/.-]
  * The patterns that read (almost) all values. When both a day-first and a month-first
  * pattern fit every value, the dates are ambiguous and the caller asks the user.
  */
-export function detectDatePattern(values: string[], dayFirst: boolean | null): { pattern: DatePattern | null; ambiguous: boolean } {
+export function detectDatePattern(
+  values: string[],
+  dayFirst: boolean | null,
+): { pattern: DatePattern | null; ambiguous: boolean } {
   if (values.length === 0) return { pattern: null, ambiguous: false };
   const sample = values.slice(0, 500).map((v) => v.replace(/Z$/, ''));
   const fits = CANDIDATE_PATTERNS.filter((p) => {

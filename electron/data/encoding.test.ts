@@ -9,7 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { buildEncoding, decodeRows, encodeRows, encodeTable, encodingGroups, importCsv, parseEncodingSpec, datasetRows } from './index.js';
+import {
+  buildEncoding,
+  decodeRows,
+  encodeRows,
+  encodeTable,
+  encodingGroups,
+  importCsv,
+  parseEncodingSpec,
+  datasetRows,
+} from './index.js';
 import { groupBits } from '../engine/params.js';
 
 async function ledger() {
@@ -38,7 +47,9 @@ describe('encoding', () => {
     let at = 0;
     for (const g of groups) {
       const size = g.kind === 'bernoulli' ? 1 : g.size;
-      if (size > 1) for (let r = 0; r < data.rows; r++) expect(data.data.subarray(r * data.bits + at, r * data.bits + at + size).reduce((a, b) => a + b, 0)).toBe(1);
+      if (size > 1)
+        for (let r = 0; r < data.rows; r++)
+          expect(data.data.subarray(r * data.bits + at, r * data.bits + at + size).reduce((a, b) => a + b, 0)).toBe(1);
       at += size;
     }
     const decoded = decodeRows(spec, data, 1);
@@ -126,7 +137,10 @@ describe('encoding', () => {
 
   it('writes missing values the way the column did (NA stays NA, empty stays empty)', async () => {
     const lines = ['age,city,score'];
-    for (let i = 0; i < 300; i++) lines.push(`${i % 10 === 0 ? 'NA' : 20 + (i % 50)},${i % 7 === 0 ? '' : ['Osaka', 'Kobe', 'Nara'][i % 3]},${i % 11 === 0 ? 'N/A' : (i % 5) + 1}`);
+    for (let i = 0; i < 300; i++)
+      lines.push(
+        `${i % 10 === 0 ? 'NA' : 20 + (i % 50)},${i % 7 === 0 ? '' : ['Osaka', 'Kobe', 'Nara'][i % 3]},${i % 11 === 0 ? 'N/A' : (i % 5) + 1}`,
+      );
     const path = join(mkdtempSync(join(tmpdir(), 'lw-enc-')), 'm.csv');
     writeFileSync(path, lines.join('\n'));
     const ds = await importCsv(path);

@@ -31,8 +31,24 @@ const Base = { column: z.number().int().min(0), name: z.string() };
 /** How the file wrote a missing value in this column (its most frequent missing token); absent = empty. */
 const MissingToken = z.string().optional();
 export const ColumnEncoding = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('bins'), ...Base, type: ColumnType, format: ColumnFormat, edges: z.array(z.number()).min(2), missing: z.boolean(), missingToken: MissingToken }),
-  z.object({ kind: z.literal('values'), ...Base, type: ColumnType, format: ColumnFormat, values: z.array(z.number()).min(1), missing: z.boolean(), missingToken: MissingToken }),
+  z.object({
+    kind: z.literal('bins'),
+    ...Base,
+    type: ColumnType,
+    format: ColumnFormat,
+    edges: z.array(z.number()).min(2),
+    missing: z.boolean(),
+    missingToken: MissingToken,
+  }),
+  z.object({
+    kind: z.literal('values'),
+    ...Base,
+    type: ColumnType,
+    format: ColumnFormat,
+    values: z.array(z.number()).min(1),
+    missing: z.boolean(),
+    missingToken: MissingToken,
+  }),
   z.object({
     kind: z.literal('levels'),
     ...Base,
@@ -46,7 +62,13 @@ export const ColumnEncoding = z.discriminatedUnion('kind', [
     missingToken: MissingToken,
   }),
   z.object({ kind: z.literal('flag'), ...Base, trueToken: z.string(), falseToken: z.string() }),
-  z.object({ kind: z.literal('identifier'), ...Base, prefix: z.string(), width: z.number().int().min(0), start: z.number().int() }),
+  z.object({
+    kind: z.literal('identifier'),
+    ...Base,
+    prefix: z.string(),
+    width: z.number().int().min(0),
+    start: z.number().int(),
+  }),
   z.object({ kind: z.literal('constant'), ...Base, value: z.string() }),
 ]);
 export type ColumnEncoding = z.infer<typeof ColumnEncoding>;
@@ -145,8 +167,14 @@ export function buildEncoding(ds: Dataset, rows?: Int32Array, opts: EncodingOpti
     const hasMissing = col.missing > 0;
     const missingToken = hasMissing ? commonMissingToken(ds.cells[col.index], ds.missing) : '';
     if (!col.include) {
-      if (col.type === 'identifier' || col.excludedReason === 'identifier') return { kind: 'identifier', ...base, ...identifierPattern(ds.cells[col.index], ds.missing) };
-      if (col.excludedReason === 'constant') return { kind: 'constant', ...base, value: ds.cells[col.index].find((c) => !isMissing(c, ds.missing))?.trim() ?? '' };
+      if (col.type === 'identifier' || col.excludedReason === 'identifier')
+        return { kind: 'identifier', ...base, ...identifierPattern(ds.cells[col.index], ds.missing) };
+      if (col.excludedReason === 'constant')
+        return {
+          kind: 'constant',
+          ...base,
+          value: ds.cells[col.index].find((c) => !isMissing(c, ds.missing))?.trim() ?? '',
+        };
       return { kind: 'constant', ...base, value: '' };
     }
     if (typed.kind === 'number') {
@@ -157,16 +185,41 @@ export function buildEncoding(ds: Dataset, rows?: Int32Array, opts: EncodingOpti
       const distinct = [...new Set(vals)];
       const asked = opts.bins?.[col.index];
       if (distinct.length <= (asked === undefined ? MAX_EXACT_VALUES : Math.min(asked, MAX_EXACT_VALUES))) {
-        return { kind: 'values', ...base, type: col.type, format: col.format, values: distinct, missing: hasMissing, missingToken };
+        return {
+          kind: 'values',
+          ...base,
+          type: col.type,
+          format: col.format,
+          values: distinct,
+          missing: hasMissing,
+          missingToken,
+        };
       }
-      const bins = asked === undefined ? Math.max(2, Math.min(MAX_BINS, Math.round(Math.sqrt(distinct.length)))) : Math.max(2, Math.min(256, Math.round(asked)));
-      return { kind: 'bins', ...base, type: col.type, format: col.format, edges: quantileEdges(vals, bins), missing: hasMissing, missingToken };
+      const bins =
+        asked === undefined
+          ? Math.max(2, Math.min(MAX_BINS, Math.round(Math.sqrt(distinct.length))))
+          : Math.max(2, Math.min(256, Math.round(asked)));
+      return {
+        kind: 'bins',
+        ...base,
+        type: col.type,
+        format: col.format,
+        edges: quantileEdges(vals, bins),
+        missing: hasMissing,
+        missingToken,
+      };
     }
     if (col.type === 'boolean' && col.format.boolean && !hasMissing) {
-      return { kind: 'flag', ...base, trueToken: col.format.boolean.trueToken, falseToken: col.format.boolean.falseToken };
+      return {
+        kind: 'flag',
+        ...base,
+        trueToken: col.format.boolean.trueToken,
+        falseToken: col.format.boolean.falseToken,
+      };
     }
     const counts = new Map<number, number>();
-    for (const r of pickRows) if (typed.codes[r] >= 0) counts.set(typed.codes[r], (counts.get(typed.codes[r]) ?? 0) + 1);
+    for (const r of pickRows)
+      if (typed.codes[r] >= 0) counts.set(typed.codes[r], (counts.get(typed.codes[r]) ?? 0) + 1);
     const byCount = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const levels = byCount.slice(0, MAX_LEVELS).map(([code]) => typed.levels[code]);
     const rest = byCount.slice(MAX_LEVELS, MAX_LEVELS + MAX_OTHER_LEVELS);
@@ -201,7 +254,13 @@ function binOf(edges: number[], v: number): number {
 type CellReader = (row: number) => { number: number; level: string | null };
 
 /** Writes the bits of one column of one row; `read` gives the row's value of that column. */
-function encodeCell(c: ColumnEncoding, value: { number: number; level: string | null }, out: Uint8Array, at: number, index: Map<string, number> | null): void {
+function encodeCell(
+  c: ColumnEncoding,
+  value: { number: number; level: string | null },
+  out: Uint8Array,
+  at: number,
+  index: Map<string, number> | null,
+): void {
   switch (c.kind) {
     case 'bins': {
       if (Number.isNaN(value.number)) out[at + (c.missing ? c.edges.length - 1 : 0)] = 1;
@@ -214,7 +273,8 @@ function encodeCell(c: ColumnEncoding, value: { number: number; level: string | 
         return;
       }
       let best = 0;
-      for (let i = 1; i < c.values.length; i++) if (Math.abs(c.values[i] - value.number) < Math.abs(c.values[best] - value.number)) best = i;
+      for (let i = 1; i < c.values.length; i++)
+        if (Math.abs(c.values[i] - value.number) < Math.abs(c.values[best] - value.number)) best = i;
       out[at + best] = 1;
       return;
     }
@@ -253,10 +313,11 @@ function datasetReaders(spec: EncodingSpec, ds: Dataset, pick: Int32Array): Cell
   return spec.columns.map((c) => {
     const typed = ds.typed[c.column];
     if (typed?.kind === 'number') return (r) => ({ number: typed.values[pick[r]], level: null });
-    if (typed?.kind === 'level') return (r) => {
-      const code = typed.codes[pick[r]];
-      return { number: NaN, level: code < 0 ? null : typed.levels[code] };
-    };
+    if (typed?.kind === 'level')
+      return (r) => {
+        const code = typed.codes[pick[r]];
+        return { number: NaN, level: code < 0 ? null : typed.levels[code] };
+      };
     return () => ({ number: NaN, level: null });
   });
 }
@@ -268,7 +329,11 @@ export function encodeRows(spec: EncodingSpec, ds: Dataset, rows?: Int32Array): 
 }
 
 /** Encodes rows given as strings (another CSV with the same columns), read with the spec's formats. */
-export function encodeTable(spec: EncodingSpec, table: RowTable, missingTokens: string[] = ['', 'NA', 'N/A', 'null', 'NULL', '-', '?', '#N/A', 'NaN']): EncodedData {
+export function encodeTable(
+  spec: EncodingSpec,
+  table: RowTable,
+  missingTokens: string[] = ['', 'NA', 'N/A', 'null', 'NULL', '-', '?', '#N/A', 'NaN'],
+): EncodedData {
   const missing = new Set(missingTokens);
   const position = new Map(table.header.map((h, i) => [h, i]));
   const readers: CellReader[] = spec.columns.map((c) => {
@@ -279,7 +344,11 @@ export function encodeTable(spec: EncodingSpec, table: RowTable, missingTokens: 
       const cell = table.rows[r][at] ?? '';
       if (isMissing(cell, missing)) return { number: NaN, level: null };
       if (c.kind === 'bins' || c.kind === 'values') return { number: cellNumber(cell, c.type, c.format), level: null };
-      if (c.kind === 'flag') return { number: NaN, level: cellLevel(cell, 'boolean', { boolean: { trueToken: c.trueToken, falseToken: c.falseToken } }) };
+      if (c.kind === 'flag')
+        return {
+          number: NaN,
+          level: cellLevel(cell, 'boolean', { boolean: { trueToken: c.trueToken, falseToken: c.falseToken } }),
+        };
       return { number: NaN, level: cell.trim() };
     };
   });
@@ -291,7 +360,12 @@ export function encodeTable(spec: EncodingSpec, table: RowTable, missingTokens: 
  * column's grid: whole days for dates, seconds for datetimes, its decimals for numbers.
  */
 function drawInBin(lo: number, hi: number, last: boolean, type: ColumnType, format: ColumnFormat, u: number): number {
-  const step = type === 'date' ? DAY : type === 'datetime' ? 1000 : 10 ** -(type === 'integer' ? 0 : (format.number?.decimals ?? 2));
+  const step =
+    type === 'date'
+      ? DAY
+      : type === 'datetime'
+        ? 1000
+        : 10 ** -(type === 'integer' ? 0 : (format.number?.decimals ?? 2));
   const first = Math.ceil(lo / step - 1e-9);
   const end = last ? Math.floor(hi / step + 1e-9) : Math.ceil(hi / step - 1e-9) - 1;
   if (end < first) return lo;
@@ -346,7 +420,11 @@ function cellDecoder(c: ColumnEncoding, size: number): CellDecoder {
     case 'levels':
       return (bits, at, _r, u) => {
         const slot = slotOf(bits, at, size);
-        return slot < c.levels.length ? c.levels[slot] : c.other && slot === c.levels.length ? drawOther(c.otherLevels, c.otherCounts, u()) : (c.missingToken ?? '');
+        return slot < c.levels.length
+          ? c.levels[slot]
+          : c.other && slot === c.levels.length
+            ? drawOther(c.otherLevels, c.otherCounts, u())
+            : (c.missingToken ?? '');
       };
     case 'flag':
       return (bits, at) => (bits[at] ? c.trueToken : c.falseToken);

@@ -31,7 +31,8 @@ function ledger(name: string): { path: string; regions: string[]; channels: stri
     regions.push(REGIONS[r]);
     channels.push(channel);
     const note = i % 500 === 0 ? '"late, ""urgent""\nsee log"' : i % 7 === 0 ? 'ok' : '';
-    if (i === 1234) lines.push(`${i},${REGIONS[r]},${channel}`); // too few fields: padded
+    if (i === 1234)
+      lines.push(`${i},${REGIONS[r]},${channel}`); // too few fields: padded
     else lines.push(`${i},${REGIONS[r]},${channel},${(100 * (r + 1) + rng.next() * 50).toFixed(2)},${note}`);
   }
   const path = join(dir, name);
@@ -70,14 +71,23 @@ describe('subsets drawn from the whole file', () => {
     const { path, regions } = ledger('strat.csv');
     const ds = await importCsv(path, { memoryBudgetBytes: BUDGET });
     const keep = [['North'], ['East'], ['West']];
-    const spec: SubsetSpec = { segments: { columns: [1], keep }, sample: { rows: 1000, stratified: true }, seed: 3, split };
+    const spec: SubsetSpec = {
+      segments: { columns: [1], keep },
+      sample: { rows: 1000, stratified: true },
+      seed: 3,
+      split,
+    };
     const s = await drawSubsetFromFile(ds, spec);
     const sizes = ['East', 'North', 'West'].map((r) => countOf(regions, r)); // strata in key order
     const quota = allocate(sizes, 1000);
     const drawnRegions = Array.from({ length: s.info.rows }, (_, r) => s.dataset.cells[1][r]);
     expect(s.info.rows).toBe(1000);
     expect(['East', 'North', 'West'].map((r) => countOf(drawnRegions, r))).toEqual(quota);
-    expect(s.info.fromFile).toEqual({ fileRows: ROWS, matchingRows: sizes.reduce((a, b) => a + b, 0), stratified: true });
+    expect(s.info.fromFile).toEqual({
+      fileRows: ROWS,
+      matchingRows: sizes.reduce((a, b) => a + b, 0),
+      stratified: true,
+    });
     expect(s.info.train + s.info.valid + s.info.test).toBe(1000);
     // Train, validation and test rows are drawn rows; the rows outside are sample rows of other segments.
     for (const part of [s.train, s.valid, s.test]) for (const r of part) expect(r).toBeLessThan(1000);
@@ -107,7 +117,12 @@ describe('subsets drawn from the whole file', () => {
     const inSample = ds.cells[1].filter((r) => r === 'West').length;
     const inFile = countOf(regions, 'West');
     expect(inSample).toBeLessThan(inFile / 3);
-    const s = await drawSubsetFromFile(ds, { segments: { columns: [1], keep: [['West']] }, sample: null, seed: 1, split });
+    const s = await drawSubsetFromFile(ds, {
+      segments: { columns: [1], keep: [['West']] },
+      sample: null,
+      seed: 1,
+      split,
+    });
     expect(s.info.rows).toBe(inFile);
     const ids = new Set(Array.from({ length: s.info.rows }, (_, r) => s.dataset.cells[0][r]));
     expect(ids.size).toBe(inFile);
@@ -133,7 +148,12 @@ describe('subsets drawn from the whole file', () => {
   it('reads ragged and quoted rows as the import did', async () => {
     const { path } = ledger('ragged.csv');
     const ds = await importCsv(path, { memoryBudgetBytes: BUDGET });
-    const s = await drawSubsetFromFile(ds, { segments: { columns: [1], keep: REGIONS.map((r) => [r]) }, sample: { rows: 5000, stratified: true }, seed: 1, split });
+    const s = await drawSubsetFromFile(ds, {
+      segments: { columns: [1], keep: REGIONS.map((r) => [r]) },
+      sample: { rows: 5000, stratified: true },
+      seed: 1,
+      split,
+    });
     const row = (id: string) => {
       for (let r = 0; r < s.info.rows; r++) if (s.dataset.cells[0][r] === id) return s.dataset.cells.map((c) => c[r]);
       return null;

@@ -13,7 +13,16 @@ import { createRng } from '../engine/random.js';
 import { keptFields, type CsvSplitter, type KeptRow } from './csv-parse.js';
 import { withRowsBefore, type Dataset } from './dataset.js';
 import { rescanRows, type PassHooks } from './reader.js';
-import { allocate, applySubset, checkSegmentColumns, finishSubset, KEY_SEPARATOR, SegmentKeyer, tableFromCounts, type Subset } from './subset.js';
+import {
+  allocate,
+  applySubset,
+  checkSegmentColumns,
+  finishSubset,
+  KEY_SEPARATOR,
+  SegmentKeyer,
+  tableFromCounts,
+  type Subset,
+} from './subset.js';
 
 /** Segment key counts over every row of the file (by key number of `keyer`). */
 export interface FileSegmentCounts {
@@ -37,7 +46,11 @@ function recordCells(): { at(rec: CsvSplitter, padded: string[] | null): void; c
 }
 
 /** Counts the segment keys of `columns` over every row of the dataset's file. */
-export async function countSegmentsInFile(ds: Dataset, columns: number[], hooks: PassHooks = {}): Promise<FileSegmentCounts> {
+export async function countSegmentsInFile(
+  ds: Dataset,
+  columns: number[],
+  hooks: PassHooks = {},
+): Promise<FileSegmentCounts> {
   checkSegmentColumns(ds, columns);
   const keyer = new SegmentKeyer(ds, columns);
   const counts = new Map<number, number>();
@@ -67,7 +80,11 @@ interface Reservoir {
  * import kept (the memory budget) are drawn, or `spec.sample.rows` if fewer. `counts` are the
  * segment counts from `countSegmentsInFile` when already known; otherwise they are counted first.
  */
-export async function drawSubsetFromFile(ds: Dataset, spec: SubsetSpec, hooks: PassHooks & { counts?: FileSegmentCounts } = {}): Promise<Subset> {
+export async function drawSubsetFromFile(
+  ds: Dataset,
+  spec: SubsetSpec,
+  hooks: PassHooks & { counts?: FileSegmentCounts } = {},
+): Promise<Subset> {
   const segments = spec.segments;
   if (!segments) throw new AppError('data.emptySubset');
   const columns = segments.columns;
@@ -121,7 +138,11 @@ export async function drawSubsetFromFile(ds: Dataset, spec: SubsetSpec, hooks: P
   const outside: number[] = [];
   for (const r of population) if (!target.get(keyer.id((c) => combined.cells[c][r]))) outside.push(r);
   const subsetRows = Array.from({ length: n }, (_, r) => r);
-  return finishSubset(combined, spec, subsetRows, population, Int32Array.from(outside), { fileRows: counts.rows, matchingRows: matching, stratified });
+  return finishSubset(combined, spec, subsetRows, population, Int32Array.from(outside), {
+    fileRows: counts.rows,
+    matchingRows: matching,
+    stratified,
+  });
 }
 
 /**
@@ -129,6 +150,10 @@ export async function drawSubsetFromFile(ds: Dataset, spec: SubsetSpec, hooks: P
  * kept only a sample and segments are chosen, else from the rows in memory (the import's
  * sample is already uniform over the file, so a plain sample of it is one of the file).
  */
-export async function chooseSubset(ds: Dataset, spec: SubsetSpec, hooks: PassHooks & { counts?: FileSegmentCounts } = {}): Promise<Subset> {
+export async function chooseSubset(
+  ds: Dataset,
+  spec: SubsetSpec,
+  hooks: PassHooks & { counts?: FileSegmentCounts } = {},
+): Promise<Subset> {
   return ds.info.sampledOnImport && spec.segments ? drawSubsetFromFile(ds, spec, hooks) : applySubset(ds, spec);
 }

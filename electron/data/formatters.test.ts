@@ -5,11 +5,22 @@ import { createRng } from '../engine/random.js';
 import { dateFormatter, formatDate } from './dates.js';
 import { formatNumber, numberFormatter } from './numbers.js';
 
-const PLAIN: NumberFormat = { decimals: 2, decimalMark: '.', thousands: '', currency: '', currencyPosition: 'prefix', percent: false, parensNegative: false, fullWidth: false };
+const PLAIN: NumberFormat = {
+  decimals: 2,
+  decimalMark: '.',
+  thousands: '',
+  currency: '',
+  currencyPosition: 'prefix',
+  percent: false,
+  parensNegative: false,
+  fullWidth: false,
+};
 
 describe('compiled formatters', () => {
   const rng = createRng(7);
-  const values = Array.from({ length: 500 }, () => (rng.next() - 0.5) * 10 ** Math.floor(rng.next() * 7)).concat([0, -0, -0.001, 0.004, 1234567.891]);
+  const values = Array.from({ length: 500 }, () => (rng.next() - 0.5) * 10 ** Math.floor(rng.next() * 7)).concat([
+    0, -0, -0.001, 0.004, 1234567.891,
+  ]);
   const styles: NumberFormat[] = [
     PLAIN,
     { ...PLAIN, decimals: 0 },

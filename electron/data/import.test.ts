@@ -33,7 +33,9 @@ function ledger(rows = 60): string {
   const lines = ['日付,店舗,商品,数量,金額,会員'];
   for (let i = 0; i < rows; i++) {
     const qty = 1 + (i % 7);
-    lines.push(`2024/01/${String(1 + (i % 28)).padStart(2, '0')},${stores[i % 3]},りんご${i % 4},${qty},"￥${(qty * 1280).toLocaleString('en-US')}",${i % 3 === 0 ? 'はい' : 'いいえ'}`);
+    lines.push(
+      `2024/01/${String(1 + (i % 28)).padStart(2, '0')},${stores[i % 3]},りんご${i % 4},${qty},"￥${(qty * 1280).toLocaleString('en-US')}",${i % 3 === 0 ? 'はい' : 'いいえ'}`,
+    );
   }
   return lines.join('\r\n') + '\r\n';
 }
@@ -61,7 +63,10 @@ describe('importCsv', () => {
 
   it('reads a UTF-8-BOM semicolon file with decimal commas and dd.mm.yyyy dates', async () => {
     const lines = ['\uFEFFDatum;Region;Umsatz;Anteil'];
-    for (let i = 0; i < 40; i++) lines.push(`${String(1 + (i % 28)).padStart(2, '0')}.03.2024;${i % 2 ? 'Nord' : 'Süd'};${(1000 + i * 37.5).toLocaleString('de-DE', { minimumFractionDigits: 2 })};${(i % 10) * 2},5`);
+    for (let i = 0; i < 40; i++)
+      lines.push(
+        `${String(1 + (i % 28)).padStart(2, '0')}.03.2024;${i % 2 ? 'Nord' : 'Süd'};${(1000 + i * 37.5).toLocaleString('de-DE', { minimumFractionDigits: 2 })};${(i % 10) * 2},5`,
+      );
     const { info } = await importCsv(file(lines.join('\n')));
     expect(info.options.encoding).toBe('utf-8');
     expect(info.options.delimiter).toBe(';');
@@ -132,8 +137,14 @@ describe('importCsv', () => {
   ] as const)('detects %s', async (_label, codec, expected) => {
     const western = codec === 'win1252';
     const rows = western
-      ? ['produit;prix;catégorie', ...Array.from({ length: 30 }, (_, i) => `Crème brûlée ${i % 5};${i + 0.5};${i % 2 ? 'Café' : 'Thé'}`)]
-      : ['地域,売上,担当', ...Array.from({ length: 30 }, (_, i) => `${i % 2 ? '関東' : '関西'},${1000 + i},${i % 3 ? '佐藤' : '鈴木'}`)];
+      ? [
+          'produit;prix;catégorie',
+          ...Array.from({ length: 30 }, (_, i) => `Crème brûlée ${i % 5};${i + 0.5};${i % 2 ? 'Café' : 'Thé'}`),
+        ]
+      : [
+          '地域,売上,担当',
+          ...Array.from({ length: 30 }, (_, i) => `${i % 2 ? '関東' : '関西'},${1000 + i},${i % 3 ? '佐藤' : '鈴木'}`),
+        ];
     const text = rows.join('\n') + '\n';
     let bytes: Buffer;
     if (codec === 'utf16le-bom') bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]);
@@ -157,7 +168,13 @@ describe('importCsv', () => {
   });
 
   it('treats the values the user adds as missing, and reads with the quote character chosen', async () => {
-    const lines = ['店舗,売上,メモ', ...Array.from({ length: 40 }, (_, i) => `${['東京', '大阪'][i % 2]},${i % 8 === 3 ? '不明' : 1000 + i * 13},'メモ, ${i}'`)];
+    const lines = [
+      '店舗,売上,メモ',
+      ...Array.from(
+        { length: 40 },
+        (_, i) => `${['東京', '大阪'][i % 2]},${i % 8 === 3 ? '不明' : 1000 + i * 13},'メモ, ${i}'`,
+      ),
+    ];
     const path = file(lines.join('\n'));
     const plain = await importCsv(path);
     expect(plain.info.columns[1].missing).toBe(0);
@@ -193,18 +210,25 @@ describe('importCsv', () => {
   });
 
   it('keeps constant and empty columns out with a notice', async () => {
-    const lines = ['region,country,note,amount', ...Array.from({ length: 30 }, (_, i) => `${i % 2 ? 'A' : 'B'},JP,,${i * 3}`)];
+    const lines = [
+      'region,country,note,amount',
+      ...Array.from({ length: 30 }, (_, i) => `${i % 2 ? 'A' : 'B'},JP,,${i * 3}`),
+    ];
     const { info } = await importCsv(file(lines.join('\n')));
     const byName = Object.fromEntries(info.columns.map((c) => [c.name, c]));
     expect(byName.country).toMatchObject({ include: false, excludedReason: 'constant' });
     expect(byName.note).toMatchObject({ include: false, excludedReason: 'all-missing' });
     expect(byName.amount.include).toBe(true);
-    expect(info.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['problems.excluded.constant', 'problems.excluded.all-missing']));
+    expect(info.problems.map((p) => p.code)).toEqual(
+      expect.arrayContaining(['problems.excluded.constant', 'problems.excluded.all-missing']),
+    );
   });
 
   it('takes thousands of columns and lets the user pick (the first 200 start included)', async () => {
     const header = Array.from({ length: 2500 }, (_, j) => `c${j}`).join(',');
-    const rows = Array.from({ length: 20 }, (_, i) => Array.from({ length: 2500 }, (_, j) => String((i * 31 + j) % 5)).join(','));
+    const rows = Array.from({ length: 20 }, (_, i) =>
+      Array.from({ length: 2500 }, (_, j) => String((i * 31 + j) % 5)).join(','),
+    );
     const { info } = await importCsv(file([header, ...rows].join('\n')));
     expect(info.columns).toHaveLength(2500);
     expect(info.columns.filter((c) => c.include)).toHaveLength(200);

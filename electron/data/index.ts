@@ -27,7 +27,22 @@ export type { Dataset } from './dataset.js';
 export { applyColumnOverrides, datasetRows } from './dataset.js';
 export { applySubset, coverageKeep, segmentTable, type Subset } from './subset.js';
 export type { PassHooks } from './reader.js';
-export { chooseSubset, countSegmentsInFile, drawSubsetFromFile, fileSegmentTable, type FileSegmentCounts } from './file-subset.js';
-export { buildEncoding, decodeRows, encodeRows, encodeTable, encodingGroups, parseEncodingSpec, type EncodingOptions, type EncodingSpec } from './encoding.js';
+export {
+  chooseSubset,
+  countSegmentsInFile,
+  drawSubsetFromFile,
+  fileSegmentTable,
+  type FileSegmentCounts,
+} from './file-subset.js';
+export {
+  buildEncoding,
+  decodeRows,
+  encodeRows,
+  encodeTable,
+  encodingGroups,
+  parseEncodingSpec,
+  type EncodingOptions,
+  type EncodingSpec,
+} from './encoding.js';
 export { toCsv } from './csv-write.js';
 export { knownRows } from './coverage.js';

@@ -52,10 +52,21 @@ describe('numbers', () => {
   });
 
   it('writes numbers back in the column style', () => {
-    const base = { decimals: 0, decimalMark: '.', thousands: ',', currency: '￥', currencyPosition: 'prefix', percent: false, parensNegative: false, fullWidth: false } as const;
+    const base = {
+      decimals: 0,
+      decimalMark: '.',
+      thousands: ',',
+      currency: '￥',
+      currencyPosition: 'prefix',
+      percent: false,
+      parensNegative: false,
+      fullWidth: false,
+    } as const;
     expect(formatNumber(1280, base)).toBe('￥1,280');
     expect(formatNumber(-1200, { ...base, currency: '', parensNegative: true })).toBe('(1,200)');
-    expect(formatNumber(1234.5, { ...base, currency: '', decimals: 2, decimalMark: ',', thousands: '.' })).toBe('1.234,50');
+    expect(formatNumber(1234.5, { ...base, currency: '', decimals: 2, decimalMark: ',', thousands: '.' })).toBe(
+      '1.234,50',
+    );
     expect(formatNumber(12.5, { ...base, currency: '', decimals: 1, percent: true })).toBe('12.5%');
   });
 
@@ -120,7 +131,14 @@ describe('vega-datasets tables import with the types a person would choose', () 
   it('seattle-weather.csv', async () => {
     const { info } = await importCsv(join(vega, 'seattle-weather.csv'));
     const types = Object.fromEntries(info.columns.map((c) => [c.name, c.type]));
-    expect(types).toEqual({ date: 'date', precipitation: 'numeric', temp_max: 'numeric', temp_min: 'numeric', wind: 'numeric', weather: 'categorical' });
+    expect(types).toEqual({
+      date: 'date',
+      precipitation: 'numeric',
+      temp_max: 'numeric',
+      temp_min: 'numeric',
+      wind: 'numeric',
+      weather: 'categorical',
+    });
   });
 
   it('cars.json', async () => {
@@ -139,7 +157,14 @@ describe('vega-datasets tables import with the types a person would choose', () 
   it('penguins.json', async () => {
     const { info } = await importCsv(jsonAsCsv('penguins.json'));
     const types = Object.fromEntries(info.columns.map((c) => [c.name, c.type]));
-    expect(types).toMatchObject({ Species: 'categorical', Island: 'categorical', 'Beak Length (mm)': 'numeric', 'Flipper Length (mm)': 'integer', 'Body Mass (g)': 'integer', Sex: 'categorical' });
+    expect(types).toMatchObject({
+      Species: 'categorical',
+      Island: 'categorical',
+      'Beak Length (mm)': 'numeric',
+      'Flipper Length (mm)': 'integer',
+      'Body Mass (g)': 'integer',
+      Sex: 'categorical',
+    });
   });
 
   it('airports.csv', async () => {

@@ -110,7 +110,12 @@ export function analyzeColumn(cells: string[], missingTokens: Set<string>, dayFi
     if (plainInteger && nearlyUnique && !num.format.thousands) {
       return { ...base, type: 'identifier', format: { number: num.format }, excludedReason: 'identifier' };
     }
-    return { ...base, type: plainInteger ? 'integer' : 'numeric', format: { number: num.format }, excludedReason: constant };
+    return {
+      ...base,
+      type: plainInteger ? 'integer' : 'numeric',
+      format: { number: num.format },
+      excludedReason: constant,
+    };
   }
 
   const avgLength = present.reduce((s, v) => s + v.length, 0) / present.length;
@@ -121,7 +126,8 @@ export function analyzeColumn(cells: string[], missingTokens: Set<string>, dayFi
     return { ...base, type: 'identifier', format: {}, excludedReason: 'identifier' };
   }
   // Many different multi-word values (names, descriptions): labels, not categories.
-  if ((avgLength > 40 && ratio > 0.5) || (distinct > 50 && ratio >= 0.5 && withSpaces > 0.5)) return { ...base, type: 'text', format: {}, excludedReason: 'text' };
+  if ((avgLength > 40 && ratio > 0.5) || (distinct > 50 && ratio >= 0.5 && withSpaces > 0.5))
+    return { ...base, type: 'text', format: {}, excludedReason: 'text' };
   return { ...base, type: 'categorical', format: {}, excludedReason: constant };
 }
 
@@ -129,11 +135,28 @@ export function analyzeColumn(cells: string[], missingTokens: Set<string>, dayFi
  * The format a column needs when the user overrides its type (e.g. integer -> categorical
  * needs none; categorical -> numeric needs a number style detected from the cells).
  */
-export function formatForType(type: ColumnType, cells: string[], missingTokens: Set<string>, dayFirst: boolean | null, current: ColumnFormat): ColumnFormat {
+export function formatForType(
+  type: ColumnType,
+  cells: string[],
+  missingTokens: Set<string>,
+  dayFirst: boolean | null,
+  current: ColumnFormat,
+): ColumnFormat {
   const present = cells.filter((c) => !isMissing(c, missingTokens)).map((c) => c.trim());
   if ((type === 'numeric' || type === 'integer') && !current.number) {
     const num = detectNumberFormat(present);
-    return { number: num?.format ?? { decimals: type === 'integer' ? 0 : 2, decimalMark: '.', thousands: '', currency: '', currencyPosition: 'prefix', percent: false, parensNegative: false, fullWidth: false } };
+    return {
+      number: num?.format ?? {
+        decimals: type === 'integer' ? 0 : 2,
+        decimalMark: '.',
+        thousands: '',
+        currency: '',
+        currencyPosition: 'prefix',
+        percent: false,
+        parensNegative: false,
+        fullWidth: false,
+      },
+    };
   }
   if ((type === 'date' || type === 'datetime') && !current.date) {
     const d = detectDatePattern([...new Set(present)], dayFirst);

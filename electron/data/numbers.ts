@@ -93,9 +93,14 @@ export function detectSeparators(bodies: string[]): { decimalMark: '.' | ','; th
     if (/\.\d{3},\d+$/.test(b)) commaDecimal++;
     if (/,\d{3}\.\d+$/.test(b)) dotDecimal++;
   }
-  if (commaDecimal > dotDecimal) return { decimalMark: ',', thousands: dotThousands > 0 ? '.' : spaceThousands > 0 ? ' ' : '' };
-  if (dotThousands > commaThousands && commaDecimal >= dotDecimal && dotDecimal === 0) return { decimalMark: ',', thousands: '.' };
-  return { decimalMark: '.', thousands: commaThousands > 0 ? ',' : spaceThousands > 0 ? ' ' : apostrophe > 0 ? "'" : '' };
+  if (commaDecimal > dotDecimal)
+    return { decimalMark: ',', thousands: dotThousands > 0 ? '.' : spaceThousands > 0 ? ' ' : '' };
+  if (dotThousands > commaThousands && commaDecimal >= dotDecimal && dotDecimal === 0)
+    return { decimalMark: ',', thousands: '.' };
+  return {
+    decimalMark: '.',
+    thousands: commaThousands > 0 ? ',' : spaceThousands > 0 ? ' ' : apostrophe > 0 ? "'" : '',
+  };
 }
 
 const PLAIN_DOT = /^-?\d+(\.\d+)?$/;
@@ -104,7 +109,8 @@ const PLAIN_COMMA = /^-?\d+(,\d+)?$/;
 /** Parses a cell with a known decimal mark; NaN when it is not a number. Percentages stay as written (12% -> 12). */
 export function parseNumber(raw: string, decimalMark: '.' | ','): number {
   // Fast path for the common case: a plain number with no sign, separators or symbols.
-  if (decimalMark === '.' ? PLAIN_DOT.test(raw) : PLAIN_COMMA.test(raw)) return Number(decimalMark === '.' ? raw : raw.replace(',', '.'));
+  if (decimalMark === '.' ? PLAIN_DOT.test(raw) : PLAIN_COMMA.test(raw))
+    return Number(decimalMark === '.' ? raw : raw.replace(',', '.'));
   const p = numberParts(raw);
   if (!p) return NaN;
   let body = p.body.replace(/[ ']/g, '');

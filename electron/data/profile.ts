@@ -8,7 +8,8 @@ const BINS = 12;
 const TOP = 8;
 
 export function valueLabel(v: number, type: ColumnType, format: ColumnFormat): string {
-  if (type === 'date' || type === 'datetime') return formatDate(v, type === 'date' ? (format.date?.pattern ?? 'YYYY-MM-DD') : 'YYYY-MM-DD HH:mm');
+  if (type === 'date' || type === 'datetime')
+    return formatDate(v, type === 'date' ? (format.date?.pattern ?? 'YYYY-MM-DD') : 'YYYY-MM-DD HH:mm');
   const f = format.number;
   return f ? formatNumber(v, { ...f, decimals: Math.min(f.decimals, 2) }) : String(Math.round(v * 100) / 100);
 }
@@ -39,5 +40,9 @@ export function columnChart(typed: TypedColumn, type: ColumnType, format: Column
     if (Number.isNaN(v)) continue;
     counts[Math.min(counts.length - 1, Math.floor((v - min) / width))]++;
   }
-  return { kind: 'histogram', bins: counts.map((count, i) => ({ label: valueLabel(min + i * width, type, format), count })), other: 0 };
+  return {
+    kind: 'histogram',
+    bins: counts.map((count, i) => ({ label: valueLabel(min + i * width, type, format), count })),
+    other: 0,
+  };
 }

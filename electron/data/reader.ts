@@ -10,7 +10,12 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
-import { type CsvOptions, type CsvOptionsOverride, DEFAULT_MISSING_TOKENS, type ImportProblem } from '../../shared/domain/data.js';
+import {
+  type CsvOptions,
+  type CsvOptionsOverride,
+  DEFAULT_MISSING_TOKENS,
+  type ImportProblem,
+} from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { createRng } from '../engine/random.js';
 import { CsvSplitter, keptBytes, keptFields, type KeptRow } from './csv-parse.js';
@@ -99,14 +104,20 @@ export function uniqueHeader(raw: string[]): { names: string[]; renamed: { from:
   return { names, renamed };
 }
 
-export async function detectOptions(path: string, overrides: CsvOptionsOverride = {}): Promise<{ detected: CsvOptions; options: CsvOptions; head: Uint8Array; crOnly: boolean }> {
+export async function detectOptions(
+  path: string,
+  overrides: CsvOptionsOverride = {},
+): Promise<{ detected: CsvOptions; options: CsvOptions; head: Uint8Array; crOnly: boolean }> {
   const head = await readHead(path);
   if (head.length === 0) throw new AppError('data.empty');
   const encoding = detectEncoding(head);
   const chosenEncoding = overrides.encoding ?? encoding;
   assertText(head, chosenEncoding);
   const bom = bomOf(head);
-  const text = iconv.decode(Buffer.from(head.subarray(bom && bom.encoding === chosenEncoding ? bom.length : 0)), ICONV_NAME[chosenEncoding]);
+  const text = iconv.decode(
+    Buffer.from(head.subarray(bom && bom.encoding === chosenEncoding ? bom.length : 0)),
+    ICONV_NAME[chosenEncoding],
+  );
   if (text.trim() === '') throw new AppError('data.empty');
   const delimiter = detectDelimiter(text);
   const chosenDelimiter = overrides.delimiter ?? delimiter;
@@ -133,7 +144,8 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 /** A chunk decoder for the file's encoding: keeps multi-byte characters split across chunks intact and drops a BOM. */
 function textDecoder(encoding: CsvOptions['encoding']): { write(b: Buffer): string; end(): string } {
   // UTF-8 needs no iconv pass: Node's own decoder is faster.
-  const inner = encoding === 'utf-8' ? new StringDecoder('utf8') : iconv.getDecoder(ICONV_NAME[encoding], { stripBOM: false });
+  const inner =
+    encoding === 'utf-8' ? new StringDecoder('utf8') : iconv.getDecoder(ICONV_NAME[encoding], { stripBOM: false });
   let first = true;
   const strip = (text: string) => {
     if (first && text.length > 0) {
@@ -163,8 +175,18 @@ type RecordHandler = (rec: CsvSplitter, count: number, line: number) => void;
  * One pass over a file: decoded chunk by chunk, split into records, each handed to `onRecord`.
  * Progress at most every 100 ms (with `rows()` as the row count so far), cancel between chunks.
  */
-async function streamRecords(path: string, size: number, options: CsvOptions, crOnly: boolean, hooks: PassHooks, rows: () => number, onRecord: RecordHandler): Promise<void> {
-  const splitter: CsvSplitter = new CsvSplitter(options.delimiter, options.quote, (count, line) => onRecord(splitter, count, line));
+async function streamRecords(
+  path: string,
+  size: number,
+  options: CsvOptions,
+  crOnly: boolean,
+  hooks: PassHooks,
+  rows: () => number,
+  onRecord: RecordHandler,
+): Promise<void> {
+  const splitter: CsvSplitter = new CsvSplitter(options.delimiter, options.quote, (count, line) =>
+    onRecord(splitter, count, line),
+  );
   const decoder = textDecoder(options.encoding);
   let file: ReturnType<typeof createReadStream> | null = null;
   let bytesRead = 0;
@@ -217,30 +239,43 @@ async function streamRecords(path: string, size: number, options: CsvOptions, cr
  * goes to `onRow`, with its padded fields when it was ragged, else null (read its fields from
  * `rec`). Refuses a file that changed since it was imported. Returns the number of rows.
  */
-export async function rescanRows(source: FileSource, hooks: PassHooks, onRow: (rec: CsvSplitter, padded: string[] | null) => void): Promise<number> {
+export async function rescanRows(
+  source: FileSource,
+  hooks: PassHooks,
+  onRow: (rec: CsvSplitter, padded: string[] | null) => void,
+): Promise<number> {
   let now: { size: number; mtimeMs: number };
   try {
     now = await stat(source.path);
   } catch (err) {
     throw fileError(source.path, err);
   }
-  if (now.size !== source.bytes || now.mtimeMs !== source.mtimeMs) throw new AppError('data.fileChanged', { path: basename(source.path) });
+  if (now.size !== source.bytes || now.mtimeMs !== source.mtimeMs)
+    throw new AppError('data.fileChanged', { path: basename(source.path) });
   const { options, width } = source;
   let headerSeen = !options.header;
   let seen = 0;
-  await streamRecords(source.path, source.bytes, options, source.crOnly, hooks, () => seen, (rec, count) => {
-    if (!headerSeen) {
-      headerSeen = true;
-      return;
-    }
-    let padded: string[] | null = null;
-    if (count !== width) {
-      if (options.raggedRows === 'skip') return;
-      padded = fitWidth(rec.fields(), width);
-    }
-    seen++;
-    onRow(rec, padded);
-  });
+  await streamRecords(
+    source.path,
+    source.bytes,
+    options,
+    source.crOnly,
+    hooks,
+    () => seen,
+    (rec, count) => {
+      if (!headerSeen) {
+        headerSeen = true;
+        return;
+      }
+      let padded: string[] | null = null;
+      if (count !== width) {
+        if (options.raggedRows === 'skip') return;
+        padded = fitWidth(rec.fields(), width);
+      }
+      seen++;
+      onRow(rec, padded);
+    },
+  );
   return seen;
 }
 
@@ -281,43 +316,51 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
   let bytesKept = 0;
   let seen = 0;
 
-  await streamRecords(path, size, options, crOnly, opts, () => seen, (splitter, count, line) => {
-    if (originalHeader === null) {
-      const row = splitter.fields();
-      if (options.header) {
-        originalHeader = row;
+  await streamRecords(
+    path,
+    size,
+    options,
+    crOnly,
+    opts,
+    () => seen,
+    (splitter, count, line) => {
+      if (originalHeader === null) {
+        const row = splitter.fields();
+        if (options.header) {
+          originalHeader = row;
+          width = row.length;
+          return;
+        }
+        originalHeader = row.map((_, i) => `Column ${i + 1}`);
         width = row.length;
-        return;
       }
-      originalHeader = row.map((_, i) => `Column ${i + 1}`);
-      width = row.length;
-    }
-    let row: string[] | null = null;
-    if (count !== width) {
-      row = splitter.fields();
-      const example = { line, text: row.join(options.delimiter).slice(0, 200) };
-      if (row.length < width) {
-        tooFewCount++;
-        if (tooFew.length < MAX_EXAMPLES) tooFew.push(example);
+      let row: string[] | null = null;
+      if (count !== width) {
+        row = splitter.fields();
+        const example = { line, text: row.join(options.delimiter).slice(0, 200) };
+        if (row.length < width) {
+          tooFewCount++;
+          if (tooFew.length < MAX_EXAMPLES) tooFew.push(example);
+        } else {
+          tooManyCount++;
+          if (tooMany.length < MAX_EXAMPLES) tooMany.push(example);
+        }
+        if (options.raggedRows === 'skip') return;
+        row = fitWidth(row, width);
+      }
+      seen++;
+      if (rows.length < capacity) {
+        const kept = row ?? splitter.keep();
+        rows.push(kept);
+        // Bytes as if split: the text now, its fields (strings and array) after the pass.
+        bytesKept += keptBytes(kept, width);
+        if (bytesKept > budget && capacity === Infinity) capacity = rows.length;
       } else {
-        tooManyCount++;
-        if (tooMany.length < MAX_EXAMPLES) tooMany.push(example);
+        const j = Math.floor(rng.next() * seen);
+        if (j < capacity) rows[j] = row ?? splitter.keep();
       }
-      if (options.raggedRows === 'skip') return;
-      row = fitWidth(row, width);
-    }
-    seen++;
-    if (rows.length < capacity) {
-      const kept = row ?? splitter.keep();
-      rows.push(kept);
-      // Bytes as if split: the text now, its fields (strings and array) after the pass.
-      bytesKept += keptBytes(kept, width);
-      if (bytesKept > budget && capacity === Infinity) capacity = rows.length;
-    } else {
-      const j = Math.floor(rng.next() * seen);
-      if (j < capacity) rows[j] = row ?? splitter.keep();
-    }
-  });
+    },
+  );
   const table = rows.map((r) => keptFields(r, options.delimiter, options.quote));
 
   const raw: string[] = originalHeader ?? [];
@@ -325,20 +368,45 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
     throw new AppError(raw.length > 0 ? 'data.headerOnly' : 'data.empty');
   }
   if (seen === 0) throw new AppError('data.allRowsRagged', { rows: tooFewCount + tooManyCount });
-  if (width < 2) throw new AppError('data.singleColumn', { delimiter: options.delimiter === '\t' ? 'tab' : options.delimiter });
+  if (width < 2)
+    throw new AppError('data.singleColumn', { delimiter: options.delimiter === '\t' ? 'tab' : options.delimiter });
   const { names, renamed } = uniqueHeader(raw);
   if (renamed.length > 0) {
     problems.push({
       code: 'problems.headerRenamed',
       severity: 'info',
-      params: { count: renamed.length, names: renamed.slice(0, 5).map((r) => `"${r.from}" → "${r.to}"`).join(', ') },
+      params: {
+        count: renamed.length,
+        names: renamed
+          .slice(0, 5)
+          .map((r) => `"${r.from}" → "${r.to}"`)
+          .join(', '),
+      },
       examples: [],
     });
   }
   const policy = options.raggedRows === 'skip' ? 'skipped' : 'padded';
-  if (tooFewCount > 0) problems.push({ code: `problems.tooFewFields.${policy}`, severity: 'warning', params: { count: tooFewCount, expected: width }, examples: tooFew });
-  if (tooManyCount > 0) problems.push({ code: `problems.tooManyFields.${policy}`, severity: 'warning', params: { count: tooManyCount, expected: width }, examples: tooMany });
-  if (capacity !== Infinity) problems.push({ code: 'problems.sampledOnImport', severity: 'info', params: { kept: rows.length, total: seen }, examples: [] });
+  if (tooFewCount > 0)
+    problems.push({
+      code: `problems.tooFewFields.${policy}`,
+      severity: 'warning',
+      params: { count: tooFewCount, expected: width },
+      examples: tooFew,
+    });
+  if (tooManyCount > 0)
+    problems.push({
+      code: `problems.tooManyFields.${policy}`,
+      severity: 'warning',
+      params: { count: tooManyCount, expected: width },
+      examples: tooMany,
+    });
+  if (capacity !== Infinity)
+    problems.push({
+      code: 'problems.sampledOnImport',
+      severity: 'info',
+      params: { kept: rows.length, total: seen },
+      examples: [],
+    });
   return {
     fileName: basename(path),
     bytes: size,

@@ -62,7 +62,12 @@ describe('subsets', () => {
 
   it('draws a stratified sample with the segments in proportion', async () => {
     const ds = await shops();
-    const s = applySubset(ds, { segments: { columns: [0], keep: [['A'], ['B'], ['C'], ['D']] }, sample: { rows: 200, stratified: true }, seed: 1, split });
+    const s = applySubset(ds, {
+      segments: { columns: [0], keep: [['A'], ['B'], ['C'], ['D']] },
+      sample: { rows: 200, stratified: true },
+      seed: 1,
+      split,
+    });
     expect(s.info.rows).toBe(200);
     const rows = [...s.train, ...s.valid, ...s.test];
     const count = (r: string) => rows.filter((i) => ds.cells[0][i] === r).length;
@@ -85,7 +90,9 @@ describe('subsets', () => {
 
   it('refuses an empty subset', async () => {
     const ds = await shops();
-    expect(() => applySubset(ds, { segments: { columns: [0], keep: [['Z']] }, sample: null, seed: 1, split })).toThrow(/emptySubset/);
+    expect(() => applySubset(ds, { segments: { columns: [0], keep: [['Z']] }, sample: null, seed: 1, split })).toThrow(
+      /emptySubset/,
+    );
   });
 
   it('refuses a segment column with too many different values, naming it', async () => {
@@ -94,6 +101,8 @@ describe('subsets', () => {
     writeFileSync(path, lines.join('\n'));
     const ds = await importCsv(path);
     expect(segmentTable(ds, [1]).segments).toHaveLength(2);
-    expect(() => segmentTable(ds, [0])).toThrow(expect.objectContaining({ code: 'data.tooManySegments', params: { column: 'order_id', max: 65536 } }));
+    expect(() => segmentTable(ds, [0])).toThrow(
+      expect.objectContaining({ code: 'data.tooManySegments', params: { column: 'order_id', max: 65536 } }),
+    );
   });
 });

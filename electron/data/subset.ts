@@ -81,7 +81,8 @@ export class SegmentKeyer {
     let n = this.levelNumber[i].get(level);
     if (n === undefined) {
       n = this.levels[i].length;
-      if (n >= MAX_SEGMENT_LEVELS) throw new AppError('data.tooManySegments', { column: column.name, max: MAX_SEGMENT_LEVELS });
+      if (n >= MAX_SEGMENT_LEVELS)
+        throw new AppError('data.tooManySegments', { column: column.name, max: MAX_SEGMENT_LEVELS });
       // Copies, so that they do not keep the file chunk the cell was read from alive.
       this.levels[i].push(own(level));
       this.levelNumber[i].set(this.levels[i][n], n);
@@ -96,7 +97,12 @@ export function checkSegmentColumns(ds: Dataset, columns: number[]): void {
 }
 
 /** The frequency table of segment keys, most frequent first. */
-export function tableFromCounts(keyer: SegmentKeyer, counts: Map<number, number>, total: number, wholeFile: boolean): SegmentTable {
+export function tableFromCounts(
+  keyer: SegmentKeyer,
+  counts: Map<number, number>,
+  total: number,
+  wholeFile: boolean,
+): SegmentTable {
   const segments = [...counts.entries()]
     .map(([id, count]) => [keyer.key(id), count] as const)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -158,7 +164,10 @@ function stratifiedSample(rows: number[], keys: string[], n: number, seed: numbe
     groups.set(keys[i], g);
   });
   const entries = [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  const take = allocate(entries.map(([, g]) => g.length), n);
+  const take = allocate(
+    entries.map(([, g]) => g.length),
+    n,
+  );
   const rng = createRng(seed);
   return entries.flatMap(([, g], i) => Array.from(permutation(g.length, rng).subarray(0, take[i]), (p) => g[p]));
 }
@@ -194,7 +203,14 @@ export function totalVariation(p: Map<string, number>, q: Map<string, number>): 
  * The subset made of `rows` of `ds`: its seeded split, and how representative it is of
  * `population` (rows standing for the full data). `outside` are the rows left out.
  */
-export function finishSubset(ds: Dataset, spec: SubsetSpec, rows: number[], population: ArrayLike<number>, outside: Int32Array, fromFile: SubsetInfo['fromFile']): Subset {
+export function finishSubset(
+  ds: Dataset,
+  spec: SubsetSpec,
+  rows: number[],
+  population: ArrayLike<number>,
+  outside: Int32Array,
+  fromFile: SubsetInfo['fromFile'],
+): Subset {
   rows.sort((a, b) => a - b);
   const total = spec.split.train + spec.split.valid + spec.split.test;
   if (total <= 0) throw new AppError('data.badSplit');
@@ -215,7 +231,16 @@ export function finishSubset(ds: Dataset, spec: SubsetSpec, rows: number[], popu
     .sort((a, b) => b.distance - a.distance);
   return {
     dataset: ds,
-    info: { spec, rows: rows.length, outside: outside.length, train: train.length, valid: valid.length, test: test.length, representativeness, fromFile },
+    info: {
+      spec,
+      rows: rows.length,
+      outside: outside.length,
+      train: train.length,
+      valid: valid.length,
+      test: test.length,
+      representativeness,
+      fromFile,
+    },
     train,
     valid,
     test,

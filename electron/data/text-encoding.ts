@@ -80,7 +80,12 @@ function utf16WithoutBom(bytes: Uint8Array): TextEncoding | null {
     if (bytes[2 * i] === 0) evenNul++;
     if (bytes[2 * i + 1] === 0) oddNul++;
   }
-  const encoding: TextEncoding | null = oddNul >= pairs * 0.2 && evenNul <= pairs * 0.02 ? 'utf-16le' : evenNul >= pairs * 0.2 && oddNul <= pairs * 0.02 ? 'utf-16be' : null;
+  const encoding: TextEncoding | null =
+    oddNul >= pairs * 0.2 && evenNul <= pairs * 0.02
+      ? 'utf-16le'
+      : evenNul >= pairs * 0.2 && oddNul <= pairs * 0.02
+        ? 'utf-16be'
+        : null;
   if (!encoding) return null;
   const text = iconv.decode(Buffer.from(bytes.subarray(0, pairs * 2)), ICONV_NAME[encoding]);
   const controls = (text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;

@@ -10,10 +10,10 @@ import { isMissing } from './infer.js';
 import { parseNumber } from './numbers.js';
 
 export type TypedColumn =
-  | { kind: 'number'; values: Float64Array }
-  | { kind: 'level'; levels: string[]; counts: number[]; codes: Int32Array };
+  { kind: 'number'; values: Float64Array } | { kind: 'level'; levels: string[]; counts: number[]; codes: Int32Array };
 
-export const isNumberType = (t: ColumnType): boolean => t === 'numeric' || t === 'integer' || t === 'date' || t === 'datetime';
+export const isNumberType = (t: ColumnType): boolean =>
+  t === 'numeric' || t === 'integer' || t === 'date' || t === 'datetime';
 
 /** Reads one cell as a number of the column's type (NaN when missing or unreadable). */
 export function cellNumber(cell: string, type: ColumnType, format: ColumnFormat): number {

@@ -5,7 +5,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { GroupSpec, LayerConfig } from '../../shared/domain/model.js';
-import { EXACT_CRITERION_MAX_K, exactCriterion, sampleCodes, sampledCriterion, type CriterionTerms } from './criteria.js';
+import {
+  EXACT_CRITERION_MAX_K,
+  exactCriterion,
+  sampleCodes,
+  sampledCriterion,
+  type CriterionTerms,
+} from './criteria.js';
 import { exactBlmGradients, sampledBlmGradients } from './criteria-grads.js';
 import { allStates, layoutOrder } from './groups.js';
 import { chunks } from './loop.js';
@@ -67,7 +73,9 @@ export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): P
       step(batch, s) {
         if (closedForm) {
           // Hot path: closed-form gradients (same estimators, no tape; tested against autodiff).
-          const { grads, valueSum } = states ? exactBlmGradients(layout, gen, inf, batch, states) : sampledBlmGradients(layout, gen, inf, batch, config.samples, s);
+          const { grads, valueSum } = states
+            ? exactBlmGradients(layout, gen, inf, batch, states)
+            : sampledBlmGradients(layout, gen, inf, batch, config.samples, s);
           optimizer.applyGradients(variables.map((v, i) => ({ name: v.name, tensor: grads[i] })));
           grads.forEach((g) => g.dispose());
           return valueSum;
@@ -91,7 +99,9 @@ export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): P
         if (!v) return null;
         let total = 0;
         for (const [a, b] of chunks(v.shape[0], 512)) {
-          total += tf.tidy(() => withTerms(tf.slice(v, [a, 0], [b - a, -1]) as tf.Tensor2D, 7, (terms) => terms().valueSum.dataSync()[0]));
+          total += tf.tidy(() =>
+            withTerms(tf.slice(v, [a, 0], [b - a, -1]) as tf.Tensor2D, 7, (terms) => terms().valueSum.dataSync()[0]),
+          );
         }
         return total / v.shape[0];
       },

@@ -13,7 +13,17 @@ import { chunks } from './loop.js';
 import { logQ } from './criteria.js';
 import { richWidth, type LayerTrainInput } from './autoencoder.js';
 import { runEpochs } from './trainer.js';
-import { disposeVars, genLogits, genVarList, inferLogits, infVarList, initGen, initInf, type GenVars, type InfVars } from './variables.js';
+import {
+  disposeVars,
+  genLogits,
+  genVarList,
+  inferLogits,
+  infVarList,
+  initGen,
+  initInf,
+  type GenVars,
+  type InfVars,
+} from './variables.js';
 
 export interface TrainedBlmLayer {
   gen: GenVars;
@@ -25,16 +35,33 @@ export interface TrainedBlmLayer {
 }
 
 /** Exact posterior Q(h|x) ∝ P(x|h) Q(h) as logits over the 2^k states, [B, K]. */
-export function posteriorLogits(layout: GroupLayout, gen: GenVars, states: tf.Tensor2D, logPrior: tf.Tensor1D, x: tf.Tensor2D): tf.Tensor2D {
+export function posteriorLogits(
+  layout: GroupLayout,
+  gen: GenVars,
+  states: tf.Tensor2D,
+  logPrior: tf.Tensor1D,
+  x: tf.Tensor2D,
+): tf.Tensor2D {
   return tf.tidy(() => tf.add(logProbTable(layout, genLogits(gen, states), x), logPrior) as tf.Tensor2D);
 }
 
 /** Codes drawn from the exact posterior, [B, k]. */
-export function samplePosterior(layout: GroupLayout, layer: TrainedBlmLayer, x: tf.Tensor2D, seed: number): tf.Tensor2D {
+export function samplePosterior(
+  layout: GroupLayout,
+  layer: TrainedBlmLayer,
+  x: tf.Tensor2D,
+  seed: number,
+): tf.Tensor2D {
   return tf.tidy(() => {
     const out: tf.Tensor2D[] = [];
     for (const [a, b] of chunks(x.shape[0], 256)) {
-      const logits = posteriorLogits(layout, layer.gen, layer.states, layer.logPrior, tf.slice(x, [a, 0], [b - a, -1]) as tf.Tensor2D);
+      const logits = posteriorLogits(
+        layout,
+        layer.gen,
+        layer.states,
+        layer.logPrior,
+        tf.slice(x, [a, 0], [b - a, -1]) as tf.Tensor2D,
+      );
       const pick = tf.reshape(tf.multinomial(logits, 1, seed + a), [-1]) as tf.Tensor1D;
       out.push(tf.gather(layer.states, pick) as tf.Tensor2D);
     }
@@ -92,7 +119,10 @@ export async function trainBlmExact(input: LayerTrainInput): Promise<TrainedBlmL
         const p = post as unknown as tf.Tensor2D;
         infOptimizer.minimize(
           () => {
-            const pick = tf.reshape(tf.multinomial(tf.log(tf.maximum(p, 1e-30)) as tf.Tensor2D, 1, s), [-1]) as tf.Tensor1D;
+            const pick = tf.reshape(
+              tf.multinomial(tf.log(tf.maximum(p, 1e-30)) as tf.Tensor2D, 1, s),
+              [-1],
+            ) as tf.Tensor1D;
             const h = tf.gather(states, pick) as tf.Tensor2D;
             return tf.neg(tf.mean(logQ(inferLogits(inf, x), h))) as tf.Scalar;
           },
@@ -112,7 +142,15 @@ export async function trainBlmExact(input: LayerTrainInput): Promise<TrainedBlmL
         let total = 0;
         for (const [a, b] of chunks(v.shape[0], 256)) {
           total += tf.tidy(
-            () => tf.sum(tf.logSumExp(posteriorLogits(layout, gen, states, logPrior, tf.slice(v, [a, 0], [b - a, -1]) as tf.Tensor2D), 1)).dataSync()[0],
+            () =>
+              tf
+                .sum(
+                  tf.logSumExp(
+                    posteriorLogits(layout, gen, states, logPrior, tf.slice(v, [a, 0], [b - a, -1]) as tf.Tensor2D),
+                    1,
+                  ),
+                )
+                .dataSync()[0],
           );
         }
         return total / v.shape[0];

@@ -55,7 +55,14 @@ function inferenceBackward(inf: InfVars, acts: tf.Tensor2D[], dLogits: tf.Tensor
  * stacked [S*B, k] (as `sampleCodes` draws them), or a seed to draw them here from the same
  * forward pass of the inference network.
  */
-export function sampledBlmGradients(layout: GroupLayout, gen: GenVars, inf: InfVars, x: tf.Tensor2D, S: number, codes: tf.Tensor2D | number): StepGradients {
+export function sampledBlmGradients(
+  layout: GroupLayout,
+  gen: GenVars,
+  inf: InfVars,
+  x: tf.Tensor2D,
+  S: number,
+  codes: tf.Tensor2D | number,
+): StepGradients {
   return tf.tidy(() => {
     const B = x.shape[0];
     const n = x.shape[1];
@@ -63,18 +70,27 @@ export function sampledBlmGradients(layout: GroupLayout, gen: GenVars, inf: InfV
     const k = a.shape[1];
     const h3 =
       typeof codes === 'number'
-        ? (tf.cast(tf.less(tf.randomUniform([S, B, k], 0, 1, 'float32', codes), tf.sigmoid(a)), 'float32') as tf.Tensor3D)
+        ? (tf.cast(
+            tf.less(tf.randomUniform([S, B, k], 0, 1, 'float32', codes), tf.sigmoid(a)),
+            'float32',
+          ) as tf.Tensor3D)
         : (tf.reshape(codes, [S, B, k]) as tf.Tensor3D);
     const h2 = tf.reshape(h3, [S * B, k]) as tf.Tensor2D;
     // Generative forward: log P(x_b | h_sb) = h·(W x_b) + b·x_b - Σ_groups log-normaliser.
     const logits = tf.add(mm(h2, gen.W), gen.b) as tf.Tensor2D; // [S*B, n]
     const xW = mm(x, tf.transpose(gen.W)); // [B, k]
-    const lp = tf.sub(tf.add(tf.sum(tf.mul(h3, xW), 2), tf.sum(tf.mul(x, gen.b), 1)), tf.reshape(logNormaliser(layout, logits), [S, B])); // [S, B]
+    const lp = tf.sub(
+      tf.add(tf.sum(tf.mul(h3, xW), 2), tf.sum(tf.mul(x, gen.b), 1)),
+      tf.reshape(logNormaliser(layout, logits), [S, B]),
+    ); // [S, B]
     const lse = tf.logSumExp(lp, 0, true); // [1, B]
     const w = tf.exp(tf.sub(lp, lse)); // [S, B]
     const valueSum = tf.sum(tf.sub(lse, Math.log(S))) as tf.Scalar;
     // Generative gradients.
-    const dLogits = tf.reshape(tf.mul(tf.sub(tf.reshape(groupProbs(layout, logits), [S, B, n]), x), tf.reshape(tf.div(w, B), [S, B, 1])), [S * B, n]);
+    const dLogits = tf.reshape(
+      tf.mul(tf.sub(tf.reshape(groupProbs(layout, logits), [S, B, n]), x), tf.reshape(tf.div(w, B), [S, B, 1])),
+      [S * B, n],
+    );
     const gW = mTm(h2, dLogits);
     const gb = colSum(dLogits as tf.Tensor2D);
     // Inference gradients, backwards through the network.
@@ -89,7 +105,13 @@ export function sampledBlmGradients(layout: GroupLayout, gen: GenVars, inf: InfV
  *   d loss / d logits_h = -(1/B) Σ_b r_bh (x_b - p(logits_h)),
  *   d loss / d a_b = -(1/B) (Σ_h r_bh h - σ(a_b)).
  */
-export function exactBlmGradients(layout: GroupLayout, gen: GenVars, inf: InfVars, x: tf.Tensor2D, states: tf.Tensor2D): StepGradients {
+export function exactBlmGradients(
+  layout: GroupLayout,
+  gen: GenVars,
+  inf: InfVars,
+  x: tf.Tensor2D,
+  states: tf.Tensor2D,
+): StepGradients {
   return tf.tidy(() => {
     const B = x.shape[0];
     const { a, acts } = inferenceForward(inf, x);

@@ -14,7 +14,12 @@ import { allStates, groupLayout } from './groups.js';
 import { createRng } from './random.js';
 import { disposeVars, genVarList, infVarList, initGen, initInf, type GenVars, type InfVars } from './variables.js';
 
-const groups: GroupSpec[] = [{ kind: 'bernoulli' }, { kind: 'softmax', size: 3 }, { kind: 'bernoulli' }, { kind: 'bernoulli' }];
+const groups: GroupSpec[] = [
+  { kind: 'bernoulli' },
+  { kind: 'softmax', size: 3 },
+  { kind: 'bernoulli' },
+  { kind: 'bernoulli' },
+];
 const n = 6;
 const k = 3;
 const layout = groupLayout(groups);
@@ -29,7 +34,15 @@ beforeAll(async () => {
   inf = initInf('rich', n, k, 5, 4);
   // Sharper random weights than the initialisation, so the criteria differ visibly.
   const rng = createRng(9);
-  for (const v of [...genVarList(gen), ...infVarList(inf)]) v.assign(tf.tidy(() => tf.tensor(Array.from({ length: v.size }, () => 1.5 * rng.normal()), v.shape)));
+  for (const v of [...genVarList(gen), ...infVarList(inf)])
+    v.assign(
+      tf.tidy(() =>
+        tf.tensor(
+          Array.from({ length: v.size }, () => 1.5 * rng.normal()),
+          v.shape,
+        ),
+      ),
+    );
   const rows = [
     [1, 1, 0, 0, 1, 0],
     [0, 0, 1, 0, 1, 1],
@@ -46,7 +59,8 @@ afterAll(() => {
   states.dispose();
 });
 
-const exactValue = (criterion: AeCriterion): number => tf.tidy(() => exactCriterion(layout, gen, inf, x, states, criterion).valueSum.dataSync()[0] / x.shape[0]);
+const exactValue = (criterion: AeCriterion): number =>
+  tf.tidy(() => exactCriterion(layout, gen, inf, x, states, criterion).valueSum.dataSync()[0] / x.shape[0]);
 
 describe('auto-encoder criteria', () => {
   for (const criterion of ['blm', 'log-inside'] as const) {
@@ -121,9 +135,20 @@ describe('auto-encoder criteria', () => {
     const q2 = initInf('rich', 7, 3, 5, 22);
     const rng = createRng(23);
     const vars = [...genVarList(g2), ...infVarList(q2)];
-    for (const v of vars) v.assign(tf.tidy(() => tf.tensor(Array.from({ length: v.size }, () => rng.normal()), v.shape)));
+    for (const v of vars)
+      v.assign(
+        tf.tidy(() =>
+          tf.tensor(
+            Array.from({ length: v.size }, () => rng.normal()),
+            v.shape,
+          ),
+        ),
+      );
     const bern = groupLayout(Array.from({ length: 7 }, () => ({ kind: 'bernoulli' as const })));
-    const xb = tf.tensor2d(Array.from({ length: 5 * 7 }, () => (rng.next() < 0.5 ? 1 : 0)), [5, 7]);
+    const xb = tf.tensor2d(
+      Array.from({ length: 5 * 7 }, () => (rng.next() < 0.5 ? 1 : 0)),
+      [5, 7],
+    );
     const S = 6;
     const h = sampleCodes(q2, xb, S, 8);
     const auto = tf.variableGrads(() => sampledCriterion(bern, g2, q2, xb, h, S, 'blm').loss, vars);

@@ -56,7 +56,15 @@ function logLikelihoods(layout: GroupLayout, gen: GenVars, x: tf.Tensor2D, h: tf
 }
 
 /** Sampled criterion on a batch x [B, n] with S codes per row (from `sampleCodes`). */
-export function sampledCriterion(layout: GroupLayout, gen: GenVars, inf: InfVars, x: tf.Tensor2D, h: tf.Tensor2D, samples: number, criterion: AeCriterion): CriterionTerms {
+export function sampledCriterion(
+  layout: GroupLayout,
+  gen: GenVars,
+  inf: InfVars,
+  x: tf.Tensor2D,
+  h: tf.Tensor2D,
+  samples: number,
+  criterion: AeCriterion,
+): CriterionTerms {
   return tf.tidy(() => {
     const B = x.shape[0];
     const S = samples;
@@ -76,17 +84,28 @@ export function sampledCriterion(layout: GroupLayout, gen: GenVars, inf: InfVars
     const advantage = stopGradient(tf.sub(lp, mean));
     const lossTheta = tf.neg(tf.div(tf.sum(lp), S * B));
     const lossPhi = tf.neg(tf.div(tf.sum(tf.mul(advantage, lq)), S * B));
-    return { loss: tf.add(lossTheta, lossPhi) as tf.Scalar, valueSum: stopGradient(tf.div(tf.sum(lp), S)) as tf.Scalar };
+    return {
+      loss: tf.add(lossTheta, lossPhi) as tf.Scalar,
+      valueSum: stopGradient(tf.div(tf.sum(lp), S)) as tf.Scalar,
+    };
   });
 }
 
 /** Exact criterion on a batch by enumerating all 2^k codes (states [K, k]). */
-export function exactCriterion(layout: GroupLayout, gen: GenVars, inf: InfVars, x: tf.Tensor2D, states: tf.Tensor2D, criterion: AeCriterion): CriterionTerms {
+export function exactCriterion(
+  layout: GroupLayout,
+  gen: GenVars,
+  inf: InfVars,
+  x: tf.Tensor2D,
+  states: tf.Tensor2D,
+  criterion: AeCriterion,
+): CriterionTerms {
   return tf.tidy(() => {
     const a = inferLogits(inf, x); // [B, k]
     const table = logProbTable(layout, genLogits(gen, states), x); // [B, K]
     const lq = tf.sub(mmT(a, states), tf.sum(softplus(a), 1, true)); // [B, K]
-    const perRow = criterion === 'blm' ? logSumExpLast<tf.Rank.R1>(tf.add(table, lq)) : tf.sum(tf.mul(tf.exp(lq), table), 1);
+    const perRow =
+      criterion === 'blm' ? logSumExpLast<tf.Rank.R1>(tf.add(table, lq)) : tf.sum(tf.mul(tf.exp(lq), table), 1);
     const sum = tf.sum(perRow);
     return { loss: tf.neg(tf.div(sum, x.shape[0])) as tf.Scalar, valueSum: sum as tf.Scalar };
   });

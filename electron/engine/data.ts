@@ -17,7 +17,8 @@ export interface EncodedData {
 
 export function encodedData(groups: GroupSpec[], rows: number, data: Uint8Array): EncodedData {
   const bits = groupBits(groups);
-  if (data.length !== rows * bits) throw new Error(`encodedData: ${data.length} values for ${rows} rows of ${bits} bits`);
+  if (data.length !== rows * bits)
+    throw new Error(`encodedData: ${data.length} values for ${rows} rows of ${bits} bits`);
   return { groups, rows, bits, data };
 }
 

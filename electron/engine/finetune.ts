@@ -15,7 +15,17 @@ import type { DeepModelParams } from './params.js';
 import { priorDensity } from './prior.js';
 import type { Rng } from './random.js';
 import { runEpochs } from './trainer.js';
-import { disposeVars, genFromParams, genLogits, genVarList, infFromParams, inferLogits, infVarList, snapshotGen, snapshotInf } from './variables.js';
+import {
+  disposeVars,
+  genFromParams,
+  genLogits,
+  genVarList,
+  infFromParams,
+  inferLogits,
+  infVarList,
+  snapshotGen,
+  snapshotInf,
+} from './variables.js';
 
 const SAMPLES = 8;
 

@@ -11,7 +11,13 @@ beforeAll(async () => {
   await initBackend();
 });
 
-const groups: GroupSpec[] = [{ kind: 'bernoulli' }, { kind: 'softmax', size: 3 }, { kind: 'bernoulli' }, { kind: 'softmax', size: 2 }, { kind: 'softmax', size: 3 }];
+const groups: GroupSpec[] = [
+  { kind: 'bernoulli' },
+  { kind: 'softmax', size: 3 },
+  { kind: 'bernoulli' },
+  { kind: 'softmax', size: 2 },
+  { kind: 'softmax', size: 3 },
+];
 const n = 10;
 
 /** Random valid rows (one-hot within softmax groups) and random logits. */
@@ -37,7 +43,9 @@ describe('group log-probabilities', () => {
     const rows = 20;
     const { x, logits } = randomRows(rows, 3);
     const layout = groupLayout(groups);
-    const got = tf.tidy(() => logProbRows(layout, tf.tensor2d(logits, [rows, n]), tf.tensor2d(x, [rows, n])).arraySync());
+    const got = tf.tidy(() =>
+      logProbRows(layout, tf.tensor2d(logits, [rows, n]), tf.tensor2d(x, [rows, n])).arraySync(),
+    );
     for (let r = 0; r < rows; r++) {
       const want = logProbRow(groups, logits.subarray(r * n, (r + 1) * n), x.subarray(r * n, (r + 1) * n));
       expect(Math.abs(got[r] - want)).toBeLessThan(1e-4 * Math.max(1, Math.abs(want)));
@@ -61,8 +69,14 @@ describe('group log-probabilities', () => {
     const bern = groupLayout([{ kind: 'bernoulli' }]);
     for (const bit of [0, 1]) {
       const [a, b] = tf.tidy(() => {
-        const sl = tf.tensor2d(ls.flatMap((l) => [0, l]), [ls.length, 2]);
-        const sx = tf.tensor2d(ls.flatMap(() => [1 - bit, bit]), [ls.length, 2]);
+        const sl = tf.tensor2d(
+          ls.flatMap((l) => [0, l]),
+          [ls.length, 2],
+        );
+        const sx = tf.tensor2d(
+          ls.flatMap(() => [1 - bit, bit]),
+          [ls.length, 2],
+        );
         const bl = tf.tensor2d(ls, [ls.length, 1]);
         const bx = tf.fill([ls.length, 1], bit) as tf.Tensor2D;
         return [logProbRows(soft, sl, sx).arraySync(), logProbRows(bern, bl, bx).arraySync()];
@@ -78,7 +92,9 @@ describe('group log-probabilities', () => {
     const rows = 4000;
     const layout = groupLayout(groups);
     const row = [1.5, 0, 1, -1, -2, 0, Math.log(3), 2, 1, 0];
-    const s = tf.tidy(() => sampleGroups(layout, tf.tile(tf.tensor2d(row, [1, n]), [rows, 1]) as tf.Tensor2D, 11).arraySync());
+    const s = tf.tidy(() =>
+      sampleGroups(layout, tf.tile(tf.tensor2d(row, [1, n]), [rows, 1]) as tf.Tensor2D, 11).arraySync(),
+    );
     const mean = new Float64Array(n);
     for (const r of s) {
       expect(r[1] + r[2] + r[3]).toBe(1);

@@ -35,7 +35,8 @@ export function permuteColumns(t: tf.Tensor2D, perm: Int32Array, inv: Int32Array
     const x = args[0] as tf.Tensor2D;
     return {
       value: tf.gather(x, tf.tensor1d(perm, 'int32'), 1),
-      gradFunc: (dy: tf.Tensor | tf.Tensor[]) => tf.gather(Array.isArray(dy) ? dy[0] : dy, tf.tensor1d(inv, 'int32'), 1),
+      gradFunc: (dy: tf.Tensor | tf.Tensor[]) =>
+        tf.gather(Array.isArray(dy) ? dy[0] : dy, tf.tensor1d(inv, 'int32'), 1),
     };
   });
   return f(t) as tf.Tensor2D;
@@ -148,7 +149,8 @@ export function groupLayout(groups: readonly GroupSpec[]): GroupLayout {
   };
 }
 
-export const allBernoulli = (k: number): GroupSpec[] => Array.from({ length: k }, () => ({ kind: 'bernoulli' as const }));
+export const allBernoulli = (k: number): GroupSpec[] =>
+  Array.from({ length: k }, () => ({ kind: 'bernoulli' as const }));
 
 /**
  * log P(x | logits) per row: logits [R, n], x [R, n] (0/1, one-hot within softmax groups).
@@ -210,13 +212,26 @@ export function columnLogProbs(layout: GroupLayout, logits: tf.Tensor2D): [tf.Te
 /** Draws rows from per-group distributions given logits [R, n] (Gumbel-max for softmax groups). */
 export function sampleGroups(layout: GroupLayout, logits: tf.Tensor2D, seed: number): tf.Tensor2D {
   return tf.tidy(() => {
-    if (layout.bernoulli.length === layout.bits) return tf.cast(tf.less(tf.randomUniform(logits.shape, 0, 1, 'float32', seed), tf.sigmoid(logits)), 'float32') as tf.Tensor2D;
+    if (layout.bernoulli.length === layout.bits)
+      return tf.cast(
+        tf.less(tf.randomUniform(logits.shape, 0, 1, 'float32', seed), tf.sigmoid(logits)),
+        'float32',
+      ) as tf.Tensor2D;
     const rows = logits.shape[0];
     // Contiguous blocks in layout order (slices; one gather when the columns are not sorted).
-    const { bern, soft } = blocks(layout, layout.sorted ? logits : (tf.gather(logits, tf.tensor1d(layout.order, 'int32'), 1) as tf.Tensor2D));
+    const { bern, soft } = blocks(
+      layout,
+      layout.sorted ? logits : (tf.gather(logits, tf.tensor1d(layout.order, 'int32'), 1) as tf.Tensor2D),
+    );
     const parts: tf.Tensor2D[] = [];
     let s = seed;
-    if (bern) parts.push(tf.cast(tf.less(tf.randomUniform(bern.shape, 0, 1, 'float32', s++), tf.sigmoid(bern)), 'float32') as tf.Tensor2D);
+    if (bern)
+      parts.push(
+        tf.cast(
+          tf.less(tf.randomUniform(bern.shape, 0, 1, 'float32', s++), tf.sigmoid(bern)),
+          'float32',
+        ) as tf.Tensor2D,
+      );
     for (const l of soft) {
       const [, groups, size] = l.shape;
       const u = tf.randomUniform(l.shape, 1e-7, 1 - 1e-7, 'float32', s++);
@@ -232,7 +247,9 @@ export function sampleGroups(layout: GroupLayout, logits: tf.Tensor2D, seed: num
 
 /** Bernoulli samples of hidden units from their logits. */
 export function sampleBernoulli(logits: tf.Tensor, seed: number): tf.Tensor {
-  return tf.tidy(() => tf.cast(tf.less(tf.randomUniform(logits.shape, 0, 1, 'float32', seed), tf.sigmoid(logits)), 'float32'));
+  return tf.tidy(() =>
+    tf.cast(tf.less(tf.randomUniform(logits.shape, 0, 1, 'float32', seed), tf.sigmoid(logits)), 'float32'),
+  );
 }
 
 /** All 2^k binary states as rows [2^k, k]; state s has bit j = (s >> j) & 1. */
@@ -265,7 +282,8 @@ export interface LayoutOrder {
 export function layoutOrder(groups: readonly GroupSpec[]): LayoutOrder {
   const original = groupLayout(groups);
   const permute = !original.sorted;
-  const toLayout = (x: tf.Tensor2D): tf.Tensor2D => (permute ? tf.tidy(() => tf.gather(x, tf.tensor1d(original.order, 'int32'), 1) as tf.Tensor2D) : x);
+  const toLayout = (x: tf.Tensor2D): tf.Tensor2D =>
+    permute ? tf.tidy(() => tf.gather(x, tf.tensor1d(original.order, 'int32'), 1) as tf.Tensor2D) : x;
   return {
     layout: permute ? groupLayout(sortedGroups(groups)) : original,
     permute,

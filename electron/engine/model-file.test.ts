@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/domain/errors.js';
 import type { TrainConfig, TrainSummary } from '../../shared/domain/model.js';
-import { deserializeModel, readModelFile, serializeModel, writeModelFile, type ModelManifestInput } from './model-file.js';
+import {
+  deserializeModel,
+  readModelFile,
+  serializeModel,
+  writeModelFile,
+  type ModelManifestInput,
+} from './model-file.js';
 import { matrix, type DeepModelParams, type TopPriorParams } from './params.js';
 import { createRng } from './random.js';
 import { sampleVisible } from './sample.js';
@@ -27,11 +33,25 @@ function model(top: TopPriorParams): DeepModelParams {
     sizes: [4, 3],
     methods: ['aeries', 'rbm'],
     generative: [
-      { weights: matrix(4, 5, rand(20)), bias: rand(5), groups: [{ kind: 'bernoulli' }, { kind: 'softmax', size: 3 }, { kind: 'bernoulli' }] },
-      { weights: matrix(3, 4, rand(12)), bias: rand(4), groups: Array.from({ length: 4 }, () => ({ kind: 'bernoulli' as const })) },
+      {
+        weights: matrix(4, 5, rand(20)),
+        bias: rand(5),
+        groups: [{ kind: 'bernoulli' }, { kind: 'softmax', size: 3 }, { kind: 'bernoulli' }],
+      },
+      {
+        weights: matrix(3, 4, rand(12)),
+        bias: rand(4),
+        groups: Array.from({ length: 4 }, () => ({ kind: 'bernoulli' as const })),
+      },
     ],
     inference: [
-      { kind: 'rich', layers: [{ weights: matrix(5, 64, rand(320)), bias: rand(64) }, { weights: matrix(64, 4, rand(256)), bias: rand(4) }] },
+      {
+        kind: 'rich',
+        layers: [
+          { weights: matrix(5, 64, rand(320)), bias: rand(64) },
+          { weights: matrix(64, 4, rand(256)), bias: rand(4) },
+        ],
+      },
       { kind: 'vanilla', layers: [{ weights: matrix(4, 3, rand(12)), bias: rand(3) }] },
     ],
     top,
@@ -41,8 +61,30 @@ function model(top: TopPriorParams): DeepModelParams {
 const estimate = { value: -3.2, exact: true, se: null };
 const config: TrainConfig = {
   layers: [
-    { units: 4, method: 'aeries', epochs: 3, batchSize: 32, learningRate: 0.01, samples: 8, inferenceWidth: null, criterion: 'blm', cdK: 1, persistent: true },
-    { units: 3, method: 'rbm', epochs: 3, batchSize: 32, learningRate: 0.05, samples: 8, inferenceWidth: null, criterion: 'blm', cdK: 1, persistent: true },
+    {
+      units: 4,
+      method: 'aeries',
+      epochs: 3,
+      batchSize: 32,
+      learningRate: 0.01,
+      samples: 8,
+      inferenceWidth: null,
+      criterion: 'blm',
+      cdK: 1,
+      persistent: true,
+    },
+    {
+      units: 3,
+      method: 'rbm',
+      epochs: 3,
+      batchSize: 32,
+      learningRate: 0.05,
+      samples: 8,
+      inferenceWidth: null,
+      criterion: 'blm',
+      cdK: 1,
+      persistent: true,
+    },
   ],
   topPrior: 'rbm',
   topHidden: 2,
@@ -55,12 +97,27 @@ const config: TrainConfig = {
 const metrics: TrainSummary = {
   backend: 'wasm',
   seconds: 1.5,
-  layers: [{ layer: 0, units: 4, method: 'aeries', epochs: 3, seconds: 1, blmTrain: estimate, blmValid: { value: -3.4, exact: false, se: 0.01 } }],
+  layers: [
+    {
+      layer: 0,
+      units: 4,
+      method: 'aeries',
+      epochs: 3,
+      seconds: 1,
+      blmTrain: estimate,
+      blmValid: { value: -3.4, exact: false, se: 0.01 },
+    },
+  ],
   logLikelihood: { train: estimate, valid: null, test: null },
   fineTune: null,
   outside: { rows: 40, represented: 30, logLikelihood: { value: -4.1, exact: true, se: null } },
 };
-const input: ModelManifestInput = { appVersion: '0.1.0', config, metrics, dataEncoding: { columns: [{ name: 'a', kind: 'boolean' }] } };
+const input: ModelManifestInput = {
+  appVersion: '0.1.0',
+  config,
+  metrics,
+  dataEncoding: { columns: [{ name: 'a', kind: 'boolean' }] },
+};
 
 const tops: TopPriorParams[] = [
   { kind: 'rbm', weights: matrix(3, 2, rand(6)), visibleBias: rand(3), hiddenBias: rand(2) },
@@ -97,7 +154,9 @@ describe('model file', () => {
     expect(() => deserializeModel(newer)).toThrow(expect.objectContaining({ code: 'model.newerVersion' }));
     // A newer formatVersion inside the manifest (same container) is refused as well.
     const text = Buffer.from(bytes).toString('latin1').replace('"formatVersion":1', '"formatVersion":7');
-    expect(() => deserializeModel(Uint8Array.from(Buffer.from(text, 'latin1')))).toThrow(expect.objectContaining({ code: 'model.newerVersion' }));
+    expect(() => deserializeModel(Uint8Array.from(Buffer.from(text, 'latin1')))).toThrow(
+      expect.objectContaining({ code: 'model.newerVersion' }),
+    );
   });
 
   it('refuses garbage, truncated and tampered files', async () => {
@@ -115,10 +174,14 @@ describe('model file', () => {
     expectCode(Uint8Array.from(Buffer.from('hello, this is not a model at all')), 'model.notAModel');
     expectCode(bytes.subarray(0, 40), 'model.corrupt');
     expectCode(bytes.subarray(0, bytes.length - 8), 'model.corrupt');
-    const tampered = Buffer.from(bytes).toString('latin1').replace('"format":"layerwise-model"', '"format":"layerwise-m0del"');
+    const tampered = Buffer.from(bytes)
+      .toString('latin1')
+      .replace('"format":"layerwise-model"', '"format":"layerwise-m0del"');
     expectCode(Uint8Array.from(Buffer.from(tampered, 'latin1')), 'model.corrupt');
     const path = join(dir, 'garbage.lwm');
     await writeFile(path, Buffer.from([1, 2, 3]));
-    await expect(readModelFile(path)).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === 'model.notAModel');
+    await expect(readModelFile(path)).rejects.toSatisfy(
+      (e: unknown) => e instanceof AppError && e.code === 'model.notAModel',
+    );
   });
 });

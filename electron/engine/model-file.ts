@@ -47,7 +47,11 @@ export interface ModelManifestInput {
   dataProvenance?: unknown;
 }
 
-const WeightEntry = z.object({ name: z.string(), shape: z.array(z.number().int().min(0)), dtype: z.literal('float32') });
+const WeightEntry = z.object({
+  name: z.string(),
+  shape: z.array(z.number().int().min(0)),
+  dtype: z.literal('float32'),
+});
 const Container = z.object({
   manifest: z.unknown(),
   weightsManifest: z.array(z.object({ paths: z.array(z.string()), weights: z.array(WeightEntry) })).length(1),
@@ -105,7 +109,9 @@ export function serializeModel(model: DeepModelParams, input: ModelManifestInput
   const json = Buffer.from(
     JSON.stringify({
       manifest,
-      weightsManifest: [{ paths: ['weights.bin'], weights: weights.map((w) => ({ name: w.name, shape: w.shape, dtype: 'float32' })) }],
+      weightsManifest: [
+        { paths: ['weights.bin'], weights: weights.map((w) => ({ name: w.name, shape: w.shape, dtype: 'float32' })) },
+      ],
     }),
     'utf8',
   );
@@ -124,7 +130,8 @@ export function deserializeModel(bytes: Uint8Array): { model: DeepModelParams; m
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.length < 16 || !buf.subarray(0, 8).equals(MAGIC)) throw new AppError('model.notAModel');
   const version = buf.readUInt32LE(8);
-  if (version > MODEL_FORMAT_VERSION) throw new AppError('model.newerVersion', { version, supported: MODEL_FORMAT_VERSION });
+  if (version > MODEL_FORMAT_VERSION)
+    throw new AppError('model.newerVersion', { version, supported: MODEL_FORMAT_VERSION });
   const jsonLength = buf.readUInt32LE(12);
   if (16 + jsonLength > buf.length) throw new AppError('model.corrupt', { reason: 'truncated header' });
   let container: z.infer<typeof Container>;
@@ -138,7 +145,9 @@ export function deserializeModel(bytes: Uint8Array): { model: DeepModelParams; m
     manifest = ModelManifest.parse(container.manifest);
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('model.corrupt', { reason: err instanceof Error ? err.message.split('\n')[0] : 'invalid manifest' });
+    throw new AppError('model.corrupt', {
+      reason: err instanceof Error ? err.message.split('\n')[0] : 'invalid manifest',
+    });
   }
   const entries = container.weightsManifest[0].weights;
   const values = new Map<string, { shape: number[]; data: Float32Array }>();
@@ -168,14 +177,24 @@ export function deserializeModel(bytes: Uint8Array): { model: DeepModelParams; m
   }));
   const inference = Array.from({ length: L }, (_, l) => {
     const layers = [];
-    for (let i = 0; values.has(`inference/${l}/${i}/W`); i++) layers.push({ weights: mat(`inference/${l}/${i}/W`), bias: get(`inference/${l}/${i}/b`).data });
+    for (let i = 0; values.has(`inference/${l}/${i}/W`); i++)
+      layers.push({ weights: mat(`inference/${l}/${i}/W`), bias: get(`inference/${l}/${i}/b`).data });
     return { kind: arch.inference[l], layers };
   });
   let top: TopPriorParams;
   if (arch.top === 'bernoulli') top = { kind: 'bernoulli', logits: get('top/logits').data };
   else if (arch.top === 'table') top = { kind: 'table', logProbs: Float64Array.from(get('top/logProbs').data) };
-  else top = { kind: 'rbm', weights: mat('top/W'), visibleBias: get('top/visibleBias').data, hiddenBias: get('top/hiddenBias').data };
-  return { model: { visible: arch.visible, sizes: arch.sizes, methods: arch.methods, generative, inference, top }, manifest };
+  else
+    top = {
+      kind: 'rbm',
+      weights: mat('top/W'),
+      visibleBias: get('top/visibleBias').data,
+      hiddenBias: get('top/hiddenBias').data,
+    };
+  return {
+    model: { visible: arch.visible, sizes: arch.sizes, methods: arch.methods, generative, inference, top },
+    manifest,
+  };
 }
 
 export async function writeModelFile(path: string, model: DeepModelParams, input: ModelManifestInput): Promise<void> {

@@ -21,7 +21,11 @@ export const softplus = (x: number): number => (x > 0 ? x + Math.log1p(Math.exp(
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /** logits = h · W + b for one code h (length k). */
-export function layerLogits(layer: GenerativeLayerParams, h: ArrayLike<number>, out = new Float64Array(layer.weights.cols)): Float64Array {
+export function layerLogits(
+  layer: GenerativeLayerParams,
+  h: ArrayLike<number>,
+  out = new Float64Array(layer.weights.cols),
+): Float64Array {
   const { rows: k, cols: n, data } = layer.weights;
   for (let j = 0; j < n; j++) out[j] = layer.bias[j];
   for (let i = 0; i < k; i++) {
@@ -68,7 +72,12 @@ export function groupLogNormaliser(groups: readonly GroupSpec[], logits: ArrayLi
  * log P(x | logits) of one row under its groups: Σ_j x_j l_j minus the groups' normalisers
  * (x is 0/1 and one-hot within each softmax group).
  */
-export function logProbRow(groups: readonly GroupSpec[], logits: ArrayLike<number>, x: ArrayLike<number>, offset = 0): number {
+export function logProbRow(
+  groups: readonly GroupSpec[],
+  logits: ArrayLike<number>,
+  x: ArrayLike<number>,
+  offset = 0,
+): number {
   let on = 0;
   const n = logits.length;
   for (let j = 0; j < n; j++) if (x[offset + j] === 1) on += logits[j];
@@ -76,7 +85,13 @@ export function logProbRow(groups: readonly GroupSpec[], logits: ArrayLike<numbe
 }
 
 /** Draws one row from per-group distributions into `out` at `offset`. */
-export function sampleRow(groups: readonly GroupSpec[], logits: ArrayLike<number>, rng: Rng, out: Uint8Array, offset = 0): void {
+export function sampleRow(
+  groups: readonly GroupSpec[],
+  logits: ArrayLike<number>,
+  rng: Rng,
+  out: Uint8Array,
+  offset = 0,
+): void {
   let col = 0;
   for (const g of groups) {
     if (g.kind === 'bernoulli') {

@@ -23,7 +23,12 @@ describe('softplus', () => {
 
   it('has the exact gradient σ(l), also at 0, and releases every tensor', () => {
     const before = tf.memory().numTensors;
-    const g = tf.tidy(() => tf.grad((l: tf.Tensor) => tf.sum(softplus(l)))(tf.tensor1d(points)).arraySync() as number[]);
+    const g = tf.tidy(
+      () =>
+        tf
+          .grad((l: tf.Tensor) => tf.sum(softplus(l)))(tf.tensor1d(points))
+          .arraySync() as number[],
+    );
     points.forEach((l, i) => expect(g[i]).toBeCloseTo(sigmoid(l), 6));
     expect(g[points.indexOf(0)]).toBe(0.5);
     expect(tf.memory().numTensors).toBe(before);

@@ -3,7 +3,10 @@ import * as tf from '@tensorflow/tfjs';
 
 const stop = tf.customGrad((...inputs) => {
   const x = inputs[0] as tf.Tensor;
-  return { value: tf.clone(x), gradFunc: (dy: tf.Tensor | tf.Tensor[]) => tf.zerosLike(Array.isArray(dy) ? dy[0] : dy) };
+  return {
+    value: tf.clone(x),
+    gradFunc: (dy: tf.Tensor | tf.Tensor[]) => tf.zerosLike(Array.isArray(dy) ? dy[0] : dy),
+  };
 });
 
 /** The value of `x`, with no gradient flowing back through it. */
@@ -57,7 +60,8 @@ const softplusGrad = tf.customGrad((...args) => {
   save([l]);
   return {
     value: tf.tidy(() => tf.sub(tf.relu(l), tf.log(tf.sigmoid(tf.abs(l))))),
-    gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => tf.mul(Array.isArray(dy) ? dy[0] : dy, tf.sigmoid(saved[0])),
+    gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) =>
+      tf.mul(Array.isArray(dy) ? dy[0] : dy, tf.sigmoid(saved[0])),
   };
 });
 

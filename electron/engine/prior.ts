@@ -10,7 +10,6 @@ import { sigmoid, softplus } from './numeric.js';
 import type { TopPriorParams } from './params.js';
 import type { Rng } from './random.js';
 
-
 /** Table prior by counting codes (rows of k bits), with a small smoothing count. */
 export function tableFromCodes(codes: Uint8Array, rows: number, k: number, smoothing = 0.01): TopPriorParams {
   const K = 1 << k;
@@ -96,7 +95,8 @@ export function samplePrior(top: TopPriorParams, k: number, rows: number, rng: R
       for (let j = 0; j < k; j++) out[r * k + j] = (lo >> j) & 1;
     }
   } else if (top.kind === 'bernoulli') {
-    for (let r = 0; r < rows; r++) for (let j = 0; j < k; j++) out[r * k + j] = rng.next() < sigmoid(top.logits[j]) ? 1 : 0;
+    for (let r = 0; r < rows; r++)
+      for (let j = 0; j < k; j++) out[r * k + j] = rng.next() < sigmoid(top.logits[j]) ? 1 : 0;
   } else {
     const { weights: W, visibleBias: vb, hiddenBias: hb } = top;
     const m = W.cols;

@@ -57,7 +57,11 @@ export async function trainRbm(input: RbmTrainInput): Promise<{ rbm: RbmVars; ep
     bv: makeVariable(() => tf.tensor1d(baseRates)),
     bh: makeVariable(() => tf.zeros([k])),
   };
-  const velocity = [makeVariable(() => tf.zeros([n, k])), makeVariable(() => tf.zeros([n])), makeVariable(() => tf.zeros([k]))];
+  const velocity = [
+    makeVariable(() => tf.zeros([n, k])),
+    makeVariable(() => tf.zeros([n])),
+    makeVariable(() => tf.zeros([k])),
+  ];
   let chain: tf.Tensor2D | null = null;
   const lr = config.learningRate;
   try {
@@ -104,7 +108,9 @@ export async function trainRbm(input: RbmTrainInput): Promise<{ rbm: RbmVars; ep
         // The progress criterion on the first rows of the (shuffled) batch, scaled to the batch.
         const r = Math.min(B, RECONSTRUCTION_ROWS);
         if (r === B) return reconstruction(layout, rbm, v, seed + 99);
-        return tf.tidy(() => tf.mul(reconstruction(layout, rbm, tf.slice(v, [0, 0], [r, -1]), seed + 99), B / r) as tf.Scalar);
+        return tf.tidy(
+          () => tf.mul(reconstruction(layout, rbm, tf.slice(v, [0, 0], [r, -1]), seed + 99), B / r) as tf.Scalar,
+        );
       },
       validate() {
         const valid = validRows;
@@ -139,7 +145,10 @@ export function rbmAsLayer(r: RbmVars, groups: GroupSpec[]): { gen: GenerativeLa
   for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) wt[j * n + i] = W[i][j];
   return {
     gen: { weights: matrix(k, n, wt), bias: Float32Array.from(r.bv.dataSync()), groups },
-    inf: { kind: 'vanilla', layers: [{ weights: matrix(n, k, Float32Array.from(r.W.dataSync())), bias: Float32Array.from(r.bh.dataSync()) }] },
+    inf: {
+      kind: 'vanilla',
+      layers: [{ weights: matrix(n, k, Float32Array.from(r.W.dataSync())), bias: Float32Array.from(r.bh.dataSync()) }],
+    },
   };
 }
 

@@ -6,7 +6,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/domain/errors.js';
-import type { EpochProgress, GroupSpec, LayerConfig, LayerResult, Method, TrainConfig } from '../../shared/domain/model.js';
+import type {
+  EpochProgress,
+  GroupSpec,
+  LayerConfig,
+  LayerResult,
+  Method,
+  TrainConfig,
+} from '../../shared/domain/model.js';
 import { trainAutoencoder, type LayerTrainInput } from './autoencoder.js';
 import { initBackend } from './backend.js';
 import { trainBlmExact } from './blm-layer.js';
@@ -17,7 +24,10 @@ import { disposeRbm, trainRbm } from './rbm.js';
 import { train } from './train.js';
 import { baseRateLogits, disposeVars, genVarList, infVarList } from './variables.js';
 
-const groups: GroupSpec[] = [...Array.from({ length: 6 }, () => ({ kind: 'bernoulli' as const })), { kind: 'softmax', size: 3 }];
+const groups: GroupSpec[] = [
+  ...Array.from({ length: 6 }, () => ({ kind: 'bernoulli' as const })),
+  { kind: 'softmax', size: 3 },
+];
 
 /** Rows from 4 noisy prototypes (seeded). */
 function dataset(rows: number, seed: number): EncodedData {
@@ -36,11 +46,33 @@ function dataset(rows: number, seed: number): EncodedData {
 const data = dataset(240, 1);
 
 function layer(units: number, method: Method, over: Partial<LayerConfig> = {}): LayerConfig {
-  return { units, method, epochs: 2, batchSize: 32, learningRate: 0.02, samples: 4, inferenceWidth: null, criterion: 'blm', cdK: 1, persistent: true, ...over };
+  return {
+    units,
+    method,
+    epochs: 2,
+    batchSize: 32,
+    learningRate: 0.02,
+    samples: 4,
+    inferenceWidth: null,
+    criterion: 'blm',
+    cdK: 1,
+    persistent: true,
+    ...over,
+  };
 }
 
 function config(layers: LayerConfig[], over: Partial<TrainConfig> = {}): TrainConfig {
-  return { layers, topPrior: 'rbm', topHidden: 4, topEpochs: 1, seed: 5, validationFraction: 0.2, patience: 0, fineTuneEpochs: 0, ...over };
+  return {
+    layers,
+    topPrior: 'rbm',
+    topHidden: 4,
+    topEpochs: 1,
+    seed: 5,
+    validationFraction: 0.2,
+    patience: 0,
+    fineTuneEpochs: 0,
+    ...over,
+  };
 }
 
 beforeAll(async () => {
@@ -57,7 +89,14 @@ function layerInput(k: number, cfg: LayerConfig): { input: LayerTrainInput; X: t
       config: cfg,
       baseRates: baseRateLogits(data.data, data.rows, data.bits, groups),
       valid: null,
-      loop: { patience: 0, rng: createRng(3), control: {}, rowsFor: () => tf.clone(X), rowsAfter: 0, progress: () => undefined },
+      loop: {
+        patience: 0,
+        rng: createRng(3),
+        control: {},
+        rowsFor: () => tf.clone(X),
+        rowsAfter: 0,
+        progress: () => undefined,
+      },
     },
   };
 }
@@ -66,7 +105,13 @@ describe('no tensor leaks', () => {
   it('one epoch of each layer method leaves tf.memory().numTensors unchanged', async () => {
     // Warm-up so backend-level lazily created tensors do not count.
     tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2)));
-    for (const [method, k] of [['aeries', 14], ['ae', 4], ['aeries', 4], ['rbm', 5], ['blm-exact', 4]] as const) {
+    for (const [method, k] of [
+      ['aeries', 14],
+      ['ae', 4],
+      ['aeries', 4],
+      ['rbm', 5],
+      ['blm-exact', 4],
+    ] as const) {
       const cfg = layer(k, method, { epochs: 1, criterion: method === 'ae' ? 'log-inside' : 'blm' });
       const before = tf.memory().numTensors;
       const { input, X } = layerInput(k, cfg);
@@ -96,10 +141,14 @@ describe('train', () => {
   it('emits progress and per-layer results with BLM bounds, and a summary', async () => {
     const progress: EpochProgress[] = [];
     const layers: LayerResult[] = [];
-    const { model, summary } = await train(data, config([layer(4, 'blm-exact'), layer(3, 'ae')], { topPrior: 'table' }), {
-      onProgress: (p) => progress.push(p),
-      onLayer: (r) => layers.push(r),
-    });
+    const { model, summary } = await train(
+      data,
+      config([layer(4, 'blm-exact'), layer(3, 'ae')], { topPrior: 'table' }),
+      {
+        onProgress: (p) => progress.push(p),
+        onLayer: (r) => layers.push(r),
+      },
+    );
     expect(layers.map((r) => r.method)).toEqual(['blm-exact', 'ae']);
     expect(layers[0].blmTrain.exact).toBe(true);
     expect(layers[0].blmValid).not.toBeNull();
@@ -134,8 +183,12 @@ describe('train', () => {
     const b = await train(data, cfg);
     const c = await train(data, { ...cfg, seed: 6 });
     expect(Array.from(b.model.generative[0].weights.data)).toEqual(Array.from(a.model.generative[0].weights.data));
-    expect(Array.from(b.model.inference[1].layers[0].weights.data)).toEqual(Array.from(a.model.inference[1].layers[0].weights.data));
-    expect(Array.from(b.model.top.kind === 'bernoulli' ? b.model.top.logits : [])).toEqual(Array.from(a.model.top.kind === 'bernoulli' ? a.model.top.logits : []));
+    expect(Array.from(b.model.inference[1].layers[0].weights.data)).toEqual(
+      Array.from(a.model.inference[1].layers[0].weights.data),
+    );
+    expect(Array.from(b.model.top.kind === 'bernoulli' ? b.model.top.logits : [])).toEqual(
+      Array.from(a.model.top.kind === 'bernoulli' ? a.model.top.logits : []),
+    );
     expect(Array.from(c.model.generative[0].weights.data)).not.toEqual(Array.from(a.model.generative[0].weights.data));
   });
 
@@ -189,7 +242,10 @@ describe('train', () => {
 describe('auto-encoder layers on mixed groups', () => {
   it('train in layout order and return parameters in column order (same result as pre-sorted columns)', async () => {
     // Columns: softmax(3), bit, bit, ... — not in layout order; `sorted` puts the bits first.
-    const mixed: GroupSpec[] = [{ kind: 'softmax', size: 3 }, ...Array.from({ length: 6 }, () => ({ kind: 'bernoulli' as const }))];
+    const mixed: GroupSpec[] = [
+      { kind: 'softmax', size: 3 },
+      ...Array.from({ length: 6 }, () => ({ kind: 'bernoulli' as const })),
+    ];
     const perm = [6, 7, 8, 0, 1, 2, 3, 4, 5]; // mixed column j holds data column perm[j]
     const rows = new Uint8Array(data.rows * 9);
     for (let r = 0; r < data.rows; r++) for (let j = 0; j < 9; j++) rows[r * 9 + j] = data.data[r * 9 + perm[j]];
@@ -202,7 +258,14 @@ describe('auto-encoder layers on mixed groups', () => {
           config: layer(13, 'aeries', { epochs: 1 }),
           baseRates: baseRateLogits(d, data.rows, 9, g),
           valid: null,
-          loop: { patience: 0, rng: createRng(3), control: {}, rowsFor: () => tf.clone(X), rowsAfter: 0, progress: () => undefined },
+          loop: {
+            patience: 0,
+            rng: createRng(3),
+            control: {},
+            rowsFor: () => tf.clone(X),
+            rowsAfter: 0,
+            progress: () => undefined,
+          },
         },
         true,
       );
@@ -221,7 +284,10 @@ describe('auto-encoder layers on mixed groups', () => {
   });
 
   it('RBM layers too: visible parameters come back in column order (same result as pre-sorted columns)', async () => {
-    const mixed: GroupSpec[] = [{ kind: 'softmax', size: 3 }, ...Array.from({ length: 6 }, () => ({ kind: 'bernoulli' as const }))];
+    const mixed: GroupSpec[] = [
+      { kind: 'softmax', size: 3 },
+      ...Array.from({ length: 6 }, () => ({ kind: 'bernoulli' as const })),
+    ];
     const perm = [6, 7, 8, 0, 1, 2, 3, 4, 5];
     const rows = new Uint8Array(data.rows * 9);
     for (let r = 0; r < data.rows; r++) for (let j = 0; j < 9; j++) rows[r * 9 + j] = data.data[r * 9 + perm[j]];
@@ -233,7 +299,14 @@ describe('auto-encoder layers on mixed groups', () => {
         config: layer(5, 'rbm', { epochs: 2, learningRate: 0.1 }),
         baseRates: baseRateLogits(d, data.rows, 9, g),
         valid: null,
-        loop: { patience: 0, rng: createRng(3), control: {}, rowsFor: () => tf.clone(X), rowsAfter: 0, progress: () => undefined },
+        loop: {
+          patience: 0,
+          rng: createRng(3),
+          control: {},
+          rowsFor: () => tf.clone(X),
+          rowsAfter: 0,
+          progress: () => undefined,
+        },
       });
       X.dispose();
       const out = { W: rbm.W.arraySync(), bv: Array.from(rbm.bv.dataSync()) };

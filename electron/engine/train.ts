@@ -7,7 +7,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { mm } from './ops.js';
 import { AppError } from '../../shared/domain/errors.js';
-import type { Estimate, EpochProgress, GroupSpec, LayerResult, TrainConfig, TrainSummary } from '../../shared/domain/model.js';
+import type {
+  Estimate,
+  EpochProgress,
+  GroupSpec,
+  LayerResult,
+  TrainConfig,
+  TrainSummary,
+} from '../../shared/domain/model.js';
 import { trainAutoencoder, type LayerTrainInput } from './autoencoder.js';
 import { initBackend } from './backend.js';
 import { exactBlm } from './eval/blm.js';
@@ -23,7 +30,15 @@ import type { DeepModelParams, GenerativeLayerParams, InferenceParams, TopPriorP
 import { bernoulliFromCodes, tableFromCodes, tableFromDistribution } from './prior.js';
 import { createRng, permutation } from './random.js';
 import { disposeRbm, rbmAsLayer, trainRbm } from './rbm.js';
-import { baseRateLogits, disposeVars, genVarList, inferLogits, infVarList, snapshotGen, snapshotInf } from './variables.js';
+import {
+  baseRateLogits,
+  disposeVars,
+  genVarList,
+  inferLogits,
+  infVarList,
+  snapshotGen,
+  snapshotInf,
+} from './variables.js';
 
 export interface TrainOptions extends LoopControl {
   validation?: EncodedData;
@@ -42,7 +57,11 @@ export const BOUND_ROWS = 4000;
 /** Samples codes h ~ q(.|x) of one trained layer. */
 type Encoder = (x: tf.Tensor2D, seed: number) => tf.Tensor2D;
 
-function splitValidation(data: EncodedData, fraction: number, seed: number): { train: EncodedData; valid: EncodedData | null } {
+function splitValidation(
+  data: EncodedData,
+  fraction: number,
+  seed: number,
+): { train: EncodedData; valid: EncodedData | null } {
   const nValid = Math.floor(data.rows * fraction);
   if (nValid < 1 || data.rows - nValid < 1) return { train: data, valid: null };
   const order = permutation(data.rows, createRng(seed ^ 0x5eed));
@@ -69,16 +88,26 @@ function subsample(data: EncodedData, max: number, seed: number): EncodedData {
   return selectRows(data, permutation(data.rows, createRng(seed)).subarray(0, max));
 }
 
-export async function train(data: EncodedData, config: TrainConfig, opts: TrainOptions = {}): Promise<{ model: DeepModelParams; summary: TrainSummary }> {
+export async function train(
+  data: EncodedData,
+  config: TrainConfig,
+  opts: TrainOptions = {},
+): Promise<{ model: DeepModelParams; summary: TrainSummary }> {
   const backend = await initBackend();
   const started = performance.now();
   const rng = createRng(config.seed);
-  const split = opts.validation ? { train: data, valid: opts.validation } : splitValidation(data, config.validationFraction, config.seed);
+  const split = opts.validation
+    ? { train: data, valid: opts.validation }
+    : splitValidation(data, config.validationFraction, config.seed);
   const X0 = toTensor(split.train.data, split.train.rows, split.train.bits);
   const V0 = split.valid ? toTensor(split.valid.data, split.valid.rows, split.valid.bits) : null;
   const L = config.layers.length;
   const rowsPerEpoch = split.train.rows;
-  const stageRows = [...config.layers.map((l) => l.epochs * rowsPerEpoch), config.topPrior === 'rbm' ? config.topEpochs * rowsPerEpoch : 0, config.fineTuneEpochs * rowsPerEpoch];
+  const stageRows = [
+    ...config.layers.map((l) => l.epochs * rowsPerEpoch),
+    config.topPrior === 'rbm' ? config.topEpochs * rowsPerEpoch : 0,
+    config.fineTuneEpochs * rowsPerEpoch,
+  ];
   const control: LoopControl = { signal: opts.signal, isPaused: opts.isPaused };
   const encoders: Encoder[] = [];
   const disposers: (() => void)[] = [];
@@ -156,21 +185,43 @@ export async function train(data: EncodedData, config: TrainConfig, opts: TrainO
         epochs,
         seconds: (performance.now() - layerStart) / 1000,
         blmTrain: layerBound(gen, inf, layer.units, subsample(trainCodes, BOUND_ROWS, boundSeed), { seed: boundSeed }),
-        blmValid: validCodes ? layerBound(gen, inf, layer.units, subsample(validCodes, BOUND_ROWS, boundSeed), { seed: boundSeed + 1 }) : null,
+        blmValid: validCodes
+          ? layerBound(gen, inf, layer.units, subsample(validCodes, BOUND_ROWS, boundSeed), { seed: boundSeed + 1 })
+          : null,
       };
       results.push(result);
       opts.onLayer?.(result);
     }
 
-    const top = await fitTop(config, X0, encoders, generative, split.train, control, rng, (p) => opts.onProgress?.({ ...p, layer: L - 1, layers: L, stage: 'top' }), stageRows[L + 1]);
-    let model: DeepModelParams = { visible: split.train.groups, sizes: config.layers.map((l) => l.units), methods: config.layers.map((l) => l.method), generative, inference, top };
+    const top = await fitTop(
+      config,
+      X0,
+      encoders,
+      generative,
+      split.train,
+      control,
+      rng,
+      (p) => opts.onProgress?.({ ...p, layer: L - 1, layers: L, stage: 'top' }),
+      stageRows[L + 1],
+    );
+    let model: DeepModelParams = {
+      visible: split.train.groups,
+      sizes: config.layers.map((l) => l.units),
+      methods: config.layers.map((l) => l.method),
+      generative,
+      inference,
+      top,
+    };
 
     const evalSeed = config.seed + 977;
-    const ll = (d: EncodedData | undefined | null): Estimate | null => (d ? logLikelihood(model, subsample(d, EVAL_ROWS, evalSeed), { seed: evalSeed, samples: 50 }) : null);
+    const ll = (d: EncodedData | undefined | null): Estimate | null =>
+      d ? logLikelihood(model, subsample(d, EVAL_ROWS, evalSeed), { seed: evalSeed, samples: 50 }) : null;
     let fine: TrainSummary['fineTune'] = null;
     if (config.fineTuneEpochs > 0) {
       const before = ll(split.valid ?? split.train)!;
-      model = await fineTune(model, split.train, config, control, rng.fork(), (p) => opts.onProgress?.({ ...p, layer: L - 1, layers: L, stage: 'finetune' }));
+      model = await fineTune(model, split.train, config, control, rng.fork(), (p) =>
+        opts.onProgress?.({ ...p, layer: L - 1, layers: L, stage: 'finetune' }),
+      );
       fine = { before, after: ll(split.valid ?? split.train)! };
     }
     const summary: TrainSummary = {
@@ -179,7 +230,9 @@ export async function train(data: EncodedData, config: TrainConfig, opts: TrainO
       layers: results,
       logLikelihood: { train: ll(split.train)!, valid: ll(split.valid), test: ll(opts.test) },
       fineTune: fine,
-      outside: opts.outside ? { rows: opts.outside.rows, represented: opts.outside.represented, logLikelihood: ll(opts.outside.data) } : null,
+      outside: opts.outside
+        ? { rows: opts.outside.rows, represented: opts.outside.represented, logLikelihood: ll(opts.outside.data) }
+        : null,
     };
     summary.seconds = (performance.now() - started) / 1000;
     return { model, summary };
@@ -209,7 +262,8 @@ async function fitTop(
   if (config.topPrior === 'table') {
     if (k > 16) throw new AppError('engine.tableTooLarge', { k });
     // Directly on the data, the maximum-likelihood table is the best latent marginal itself.
-    if (encoders.length === 1 && exactBoundFeasible(k, trainData.rows)) return tableFromDistribution(exactBlm(generative[0], k, trainData).q);
+    if (encoders.length === 1 && exactBoundFeasible(k, trainData.rows))
+      return tableFromDistribution(exactBlm(generative[0], k, trainData).q);
     return tableFromCodes(codes, rows, k);
   }
   if (config.topPrior === 'bernoulli') return bernoulliFromCodes(codes, rows, k);
@@ -218,15 +272,33 @@ async function fitTop(
   const { rbm, epochs: _epochs } = await trainRbm({
     groups,
     k: config.topHidden,
-    config: { epochs: Math.max(1, config.topEpochs), batchSize: config.layers[0].batchSize, learningRate: 0.05, cdK: 1, persistent: true },
+    config: {
+      epochs: Math.max(1, config.topEpochs),
+      batchSize: config.layers[0].batchSize,
+      learningRate: 0.05,
+      cdK: 1,
+      persistent: true,
+    },
     baseRates: baseRateLogits(codes, rows, k, groups),
     valid: null,
-    loop: { patience: 0, rng: rng.fork(), control, rowsFor: (epoch) => encode(encoders, X0, epochSeed + 104729 * epoch), rowsAfter, progress },
+    loop: {
+      patience: 0,
+      rng: rng.fork(),
+      control,
+      rowsFor: (epoch) => encode(encoders, X0, epochSeed + 104729 * epoch),
+      rowsAfter,
+      progress,
+    },
   });
   try {
     const layer = rbmAsLayer(rbm, groups);
     // Prior over h_L (the RBM's visible side, k units) with its own hidden units.
-    return { kind: 'rbm', weights: layer.inf.layers[0].weights, visibleBias: layer.gen.bias, hiddenBias: layer.inf.layers[0].bias };
+    return {
+      kind: 'rbm',
+      weights: layer.inf.layers[0].weights,
+      visibleBias: layer.gen.bias,
+      hiddenBias: layer.inf.layers[0].bias,
+    };
   } finally {
     disposeRbm(rbm);
   }

@@ -72,7 +72,14 @@ export async function runEpochs(loop: EpochLoop): Promise<EpochLoopResult> {
             bestCopy = loop.variables.map((v) => tf.clone(v));
           }
         } else sinceBest++;
-        loop.progress({ epoch, epochs: loop.epochs, criterionTrain: train, criterionValid: valid, rowsPerSecond: clock.rowsPerSecond(), etaSeconds: clock.eta() });
+        loop.progress({
+          epoch,
+          epochs: loop.epochs,
+          criterionTrain: train,
+          criterionValid: valid,
+          rowsPerSecond: clock.rowsPerSecond(),
+          etaSeconds: clock.eta(),
+        });
         if (loop.patience > 0 && sinceBest >= loop.patience) break;
       } finally {
         batches.forEach((t) => {

@@ -22,7 +22,7 @@ export interface InfVars {
 export function initGen(k: number, n: number, seed: number, baseRates?: Float32Array): GenVars {
   return {
     W: makeVariable(() => tf.randomNormal([k, n], 0, 0.01, 'float32', seed)),
-    b: makeVariable(() => baseRates ? tf.tensor1d(baseRates) : tf.zeros([n])),
+    b: makeVariable(() => (baseRates ? tf.tensor1d(baseRates) : tf.zeros([n]))),
   };
 }
 
@@ -33,7 +33,9 @@ export function initInf(kind: 'vanilla' | 'rich', n: number, k: number, width: n
   for (let i = 0; i + 1 < dims.length; i++) {
     const scale = Math.sqrt(1 / dims[i]);
     layers.push({
-      W: makeVariable(() => tf.randomNormal([dims[i], dims[i + 1]], 0, scale, 'float32', seed + 17 * (i + 1))) as tf.Variable<tf.Rank.R2>,
+      W: makeVariable(() =>
+        tf.randomNormal([dims[i], dims[i + 1]], 0, scale, 'float32', seed + 17 * (i + 1)),
+      ) as tf.Variable<tf.Rank.R2>,
       b: makeVariable(() => tf.zeros([dims[i + 1]])) as tf.Variable<tf.Rank.R1>,
     });
   }
@@ -73,7 +75,10 @@ export function snapshotGen(g: GenVars, groups: GroupSpec[]): GenerativeLayerPar
 }
 
 export function snapshotInf(q: InfVars): InferenceParams {
-  return { kind: q.kind, layers: q.layers.map((l) => ({ weights: toMatrix(l.W), bias: Float32Array.from(l.b.dataSync()) })) };
+  return {
+    kind: q.kind,
+    layers: q.layers.map((l) => ({ weights: toMatrix(l.W), bias: Float32Array.from(l.b.dataSync()) })),
+  };
 }
 
 export function genFromParams(p: GenerativeLayerParams): GenVars {

@@ -15,7 +15,8 @@ export class ElectronSaver implements Saver {
       filters: [EXTENSIONS[request.kind]],
     };
     const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-    if (choice.canceled || !choice.filePath) return { saved: false, fileName: request.suggestedName, path: null, downloadUrl: null };
+    if (choice.canceled || !choice.filePath)
+      return { saved: false, fileName: request.suggestedName, path: null, downloadUrl: null };
     await writeFileAtomic(choice.filePath, request.bytes);
     return { saved: true, fileName: request.suggestedName, path: choice.filePath, downloadUrl: null };
   }

@@ -69,7 +69,9 @@ async function start(): Promise<void> {
           { name: '*', extensions: ['*'] },
         ],
       };
-      const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      const choice = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
       return choice.canceled ? null : (choice.filePaths[0] ?? null);
     },
   });

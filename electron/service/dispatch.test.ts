@@ -3,7 +3,14 @@ import type { AppInfo, Service } from '../../shared/contract.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { dispatch } from './dispatch.js';
 
-const info: AppInfo = { name: 'Layerwise Studio', version: '1.0.0', backend: 'cpu', transport: 'web', osLocale: 'en-US', platform: 'linux' };
+const info: AppInfo = {
+  name: 'Layerwise Studio',
+  version: '1.0.0',
+  backend: 'cpu',
+  transport: 'web',
+  osLocale: 'en-US',
+  platform: 'linux',
+};
 
 /** A service where only the methods a test needs exist; the rest fail loudly. */
 function fakeService(methods: Partial<Service>): Service {
@@ -47,6 +54,9 @@ describe('dispatch', () => {
     const failing = fakeService({ 'model.info': async () => Promise.reject(new AppError('noModel')) });
     expect(await dispatch(failing, 'model.info', {})).toEqual({ ok: false, error: { code: 'noModel', params: {} } });
     const crashing = fakeService({ 'model.info': async () => Promise.reject(new Error('boom')) });
-    expect(await dispatch(crashing, 'model.info', {})).toEqual({ ok: false, error: { code: 'internal', params: { message: 'boom' } } });
+    expect(await dispatch(crashing, 'model.info', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', params: { message: 'boom' } },
+    });
   });
 });

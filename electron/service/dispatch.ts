@@ -13,11 +13,15 @@ export async function dispatch(service: Service, method: string, input: unknown)
     if (!isMethodName(method)) throw new AppError('invalidRequest', { message: `unknown method ${method}` });
     const name: MethodName = method;
     const parsedInput = methods[name].input.safeParse(input ?? {});
-    if (!parsedInput.success) throw new AppError('invalidRequest', { message: parsedInput.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    if (!parsedInput.success)
+      throw new AppError('invalidRequest', {
+        message: parsedInput.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      });
     const handler = (service[name] as AnyMethod).bind(service);
     const output = await handler(parsedInput.data);
     const parsedOutput = methods[name].output.safeParse(output);
-    if (!parsedOutput.success) throw new AppError('internal', { message: `invalid ${name} result: ${parsedOutput.error.message}` });
+    if (!parsedOutput.success)
+      throw new AppError('internal', { message: `invalid ${name} result: ${parsedOutput.error.message}` });
     return { ok: true, value: parsedOutput.data };
   } catch (err) {
     if (!(err instanceof AppError) && process.env.LAYERWISE_DEBUG) console.error(err);

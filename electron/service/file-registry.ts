@@ -16,7 +16,10 @@ export class FileRegistry {
     try {
       bytes = statSync(path).size;
     } catch (err) {
-      throw new AppError('readFailed', { path: displayName, message: err instanceof Error ? err.message : String(err) });
+      throw new AppError('readFailed', {
+        path: displayName,
+        message: err instanceof Error ? err.message : String(err),
+      });
     }
     const fileId = randomUUID();
     this.paths.set(fileId, path);

@@ -51,7 +51,12 @@ describe('LayerwiseService with a file larger than memory', () => {
     const keep = table.segments.slice(0, 2).map((s) => s.key);
     const matching = table.segments[0].count + table.segments[1].count;
     const subset = await service['subset.apply']({
-      spec: { segments: { columns: [region!.index], keep }, sample: { rows: 1000, stratified: true }, seed: 5, split: { train: 0.8, valid: 0.1, test: 0.1 } },
+      spec: {
+        segments: { columns: [region!.index], keep },
+        sample: { rows: 1000, stratified: true },
+        seed: 5,
+        split: { train: 0.8, valid: 0.1, test: 0.1 },
+      },
     });
     expect(subset.rows).toBe(1000);
     expect(subset.fromFile).toEqual({ fileRows: 8000, matchingRows: matching, stratified: true });
@@ -60,11 +65,18 @@ describe('LayerwiseService with a file larger than memory', () => {
     expect(defaults.rows).toBe(subset.train);
 
     // A model trained on the drawn rows: the real rows shown beside generated ones are drawn rows of the kept regions.
-    const small: TrainConfig = { ...defaults.config, layers: [{ ...defaults.config.layers[0], units: 6, epochs: 1 }], topPrior: 'bernoulli', topEpochs: 1 };
+    const small: TrainConfig = {
+      ...defaults.config,
+      layers: [{ ...defaults.config.layers[0], units: 6, epochs: 1 }],
+      topPrior: 'bernoulli',
+      topEpochs: 1,
+    };
     const { runId } = await service['train.start']({ config: small });
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
-        const end = events.find((e) => e.type === 'train.state' && e.runId === runId && (e.state === 'done' || e.state === 'failed'));
+        const end = events.find(
+          (e) => e.type === 'train.state' && e.runId === runId && (e.state === 'done' || e.state === 'failed'),
+        );
         if (!end) return;
         clearInterval(timer);
         if (end.type === 'train.state' && end.state === 'done') resolve();
@@ -78,11 +90,15 @@ describe('LayerwiseService with a file larger than memory', () => {
     for (const r of real.rows) expect(kept.has(r[regionAt])).toBe(true);
     await service['export.report']();
     const report = reports.at(-1)!;
-    expect(report).toContain('drawn from the whole file: 1000 of ' + matching + ' rows in the segments, stratified by segment');
+    expect(report).toContain(
+      'drawn from the whole file: 1000 of ' + matching + ' rows in the segments, stratified by segment',
+    );
     expect(report).toContain(`8000 (${info.rows} read into memory as a random sample)`);
 
     // Without segments the import's uniform sample is subset in memory.
-    const all = await service['subset.apply']({ spec: { segments: null, sample: null, seed: 1, split: { train: 0.8, valid: 0.1, test: 0.1 } } });
+    const all = await service['subset.apply']({
+      spec: { segments: null, sample: null, seed: 1, split: { train: 0.8, valid: 0.1, test: 0.1 } },
+    });
     expect(all.fromFile).toBeNull();
     expect(all.rows).toBe(info.rows);
   });

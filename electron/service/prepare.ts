@@ -48,9 +48,21 @@ function provenanceOf(subset: Subset): DataProvenance {
     fileName: info.fileName,
     fileRows: info.fileRows,
     options: info.options,
-    columns: info.columns.map((c) => ({ name: c.name, originalName: c.originalName, type: c.type, include: c.include, format: c.format })),
+    columns: info.columns.map((c) => ({
+      name: c.name,
+      originalName: c.originalName,
+      type: c.type,
+      include: c.include,
+      format: c.format,
+    })),
     subset: subset.info.spec,
-    rows: { subset: subset.info.rows, outside: subset.info.outside, train: subset.info.train, valid: subset.info.valid, test: subset.info.test },
+    rows: {
+      subset: subset.info.rows,
+      outside: subset.info.outside,
+      train: subset.info.train,
+      valid: subset.info.valid,
+      test: subset.info.test,
+    },
     fromFile: subset.info.fromFile,
   };
 }

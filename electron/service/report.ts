@@ -96,7 +96,8 @@ const LABELS = {
     created: '作成日時',
     units_note:
       '数値は 1 行あたりのナット (括弧内はビット) です。「厳密」は全列挙による値、それ以外は推定値 ± 標準誤差です。',
-    blm_note: '各層の BLM 上界は、その上に積む層がまだ到達しうる最良の対数尤度、すなわちモデルの伸びしろの楽観的な見積もりです。',
+    blm_note:
+      '各層の BLM 上界は、その上に積む層がまだ到達しうる最良の対数尤度、すなわちモデルの伸びしろの楽観的な見積もりです。',
     choices:
       '手法: Arnold & Ollivier「Layer-wise learning of deep generative models」(2012)。論文で確定していない選択 (仕様で choice と明記): リッチ推論の幅 max(64, 2k)・tanh、サンプル数 S = 8、エポックごとに新しいコード、RBM は PCD-1、推定上界のコード数 M = 2048。',
     fineTune: 'ファインチューニング (前 → 後)',
@@ -135,7 +136,10 @@ function subsetRows(subset: SubsetInfo, dataset: DatasetInfo | null, L: (typeof 
       ? `${sample.rows}, ${sample.stratified && segments ? L.stratified : L.random}`
       : null;
   if (how) out.push([L.sample, how]);
-  out.push([L.subsetRows, `${subset.rows} / ${subset.outside}`], [L.split, `${subset.train} / ${subset.valid} / ${subset.test}`]);
+  out.push(
+    [L.subsetRows, `${subset.rows} / ${subset.outside}`],
+    [L.split, `${subset.train} / ${subset.valid} / ${subset.test}`],
+  );
   return out;
 }
 
@@ -146,7 +150,15 @@ export function buildReport(input: ReportInput): string {
   const used = input.dataset?.columns.filter((c) => c.include).map((c) => c.name) ?? [];
   const layers = summary.layers
     .map((l) =>
-      row([l.layer + 1, l.units, l.method, l.epochs, l.seconds.toFixed(1), formatEstimate(l.blmTrain, input.locale), formatEstimate(l.blmValid, input.locale)]),
+      row([
+        l.layer + 1,
+        l.units,
+        l.method,
+        l.epochs,
+        l.seconds.toFixed(1),
+        formatEstimate(l.blmTrain, input.locale),
+        formatEstimate(l.blmValid, input.locale),
+      ]),
     )
     .join('');
   const ll = summary.logLikelihood;
@@ -171,10 +183,20 @@ ${
 <h2>${esc(L.loglik)}</h2>
 <table>${row([L.train, formatEstimate(ll.train, input.locale)])}${row([L.valid, formatEstimate(ll.valid, input.locale)])}${row([L.test, formatEstimate(ll.test, input.locale)])}${
     summary.outside
-      ? row([L.outside.replace('{rows}', String(summary.outside.rows)).replace('{represented}', String(summary.outside.represented)), formatEstimate(summary.outside.logLikelihood, input.locale)])
+      ? row([
+          L.outside
+            .replace('{rows}', String(summary.outside.rows))
+            .replace('{represented}', String(summary.outside.represented)),
+          formatEstimate(summary.outside.logLikelihood, input.locale),
+        ])
       : ''
   }${
-    summary.fineTune ? row([L.fineTune, `${formatEstimate(summary.fineTune.before, input.locale)} → ${formatEstimate(summary.fineTune.after, input.locale)}`]) : ''
+    summary.fineTune
+      ? row([
+          L.fineTune,
+          `${formatEstimate(summary.fineTune.before, input.locale)} → ${formatEstimate(summary.fineTune.after, input.locale)}`,
+        ])
+      : ''
   }</table>
 <p class="note">${esc(L.units_note)}</p>
 <p class="note">${esc(L.blm_note)}</p>

@@ -18,11 +18,20 @@ class MemorySaver implements Saver {
   readonly saved: SaveRequest[] = [];
   async save(request: SaveRequest): Promise<SaveResult> {
     this.saved.push(request);
-    return { saved: true, fileName: request.suggestedName, path: `/memory/${request.suggestedName}`, downloadUrl: null };
+    return {
+      saved: true,
+      fileName: request.suggestedName,
+      path: `/memory/${request.suggestedName}`,
+      downloadUrl: null,
+    };
   }
 }
 
-function waitFor<T extends ServerEvent>(events: ServerEvent[], match: (e: ServerEvent) => e is T, timeoutMs = 120_000): Promise<T> {
+function waitFor<T extends ServerEvent>(
+  events: ServerEvent[],
+  match: (e: ServerEvent) => e is T,
+  timeoutMs = 120_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const tick = () => {
@@ -85,7 +94,12 @@ describe('LayerwiseService', () => {
     expect(table.segments.length).toBeGreaterThan(1);
     const keep = [table.segments[0].key];
     const subset = await service['subset.apply']({
-      spec: { segments: { columns: [segmentColumn!.index], keep }, sample: null, seed: 3, split: { train: 0.8, valid: 0.1, test: 0.1 } },
+      spec: {
+        segments: { columns: [segmentColumn!.index], keep },
+        sample: null,
+        seed: 3,
+        split: { train: 0.8, valid: 0.1, test: 0.1 },
+      },
     });
     expect(subset.rows).toBe(table.segments[0].count);
     subsetRows = subset.rows;
@@ -138,7 +152,12 @@ describe('LayerwiseService', () => {
   it('pauses, resumes and cancels between mini-batches and keeps the last good model', async () => {
     const before = await service['model.info']();
     const { config } = await service['train.defaults']();
-    const long: TrainConfig = { ...config, layers: [{ ...config.layers[0], units: 24, epochs: 200, batchSize: 16 }], topPrior: 'bernoulli', patience: 0 };
+    const long: TrainConfig = {
+      ...config,
+      layers: [{ ...config.layers[0], units: 24, epochs: 200, batchSize: 16 }],
+      topPrior: 'bernoulli',
+      patience: 0,
+    };
     const { runId } = await service['train.start']({ config: long });
     await waitFor(events, (e): e is ServerEvent => e.type === 'train.epoch' && e.runId === runId);
     await service['train.pause']({ runId });

@@ -111,7 +111,12 @@ export class LayerwiseService implements Service {
   async 'data.import'(input: Parameters<Service['data.import']>[0]): Promise<MethodOutput<'data.import'>> {
     const path = input.source.kind === 'sample' ? this.deps.samplePath : this.deps.files.resolve(input.source.fileId);
     const dataset = await this.reads('import', (hooks) =>
-      importCsv(path, { ...hooks, memoryBudgetBytes: this.deps.memoryBudgetBytes, overrides: input.options, fileName: input.source.kind === 'sample' ? basename(this.deps.samplePath) : undefined }),
+      importCsv(path, {
+        ...hooks,
+        memoryBudgetBytes: this.deps.memoryBudgetBytes,
+        overrides: input.options,
+        fileName: input.source.kind === 'sample' ? basename(this.deps.samplePath) : undefined,
+      }),
     );
     this.dataset = dataset;
     this.subset = null;
@@ -126,7 +131,9 @@ export class LayerwiseService implements Service {
     return { cancelled: running !== null };
   }
 
-  async 'data.updateColumns'(input: Parameters<Service['data.updateColumns']>[0]): Promise<MethodOutput<'data.updateColumns'>> {
+  async 'data.updateColumns'(
+    input: Parameters<Service['data.updateColumns']>[0],
+  ): Promise<MethodOutput<'data.updateColumns'>> {
     this.dataset = applyColumnOverrides(this.requireDataset(), input.columns);
     this.subset = null;
     return this.dataset.info;
@@ -166,14 +173,28 @@ export class LayerwiseService implements Service {
     const subset = this.currentSubset(dataset);
     if (subset.train.length === 0) throw new AppError('noSubset');
     const { encoding, train, valid, test, outside, provenance } = prepareTraining(subset);
-    const run: Run = { runId: randomUUID(), config: input.config, control: EngineClient.controlWord(), state: 'running' };
+    const run: Run = {
+      runId: randomUUID(),
+      config: input.config,
+      control: EngineClient.controlWord(),
+      state: 'running',
+    };
     this.run = run;
     const { runId } = run;
     const dataName = dataset.info.fileName;
     this.deps.engine
       .train(
         runId,
-        { config: input.config, train, valid, test, outside, dataEncoding: encoding, dataProvenance: provenance, appVersion: appVersion() },
+        {
+          config: input.config,
+          train,
+          valid,
+          test,
+          outside,
+          dataEncoding: encoding,
+          dataProvenance: provenance,
+          appVersion: appVersion(),
+        },
         run.control.buffer,
         {
           onEpoch: (progress) => this.deps.emit({ type: 'train.epoch', runId, progress }),
@@ -254,7 +275,11 @@ export class LayerwiseService implements Service {
       bits: model.bits,
       locale: this.deps.osLocale.toLowerCase().startsWith('ja') ? 'ja' : 'en',
     });
-    return this.deps.saver.save({ kind: 'report', suggestedName: `${stem(model.dataName)}-report.html`, bytes: new TextEncoder().encode(html) });
+    return this.deps.saver.save({
+      kind: 'report',
+      suggestedName: `${stem(model.dataName)}-report.html`,
+      bytes: new TextEncoder().encode(html),
+    });
   }
 
   private async generate(rows: number, seed: number) {
@@ -264,12 +289,18 @@ export class LayerwiseService implements Service {
   }
 
   /** Runs one pass over a file, cancelling any other, with progress events tagged `phase`. */
-  private async reads<T>(phase: 'import' | 'count' | 'draw', pass: (hooks: Required<PassHooks>) => Promise<T>): Promise<T> {
+  private async reads<T>(
+    phase: 'import' | 'count' | 'draw',
+    pass: (hooks: Required<PassHooks>) => Promise<T>,
+  ): Promise<T> {
     this.reading?.abort();
     const controller = new AbortController();
     this.reading = controller;
     try {
-      return await pass({ signal: controller.signal, onProgress: (p) => this.deps.emit({ type: 'import.progress', phase, ...p }) });
+      return await pass({
+        signal: controller.signal,
+        onProgress: (p) => this.deps.emit({ type: 'import.progress', phase, ...p }),
+      });
     } finally {
       if (this.reading === controller) this.reading = null;
     }

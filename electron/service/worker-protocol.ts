@@ -29,14 +29,22 @@ export const ToWorker = z.discriminatedUnion('type', [
     train: EncodedPayload,
     valid: EncodedPayload.nullable(),
     test: EncodedPayload.nullable(),
-    outside: z.object({ data: EncodedPayload.nullable(), rows: z.number().int().min(0), represented: z.number().int().min(0) }).nullable(),
+    outside: z
+      .object({ data: EncodedPayload.nullable(), rows: z.number().int().min(0), represented: z.number().int().min(0) })
+      .nullable(),
     control: z.instanceof(SharedArrayBuffer),
     /** Stored in the model file as given: the data layer's encoding spec and the rows' provenance. */
     dataEncoding: z.unknown(),
     dataProvenance: z.unknown(),
     appVersion: z.string(),
   }),
-  z.object({ type: z.literal('sample'), requestId: z.number().int(), runId: z.string(), rows: z.number().int().min(1), seed: z.number().int() }),
+  z.object({
+    type: z.literal('sample'),
+    requestId: z.number().int(),
+    runId: z.string(),
+    rows: z.number().int().min(1),
+    seed: z.number().int(),
+  }),
   z.object({ type: z.literal('modelFile'), requestId: z.number().int(), runId: z.string() }),
   z.object({ type: z.literal('load'), requestId: z.number().int(), runId: z.string(), bytes: Bytes }),
 ]);

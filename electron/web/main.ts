@@ -53,7 +53,8 @@ async function run(): Promise<void> {
   const port = address && typeof address === 'object' ? address.port : wanted;
   const backend = await engine.backend();
   process.stdout.write(`Layerwise Studio is running at http://127.0.0.1:${port}/?token=${token}\n`);
-  if (!values.quiet) process.stdout.write(`Engine backend: ${backend}. Only this machine can connect. Press Ctrl+C to stop.\n`);
+  if (!values.quiet)
+    process.stdout.write(`Engine backend: ${backend}. Only this machine can connect. Press Ctrl+C to stop.\n`);
   const stop = async () => {
     await host?.close();
     await engine.dispose();

@@ -9,7 +9,14 @@ import { startWebHost, type WebHost } from './server.js';
 import { WebSaver } from './web-saver.js';
 
 const TOKEN = 'test-token-123';
-const info: AppInfo = { name: 'Layerwise Studio', version: '1.0.0', backend: 'cpu', transport: 'web', osLocale: 'en-US', platform: 'linux' };
+const info: AppInfo = {
+  name: 'Layerwise Studio',
+  version: '1.0.0',
+  backend: 'cpu',
+  transport: 'web',
+  osLocale: 'en-US',
+  platform: 'linux',
+};
 
 describe('web host', () => {
   let host: WebHost;
@@ -27,7 +34,12 @@ describe('web host', () => {
       get(_t, key: string) {
         if (key === 'app.info') return async () => info;
         if (key === 'export.report')
-          return async () => saver.save({ kind: 'report', suggestedName: 'report.html', bytes: new TextEncoder().encode('<p>report</p>') });
+          return async () =>
+            saver.save({
+              kind: 'report',
+              suggestedName: 'report.html',
+              bytes: new TextEncoder().encode('<p>report</p>'),
+            });
         return async () => Promise.reject(new Error(`unexpected ${key}`));
       },
     });
@@ -41,7 +53,11 @@ describe('web host', () => {
   });
 
   const rpc = (method: string, body: unknown, headers: Record<string, string> = { 'x-layerwise-token': TOKEN }) =>
-    fetch(`${base}/api/rpc/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${base}/api/rpc/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('answers contract calls that carry the token', async () => {
     const res = await rpc('app.info', {});

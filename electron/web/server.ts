@@ -61,7 +61,10 @@ function securityHeaders(res: ServerResponse): void {
 
 function sendReply(res: ServerResponse, status: number, reply: Reply): void {
   const body = JSON.stringify(reply);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 
@@ -108,7 +111,10 @@ export async function startWebHost(options: WebHostOptions, port: number, host =
     const source = tokenSource(req, url, options.token);
     if (!source) return sendError(res, 401, new AppError('unauthorized'));
     if (source === 'query') {
-      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${encodeURIComponent(options.token)}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader(
+        'Set-Cookie',
+        `${TOKEN_COOKIE}=${encodeURIComponent(options.token)}; HttpOnly; SameSite=Strict; Path=/`,
+      );
     }
     const path = url.pathname;
     if (path.startsWith('/api/rpc/')) {
@@ -135,15 +141,18 @@ export async function startWebHost(options: WebHostOptions, port: number, host =
       res.end(Buffer.from(download.bytes));
       return;
     }
-    if (path.startsWith('/api/')) return sendError(res, 404, new AppError('invalidRequest', { message: `no route ${path}` }));
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, new AppError('invalidRequest', { message: 'GET only' }));
+    if (path.startsWith('/api/'))
+      return sendError(res, 404, new AppError('invalidRequest', { message: `no route ${path}` }));
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendError(res, 405, new AppError('invalidRequest', { message: 'GET only' }));
     return serveStatic(path, res);
   }
 
   async function serveStatic(path: string, res: ServerResponse): Promise<void> {
     const relative = normalize(decodeURIComponent(path)).replace(/^([/\\])+/, '');
     let file = resolve(staticRoot, relative);
-    if (file !== staticRoot && !file.startsWith(staticRoot + sep)) return sendError(res, 403, new AppError('unauthorized'));
+    if (file !== staticRoot && !file.startsWith(staticRoot + sep))
+      return sendError(res, 403, new AppError('unauthorized'));
     const info = await stat(file).catch(() => null);
     if (!info || info.isDirectory()) file = join(staticRoot, 'index.html');
     const body = await readFile(file).catch(() => null);

@@ -20,7 +20,12 @@ export class WebSaver implements Saver {
   async save(request: SaveRequest): Promise<SaveResult> {
     this.prune();
     const id = randomUUID();
-    this.downloads.set(id, { fileName: request.suggestedName, mime: MIME[request.kind], bytes: request.bytes, expires: Date.now() + KEEP_MS });
+    this.downloads.set(id, {
+      fileName: request.suggestedName,
+      mime: MIME[request.kind],
+      bytes: request.bytes,
+      expires: Date.now() + KEEP_MS,
+    });
     return {
       saved: true,
       fileName: request.suggestedName,

@@ -10,7 +10,12 @@ describe('format', () => {
     expect(fmtDuration(125, (n, u) => `${n} ${{ s: '秒', m: '分', h: '時間' }[u]}`)).toBe('2 分 5 秒');
   });
   it('gives an estimate in nats and bits with its precision', () => {
-    expect(estimateParts({ value: -Math.LN2 * 10, exact: true, se: null })).toEqual({ nats: '-6.931', bits: '-10.00', exact: true, se: null });
+    expect(estimateParts({ value: -Math.LN2 * 10, exact: true, se: null })).toEqual({
+      nats: '-6.931',
+      bits: '-10.00',
+      exact: true,
+      se: null,
+    });
     expect(estimateParts({ value: -1, exact: false, se: 0.0123 })?.se).toBe('0.012');
     expect(estimateParts(null)).toBeNull();
     expect(fmt(1234.5, 1, 'en')).toBe('1,234.5');

@@ -22,7 +22,15 @@ export function fmtDuration(seconds: number, unit: DurationUnit = EN_UNIT): stri
 }
 
 /** "−12.345 nats (−17.81 bits) exact" or "… ± 0.020". */
-export function estimateParts(e: Estimate | null, locale = 'en'): { nats: string; bits: string; exact: boolean; se: string | null } | null {
+export function estimateParts(
+  e: Estimate | null,
+  locale = 'en',
+): { nats: string; bits: string; exact: boolean; se: string | null } | null {
   if (!e) return null;
-  return { nats: fmt(e.value, 3, locale), bits: fmt(e.value / Math.LN2, 2, locale), exact: e.exact, se: e.se === null ? null : fmt(e.se, 3, locale) };
+  return {
+    nats: fmt(e.value, 3, locale),
+    bits: fmt(e.value / Math.LN2, 2, locale),
+    exact: e.exact,
+    se: e.se === null ? null : fmt(e.se, 3, locale),
+  };
 }

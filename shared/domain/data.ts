@@ -174,9 +174,7 @@ export const SubsetSpec = z.object({
     })
     .nullable(),
   /** Then draw N rows (random, or stratified by the segment columns); null keeps all. */
-  sample: z
-    .object({ rows: z.number().int().min(1), stratified: z.boolean() })
-    .nullable(),
+  sample: z.object({ rows: z.number().int().min(1), stratified: z.boolean() }).nullable(),
   seed: z.number().int(),
   split: SplitFractions,
 });
@@ -218,10 +216,24 @@ export const DataProvenance = z.object({
   fileName: z.string(),
   fileRows: z.number().int().min(0),
   options: CsvOptions,
-  columns: z.array(z.object({ name: z.string(), originalName: z.string(), type: ColumnType, include: z.boolean(), format: ColumnFormat })),
+  columns: z.array(
+    z.object({
+      name: z.string(),
+      originalName: z.string(),
+      type: ColumnType,
+      include: z.boolean(),
+      format: ColumnFormat,
+    }),
+  ),
   subset: SubsetSpec,
   /** Rows in the subset and outside it, and how the subset was split. */
-  rows: z.object({ subset: z.number().int().min(0), outside: z.number().int().min(0), train: z.number().int().min(0), valid: z.number().int().min(0), test: z.number().int().min(0) }),
+  rows: z.object({
+    subset: z.number().int().min(0),
+    outside: z.number().int().min(0),
+    train: z.number().int().min(0),
+    valid: z.number().int().min(0),
+    test: z.number().int().min(0),
+  }),
   /** Set when the subset was drawn from the whole file (see SubsetInfo.fromFile). */
   fromFile: SubsetInfo.shape.fromFile,
 });

@@ -27,14 +27,18 @@ ${csvOptionUsage}`,
   async run(argv) {
     const { values, positionals } = parse(argv, options);
     const [modelPath, csv] = positionals;
-    if (!modelPath || !csv) throw new AppError('cli.missingArgument', { what: 'the model file and the CSV file', command: 'evaluate' });
+    if (!modelPath || !csv)
+      throw new AppError('cli.missingArgument', { what: 'the model file and the CSV file', command: 'evaluate' });
     const backend = await initBackend();
     const { model, manifest } = await readModelFile(modelPath);
     const spec = parseEncodingSpec(manifest.dataEncoding);
     const dataset = await importCsv(csv, { overrides: csvOverrides(values), memoryBudgetBytes: memoryBudgetFromEnv() });
     const table = datasetRows(dataset, 0, dataset.info.rows);
     const data = encodeTable(spec, table);
-    const estimate = logLikelihood(model, data, { seed: intOption(values.seed, 'seed', 1), samples: intOption(values.samples, 'samples', 100) });
+    const estimate = logLikelihood(model, data, {
+      seed: intOption(values.seed, 'seed', 1),
+      samples: intOption(values.samples, 'samples', 100),
+    });
     note(`log-likelihood: ${formatEstimate(estimate)} per row over ${data.rows} rows`);
     printJson({ rows: data.rows, logLikelihood: estimate, bitsPerRow: estimate.value / Math.LN2, backend });
     return 0;

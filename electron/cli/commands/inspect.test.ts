@@ -17,7 +17,10 @@ describe('layerwise inspect', () => {
   it('prints the exact JSON shape for a CP932 semicolon file and exits 0', () => {
     const file = join(dir, 'ledger.csv');
     const lines = ['日付;店舗;金額;会員'];
-    for (let i = 0; i < 40; i++) lines.push(`2024/01/${String((i % 28) + 1).padStart(2, '0')};${['東京', '大阪', '名古屋'][i % 3]};￥${(1000 + i * 37).toLocaleString('en')};${i % 2 ? 'はい' : 'いいえ'}`);
+    for (let i = 0; i < 40; i++)
+      lines.push(
+        `2024/01/${String((i % 28) + 1).padStart(2, '0')};${['東京', '大阪', '名古屋'][i % 3]};￥${(1000 + i * 37).toLocaleString('en')};${i % 2 ? 'はい' : 'いいえ'}`,
+      );
     writeFileSync(file, iconv.encode(lines.join('\r\n') + '\r\n', 'cp932'));
     const r = run(file, '--json');
     expect(r.status).toBe(0);
@@ -45,10 +48,19 @@ describe('layerwise inspect', () => {
 
   it('takes extra missing-value tokens and the quote character from the options', () => {
     const file = join(dir, 'memo.csv');
-    writeFileSync(file, ['店舗,売上,メモ', ...Array.from({ length: 12 }, (_, i) => `東京,${i % 4 === 1 ? '不明' : 100 + i},'a, ${i}'`)].join('\n'));
+    writeFileSync(
+      file,
+      [
+        '店舗,売上,メモ',
+        ...Array.from({ length: 12 }, (_, i) => `東京,${i % 4 === 1 ? '不明' : 100 + i},'a, ${i}'`),
+      ].join('\n'),
+    );
     const r = run(file, '--json', '--missing', '不明', '--quote', "'");
     expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { columns: { name: string; type: string; missing: number }[]; problems: unknown[] };
+    const out = JSON.parse(r.stdout) as {
+      columns: { name: string; type: string; missing: number }[];
+      problems: unknown[];
+    };
     expect(out.columns.map((c) => [c.name, c.missing])).toEqual([
       ['店舗', 0],
       ['売上', 3],

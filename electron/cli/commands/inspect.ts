@@ -53,10 +53,18 @@ ${csvOptionUsage}`,
       '',
       ...table(
         ['#', 'column', 'type', 'used', 'missing', 'distinct'],
-        info.columns.map((c) => [String(c.index + 1), c.name, c.type, c.include ? 'yes' : `no (${c.excludedReason})`, String(c.missing), String(c.distinct)]),
+        info.columns.map((c) => [
+          String(c.index + 1),
+          c.name,
+          c.type,
+          c.include ? 'yes' : `no (${c.excludedReason})`,
+          String(c.missing),
+          String(c.distinct),
+        ]),
       ),
     ];
-    if (result.problems.length > 0) lines.push('', 'Notes:', ...result.problems.map((p) => `  [${p.severity}] ${p.message}`));
+    if (result.problems.length > 0)
+      lines.push('', 'Notes:', ...result.problems.map((p) => `  [${p.severity}] ${p.message}`));
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   },

@@ -31,7 +31,13 @@ and prints the Spearman correlation between the bound and the test log-likelihoo
     if (!dataset) throw new AppError('cli.missingArgument', { what: 'the dataset', command: 'select-layer' });
     await initBackend();
     const budget = values.epochs !== undefined ? { epochs: intOption(values.epochs, 'epochs', 30) } : {};
-    const report = await selectLayer({ dataset, verify: values.verify ?? false, seed: intOption(values.seed, 'seed', 1), budget, onNote: note });
+    const report = await selectLayer({
+      dataset,
+      verify: values.verify ?? false,
+      seed: intOption(values.seed, 'seed', 1),
+      budget,
+      onNote: note,
+    });
     if (values.json) {
       note(report.markdown);
       printJson({ dataset: report.dataset, candidates: report.candidates, spearman: report.spearman });

@@ -13,18 +13,37 @@ const SAMPLE = 'resources/sample-orders.csv';
 const TINY = ['--layers', '6', '--epochs', '1', '--top', 'bernoulli', '--quiet'];
 
 function train(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ['bin/layerwise.mjs', 'train', SAMPLE, '--out', join(dir, 'm.lwm'), ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+  return spawnSync(process.execPath, ['bin/layerwise.mjs', 'train', SAMPLE, '--out', join(dir, 'm.lwm'), ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, ...env },
+  });
 }
 
 interface Summary {
   rows: { train: number; valid: number; test: number };
   outside: { rows: number; represented: number; logLikelihood: { value: number } | null } | null;
-  subset: { rows: number; outside: number; spec: { segments: { keep: string[][] } | null }; fromFile: { fileRows: number; matchingRows: number; stratified: boolean } | null };
+  subset: {
+    rows: number;
+    outside: number;
+    spec: { segments: { keep: string[][] } | null };
+    fromFile: { fileRows: number; matchingRows: number; stratified: boolean } | null;
+  };
 }
 
 describe('layerwise train subset options', () => {
   it('keeps the segments asked for and samples them; a small memory budget draws them from the whole file', async () => {
-    const inMemory = train(['--segments', 'region', '--keep', 'Kanto', '--keep', 'Kansai', '--sample', '1000', ...TINY]);
+    const inMemory = train([
+      '--segments',
+      'region',
+      '--keep',
+      'Kanto',
+      '--keep',
+      'Kansai',
+      '--sample',
+      '1000',
+      ...TINY,
+    ]);
     expect(inMemory.status, inMemory.stderr).toBe(0);
     const a = JSON.parse(inMemory.stdout) as Summary;
     expect(a.subset.spec.segments?.keep).toEqual([['Kanto'], ['Kansai']]);
@@ -39,12 +58,19 @@ describe('layerwise train subset options', () => {
     // The model file says where its rows came from: the file as read, the columns, the subset.
     const { manifest } = await readModelFile(join(dir, 'm.lwm'));
     const provenance = DataProvenance.parse(manifest.dataProvenance);
-    expect(provenance).toMatchObject({ fileName: 'sample-orders.csv', fileRows: 8000, rows: { subset: 1000, outside: 7000 }, fromFile: null });
+    expect(provenance).toMatchObject({
+      fileName: 'sample-orders.csv',
+      fileRows: 8000,
+      rows: { subset: 1000, outside: 7000 },
+      fromFile: null,
+    });
     expect(provenance.subset.segments?.keep).toEqual([['Kanto'], ['Kansai']]);
     expect(provenance.options).toMatchObject({ encoding: 'utf-8', delimiter: ',', header: true });
     expect(provenance.columns.find((c) => c.name === 'order_date')?.type).toBe('date');
 
-    const streamed = train(['--segments', 'region', '--coverage', '60', '--sample', '1200', ...TINY], { LAYERWISE_MEMORY_MB: '1.5' });
+    const streamed = train(['--segments', 'region', '--coverage', '60', '--sample', '1200', ...TINY], {
+      LAYERWISE_MEMORY_MB: '1.5',
+    });
     expect(streamed.status, streamed.stderr).toBe(0);
     const b = JSON.parse(streamed.stdout) as Summary;
     expect(b.subset.rows).toBe(1200);

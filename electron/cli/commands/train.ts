@@ -4,7 +4,14 @@
  * prints a JSON summary on stdout. Ctrl+C cancels and leaves any existing file untouched.
  */
 import { AppError } from '../../../shared/domain/errors.js';
-import { AeCriterion, Method, TopPrior, TrainConfig, defaultLearningRate, defaultTrainConfig } from '../../../shared/domain/model.js';
+import {
+  AeCriterion,
+  Method,
+  TopPrior,
+  TrainConfig,
+  defaultLearningRate,
+  defaultTrainConfig,
+} from '../../../shared/domain/model.js';
 import { importCsv } from '../../data/index.js';
 import { initBackend } from '../../engine/backend.js';
 import { writeModelFile } from '../../engine/model-file.js';
@@ -73,24 +80,43 @@ ${csvOptionUsage}`;
 function list<T>(raw: string | undefined, n: number, parseOne: (s: string) => T, fallback: (i: number) => T): T[] {
   if (raw === undefined) return Array.from({ length: n }, (_, i) => fallback(i));
   const parts = raw.split(',').map((s) => s.trim());
-  if (parts.length !== 1 && parts.length !== n) throw new AppError('cli.badArguments', { message: `expected 1 or ${n} values, got "${raw}"` });
+  if (parts.length !== 1 && parts.length !== n)
+    throw new AppError('cli.badArguments', { message: `expected 1 or ${n} values, got "${raw}"` });
   return Array.from({ length: n }, (_, i) => parseOne(parts.length === 1 ? parts[0] : parts[i]));
 }
 
-function enumValue<T extends string>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: string, option: string): T {
+function enumValue<T extends string>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  value: string,
+  option: string,
+): T {
   const r = schema.safeParse(value);
   if (!r.success) throw new AppError('cli.badArguments', { message: `--${option}: unknown value "${value}"` });
   return r.data;
 }
 
-export function buildConfig(values: Record<string, string | string[] | boolean | undefined>, bits: number, rows: number): TrainConfig {
+export function buildConfig(
+  values: Record<string, string | string[] | boolean | undefined>,
+  bits: number,
+  rows: number,
+): TrainConfig {
   const base = defaultTrainConfig(bits, rows);
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const sizes = str('layers')
-    ? list(str('layers'), str('layers')!.split(',').length, (s) => intOption(s, 'layers', 0), () => 0)
+    ? list(
+        str('layers'),
+        str('layers')!.split(',').length,
+        (s) => intOption(s, 'layers', 0),
+        () => 0,
+      )
     : base.layers.map((l) => l.units);
   const n = sizes.length;
-  const methods = list(str('method'), n, (s) => enumValue(Method, s, 'method'), (i) => base.layers[Math.min(i, base.layers.length - 1)].method);
+  const methods = list(
+    str('method'),
+    n,
+    (s) => enumValue(Method, s, 'method'),
+    (i) => base.layers[Math.min(i, base.layers.length - 1)].method,
+  );
   const template = base.layers[0];
   const config: TrainConfig = {
     ...base,
@@ -102,20 +128,29 @@ export function buildConfig(values: Record<string, string | string[] | boolean |
       batchSize: intOption(str('batch'), 'batch', template.batchSize),
       learningRate: numberOption(str('lr'), 'lr', defaultLearningRate(methods[i])),
       samples: intOption(str('samples'), 'samples', template.samples),
-      inferenceWidth: str('inference-width') === undefined ? null : intOption(str('inference-width'), 'inference-width', 64),
-      criterion: str('criterion') === undefined ? template.criterion : enumValue(AeCriterion, str('criterion')!, 'criterion'),
+      inferenceWidth:
+        str('inference-width') === undefined ? null : intOption(str('inference-width'), 'inference-width', 64),
+      criterion:
+        str('criterion') === undefined ? template.criterion : enumValue(AeCriterion, str('criterion')!, 'criterion'),
       cdK: intOption(str('cd-k'), 'cd-k', template.cdK),
       persistent: values.cd !== true,
     })),
     topPrior: str('top') === undefined ? base.topPrior : enumValue(TopPrior, str('top')!, 'top'),
     topHidden: intOption(str('top-hidden'), 'top-hidden', base.topHidden),
-    topEpochs: intOption(str('top-epochs'), 'top-epochs', str('epochs') !== undefined ? intOption(str('epochs'), 'epochs', 1) : base.topEpochs),
+    topEpochs: intOption(
+      str('top-epochs'),
+      'top-epochs',
+      str('epochs') !== undefined ? intOption(str('epochs'), 'epochs', 1) : base.topEpochs,
+    ),
     seed: intOption(str('seed'), 'seed', base.seed),
     patience: intOption(str('patience'), 'patience', base.patience),
     fineTuneEpochs: intOption(str('fine-tune'), 'fine-tune', base.fineTuneEpochs),
   };
   const checked = TrainConfig.safeParse(config);
-  if (!checked.success) throw new AppError('cli.badArguments', { message: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+  if (!checked.success)
+    throw new AppError('cli.badArguments', {
+      message: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    });
   return checked.data;
 }
 
@@ -135,7 +170,11 @@ export const trainCommand: Command = {
     try {
       const backend = await initBackend();
       if (!quiet) note(`Engine backend: ${backend}`);
-      const dataset = await importCsv(csv, { overrides: csvOverrides(values), memoryBudgetBytes: memoryBudgetFromEnv(), signal: controller.signal });
+      const dataset = await importCsv(csv, {
+        overrides: csvOverrides(values),
+        memoryBudgetBytes: memoryBudgetFromEnv(),
+        signal: controller.signal,
+      });
       const validFraction = numberOption(values.valid, 'valid', 0.1);
       const testFraction = numberOption(values.test, 'test', 0.1);
       const seed = intOption(values.seed, 'seed', 1);
@@ -148,7 +187,10 @@ export const trainCommand: Command = {
       if (!quiet) note(description);
       const prepared = prepareTraining(subset);
       const config = buildConfig(values, prepared.train.bits, prepared.train.rows);
-      if (!quiet) note(`${prepared.train.rows} training rows, ${prepared.train.bits} bits per row; training ${config.layers.map((l) => `${l.units} (${l.method})`).join(' → ')}, top prior ${config.topPrior}`);
+      if (!quiet)
+        note(
+          `${prepared.train.rows} training rows, ${prepared.train.bits} bits per row; training ${config.layers.map((l) => `${l.units} (${l.method})`).join(' → ')}, top prior ${config.topPrior}`,
+        );
       const { model, summary } = await train(prepared.train, config, {
         validation: prepared.valid ?? undefined,
         test: prepared.test ?? undefined,
@@ -157,12 +199,23 @@ export const trainCommand: Command = {
         onLayer: quiet ? undefined : printLayer,
         signal: controller.signal,
       });
-      await writeModelFile(values.out, model, { appVersion: appVersion(), config, metrics: summary, dataEncoding: prepared.encoding, dataProvenance: prepared.provenance });
+      await writeModelFile(values.out, model, {
+        appVersion: appVersion(),
+        config,
+        metrics: summary,
+        dataEncoding: prepared.encoding,
+        dataProvenance: prepared.provenance,
+      });
       printJson({
         model: values.out,
         backend: summary.backend,
         rows: { train: prepared.train.rows, valid: prepared.valid?.rows ?? 0, test: prepared.test?.rows ?? 0 },
-        subset: { rows: subset.info.rows, outside: subset.info.outside, spec: subset.info.spec, fromFile: subset.info.fromFile },
+        subset: {
+          rows: subset.info.rows,
+          outside: subset.info.outside,
+          spec: subset.info.spec,
+          fromFile: subset.info.fromFile,
+        },
         bits: prepared.train.bits,
         config,
         layers: summary.layers,

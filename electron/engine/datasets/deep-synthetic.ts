@@ -25,7 +25,11 @@ export interface DeepSyntheticOptions {
 
 export const DEEP_SYNTHETIC_SIZES = [32, 10, 4];
 
-export function deepSyntheticModel(seed: number, sizes: number[] = DEEP_SYNTHETIC_SIZES, weightScale = 3): DeepModelParams {
+export function deepSyntheticModel(
+  seed: number,
+  sizes: number[] = DEEP_SYNTHETIC_SIZES,
+  weightScale = 3,
+): DeepModelParams {
   const rng = createRng(seed ^ 0xdee9);
   const [visible, ...hidden] = sizes;
   const generative: GenerativeLayerParams[] = [];

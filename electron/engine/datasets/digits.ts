@@ -20,11 +20,14 @@ export function digitsPath(): string {
 
 export function digits8x8(path: string = digitsPath()): { data: EncodedData; labels: Int32Array } {
   if (!existsSync(path)) throw new AppError('eval.datasetMissing', { path, file: basename(path) });
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = lines[0].split(',');
   const pixels = header.filter((h) => /^p\d+$/.test(h)).length;
   const labelAt = header.indexOf('label');
-  if (pixels !== 64 || labelAt < 0) throw new AppError('eval.datasetBad', { path, reason: 'expected columns p0..p63 and label' });
+  if (pixels !== 64 || labelAt < 0)
+    throw new AppError('eval.datasetBad', { path, reason: 'expected columns p0..p63 and label' });
   const rows = lines.length - 1;
   const data = new Uint8Array(rows * 64);
   const labels = new Int32Array(rows);
@@ -32,7 +35,8 @@ export function digits8x8(path: string = digitsPath()): { data: EncodedData; lab
     const cells = lines[r + 1].split(',').map(Number);
     for (let j = 0; j < 64; j++) {
       const v = cells[header.indexOf(`p${j}`)];
-      if (!Number.isFinite(v)) throw new AppError('eval.datasetBad', { path, reason: `row ${r + 2} has a non-numeric pixel` });
+      if (!Number.isFinite(v))
+        throw new AppError('eval.datasetBad', { path, reason: `row ${r + 2} has a non-numeric pixel` });
       data[r * 64 + j] = v >= DIGITS_THRESHOLD ? 1 : 0;
     }
     labels[r] = cells[labelAt];

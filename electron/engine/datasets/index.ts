@@ -1,4 +1,9 @@
 /** The method's own datasets: deep-synthetic (with its true model), digits8x8, and seeded splits. */
-export { deepSynthetic, deepSyntheticModel, DEEP_SYNTHETIC_SIZES, type DeepSyntheticOptions } from './deep-synthetic.js';
+export {
+  deepSynthetic,
+  deepSyntheticModel,
+  DEEP_SYNTHETIC_SIZES,
+  type DeepSyntheticOptions,
+} from './deep-synthetic.js';
 export { digits8x8, digitsPath, DIGITS_THRESHOLD } from './digits.js';
 export { splitRows, type Splits } from './splits.js';

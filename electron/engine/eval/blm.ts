@@ -11,7 +11,16 @@ import type { EncodedData } from '../data.js';
 import type { GenerativeLayerParams, InferenceParams } from '../params.js';
 import { createRng } from '../random.js';
 import { distinctRows, type DistinctRows } from '../numeric/rows.js';
-import { groupLogNormaliser, inferenceLogits, layerTable, logPxAllStates, logsumexp, onesOf, sigmoid, type LayerTable } from '../numeric/states.js';
+import {
+  groupLogNormaliser,
+  inferenceLogits,
+  layerTable,
+  logPxAllStates,
+  logsumexp,
+  onesOf,
+  sigmoid,
+  type LayerTable,
+} from '../numeric/states.js';
 
 export const BLM_MAX_UNITS = 16;
 /** Above this many (distinct rows x states) entries, log P(x|h) is recomputed each EM step instead of stored. */
@@ -48,7 +57,8 @@ export class LogLikTable {
     for (let r = 0; r < nRows; r++) this.ones.push(onesOf(this.rows.data, r * this.rows.bits, this.rows.bits));
     if (nRows * this.table.states <= STORE_LIMIT) {
       const all = new Float64Array(nRows * this.table.states);
-      for (let r = 0; r < nRows; r++) logPxAllStates(this.table, this.ones[r], all.subarray(r * this.table.states, (r + 1) * this.table.states));
+      for (let r = 0; r < nRows; r++)
+        logPxAllStates(this.table, this.ones[r], all.subarray(r * this.table.states, (r + 1) * this.table.states));
       this.stored = all;
     } else this.stored = null;
   }
@@ -164,7 +174,13 @@ export function blmPosterior(layer: GenerativeLayerParams, q: Float64Array, x: A
  * Codes h_m ~ q_D: pick a training row at random, draw h ~ q(.|x) through the inference
  * model (bits of M codes, row-major [M, k]).
  */
-export function drawAggregateCodes(inference: InferenceParams, k: number, data: EncodedData, codes: number, seed: number): Uint8Array {
+export function drawAggregateCodes(
+  inference: InferenceParams,
+  k: number,
+  data: EncodedData,
+  codes: number,
+  seed: number,
+): Uint8Array {
   const rng = createRng(seed);
   const out = new Uint8Array(codes * k);
   for (let m = 0; m < codes; m++) {
@@ -224,8 +240,7 @@ export function autoEncodedBound(
     const varE = Math.max(0, s2 / M - mean * mean);
     const wgt = rows.counts[r] / rows.total;
     value += wgt * (lse - Math.log(M));
-    se += wgt * Math.sqrt(varE / M) / mean;
+    se += (wgt * Math.sqrt(varE / M)) / mean;
   }
   return { value, exact: false, se };
 }
-

@@ -8,7 +8,14 @@
 import type { EncodedData } from '../data.js';
 import type { GenerativeLayerParams, InferenceParams } from '../params.js';
 import { distinctRows } from '../numeric/rows.js';
-import { inferenceLogits, layerTable, logBernoulliAllStates, logPxAllStates, logsumexp, onesOf } from '../numeric/states.js';
+import {
+  inferenceLogits,
+  layerTable,
+  logBernoulliAllStates,
+  logPxAllStates,
+  logsumexp,
+  onesOf,
+} from '../numeric/states.js';
 
 export { empiricalEntropy } from '../numeric/rows.js';
 
@@ -74,9 +81,14 @@ export function autoEncodedExact(layer: GenerativeLayerParams, data: EncodedData
   const qD = aggregatePosterior(data, enc, states);
   const logQD = qD.map((p) => Math.log(p));
   let v = 0;
-  perRow(layer, data, () => logQD, ({ weight, logPx, logQ }) => {
-    for (let s = 0; s < logPx.length; s++) logPx[s] += logQ[s];
-    v += weight * logsumexp(logPx);
-  });
+  perRow(
+    layer,
+    data,
+    () => logQD,
+    ({ weight, logPx, logQ }) => {
+      for (let s = 0; s < logPx.length; s++) logPx[s] += logQ[s];
+      v += weight * logsumexp(logPx);
+    },
+  );
   return v;
 }

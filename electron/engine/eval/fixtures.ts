@@ -5,7 +5,14 @@
  */
 import type { GroupSpec } from '../../../shared/domain/model.js';
 import type { EncodedData } from '../data.js';
-import { groupBits, matrix, type DeepModelParams, type GenerativeLayerParams, type InferenceParams, type TopPriorParams } from '../params.js';
+import {
+  groupBits,
+  matrix,
+  type DeepModelParams,
+  type GenerativeLayerParams,
+  type InferenceParams,
+  type TopPriorParams,
+} from '../params.js';
 import { createRng, type Rng } from '../random.js';
 import { layerLogits, sampleRow, sigmoid } from '../numeric/states.js';
 
@@ -19,13 +26,23 @@ function normals(n: number, scale: number, rng: Rng): Float32Array {
   return out;
 }
 
-export function randomLayer(k: number, groups: GroupSpec[], rng: Rng, scale = 1, biasScale = 0.5): GenerativeLayerParams {
+export function randomLayer(
+  k: number,
+  groups: GroupSpec[],
+  rng: Rng,
+  scale = 1,
+  biasScale = 0.5,
+): GenerativeLayerParams {
   const n = groupBits(groups);
   return { weights: matrix(k, n, normals(k * n, scale, rng)), bias: normals(n, biasScale, rng), groups };
 }
 
 export function randomInference(n: number, k: number, rng: Rng, width: number | null, scale = 0.7): InferenceParams {
-  if (width === null) return { kind: 'vanilla', layers: [{ weights: matrix(n, k, normals(n * k, scale, rng)), bias: normals(k, scale, rng) }] };
+  if (width === null)
+    return {
+      kind: 'vanilla',
+      layers: [{ weights: matrix(n, k, normals(n * k, scale, rng)), bias: normals(k, scale, rng) }],
+    };
   return {
     kind: 'rich',
     layers: [
@@ -37,7 +54,13 @@ export function randomInference(n: number, k: number, rng: Rng, width: number | 
 
 export function randomTop(kind: TopPriorParams['kind'], k: number, rng: Rng, hidden = 3): TopPriorParams {
   if (kind === 'bernoulli') return { kind, logits: normals(k, 1, rng) };
-  if (kind === 'rbm') return { kind, weights: matrix(k, hidden, normals(k * hidden, 1, rng)), visibleBias: normals(k, 0.5, rng), hiddenBias: normals(hidden, 0.5, rng) };
+  if (kind === 'rbm')
+    return {
+      kind,
+      weights: matrix(k, hidden, normals(k * hidden, 1, rng)),
+      visibleBias: normals(k, 0.5, rng),
+      hiddenBias: normals(hidden, 0.5, rng),
+    };
   const raw = Float64Array.from(normals(2 ** k, 1.5, rng));
   let m = -Infinity;
   for (const v of raw) m = Math.max(m, v);
@@ -46,7 +69,13 @@ export function randomTop(kind: TopPriorParams['kind'], k: number, rng: Rng, hid
   return { kind, logProbs: raw.map((v) => v - m - Math.log(s)) };
 }
 
-export function randomDeepModel(visible: GroupSpec[], sizes: number[], top: TopPriorParams['kind'], rng: Rng, scale = 1.5): DeepModelParams {
+export function randomDeepModel(
+  visible: GroupSpec[],
+  sizes: number[],
+  top: TopPriorParams['kind'],
+  rng: Rng,
+  scale = 1.5,
+): DeepModelParams {
   const generative: GenerativeLayerParams[] = [];
   const inference: InferenceParams[] = [];
   let below = visible;
@@ -55,7 +84,14 @@ export function randomDeepModel(visible: GroupSpec[], sizes: number[], top: TopP
     inference.push(randomInference(groupBits(below), k, rng, 8));
     below = bernoulliGroups(k);
   }
-  return { visible, sizes, methods: sizes.map(() => 'aeries'), generative, inference, top: randomTop(top, sizes[sizes.length - 1], rng) };
+  return {
+    visible,
+    sizes,
+    methods: sizes.map(() => 'aeries'),
+    generative,
+    inference,
+    top: randomTop(top, sizes[sizes.length - 1], rng),
+  };
 }
 
 /** Draws a top code (table and bernoulli priors exactly; an RBM prior by a long Gibbs chain). */

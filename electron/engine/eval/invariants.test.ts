@@ -5,7 +5,15 @@ import { AppError } from '../../../shared/domain/errors.js';
 import type { DeepModelParams, GenerativeLayerParams } from '../params.js';
 import { createRng } from '../random.js';
 import { empiricalEntropy } from '../numeric/rows.js';
-import { layerLogits, layerTable, logPxAllStates, logProbRow, logsumexp, onesOf, stateBits } from '../numeric/states.js';
+import {
+  layerLogits,
+  layerTable,
+  logPxAllStates,
+  logProbRow,
+  logsumexp,
+  onesOf,
+  stateBits,
+} from '../numeric/states.js';
 import { autoEncodedBound, blmObjective, blmPosterior, exactBlm, LogLikTable } from './blm.js';
 import { autoEncodedExact, criterion2, criterion3, inferenceEncoder } from './criteria.js';
 import { bernoulliGroups, randomDeepModel, randomInference, randomLayer, sampleModel } from './fixtures.js';
@@ -14,9 +22,20 @@ import { rbmLogZAis, rbmLogZExact, rbmNegFreeEnergy, type RbmParams } from './rb
 import { layerBound } from './layer-bound.js';
 import { matrix } from '../params.js';
 
-const mixed: GroupSpec[] = [{ kind: 'bernoulli' }, { kind: 'softmax', size: 3 }, { kind: 'bernoulli' }, { kind: 'bernoulli' }, { kind: 'softmax', size: 2 }];
+const mixed: GroupSpec[] = [
+  { kind: 'bernoulli' },
+  { kind: 'softmax', size: 3 },
+  { kind: 'bernoulli' },
+  { kind: 'bernoulli' },
+  { kind: 'softmax', size: 2 },
+];
 
-function setup(seed: number, groups: GroupSpec[] = mixed, sizes = [4, 3], top: 'table' | 'bernoulli' | 'rbm' = 'table') {
+function setup(
+  seed: number,
+  groups: GroupSpec[] = mixed,
+  sizes = [4, 3],
+  top: 'table' | 'bernoulli' | 'rbm' = 'table',
+) {
   const rng = createRng(seed);
   const model = randomDeepModel(groups, sizes, top, rng);
   const data = sampleModel(randomDeepModel(groups, sizes, 'bernoulli', rng, 2), 300, seed + 1);
@@ -30,7 +49,8 @@ describe('float64 primitives', () => {
     const t = layerTable(layer);
     const x = Uint8Array.from([1, 0, 1, 0, 0, 1, 0, 1]);
     const all = logPxAllStates(t, onesOf(x, 0, x.length));
-    for (let s = 0; s < 8; s++) expect(all[s]).toBeCloseTo(logProbRow(mixed, layerLogits(layer, stateBits(s, 3)), x), 10);
+    for (let s = 0; s < 8; s++)
+      expect(all[s]).toBeCloseTo(logProbRow(mixed, layerLogits(layer, stateBits(s, 3)), x), 10);
   });
 
   it('a softmax group of size 2 agrees with one Bernoulli bit on the same logit difference', () => {
@@ -52,7 +72,11 @@ describe('float64 primitives', () => {
           for (let b = 0; b < 4; b++) {
             const h1 = stateBits(a, 3);
             const h2 = stateBits(b, 2);
-            terms.push(logTop[b] + logProbRow(model.generative[1].groups, layerLogits(model.generative[1], h2), h1) + logProbRow(mixed, layerLogits(model.generative[0], h1), x));
+            terms.push(
+              logTop[b] +
+                logProbRow(model.generative[1].groups, layerLogits(model.generative[1], h2), h1) +
+                logProbRow(mixed, layerLogits(model.generative[0], h1), x),
+            );
           }
         brute += logsumexp(terms) / data.rows;
       }
@@ -67,7 +91,8 @@ describe('BLM by EM (method.md §2.1, §6)', () => {
     const { model, data } = setup(5);
     const layer = model.generative[0];
     const res = exactBlm(layer, 4, data, { maxIterations: 20000, tolerance: 1e-15 });
-    for (let i = 1; i < res.history.length; i++) expect(res.history[i]).toBeGreaterThanOrEqual(res.history[i - 1] - 1e-12);
+    for (let i = 1; i < res.history.length; i++)
+      expect(res.history[i]).toBeGreaterThanOrEqual(res.history[i - 1] - 1e-12);
     const t = new LogLikTable(layer, data);
     const post = new Float64Array(16);
     blmObjective(t, res.q.map(Math.log), post);
@@ -141,7 +166,9 @@ describe('auto-encoder criteria against the BLM (method.md §6)', () => {
     const layer = model.generative[0];
     const inf = randomInference(data.bits, 4, rng, 8, 1.5);
     const exact = autoEncodedExact(layer, data, inferenceEncoder(inf));
-    const errs = [16, 256, 8192].map((M) => Math.abs(autoEncodedBound(layer, inf, 4, data, { seed: 9, codes: M }).value - exact));
+    const errs = [16, 256, 8192].map((M) =>
+      Math.abs(autoEncodedBound(layer, inf, 4, data, { seed: 9, codes: M }).value - exact),
+    );
     expect(errs[2]).toBeLessThan(errs[0]);
     expect(errs[2]).toBeLessThan(0.01);
     const est = autoEncodedBound(layer, inf, 4, data, { seed: 10, codes: 8192 });
@@ -163,7 +190,12 @@ describe('auto-encoder criteria against the BLM (method.md §6)', () => {
 function randomRbm(nv: number, nh: number, seed: number, groups?: GroupSpec[], scale = 1): RbmParams {
   const rng = createRng(seed);
   const w = new Float32Array(nv * nh).map(() => rng.normal() * scale);
-  return { weights: matrix(nv, nh, w), visibleBias: new Float32Array(nv).map(() => rng.normal() * 0.5), hiddenBias: new Float32Array(nh).map(() => rng.normal() * 0.5), groups };
+  return {
+    weights: matrix(nv, nh, w),
+    visibleBias: new Float32Array(nv).map(() => rng.normal() * 0.5),
+    hiddenBias: new Float32Array(nh).map(() => rng.normal() * 0.5),
+    groups,
+  };
 }
 
 describe('RBM (method.md §4, §6)', () => {
@@ -179,7 +211,11 @@ describe('RBM (method.md §4, §6)', () => {
       }
       const g = mixed[gi];
       const size = g.kind === 'bernoulli' ? 2 : g.size;
-      for (let c = 0; c < size; c++) rec(g.kind === 'bernoulli' ? [...pre, c] : [...pre, ...Array.from({ length: size }, (_, j) => (j === c ? 1 : 0))], gi + 1);
+      for (let c = 0; c < size; c++)
+        rec(
+          g.kind === 'bernoulli' ? [...pre, c] : [...pre, ...Array.from({ length: size }, (_, j) => (j === c ? 1 : 0))],
+          gi + 1,
+        );
     };
     rec([], 0);
     for (const v of rows) brute = logsumexp([brute, rbmNegFreeEnergy(small, v)]);
@@ -199,7 +235,11 @@ describe('RBM (method.md §4, §6)', () => {
     // its conditional P(x|h): a generative layer with weights W^T and the visible biases
     const wt = new Float32Array(4 * 9);
     for (let i = 0; i < 9; i++) for (let j = 0; j < 4; j++) wt[j * 9 + i] = rbm.weights.data[i * 4 + j];
-    const layer: GenerativeLayerParams = { weights: matrix(4, 9, wt), bias: Float32Array.from(rbm.visibleBias), groups: mixed };
+    const layer: GenerativeLayerParams = {
+      weights: matrix(4, 9, wt),
+      bias: Float32Array.from(rbm.visibleBias),
+      groups: mixed,
+    };
     const u = exactBlm(layer, 4, data, { maxIterations: 3000, tolerance: 1e-12 }).value;
     expect(ll).toBeLessThanOrEqual(u + 1e-9);
   });
@@ -210,11 +250,16 @@ describe('sampled log-likelihood (method.md §4, §6)', () => {
     for (const top of ['table', 'rbm'] as const) {
       const { model: m0, data, rng } = setup(101, mixed, [4, 3], top);
       // a broad proposal (weak inference weights) so that 1000 samples cover the posterior
-      const model = { ...m0, inference: [randomInference(data.bits, 4, rng, 8, 0.2), randomInference(4, 3, rng, 8, 0.2)] };
+      const model = {
+        ...m0,
+        inference: [randomInference(data.bits, 4, rng, 8, 0.2), randomInference(4, 3, rng, 8, 0.2)],
+      };
       const sub = { ...data, rows: 60, data: data.data.subarray(0, 60 * data.bits) };
       const exact = logLikelihood(model, sub, { seed: 1 });
       expect(exact.exact).toBe(true);
-      const errs = [1, 30, 1000].map((S) => Math.abs(logLikelihood(model, sub, { seed: 2, samples: S, forceSampled: true }).value - exact.value));
+      const errs = [1, 30, 1000].map((S) =>
+        Math.abs(logLikelihood(model, sub, { seed: 2, samples: S, forceSampled: true }).value - exact.value),
+      );
       expect(errs[2]).toBeLessThan(errs[0]);
       expect(errs[2]).toBeLessThan(0.02);
       const est = logLikelihood(model, sub, { seed: 3, samples: 1000, forceSampled: true });

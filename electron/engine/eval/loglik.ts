@@ -153,16 +153,22 @@ export function sampledRowLogLik(model: DeepModelParams, x: Uint8Array, S: numbe
 
 /** Mean log-likelihood per row: exact when feasible, else importance-sampled with its se. */
 export function logLikelihood(model: DeepModelParams, data: EncodedData, opts: LogLikOptions): Estimate {
-  if (!opts.forceSampled && exactFeasible(model)) return { value: exactLogLikelihood(model, data), exact: true, se: null };
+  if (!opts.forceSampled && exactFeasible(model))
+    return { value: exactLogLikelihood(model, data), exact: true, se: null };
   const S = opts.samples ?? 100;
   const rng = createRng(opts.seed);
   const per = new Float64Array(data.rows);
-  for (let r = 0; r < data.rows; r++) per[r] = sampledRowLogLik(model, data.data.subarray(r * data.bits, (r + 1) * data.bits), S, rng);
+  for (let r = 0; r < data.rows; r++)
+    per[r] = sampledRowLogLik(model, data.data.subarray(r * data.bits, (r + 1) * data.bits), S, rng);
   const { mean, se } = meanSe(per);
   let value = mean;
   let seTotal = se;
   if (model.top.kind === 'rbm') {
-    const z = rbmLogZ(topRbm(model.top), { seed: opts.seed + 1, chains: opts.aisChains, temperatures: opts.aisTemperatures });
+    const z = rbmLogZ(topRbm(model.top), {
+      seed: opts.seed + 1,
+      chains: opts.aisChains,
+      temperatures: opts.aisTemperatures,
+    });
     value -= z.value;
     seTotal = Math.sqrt(se * se + (z.se ?? 0) ** 2);
   }
@@ -175,4 +181,3 @@ export function klStates(q: ArrayLike<number>, logP: ArrayLike<number>): number 
   for (let s = 0; s < q.length; s++) if (q[s] > 0) kl += q[s] * (Math.log(q[s]) - logP[s]);
   return kl;
 }
-

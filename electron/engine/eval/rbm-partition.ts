@@ -9,7 +9,15 @@ import type { GroupSpec } from '../../../shared/domain/model.js';
 import type { Estimate } from '../../../shared/domain/model.js';
 import type { Matrix } from '../params.js';
 import { createRng, type Rng } from '../random.js';
-import { forEachGroupState, groupLogNormaliser, groupStateCount, logsumexp, sampleRow, sigmoid, softplus } from '../numeric/states.js';
+import {
+  forEachGroupState,
+  groupLogNormaliser,
+  groupStateCount,
+  logsumexp,
+  sampleRow,
+  sigmoid,
+  softplus,
+} from '../numeric/states.js';
 
 export const RBM_EXACT_MAX = 20;
 

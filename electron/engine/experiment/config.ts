@@ -56,6 +56,7 @@ export function parseMethods(value: string): Method[] {
 
 export function parseLayers(value: string): number[] {
   const out = value.split(',').map((v) => Number(v.trim()));
-  if (out.length === 0 || out.some((k) => !Number.isInteger(k) || k < 1)) throw new AppError('eval.badLayers', { value });
+  if (out.length === 0 || out.some((k) => !Number.isInteger(k) || k < 1))
+    throw new AppError('eval.badLayers', { value });
   return out;
 }

@@ -26,5 +26,8 @@ export function modelLogLik(model: DeepModelParams, d: EncodedData, seed: number
 }
 
 export function firstLayerBound(model: DeepModelParams, d: EncodedData, seed: number): Estimate {
-  return layerBound(model.generative[0], model.inference[0], model.sizes[0], subsample(d, 4000, seed), { seed, maxIterations: BOUND_ITERATIONS });
+  return layerBound(model.generative[0], model.inference[0], model.sizes[0], subsample(d, 4000, seed), {
+    seed,
+    maxIterations: BOUND_ITERATIONS,
+  });
 }

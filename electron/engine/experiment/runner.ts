@@ -49,7 +49,10 @@ export interface ExperimentOptions {
   trainFn?: (d: ExperimentData, config: TrainConfig) => Promise<{ model: DeepModelParams; epochs: number }>;
 }
 
-async function engineTrain(d: ExperimentData, config: TrainConfig): Promise<{ model: DeepModelParams; epochs: number }> {
+async function engineTrain(
+  d: ExperimentData,
+  config: TrainConfig,
+): Promise<{ model: DeepModelParams; epochs: number }> {
   const { model, summary } = await train(d.train, config, { validation: d.valid });
   return { model, epochs: summary.layers.reduce((a, l) => a + l.epochs, 0) };
 }
@@ -66,7 +69,11 @@ export async function runExperiment(opts: ExperimentOptions): Promise<Experiment
       const config = experimentConfig(method, opts.layers, budget, seed);
       const { model, epochs } = await (opts.trainFn ?? engineTrain)(d, config);
       const trained = (performance.now() - started) / 1000;
-      const ll = { train: modelLogLik(model, d.train, 11), valid: modelLogLik(model, d.valid, 12), test: modelLogLik(model, d.test, 13) };
+      const ll = {
+        train: modelLogLik(model, d.train, 11),
+        valid: modelLogLik(model, d.valid, 12),
+        test: modelLogLik(model, d.test, 13),
+      };
       const row: ExperimentRow = {
         dataset: d.name,
         method,
@@ -80,10 +87,20 @@ export async function runExperiment(opts: ExperimentOptions): Promise<Experiment
         seconds: trained,
       };
       rows.push(row);
-      say(`${d.name} ${method} seed ${seed}: test ${fmt(row.test)}  valid ${fmt(row.valid)}  bound(valid) ${fmt(row.boundValid)}  ${trained.toFixed(1)} s`);
+      say(
+        `${d.name} ${method} seed ${seed}: test ${fmt(row.test)}  valid ${fmt(row.valid)}  bound(valid) ${fmt(row.boundValid)}  ${trained.toFixed(1)} s`,
+      );
     }
   }
-  const report: ExperimentReport = { dataset: d.name, note: d.note, layers: opts.layers, budget, ceiling, rows, markdown: '' };
+  const report: ExperimentReport = {
+    dataset: d.name,
+    note: d.note,
+    layers: opts.layers,
+    budget,
+    ceiling,
+    rows,
+    markdown: '',
+  };
   report.markdown = markdownTable(report, d);
   return report;
 }
@@ -103,19 +120,32 @@ export function markdownTable(r: ExperimentReport, d: Pick<ExperimentData, 'trai
   const lines: string[] = [];
   lines.push(`## ${r.dataset}: layers ${r.layers.join('-')}`);
   lines.push('');
-  lines.push(`Data: ${r.note}; splits train ${d.train.rows} / validation ${d.valid.rows} / test ${d.test.rows} rows (seeded).`);
   lines.push(
-    'The paper\'s own datasets (Cmnist, Tea) and numbers are not available here: this dataset is a stand-in, and these are not the paper\'s results.',
+    `Data: ${r.note}; splits train ${d.train.rows} / validation ${d.valid.rows} / test ${d.test.rows} rows (seeded).`,
   );
   lines.push(
-    `Choices (method.md *choices*, not the paper's): same budget for every method (${r.budget.epochs} epochs per layer, batch ${r.budget.batchSize}, S = ${r.budget.samples}); learning rates ${Object.entries(LEARNING_RATES).map(([m, v]) => `${m} ${v}`).join(', ')}; exact table top prior; rich inference width max(64, 2k), tanh; PCD-1 for RBM layers; codes passed up by sampling.`,
+    "The paper's own datasets (Cmnist, Tea) and numbers are not available here: this dataset is a stand-in, and these are not the paper's results.",
+  );
+  lines.push(
+    `Choices (method.md *choices*, not the paper's): same budget for every method (${r.budget.epochs} epochs per layer, batch ${r.budget.batchSize}, S = ${r.budget.samples}); learning rates ${Object.entries(
+      LEARNING_RATES,
+    )
+      .map(([m, v]) => `${m} ${v}`)
+      .join(
+        ', ',
+      )}; exact table top prior; rich inference width max(64, 2k), tanh; PCD-1 for RBM layers; codes passed up by sampling.`,
   );
   lines.push(
     `Log-likelihoods in nats per row (bits = nats / ln 2), mean ± standard deviation over ${new Set(r.rows.map((x) => x.seed)).size} seeds; "exact" = by enumeration, otherwise importance-sampled (S = ${IS_SAMPLES}, at most ${EVAL_ROWS} rows) with its mean standard error. Bound = layer-1 BLM bound (exact EM when k1 <= 16, otherwise the auto-encoded estimate).`,
   );
-  if (r.ceiling) lines.push(`Ceiling: the true generating model's test log-likelihood is ${fmt(r.ceiling)} nats (${r.ceiling.exact ? 'exact' : 'estimate'}).`);
+  if (r.ceiling)
+    lines.push(
+      `Ceiling: the true generating model's test log-likelihood is ${fmt(r.ceiling)} nats (${r.ceiling.exact ? 'exact' : 'estimate'}).`,
+    );
   lines.push('');
-  lines.push('| method | train | validation | test | exact | bound train | bound validation | epochs (all layers) | seconds |');
+  lines.push(
+    '| method | train | validation | test | exact | bound train | bound validation | epochs (all layers) | seconds |',
+  );
   lines.push('|---|---|---|---|---|---|---|---|---|');
   const methods = [...new Set(r.rows.map((x) => x.method))];
   for (const m of methods) {

@@ -81,18 +81,34 @@ export async function selectLayer(opts: SelectLayerOptions): Promise<SelectLayer
   for (const c of opts.candidates ?? DEFAULT_CANDIDATES) {
     const started = performance.now();
     const model = await fit(d, [c], budget, seed);
-    const r: CandidateResult = { ...c, boundTrain: firstLayerBound(model, d.train, 21), boundValid: firstLayerBound(model, d.valid, 22), seconds: (performance.now() - started) / 1000, rank: 0, test: null };
-    say(`${c.method} ${c.units}: bound validation ${r.boundValid.value.toFixed(3)}, train ${r.boundTrain.value.toFixed(3)} (${r.seconds.toFixed(1)} s)`);
+    const r: CandidateResult = {
+      ...c,
+      boundTrain: firstLayerBound(model, d.train, 21),
+      boundValid: firstLayerBound(model, d.valid, 22),
+      seconds: (performance.now() - started) / 1000,
+      rank: 0,
+      test: null,
+    };
+    say(
+      `${c.method} ${c.units}: bound validation ${r.boundValid.value.toFixed(3)}, train ${r.boundTrain.value.toFixed(3)} (${r.seconds.toFixed(1)} s)`,
+    );
     if (opts.verify) {
       const full = await fit(d, [c, { method: 'aeries', units: Math.min(8, c.units) }], budget, seed);
       r.test = modelLogLik(full, d.test, 13);
-      say(`  full model test log-likelihood ${r.test.value.toFixed(3)}${r.test.exact ? ' (exact)' : ` ± ${(r.test.se ?? 0).toFixed(3)}`}`);
+      say(
+        `  full model test log-likelihood ${r.test.value.toFixed(3)}${r.test.exact ? ' (exact)' : ` ± ${(r.test.se ?? 0).toFixed(3)}`}`,
+      );
     }
     results.push(r);
   }
   const order = [...results].sort((a, b) => b.boundValid.value - a.boundValid.value);
   order.forEach((r, i) => (r.rank = i + 1));
-  const rho = opts.verify ? spearman(results.map((r) => r.boundValid.value), results.map((r) => r.test?.value ?? NaN)) : null;
+  const rho = opts.verify
+    ? spearman(
+        results.map((r) => r.boundValid.value),
+        results.map((r) => r.test?.value ?? NaN),
+      )
+    : null;
   return { dataset: d.name, candidates: order, spearman: rho, markdown: markdown(d, order, rho, budget) };
 }
 
@@ -110,9 +126,16 @@ function markdown(d: ExperimentData, rows: CandidateResult[], rho: number | null
     '',
     '| rank | method | units | bound validation | bound train | test log-lik (full model) | seconds |',
     '|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.rank} | ${r.method} | ${r.units} | ${est(r.boundValid)} | ${est(r.boundTrain)} | ${est(r.test)} | ${r.seconds.toFixed(1)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.rank} | ${r.method} | ${r.units} | ${est(r.boundValid)} | ${est(r.boundTrain)} | ${est(r.test)} | ${r.seconds.toFixed(1)} |`,
+    ),
     '',
   ];
-  if (rho !== null) lines.push(`Spearman correlation between the validation bound and the test log-likelihood: ${rho.toFixed(3)} over ${rows.length} candidates.`, '');
+  if (rho !== null)
+    lines.push(
+      `Spearman correlation between the validation bound and the test log-likelihood: ${rho.toFixed(3)} over ${rows.length} candidates.`,
+      '',
+    );
   return lines.join('\n');
 }

@@ -11,7 +11,7 @@ export function meanSd(values: number[]): { mean: number; sd: number } {
 export function ranks(values: number[]): number[] {
   const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
   const out = new Array<number>(values.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++;
     for (let t = i; t <= j; t++) out[order[t][1]] = (i + j) / 2 + 1;

@@ -8,7 +8,17 @@ import type { GenerativeLayerParams } from '../params.js';
 import { groupBits } from '../params.js';
 import { groupLogNormaliser, logsumexp, softplus } from '../numeric.js';
 
-export { logsumexp, softplus, sigmoid, layerLogits, logProbRow, groupLogNormaliser, sampleRow, inferenceLogits, stateBits } from '../numeric.js';
+export {
+  logsumexp,
+  softplus,
+  sigmoid,
+  layerLogits,
+  logProbRow,
+  groupLogNormaliser,
+  sampleRow,
+  inferenceLogits,
+  stateBits,
+} from '../numeric.js';
 
 /** Largest number of states enumerated anywhere in exact evaluation. */
 export const MAX_ENUM_BITS = 24;
@@ -59,7 +69,11 @@ export function onesOf(x: ArrayLike<number>, offset: number, n: number): Int32Ar
 }
 
 /** log P(x | h_s) for all states s, into out (length 2^k). */
-export function logPxAllStates(t: LayerTable, ones: Int32Array, out: Float64Array = new Float64Array(t.states)): Float64Array {
+export function logPxAllStates(
+  t: LayerTable,
+  ones: Int32Array,
+  out: Float64Array = new Float64Array(t.states),
+): Float64Array {
   const { n, logits, norm, states } = t;
   for (let s = 0; s < states; s++) {
     let v = -norm[s];

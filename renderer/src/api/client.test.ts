@@ -48,7 +48,9 @@ describe('createClient', () => {
   });
 
   it('rejects a value that does not match the method output', async () => {
-    const err = await rejection(createClient(transportReturning({ ok: true, value: { name: 'x' } })).api['app.info']({}));
+    const err = await rejection(
+      createClient(transportReturning({ ok: true, value: { name: 'x' } })).api['app.info']({}),
+    );
     expect(err.code).toBe('invalidRequest');
     expect(String(err.params.message)).toContain('app.info');
   });

@@ -3,7 +3,15 @@
  * and its value, turns an error reply into an AppError (a translation key, never a stack
  * trace), and events are validated before anyone sees them.
  */
-import { methodNames, parseOutput, Reply, ServerEvent, type Api, type FileRef, type MethodName } from '../../../shared/contract.js';
+import {
+  methodNames,
+  parseOutput,
+  Reply,
+  ServerEvent,
+  type Api,
+  type FileRef,
+  type MethodName,
+} from '../../../shared/contract.js';
 import { AppError } from '../../../shared/domain/errors.js';
 import type { Transport } from './transport.js';
 
@@ -33,7 +41,9 @@ async function callValidated(transport: Transport, method: MethodName, input: un
 }
 
 export function createClient(transport: Transport): Client {
-  const api = Object.fromEntries(methodNames.map((m) => [m, (input: unknown) => callValidated(transport, m, input ?? {})])) as unknown as Api;
+  const api = Object.fromEntries(
+    methodNames.map((m) => [m, (input: unknown) => callValidated(transport, m, input ?? {})]),
+  ) as unknown as Api;
   return {
     api,
     kind: transport.kind,

@@ -74,7 +74,11 @@ export function webTransport(token = sessionToken()): Transport {
     async pickCsv() {
       const file = await chooseFile();
       if (!file) return null;
-      const res = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers: { 'x-layerwise-token': token }, body: file });
+      const res = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        headers: { 'x-layerwise-token': token },
+        body: file,
+      });
       const reply = Reply.parse(await res.json());
       if (!reply.ok) throw new AppError(reply.error.code, reply.error.params);
       return FileRef.parse(reply.value);

@@ -6,7 +6,8 @@ import { ui as ja } from '../../../shared/i18n/ui/ja.js';
 function flatten(node: unknown, prefix = ''): Record<string, string> {
   if (typeof node === 'string') return { [prefix]: node };
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(node as Record<string, unknown>)) Object.assign(out, flatten(v, prefix ? `${prefix}.${k}` : k));
+  for (const [k, v] of Object.entries(node as Record<string, unknown>))
+    Object.assign(out, flatten(v, prefix ? `${prefix}.${k}` : k));
   return out;
 }
 

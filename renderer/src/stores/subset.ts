@@ -64,7 +64,10 @@ export const useSubsetStore = defineStore('subset', {
     spec(all = false): SubsetSpec {
       const t = this.table;
       return {
-        segments: !all && t && this.keep.length > 0 ? { columns: t.columns, keep: this.keep.map((i) => t.segments[i].key) } : null,
+        segments:
+          !all && t && this.keep.length > 0
+            ? { columns: t.columns, keep: this.keep.map((i) => t.segments[i].key) }
+            : null,
         sample: !all && this.sampleRows ? { rows: this.sampleRows, stratified: this.stratified } : null,
         seed: this.seed,
         split: { train: this.split.train / 100, valid: this.split.valid / 100, test: this.split.test / 100 },

@@ -4,7 +4,14 @@
  */
 import { defineStore } from 'pinia';
 import type { RunState, ServerEvent } from '../../../shared/contract.js';
-import { defaultLearningRate, type EpochProgress, type LayerResult, type Method, type TrainConfig, type TrainSummary } from '../../../shared/domain/model.js';
+import {
+  defaultLearningRate,
+  type EpochProgress,
+  type LayerResult,
+  type Method,
+  type TrainConfig,
+  type TrainSummary,
+} from '../../../shared/domain/model.js';
 import { useClient } from '../api/index.js';
 import { guarded } from './app.js';
 
@@ -93,7 +100,13 @@ export const useTrainingStore = defineStore('training', {
       if (e.runId !== this.runId) return;
       if (e.type === 'train.epoch') {
         this.progress = e.progress;
-        this.points.push({ layer: e.progress.layer, stage: e.progress.stage, epoch: e.progress.epoch, train: e.progress.criterionTrain, valid: e.progress.criterionValid });
+        this.points.push({
+          layer: e.progress.layer,
+          stage: e.progress.stage,
+          epoch: e.progress.epoch,
+          train: e.progress.criterionTrain,
+          valid: e.progress.criterionValid,
+        });
       } else if (e.type === 'train.layer') {
         this.layers.push(e.result);
       } else {

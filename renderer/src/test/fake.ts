@@ -58,11 +58,17 @@ export function fakeBackend(handlers: Partial<Record<MethodName, Handler>> = {})
 }
 
 /** Mounts a component with a fresh Pinia and the shared i18n instance, in English unless told otherwise. */
-export function mountWith<C extends Component>(component: C, options: ComponentMountingOptions<C> = {} as ComponentMountingOptions<C>) {
+export function mountWith<C extends Component>(
+  component: C,
+  options: ComponentMountingOptions<C> = {} as ComponentMountingOptions<C>,
+) {
   const pinia = createPinia();
   setActivePinia(pinia);
   setLocale('en', false);
-  return mount(component, { ...options, global: { plugins: [pinia, i18n], ...(options.global ?? {}) } } as ComponentMountingOptions<C>);
+  return mount(component, {
+    ...options,
+    global: { plugins: [pinia, i18n], ...(options.global ?? {}) },
+  } as ComponentMountingOptions<C>);
 }
 
 /** Lets pending promises (fake replies, store actions) settle and Vue re-render. */

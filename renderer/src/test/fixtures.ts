@@ -1,11 +1,31 @@
 /** Small, contract-valid replies for component tests (a two-column sales table, a segment table, a subset, a model). */
 import type { AppInfo } from '../../../shared/contract.js';
-import type { ColumnProfile, DatasetInfo, RowTable, SegmentTable, SubsetInfo, SubsetSpec } from '../../../shared/domain/data.js';
+import type {
+  ColumnProfile,
+  DatasetInfo,
+  RowTable,
+  SegmentTable,
+  SubsetInfo,
+  SubsetSpec,
+} from '../../../shared/domain/data.js';
 import type { LayerResult, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
 
-export const appInfo = (osLocale = 'en-US'): AppInfo => ({ name: 'Layerwise Studio', version: '0.1.0', backend: 'wasm', transport: 'web', osLocale, platform: 'linux' });
+export const appInfo = (osLocale = 'en-US'): AppInfo => ({
+  name: 'Layerwise Studio',
+  version: '0.1.0',
+  backend: 'wasm',
+  transport: 'web',
+  osLocale,
+  platform: 'linux',
+});
 
-function column(index: number, name: string, type: ColumnProfile['type'], distinct: number, bins: string[]): ColumnProfile {
+function column(
+  index: number,
+  name: string,
+  type: ColumnProfile['type'],
+  distinct: number,
+  bins: string[],
+): ColumnProfile {
   return {
     index,
     name,
@@ -18,13 +38,25 @@ function column(index: number, name: string, type: ColumnProfile['type'], distin
     missingRate: 0.01,
     distinct,
     format: {},
-    chart: { kind: type === 'numeric' ? 'histogram' : 'categories', bins: bins.map((label, i) => ({ label, count: 10 * (i + 1) })), other: 0 },
+    chart: {
+      kind: type === 'numeric' ? 'histogram' : 'categories',
+      bins: bins.map((label, i) => ({ label, count: 10 * (i + 1) })),
+      other: 0,
+    },
     min: null,
     max: null,
   };
 }
 
-const csv = { encoding: 'utf-8', delimiter: ',', quote: '"', header: true, raggedRows: 'pad', missingTokens: ['', 'NA'], dayFirst: null } as const;
+const csv = {
+  encoding: 'utf-8',
+  delimiter: ',',
+  quote: '"',
+  header: true,
+  raggedRows: 'pad',
+  missingTokens: ['', 'NA'],
+  dayFirst: null,
+} as const;
 
 export function datasetInfo(): DatasetInfo {
   return {
@@ -35,9 +67,26 @@ export function datasetInfo(): DatasetInfo {
     options: { ...csv, missingTokens: [...csv.missingTokens] },
     rows: 100,
     fileRows: 100,
-    columns: [column(0, 'region', 'categorical', 3, ['East', 'West', 'North']), column(1, 'amount', 'numeric', 80, ['0–10', '10–20']), column(2, 'member', 'boolean', 2, ['yes', 'no'])],
-    preview: { header: ['region', 'amount', 'member'], rows: [['East', '12.50', 'yes'], ['West', '3.10', 'no']] },
-    problems: [{ code: 'problems.tooManyFields.padded', severity: 'warning', params: { count: 2, expected: 3 }, examples: [{ line: 7, text: 'East,1,yes,extra' }] }],
+    columns: [
+      column(0, 'region', 'categorical', 3, ['East', 'West', 'North']),
+      column(1, 'amount', 'numeric', 80, ['0–10', '10–20']),
+      column(2, 'member', 'boolean', 2, ['yes', 'no']),
+    ],
+    preview: {
+      header: ['region', 'amount', 'member'],
+      rows: [
+        ['East', '12.50', 'yes'],
+        ['West', '3.10', 'no'],
+      ],
+    },
+    problems: [
+      {
+        code: 'problems.tooManyFields.padded',
+        severity: 'warning',
+        params: { count: 2, expected: 3 },
+        examples: [{ line: 7, text: 'East,1,yes,extra' }],
+      },
+    ],
     sampledOnImport: false,
   };
 }
@@ -69,8 +118,28 @@ export const subsetInfo = (spec: SubsetSpec): SubsetInfo => ({
 });
 
 export function trainConfig(): TrainConfig {
-  const layer = { units: 16, method: 'aeries', epochs: 10, batchSize: 64, learningRate: 0.01, samples: 4, inferenceWidth: null, criterion: 'blm', cdK: 1, persistent: true } as const;
-  return { layers: [{ ...layer }, { ...layer, units: 8 }], topPrior: 'rbm', topHidden: 8, topEpochs: 10, seed: 1, validationFraction: 0.1, patience: 0, fineTuneEpochs: 0 };
+  const layer = {
+    units: 16,
+    method: 'aeries',
+    epochs: 10,
+    batchSize: 64,
+    learningRate: 0.01,
+    samples: 4,
+    inferenceWidth: null,
+    criterion: 'blm',
+    cdK: 1,
+    persistent: true,
+  } as const;
+  return {
+    layers: [{ ...layer }, { ...layer, units: 8 }],
+    topPrior: 'rbm',
+    topHidden: 8,
+    topEpochs: 10,
+    seed: 1,
+    validationFraction: 0.1,
+    patience: 0,
+    fineTuneEpochs: 0,
+  };
 }
 
 export const layerResult = (layer: number): LayerResult => ({
@@ -92,4 +161,7 @@ export const summary = (): TrainSummary => ({
   outside: null,
 });
 
-export const rows = (header: string[], n: number, tag: string): RowTable => ({ header, rows: Array.from({ length: n }, (_, i) => header.map((h) => `${tag}-${h}-${i}`)) });
+export const rows = (header: string[], n: number, tag: string): RowTable => ({
+  header,
+  rows: Array.from({ length: n }, (_, i) => header.map((h) => `${tag}-${h}-${i}`)),
+});

@@ -65,7 +65,11 @@ describe('DataView', () => {
     const w = mountWith(DataView);
     await w.get('[data-testid="open-csv"]').trigger('click');
     await settle();
-    const chips = () => w.get('[data-testid="missing-tokens"]').findAll('.chip').map((c) => c.text().replace('×', '').trim());
+    const chips = () =>
+      w
+        .get('[data-testid="missing-tokens"]')
+        .findAll('.chip')
+        .map((c) => c.text().replace('×', '').trim());
     expect(chips()).toEqual(['(empty cell)', 'NA']);
     await w.get('[data-testid="missing-token-input"]').setValue(' 不明 ');
     await w.get('[data-testid="missing-token-input"]').trigger('keyup.enter');

@@ -6,7 +6,12 @@ import ExportView from './ExportView.vue';
 describe('ExportView', () => {
   it('exports rows, the model and the report and says where each went', async () => {
     const backend = fakeBackend({
-      'export.samples': () => ({ saved: true, fileName: 'generated.csv', path: null, downloadUrl: '/api/download/abc?token=t' }),
+      'export.samples': () => ({
+        saved: true,
+        fileName: 'generated.csv',
+        path: null,
+        downloadUrl: '/api/download/abc?token=t',
+      }),
       'export.model': () => ({ saved: true, fileName: 'model.lwm', path: '/home/a/model.lwm', downloadUrl: null }),
       'export.report': () => ({ saved: false, fileName: 'report.html', path: null, downloadUrl: null }),
     });
@@ -22,7 +27,10 @@ describe('ExportView', () => {
     await settle();
     await w.get('[data-testid="export-report"]').trigger('click');
     await settle();
-    const items = w.get('[data-testid="export-result"]').findAll('li').map((li) => li.text());
+    const items = w
+      .get('[data-testid="export-result"]')
+      .findAll('li')
+      .map((li) => li.text());
     expect(items).toHaveLength(3);
     expect(items[0]).toContain('generated.csv');
     expect(items[1]).toContain('/home/a/model.lwm');

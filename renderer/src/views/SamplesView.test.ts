@@ -7,7 +7,12 @@ import SamplesView from './SamplesView.vue';
 describe('SamplesView', () => {
   it('generates the default 50 rows and shows both tables', async () => {
     const header = ['region', 'amount'];
-    const backend = fakeBackend({ 'samples.generate': (input) => ({ generated: rows(header, Number(input.rows), 'gen'), real: rows(header, 5, 'real') }) });
+    const backend = fakeBackend({
+      'samples.generate': (input) => ({
+        generated: rows(header, Number(input.rows), 'gen'),
+        real: rows(header, 5, 'real'),
+      }),
+    });
     const w = mountWith(SamplesView);
     expect((w.get('[data-testid="sample-count"]').element as HTMLInputElement).value).toBe('50');
     await w.get('[data-testid="generate-samples"]').trigger('click');

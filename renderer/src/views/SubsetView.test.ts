@@ -10,10 +10,14 @@ import { useDataStore } from '../stores/data.js';
 import { coverageIndices } from '../stores/subset.js';
 import SubsetView from './SubsetView.vue';
 
-const checked = (w: ReturnType<typeof mountWith>, i: number) => (w.get(`[data-testid="segment-keep-${i}"]`).element as HTMLInputElement).checked;
+const checked = (w: ReturnType<typeof mountWith>, i: number) =>
+  (w.get(`[data-testid="segment-keep-${i}"]`).element as HTMLInputElement).checked;
 
 async function mountSubset() {
-  const backend = fakeBackend({ 'subset.segments': () => segmentTable(), 'subset.apply': (input) => subsetInfo(input.spec as SubsetSpec) });
+  const backend = fakeBackend({
+    'subset.segments': () => segmentTable(),
+    'subset.apply': (input) => subsetInfo(input.spec as SubsetSpec),
+  });
   const w = mountWith(SubsetView);
   useDataStore().info = datasetInfo();
   await settle();
@@ -32,7 +36,10 @@ describe('coverageIndices', () => {
 describe('SubsetView', () => {
   it('offers categorical and boolean columns, not numeric ones', async () => {
     const { w } = await mountSubset();
-    const options = w.get('[data-testid="segment-column"]').findAll('option').map((o) => o.text());
+    const options = w
+      .get('[data-testid="segment-column"]')
+      .findAll('option')
+      .map((o) => o.text());
     expect(options).toEqual(['region (3)', 'member (2)']);
   });
 
@@ -146,7 +153,10 @@ describe('SubsetView with a file larger than memory', () => {
 
   it('says how the subset was drawn from the whole file', async () => {
     const { backend, w, pending } = await mountLarge();
-    backend.handlers['subset.apply'] = (input) => ({ ...subsetInfo(input.spec as SubsetSpec), fromFile: { fileRows: 1_000_000, matchingRows: 600_000, stratified: true } });
+    backend.handlers['subset.apply'] = (input) => ({
+      ...subsetInfo(input.spec as SubsetSpec),
+      fromFile: { fileRows: 1_000_000, matchingRows: 600_000, stratified: true },
+    });
     await w.get('[data-testid="segment-column"]').setValue(['0']);
     await settle();
     pending[0].resolve({ ...segmentTable(), wholeFile: true });

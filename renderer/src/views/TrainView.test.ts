@@ -9,7 +9,17 @@ import TrainView from './TrainView.vue';
 const epoch = (layer: number, n: number) => ({
   type: 'train.epoch',
   runId: 'run-1',
-  progress: { layer, layers: 2, stage: 'layer', epoch: n, epochs: 5, criterionTrain: -20 + n, criterionValid: -21 + n, rowsPerSecond: 5000, etaSeconds: 12 },
+  progress: {
+    layer,
+    layers: 2,
+    stage: 'layer',
+    epoch: n,
+    epochs: 5,
+    criterionTrain: -20 + n,
+    criterionValid: -21 + n,
+    rowsPerSecond: 5000,
+    etaSeconds: 12,
+  },
 });
 
 async function mountTrain() {
@@ -40,7 +50,7 @@ describe('TrainView', () => {
     expect(w.get('[data-testid="training-status"]').attributes('data-state')).toBe('running');
   });
 
-  it('switching a layer\'s method moves a learning rate left at its default to the new method\'s default', async () => {
+  it("switching a layer's method moves a learning rate left at its default to the new method's default", async () => {
     const { backend, w } = await mountTrain();
     await w.get('[data-testid="layer-method-0"]').setValue('rbm');
     await w.get('[data-testid="layer-method-1"]').setValue('ae');
@@ -86,7 +96,13 @@ describe('TrainView', () => {
 
     // A later run on a subset: the rows left out, how many the model knows the values of, their log-likelihood.
     const outside = { rows: 2000, represented: 1500, logLikelihood: { value: -14.25, exact: false, se: 0.1 } };
-    backend.emit({ type: 'train.state', runId: 'run-1', state: 'done', summary: { ...summary(), outside }, error: null });
+    backend.emit({
+      type: 'train.state',
+      runId: 'run-1',
+      state: 'done',
+      summary: { ...summary(), outside },
+      error: null,
+    });
     await settle();
     const text = w.get('[data-testid="outside-coverage"]').text();
     expect(text).toContain('2,000 rows lie outside the subset; 75 % of them hold only values this model knows.');

@@ -25,7 +25,8 @@ export const ui = {
     needsModel: 'Train a model first',
   },
   home: {
-    intro: 'Open a CSV exported from Excel or your business system. Layerwise Studio detects its encoding, delimiter and column types; nothing leaves this computer.',
+    intro:
+      'Open a CSV exported from Excel or your business system. Layerwise Studio detects its encoding, delimiter and column types; nothing leaves this computer.',
     openCsv: 'Open a CSV…',
     trySample: 'Try the sample data',
     workflowTitle: 'How to work',
@@ -70,7 +71,14 @@ export const ui = {
     distinct: 'Distinct',
     distribution: 'Distribution',
     excluded: 'Left out: {reason}',
-    encodings: { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', shift_jis: 'Shift-JIS (CP932)', 'euc-jp': 'EUC-JP', 'windows-1252': 'Windows-1252 (Western)' },
+    encodings: {
+      'utf-8': 'UTF-8',
+      'utf-16le': 'UTF-16 LE',
+      'utf-16be': 'UTF-16 BE',
+      shift_jis: 'Shift-JIS (CP932)',
+      'euc-jp': 'EUC-JP',
+      'windows-1252': 'Windows-1252 (Western)',
+    },
     delimiters: { comma: 'Comma (,)', semicolon: 'Semicolon (;)', tab: 'Tab', pipe: "Pipe ({'|'})" },
     types: {
       numeric: 'Number',
@@ -82,10 +90,17 @@ export const ui = {
       identifier: 'Identifier',
       text: 'Free text',
     },
-    reasons: { identifier: 'identifier', text: 'free text', constant: 'single value', 'all-missing': 'empty', user: 'your choice' },
+    reasons: {
+      identifier: 'identifier',
+      text: 'free text',
+      constant: 'single value',
+      'all-missing': 'empty',
+      user: 'your choice',
+    },
   },
   subset: {
-    intro: 'Train first on a frequent, clean segment; you can widen it later. Pick up to three columns that define segments.',
+    intro:
+      'Train first on a frequent, clean segment; you can widen it later. Pick up to three columns that define segments.',
     segmentColumns: 'Segment columns',
     segmentHint: 'Up to three columns; Ctrl/⌘-click to pick several. Numbers in brackets are distinct values.',
     segments: 'Segments',
@@ -110,18 +125,22 @@ export const ui = {
     kept: '{rows} rows kept, {outside} outside (kept for later checks)',
     splitResult: 'Train {train} · validation {valid} · test {test}',
     representativeness: 'How representative the subset is',
-    distanceHelp: 'Distance between the subset and all rows for each column (0 = identical, 1 = nothing in common). Flagged columns differ by more than 0.1.',
+    distanceHelp:
+      'Distance between the subset and all rows for each column (0 = identical, 1 = nothing in common). Flagged columns differ by more than 0.1.',
     flagged: 'differs',
     empty: '(empty)',
     counting: 'Counting the segments over the whole file…',
     drawing: 'Drawing the subset from the whole file…',
     cancel: 'Cancel',
     wholeFile: 'Counted over all {rows} rows of the file, not only the sample kept at import.',
-    fromFileStratified: 'Drawn from the whole file, stratified by segment: {rows} of the {matching} rows in the chosen segments ({fileRows} rows in the file). Representativeness and the rows outside are measured on the random sample kept at import.',
-    fromFileRandom: 'Drawn at random from the whole file: {rows} of the {matching} rows in the chosen segments ({fileRows} rows in the file). Representativeness and the rows outside are measured on the random sample kept at import.',
+    fromFileStratified:
+      'Drawn from the whole file, stratified by segment: {rows} of the {matching} rows in the chosen segments ({fileRows} rows in the file). Representativeness and the rows outside are measured on the random sample kept at import.',
+    fromFileRandom:
+      'Drawn at random from the whole file: {rows} of the {matching} rows in the chosen segments ({fileRows} rows in the file). Representativeness and the rows outside are measured on the random sample kept at import.',
   },
   train: {
-    intro: 'Each layer is trained on its own and judged by its BLM bound: the best log-likelihood the layers above could still reach. Higher is better; watch it on validation rows.',
+    intro:
+      'Each layer is trained on its own and judged by its BLM bound: the best log-likelihood the layers above could still reach. Higher is better; watch it on validation rows.',
     architecture: 'Model',
     bits: '{bits} bits per row after encoding, {rows} training rows',
     layer: 'Layer {n}',
@@ -156,7 +175,14 @@ export const ui = {
     pause: 'Pause',
     resume: 'Resume',
     cancel: 'Cancel',
-    states: { idle: 'Not started', running: 'Training…', paused: 'Paused', cancelled: 'Cancelled — the previous model is kept', done: 'Done', failed: 'Failed' },
+    states: {
+      idle: 'Not started',
+      running: 'Training…',
+      paused: 'Paused',
+      cancelled: 'Cancelled — the previous model is kept',
+      done: 'Done',
+      failed: 'Failed',
+    },
     progress: '{stage} · epoch {epoch}/{epochs} · criterion {criterion} · {rate} rows/s · {eta} left',
     stageLayer: 'Layer {layer} of {layers}',
     stageTop: 'Top prior',
@@ -181,13 +207,15 @@ export const ui = {
     outsideTitle: 'The rest of the data',
     outside: '{rows} rows lie outside the subset; {share} % of them hold only values this model knows.',
     outsideLoglik: 'Their log-likelihood: {value}.',
-    outsideHelp: 'Compare it with the test rows: close means the model already covers the rest of the data; much lower, or few rows with known values, means widen the subset and fine-tune.',
+    outsideHelp:
+      'Compare it with the test rows: close means the model already covers the rest of the data; much lower, or few rows with known values, means widen the subset and fine-tune.',
     seconds: '{s} s',
     durS: '{n} s',
     durM: '{n} min',
     durH: '{n} h',
     evaluating: 'computing the BLM bound of layer {layer}…',
-    boundExplain: 'Reading the bound: if layer 1’s bound on validation rows is far below what you need, more layers will not fix it — give layer 1 more units or epochs. Figures are per row; “exact” ones are computed by enumeration, others are estimates ± one standard error.',
+    boundExplain:
+      'Reading the bound: if layer 1’s bound on validation rows is far below what you need, more layers will not fix it — give layer 1 more units or epochs. Figures are per row; “exact” ones are computed by enumeration, others are estimates ± one standard error.',
   },
   samples: {
     intro: 'Generated rows are drawn from the model alone; identifiers are new, never copied.',
@@ -198,7 +226,8 @@ export const ui = {
     real: 'Real rows (training subset)',
   },
   export: {
-    intro: 'Save generated rows to share instead of the real ones, the model file to generate more later (layerwise sample), and a report for reviewers.',
+    intro:
+      'Save generated rows to share instead of the real ones, the model file to generate more later (layerwise sample), and a report for reviewers.',
     rows: 'Rows to generate',
     seed: 'Seed',
     samples: 'Save generated rows as CSV…',

@@ -27,7 +27,8 @@ export const ui: UiCatalog = {
     needsModel: '先にモデルを学習してください',
   },
   home: {
-    intro: 'Excel や業務システムから書き出した CSV を開いてください。文字コード・区切り文字・列の型を自動で判定します。データがこのコンピューターの外に出ることはありません。',
+    intro:
+      'Excel や業務システムから書き出した CSV を開いてください。文字コード・区切り文字・列の型を自動で判定します。データがこのコンピューターの外に出ることはありません。',
     openCsv: 'CSV を開く…',
     trySample: 'サンプルデータを試す',
     workflowTitle: '進め方',
@@ -72,7 +73,14 @@ export const ui: UiCatalog = {
     distinct: '種類数',
     distribution: '分布',
     excluded: '除外: {reason}',
-    encodings: { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', shift_jis: 'Shift-JIS (CP932)', 'euc-jp': 'EUC-JP', 'windows-1252': 'Windows-1252 (欧文)' },
+    encodings: {
+      'utf-8': 'UTF-8',
+      'utf-16le': 'UTF-16 LE',
+      'utf-16be': 'UTF-16 BE',
+      shift_jis: 'Shift-JIS (CP932)',
+      'euc-jp': 'EUC-JP',
+      'windows-1252': 'Windows-1252 (欧文)',
+    },
     delimiters: { comma: 'カンマ (,)', semicolon: 'セミコロン (;)', tab: 'タブ', pipe: "パイプ ({'|'})" },
     types: {
       numeric: '数値',
@@ -84,7 +92,13 @@ export const ui: UiCatalog = {
       identifier: '識別子',
       text: '自由記述',
     },
-    reasons: { identifier: '識別子', text: '自由記述', constant: '値が 1 種類', 'all-missing': '空', user: 'ユーザー指定' },
+    reasons: {
+      identifier: '識別子',
+      text: '自由記述',
+      constant: '値が 1 種類',
+      'all-missing': '空',
+      user: 'ユーザー指定',
+    },
   },
   subset: {
     intro: 'まず頻度の高いきれいなセグメントで学習し、後から広げます。セグメントを定める列を 3 つまで選んでください。',
@@ -119,11 +133,14 @@ export const ui: UiCatalog = {
     drawing: 'ファイル全体からサブセットを抽出しています…',
     cancel: 'キャンセル',
     wholeFile: '読み込み時に保持した標本だけでなく、ファイルの全 {rows} 行で集計しました。',
-    fromFileStratified: 'ファイル全体からセグメント別に層化して抽出しました: 選択したセグメントの {matching} 行から {rows} 行 (ファイル全体は {fileRows} 行)。代表性と対象外の行は、読み込み時に保持した無作為標本で測っています。',
-    fromFileRandom: 'ファイル全体から無作為に抽出しました: 選択したセグメントの {matching} 行から {rows} 行 (ファイル全体は {fileRows} 行)。代表性と対象外の行は、読み込み時に保持した無作為標本で測っています。',
+    fromFileStratified:
+      'ファイル全体からセグメント別に層化して抽出しました: 選択したセグメントの {matching} 行から {rows} 行 (ファイル全体は {fileRows} 行)。代表性と対象外の行は、読み込み時に保持した無作為標本で測っています。',
+    fromFileRandom:
+      'ファイル全体から無作為に抽出しました: 選択したセグメントの {matching} 行から {rows} 行 (ファイル全体は {fileRows} 行)。代表性と対象外の行は、読み込み時に保持した無作為標本で測っています。',
   },
   train: {
-    intro: '各層は個別に学習され、BLM 上界 (上の層がまだ到達しうる最良の対数尤度) で評価されます。大きいほど良く、検証行での値に注目してください。',
+    intro:
+      '各層は個別に学習され、BLM 上界 (上の層がまだ到達しうる最良の対数尤度) で評価されます。大きいほど良く、検証行での値に注目してください。',
     architecture: 'モデル',
     bits: '符号化後 1 行あたり {bits} ビット、学習行 {rows} 行',
     layer: '第 {n} 層',
@@ -158,7 +175,14 @@ export const ui: UiCatalog = {
     pause: '一時停止',
     resume: '再開',
     cancel: 'キャンセル',
-    states: { idle: '未開始', running: '学習中…', paused: '一時停止中', cancelled: 'キャンセルしました — 前のモデルを保持しています', done: '完了', failed: '失敗しました' },
+    states: {
+      idle: '未開始',
+      running: '学習中…',
+      paused: '一時停止中',
+      cancelled: 'キャンセルしました — 前のモデルを保持しています',
+      done: '完了',
+      failed: '失敗しました',
+    },
     progress: '{stage} · エポック {epoch}/{epochs} · 基準 {criterion} · {rate} 行/秒 · 残り {eta}',
     stageLayer: '第 {layer} 層 / 全 {layers} 層',
     stageTop: '最上位の事前分布',
@@ -183,13 +207,15 @@ export const ui: UiCatalog = {
     outsideTitle: 'データの残りの部分',
     outside: 'サブセット外の行は {rows} 行で、そのうち {share} % はこのモデルが知っている値だけでできています。',
     outsideLoglik: 'それらの対数尤度: {value}。',
-    outsideHelp: 'テスト行と比べてください。近ければモデルは残りのデータもすでに表せています。大きく低い、または知っている値の行が少ない場合は、サブセットを広げてファインチューニングしてください。',
+    outsideHelp:
+      'テスト行と比べてください。近ければモデルは残りのデータもすでに表せています。大きく低い、または知っている値の行が少ない場合は、サブセットを広げてファインチューニングしてください。',
     seconds: '{s} 秒',
     durS: '{n} 秒',
     durM: '{n} 分',
     durH: '{n} 時間',
     evaluating: '第 {layer} 層の BLM 上界を計算中…',
-    boundExplain: '上界の読み方: 第 1 層の検証行での上界が必要な水準を大きく下回る場合、層を増やしても改善しません。第 1 層のユニット数やエポック数を増やしてください。値は 1 行あたりで、「厳密」は全列挙による値、それ以外は推定値 ± 標準誤差です。',
+    boundExplain:
+      '上界の読み方: 第 1 層の検証行での上界が必要な水準を大きく下回る場合、層を増やしても改善しません。第 1 層のユニット数やエポック数を増やしてください。値は 1 行あたりで、「厳密」は全列挙による値、それ以外は推定値 ± 標準誤差です。',
   },
   samples: {
     intro: '生成した行はモデルだけから作られます。識別子は新しく付与され、元の値はコピーされません。',
@@ -200,7 +226,8 @@ export const ui: UiCatalog = {
     real: '実際の行 (学習サブセット)',
   },
   export: {
-    intro: '実データの代わりに共有できる生成行、後で追加生成するためのモデルファイル (layerwise sample)、確認者向けのレポートを保存します。',
+    intro:
+      '実データの代わりに共有できる生成行、後で追加生成するためのモデルファイル (layerwise sample)、確認者向けのレポートを保存します。',
     rows: '生成する行数',
     seed: 'シード',
     samples: '生成した行を CSV で保存…',
