@@ -15,7 +15,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
-          'engine-worker': resolve('electron/service/engine-worker.ts'),
+          'engine-worker': resolve('electron/service/engine-thread/worker.ts'),
         },
       },
     },

@@ -7,13 +7,13 @@
 import { cpus, loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import type { LayerConfig } from '../shared/domain/model.js';
-import { trainAutoencoder, type LayerTrainInput } from '../electron/engine/autoencoder.js';
+import { trainAutoencoder, type LayerTrainInput } from '../electron/engine/methods/autoencoder.js';
 import { initBackend } from '../electron/engine/backend.js';
-import { allBernoulli } from '../electron/engine/groups.js';
-import { toTensor } from '../electron/engine/loop.js';
-import { createRng } from '../electron/engine/random.js';
-import { disposeRbm, trainRbm } from '../electron/engine/rbm.js';
-import { baseRateLogits, disposeVars, genVarList, infVarList } from '../electron/engine/variables.js';
+import { allBernoulli } from '../electron/engine/tensor/groups.js';
+import { toTensor } from '../electron/engine/training/loop-control.js';
+import { createRng } from '../electron/base/random.js';
+import { disposeRbm, trainRbm } from '../electron/engine/methods/rbm.js';
+import { baseRateLogits, disposeVars, genVarList, infVarList } from '../electron/engine/tensor/variables.js';
 
 const BITS = 100;
 const K = 64;

@@ -27,7 +27,7 @@ import {
   fileSegmentTable,
   importCsv,
 } from '../electron/data/index.js';
-import { createRng } from '../electron/engine/random.js';
+import { createRng } from '../electron/base/random.js';
 
 const { values } = parseArgs({
   options: {

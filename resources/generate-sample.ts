@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createRng, type Rng } from '../electron/engine/random.js';
+import { createRng, type Rng } from '../electron/base/random.js';
 
 export const SAMPLE_ROWS = 8000;
 export const SAMPLE_SEED = 20240105;

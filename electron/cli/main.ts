@@ -42,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
     return name ? 0 : 1;
   }
   if (name === '--version') {
-    const { appVersion } = await import('../service/app-version.js');
+    const { appVersion } = await import('../platform/app-version.js');
     process.stdout.write(`${appVersion()}\n`);
     return 0;
   }

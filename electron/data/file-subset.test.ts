@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SubsetSpec } from '../../shared/domain/data.js';
-import { createRng } from '../engine/random.js';
+import { createRng } from '../base/random.js';
 import { allocate } from './subset.js';
 import { countSegmentsInFile, drawSubsetFromFile, fileSegmentTable, importCsv, segmentTable } from './index.js';
 

@@ -9,7 +9,7 @@
  */
 import type { SegmentTable, SubsetSpec } from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
-import { createRng } from '../engine/random.js';
+import { createRng } from '../base/random.js';
 import { keptFields, type CsvSplitter, type KeptRow } from './csv-parse.js';
 import { withRowsBefore, type Dataset } from './dataset.js';
 import { rescanRows, type PassHooks } from './reader.js';

@@ -17,7 +17,7 @@ import {
   type ImportProblem,
 } from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
-import { createRng } from '../engine/random.js';
+import { createRng } from '../base/random.js';
 import { CsvSplitter, keptBytes, keptFields, type KeptRow } from './csv-parse.js';
 import { detectDelimiter, detectHeader, parseSample } from './sniff.js';
 import { assertText, bomOf, detectEncoding, ICONV_NAME } from './text-encoding.js';

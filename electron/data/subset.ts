@@ -8,7 +8,7 @@
  */
 import type { ColumnDistance, SegmentTable, SubsetInfo, SubsetSpec } from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
-import { createRng, permutation } from '../engine/random.js';
+import { createRng, permutation } from '../base/random.js';
 import type { Dataset } from './dataset.js';
 import { isMissing } from './infer.js';
 import { own } from './csv-parse.js';

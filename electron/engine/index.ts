@@ -4,8 +4,8 @@
  * else under electron/engine is internal.
  */
 export { initBackend, backendName, type BackendName } from './backend.js';
-export { train, type TrainOptions } from './train.js';
-export { sampleVisible } from './sample.js';
+export { train, type TrainOptions } from './training/layerwise.js';
+export { sampleVisible } from './model/sample.js';
 export {
   serializeModel,
   deserializeModel,
@@ -15,10 +15,10 @@ export {
   MODEL_FORMAT_VERSION,
   MODEL_EXTENSION,
   type ModelManifestInput,
-} from './model-file.js';
+} from './model/model-file.js';
 export { exactBlm } from './eval/blm.js';
 export { layerBound } from './eval/layer-bound.js';
 export { logLikelihood } from './eval/loglik.js';
-export { encodedData, selectRows, type EncodedData } from './data.js';
-export { createRng, type Rng } from './random.js';
-export type { DeepModelParams, GenerativeLayerParams, InferenceParams, TopPriorParams, Matrix } from './params.js';
+export { encodedData, selectRows, type EncodedData } from '../base/encoded-rows.js';
+export { createRng, type Rng } from '../base/random.js';
+export type { DeepModelParams, GenerativeLayerParams, InferenceParams, TopPriorParams, Matrix } from './model/params.js';

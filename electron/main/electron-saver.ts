@@ -2,8 +2,8 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { SaveResult } from '../../shared/contract.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
-import { EXTENSIONS, type SaveRequest, type Saver } from '../service/saver.js';
+import { writeFileAtomic } from '../base/atomic-write.js';
+import { EXTENSIONS, type SaveRequest, type Saver } from '../platform/saver.js';
 
 export class ElectronSaver implements Saver {
   constructor(private readonly window: () => BrowserWindow | null) {}

@@ -6,10 +6,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SaveResult, ServerEvent } from '../../shared/contract.js';
 import type { TrainConfig } from '../../shared/domain/model.js';
-import { EngineClient } from './engine-client.js';
-import { FileRegistry } from './file-registry.js';
-import { memoryBudgetFromEnv, sourceSamplePath } from './paths.js';
-import type { Saver } from './saver.js';
+import { EngineClient } from './engine-thread/client.js';
+import { FileRegistry } from '../platform/file-registry.js';
+import { memoryBudgetFromEnv, sourceSamplePath } from '../platform/paths.js';
+import type { Saver } from '../platform/saver.js';
 import { LayerwiseService } from './service.js';
 
 const reports: string[] = [];

@@ -1,7 +1,7 @@
 /** Real rows to show beside generated ones: a seeded random pick from the training rows. */
 import type { RowTable } from '../../shared/domain/data.js';
 import { datasetRows, type Dataset } from '../data/index.js';
-import { createRng, permutation } from '../engine/random.js';
+import { createRng, permutation } from '../base/random.js';
 
 /** At most this many real rows are shown, whatever was generated. */
 export const MAX_REAL_ROWS = 200;

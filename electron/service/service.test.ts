@@ -8,10 +8,10 @@ import Papa from 'papaparse';
 import type { SaveResult, ServerEvent } from '../../shared/contract.js';
 import type { TrainConfig } from '../../shared/domain/model.js';
 import { AppError } from '../../shared/domain/errors.js';
-import { EngineClient } from './engine-client.js';
-import { FileRegistry } from './file-registry.js';
-import { sourceSamplePath } from './paths.js';
-import type { SaveRequest, Saver } from './saver.js';
+import { EngineClient } from './engine-thread/client.js';
+import { FileRegistry } from '../platform/file-registry.js';
+import { sourceSamplePath } from '../platform/paths.js';
+import type { SaveRequest, Saver } from '../platform/saver.js';
 import { LayerwiseService } from './service.js';
 
 class MemorySaver implements Saver {

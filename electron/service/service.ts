@@ -28,14 +28,14 @@ import {
   type EncodingSpec,
   type Subset,
 } from '../data/index.js';
-import { groupBits } from '../engine/params.js';
-import { appName, appVersion } from './app-version.js';
-import { EngineClient } from './engine-client.js';
-import type { FileRegistry } from './file-registry.js';
+import { groupBits } from '../base/encoded-rows.js';
+import { appName, appVersion } from '../platform/app-version.js';
+import { EngineClient } from './engine-thread/client.js';
+import type { FileRegistry } from '../platform/file-registry.js';
 import { buildReport } from './report.js';
 import { pickRealRows } from './real-rows.js';
-import { prepareTraining } from './prepare.js';
-import type { Saver } from './saver.js';
+import { prepareTraining } from '../synthesizer/prepare.js';
+import type { Saver } from '../platform/saver.js';
 
 export interface ServiceDeps {
   transport: AppInfo['transport'];

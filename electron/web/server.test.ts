@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import type { AppInfo, ServerEvent, Service } from '../../shared/contract.js';
-import { FileRegistry } from '../service/file-registry.js';
+import { FileRegistry } from '../platform/file-registry.js';
 import { startWebHost, type WebHost } from './server.js';
 import { WebSaver } from './web-saver.js';
 

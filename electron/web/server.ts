@@ -14,7 +14,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Reply, ServerEvent, Service } from '../../shared/contract.js';
 import { AppError, toErrorPayload } from '../../shared/domain/errors.js';
 import { dispatch } from '../service/dispatch.js';
-import type { FileRegistry } from '../service/file-registry.js';
+import type { FileRegistry } from '../platform/file-registry.js';
 import { isAllowedOrigin, isLoopbackHost, TOKEN_COOKIE, tokenSource } from './security.js';
 import type { WebSaver } from './web-saver.js';
 

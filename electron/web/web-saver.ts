@@ -1,7 +1,7 @@
 /** Exports on the web host: bytes kept for a short while behind a one-time download URL. */
 import { randomUUID } from 'node:crypto';
 import type { SaveResult } from '../../shared/contract.js';
-import { MIME, type SaveRequest, type Saver } from '../service/saver.js';
+import { MIME, type SaveRequest, type Saver } from '../platform/saver.js';
 
 export interface Download {
   fileName: string;

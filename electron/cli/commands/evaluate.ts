@@ -7,9 +7,9 @@ import { AppError } from '../../../shared/domain/errors.js';
 import { datasetRows, encodeTable, importCsv, parseEncodingSpec } from '../../data/index.js';
 import { initBackend } from '../../engine/backend.js';
 import { logLikelihood } from '../../engine/eval/loglik.js';
-import { readModelFile } from '../../engine/model-file.js';
+import { readModelFile } from '../../engine/model/model-file.js';
 import { intOption, note, parse, printJson, type Command } from '../command.js';
-import { memoryBudgetFromEnv } from '../../service/paths.js';
+import { memoryBudgetFromEnv } from '../../platform/paths.js';
 import { csvOptionSpec, csvOptionUsage, csvOverrides } from '../csv-options.js';
 import { formatEstimate } from '../progress.js';
 

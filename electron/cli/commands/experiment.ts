@@ -6,8 +6,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { initBackend } from '../../engine/backend.js';
-import { parseLayers, parseMethods } from '../../engine/experiment/config.js';
-import { runExperiment } from '../../engine/experiment/runner.js';
+import { parseLayers, parseMethods } from '../../lab/configs.js';
+import { runExperiment } from '../../lab/experiment.js';
 import { intOption, note, parse, printJson, type Command } from '../command.js';
 
 const options = {

@@ -6,7 +6,7 @@
 import { AppError } from '../../../shared/domain/errors.js';
 import { importCsv } from '../../data/index.js';
 import { parse, printJson, type Command } from '../command.js';
-import { memoryBudgetFromEnv } from '../../service/paths.js';
+import { memoryBudgetFromEnv } from '../../platform/paths.js';
 import { csvOptionSpec, csvOptionUsage, csvOverrides } from '../csv-options.js';
 import { interpolate } from '../../../shared/i18n/format.js';
 import { dataErrors } from '../../../shared/i18n/errors/data.js';

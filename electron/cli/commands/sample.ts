@@ -5,9 +5,9 @@
  */
 import { AppError } from '../../../shared/domain/errors.js';
 import { decodeRows, parseEncodingSpec, toCsv } from '../../data/index.js';
-import { readModelFile } from '../../engine/model-file.js';
-import { sampleVisible } from '../../engine/sample.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
+import { readModelFile } from '../../engine/model/model-file.js';
+import { sampleVisible } from '../../engine/model/sample.js';
+import { writeFileAtomic } from '../../base/atomic-write.js';
 import { intOption, note, parse, printJson, type Command } from '../command.js';
 
 const options = {

@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../../shared/domain/errors.js';
 import { initBackend } from '../../engine/backend.js';
-import { selectLayer } from '../../engine/experiment/select-layer.js';
+import { selectLayer } from '../../lab/select-layer.js';
 import { intOption, note, parse, printJson, type Command } from '../command.js';
 
 const options = {

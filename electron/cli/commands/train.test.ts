@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataProvenance } from '../../../shared/domain/data.js';
-import { readModelFile } from '../../engine/model-file.js';
+import { readModelFile } from '../../engine/model/model-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lw-train-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

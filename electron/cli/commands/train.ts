@@ -14,12 +14,12 @@ import {
 } from '../../../shared/domain/model.js';
 import { importCsv } from '../../data/index.js';
 import { initBackend } from '../../engine/backend.js';
-import { writeModelFile } from '../../engine/model-file.js';
-import { train } from '../../engine/train.js';
-import { appVersion } from '../../service/app-version.js';
-import { prepareTraining } from '../../service/prepare.js';
+import { writeModelFile } from '../../engine/model/model-file.js';
+import { train } from '../../engine/training/layerwise.js';
+import { appVersion } from '../../platform/app-version.js';
+import { prepareTraining } from '../../synthesizer/prepare.js';
 import { intOption, note, numberOption, parse, printJson, type Command } from '../command.js';
-import { memoryBudgetFromEnv } from '../../service/paths.js';
+import { memoryBudgetFromEnv } from '../../platform/paths.js';
 import { csvOptionSpec, csvOptionUsage, csvOverrides } from '../csv-options.js';
 import { printEpoch, printLayer } from '../progress.js';
 import { subsetFromOptions, subsetOptionSpec, subsetOptionUsage } from '../subset-options.js';

@@ -1,5 +1,5 @@
 /**
- * The best latent marginal (BLM) upper bound U_D(theta) of one generative layer (method.md
+ * The best latent marginal (BLM) upper bound U_D(theta) of one generative layer (METHOD.md
  * §2.1), exactly, by the EM fixed point from a uniform Q over the 2^k codes:
  * Q(h) <- E_x [P(x|h) Q(h) / sum_h' P(x|h') Q(h')]. Identical rows are evaluated once and
  * weighted by their count. Also the auto-encoded estimate E_x log (1/M) sum_m P(x|h_m) with
@@ -7,10 +7,10 @@
  */
 import { AppError } from '../../../shared/domain/errors.js';
 import type { Estimate } from '../../../shared/domain/model.js';
-import type { EncodedData } from '../data.js';
-import type { GenerativeLayerParams, InferenceParams } from '../params.js';
-import { createRng } from '../random.js';
-import { distinctRows, type DistinctRows } from '../numeric/rows.js';
+import type { EncodedData } from '../../base/encoded-rows.js';
+import type { GenerativeLayerParams, InferenceParams } from '../model/params.js';
+import { createRng } from '../../base/random.js';
+import { distinctRows, type DistinctRows } from '../float64/rows.js';
 import {
   groupLogNormaliser,
   inferenceLogits,
@@ -20,7 +20,7 @@ import {
   onesOf,
   sigmoid,
   type LayerTable,
-} from '../numeric/states.js';
+} from '../float64/states.js';
 
 export const BLM_MAX_UNITS = 16;
 /** Above this many (distinct rows x states) entries, log P(x|h) is recomputed each EM step instead of stored. */

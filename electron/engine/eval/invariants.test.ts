@@ -1,10 +1,10 @@
-/** The invariants of method.md §6 on small random models, against exact enumeration. */
+/** The invariants of METHOD.md §6 on small random models, against exact enumeration. */
 import { describe, expect, it } from 'vitest';
 import type { GroupSpec } from '../../../shared/domain/model.js';
 import { AppError } from '../../../shared/domain/errors.js';
-import type { DeepModelParams, GenerativeLayerParams } from '../params.js';
-import { createRng } from '../random.js';
-import { empiricalEntropy } from '../numeric/rows.js';
+import type { DeepModelParams, GenerativeLayerParams } from '../model/params.js';
+import { createRng } from '../../base/random.js';
+import { empiricalEntropy } from '../float64/rows.js';
 import {
   layerLogits,
   layerTable,
@@ -13,14 +13,14 @@ import {
   logsumexp,
   onesOf,
   stateBits,
-} from '../numeric/states.js';
+} from '../float64/states.js';
 import { autoEncodedBound, blmObjective, blmPosterior, exactBlm, LogLikTable } from './blm.js';
-import { autoEncodedExact, criterion2, criterion3, inferenceEncoder } from './criteria.js';
-import { bernoulliGroups, randomDeepModel, randomInference, randomLayer, sampleModel } from './fixtures.js';
+import { autoEncodedExact, criterion2, criterion3, inferenceEncoder } from './criteria-exact.js';
+import { bernoulliGroups, randomDeepModel, randomInference, randomLayer, sampleModel } from './random-models.js';
 import { exactLogLikelihood, firstLayerPrior, klStates, logLikelihood, topLogProbs } from './loglik.js';
 import { rbmLogZAis, rbmLogZExact, rbmNegFreeEnergy, type RbmParams } from './rbm-partition.js';
 import { layerBound } from './layer-bound.js';
-import { matrix } from '../params.js';
+import { matrix } from '../model/params.js';
 
 const mixed: GroupSpec[] = [
   { kind: 'bernoulli' },
@@ -86,7 +86,7 @@ describe('float64 primitives', () => {
   });
 });
 
-describe('BLM by EM (method.md §2.1, §6)', () => {
+describe('BLM by EM (METHOD.md §2.1, §6)', () => {
   it('never decreases its objective, and at convergence Q = E_x Q(h|x) to 1e-8', () => {
     const { model, data } = setup(5);
     const layer = model.generative[0];
@@ -134,7 +134,7 @@ describe('BLM by EM (method.md §2.1, §6)', () => {
   });
 });
 
-describe('auto-encoder criteria against the BLM (method.md §6)', () => {
+describe('auto-encoder criteria against the BLM (METHOD.md §6)', () => {
   it('for any encoder: auto-encoded bound <= U_D; criterion 2 - H(D) <= it; criterion 3 <= criterion 2', () => {
     for (const seed of [1, 2, 3]) {
       const { model, data, rng } = setup(50 + seed);
@@ -198,7 +198,7 @@ function randomRbm(nv: number, nh: number, seed: number, groups?: GroupSpec[], s
   };
 }
 
-describe('RBM (method.md §4, §6)', () => {
+describe('RBM (METHOD.md §4, §6)', () => {
   it('log Z enumerated on either side agrees; AIS agrees with exact within its spread', () => {
     const small = randomRbm(9, 5, 1, mixed);
     // 5 hidden -> enumerate hidden; compare with enumerating visible states by brute force
@@ -245,7 +245,7 @@ describe('RBM (method.md §4, §6)', () => {
   });
 });
 
-describe('sampled log-likelihood (method.md §4, §6)', () => {
+describe('sampled log-likelihood (METHOD.md §4, §6)', () => {
   it('the importance-sampled estimate converges to the exact value as S grows', () => {
     for (const top of ['table', 'rbm'] as const) {
       const { model: m0, data, rng } = setup(101, mixed, [4, 3], top);

@@ -1,11 +1,11 @@
 /**
- * The per-layer BLM bound reported after training a layer (method.md §4): exact by EM when
+ * The per-layer BLM bound reported after training a layer (METHOD.md §4): exact by EM when
  * the layer has at most 16 units and the table of rows x 2^k codes is affordable, otherwise the auto-encoded estimate with M codes from the
  * aggregate posterior of the layer's inference model (default M = 2048), with its se.
  */
 import type { Estimate } from '../../../shared/domain/model.js';
-import type { EncodedData } from '../data.js';
-import type { GenerativeLayerParams, InferenceParams } from '../params.js';
+import type { EncodedData } from '../../base/encoded-rows.js';
+import type { GenerativeLayerParams, InferenceParams } from '../model/params.js';
 import { autoEncodedBound, BLM_MAX_UNITS, exactBlm } from './blm.js';
 
 /** Largest table (rows x 2^k) on which the bound is computed exactly; larger ones are estimated. */

@@ -1,5 +1,5 @@
 /**
- * Log-likelihood of rows under a whole deep model (method.md §4), in float64 on the plain
+ * Log-likelihood of rows under a whole deep model (METHOD.md §4), in float64 on the plain
  * parameters: exact by enumeration when the hidden state space allows (each layer at most
  * 20 units, two adjacent layers at most 24 together, the top prior enumerable), by passing
  * the marginal of each layer down; otherwise importance sampling with the inference chain as
@@ -7,10 +7,10 @@
  * over rows (plus the spread of an AIS log Z when the top RBM needs one).
  */
 import type { Estimate } from '../../../shared/domain/model.js';
-import type { EncodedData } from '../data.js';
-import type { DeepModelParams, TopPriorParams } from '../params.js';
-import { createRng, type Rng } from '../random.js';
-import { distinctRows } from '../numeric/rows.js';
+import type { EncodedData } from '../../base/encoded-rows.js';
+import type { DeepModelParams, TopPriorParams } from '../model/params.js';
+import { createRng, type Rng } from '../../base/random.js';
+import { distinctRows } from '../float64/rows.js';
 import {
   inferenceLogits,
   layerLogits,
@@ -24,7 +24,7 @@ import {
   meanSe,
   onesOf,
   sigmoid,
-} from '../numeric/states.js';
+} from '../float64/states.js';
 import { rbmExactFeasible, rbmLogZ, rbmNegFreeEnergy, type RbmParams } from './rbm-partition.js';
 
 export const LAYER_ENUM_MAX = 20;

@@ -7,8 +7,8 @@
  */
 import type { GroupSpec } from '../../../shared/domain/model.js';
 import type { Estimate } from '../../../shared/domain/model.js';
-import type { Matrix } from '../params.js';
-import { createRng, type Rng } from '../random.js';
+import type { Matrix } from '../model/params.js';
+import { createRng, type Rng } from '../../base/random.js';
 import {
   forEachGroupState,
   groupLogNormaliser,
@@ -17,7 +17,7 @@ import {
   sampleRow,
   sigmoid,
   softplus,
-} from '../numeric/states.js';
+} from '../float64/states.js';
 
 export const RBM_EXACT_MAX = 20;
 

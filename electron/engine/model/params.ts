@@ -1,0 +1,58 @@
+/**
+ * A trained deep model as plain typed arrays: what the model file stores, what sampling and
+ * exact evaluation read (in float64 where precision matters), and what training snapshots
+ * its tfjs variables into. No tfjs here: this is data.
+ *
+ * Conventions: matrices are row-major. A generative layer l maps the layer above (k_l units)
+ * to logits of the layer below: logits = h_l · W_l + b_l, W_l of shape [k_l, n_{l-1}].
+ * Layer 0 below is the visible row, split into `GroupSpec` groups; hidden layers are all
+ * Bernoulli bits.
+ */
+import type { GroupSpec, Method } from '../../../shared/domain/model.js';
+
+export interface Matrix {
+  rows: number;
+  cols: number;
+  data: Float32Array;
+}
+
+export interface GenerativeLayerParams {
+  /** [k_above, n_below] */
+  weights: Matrix;
+  /** [n_below] */
+  bias: Float32Array;
+  /** Groups of the layer below (visible groups for layer 1, all Bernoulli above). */
+  groups: GroupSpec[];
+}
+
+/** q(h_l | h_{l-1}): affine maps with tanh between them; the last map gives the Bernoulli logits. */
+export interface InferenceParams {
+  kind: 'vanilla' | 'rich';
+  layers: { weights: Matrix; bias: Float32Array }[];
+}
+
+export type TopPriorParams =
+  | { kind: 'bernoulli'; logits: Float32Array }
+  /** log P(h) over the 2^k states, state index s has bit j = (s >> j) & 1. */
+  | { kind: 'table'; logProbs: Float64Array }
+  /** RBM over h_L (visible side, k_L units) with its own hidden units; weights [k_L, hidden]. */
+  | { kind: 'rbm'; weights: Matrix; visibleBias: Float32Array; hiddenBias: Float32Array };
+
+export interface DeepModelParams {
+  visible: GroupSpec[];
+  /** Hidden layer sizes k_1..k_L. */
+  sizes: number[];
+  methods: Method[];
+  /** generative[l] is P_{l+1}(h_l | h_{l+1}) with h_0 = v. */
+  generative: GenerativeLayerParams[];
+  /** inference[l] is q_{l+1}(h_{l+1} | h_l). */
+  inference: InferenceParams[];
+  top: TopPriorParams;
+}
+
+export function matrix(rows: number, cols: number, data?: Float32Array): Matrix {
+  const d = data ?? new Float32Array(rows * cols);
+  if (d.length !== rows * cols) throw new Error(`matrix: ${d.length} values for ${rows}x${cols}`);
+  return { rows, cols, data: d };
+}
+
