@@ -1,14 +1,7 @@
 /** Human progress lines on stderr for long CLI work (training epochs, layer results, imports). */
-import type { EpochProgress, Estimate, LayerResult } from '../../shared/domain/model.js';
+import type { EpochProgress, LayerResult } from '../../shared/domain/model.js';
+import { formatEstimate } from '../../shared/i18n/estimate.js';
 import { note } from './command.js';
-
-export function formatEstimate(e: Estimate | null): string {
-  if (!e) return '—';
-  const bits = (e.value / Math.LN2).toFixed(3);
-  return e.exact
-    ? `${e.value.toFixed(4)} nats (${bits} bits, exact)`
-    : `${e.value.toFixed(4)} ± ${(e.se ?? 0).toFixed(4)} nats (${bits} bits, estimate)`;
-}
 
 export function printEpoch(p: EpochProgress): void {
   const stage =

@@ -21,4 +21,10 @@ export { layerBound } from './eval/layer-bound.js';
 export { logLikelihood } from './eval/loglik.js';
 export { encodedData, selectRows, type EncodedData } from '../base/encoded-rows.js';
 export { createRng, type Rng } from '../base/random.js';
-export type { DeepModelParams, GenerativeLayerParams, InferenceParams, TopPriorParams, Matrix } from './model/params.js';
+export type {
+  DeepModelParams,
+  GenerativeLayerParams,
+  InferenceParams,
+  TopPriorParams,
+  Matrix,
+} from './model/params.js';

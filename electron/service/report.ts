@@ -5,7 +5,8 @@
  */
 import type { AppInfo } from '../../shared/contract.js';
 import type { DatasetInfo, SubsetInfo } from '../../shared/domain/data.js';
-import type { Estimate, TrainConfig, TrainSummary } from '../../shared/domain/model.js';
+import type { TrainConfig, TrainSummary } from '../../shared/domain/model.js';
+import { formatEstimate } from '../../shared/i18n/estimate.js';
 
 export interface ReportInput {
   app: AppInfo;
@@ -107,14 +108,6 @@ const LABELS = {
 
 function esc(text: string | number): string {
   return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-export function formatEstimate(e: Estimate | null, locale: 'en' | 'ja'): string {
-  if (!e) return '—';
-  const bits = e.value / Math.LN2;
-  const main = `${e.value.toFixed(3)} (${bits.toFixed(3)} bits)`;
-  if (e.exact) return `${main} ${locale === 'ja' ? '厳密' : 'exact'}`;
-  return `${main} ± ${(e.se ?? 0).toFixed(3)}`;
 }
 
 function rowsText(dataset: DatasetInfo | null, sampled: string): string {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { AppInfo, FileRef, MethodOutput, ServerEvent, Service } from '../../shared/contract.js';
 import { AppError, toErrorPayload } from '../../shared/domain/errors.js';
+import { localeOf } from '../../shared/i18n/estimate.js';
 import type { SubsetSpec } from '../../shared/domain/data.js';
 import { defaultTrainConfig, type TrainConfig, type TrainSummary } from '../../shared/domain/model.js';
 import {
@@ -273,7 +274,7 @@ export class LayerwiseService implements Service {
       config: model.config,
       summary: model.summary,
       bits: model.bits,
-      locale: this.deps.osLocale.toLowerCase().startsWith('ja') ? 'ja' : 'en',
+      locale: localeOf(this.deps.osLocale),
     });
     return this.deps.saver.save({
       kind: 'report',

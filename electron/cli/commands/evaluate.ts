@@ -11,7 +11,7 @@ import { readModelFile } from '../../engine/model/model-file.js';
 import { intOption, note, parse, printJson, type Command } from '../command.js';
 import { memoryBudgetFromEnv } from '../../platform/paths.js';
 import { csvOptionSpec, csvOptionUsage, csvOverrides } from '../csv-options.js';
-import { formatEstimate } from '../progress.js';
+import { formatEstimate } from '../../../shared/i18n/estimate.js';
 
 const options = { seed: { type: 'string' }, samples: { type: 'string' }, ...csvOptionSpec } as const;
 

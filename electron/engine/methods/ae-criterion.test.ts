@@ -12,7 +12,15 @@ import { exactCriterion, sampleCodes, sampledCriterion } from './ae-criterion.js
 import { exactBlmGradients, sampledBlmGradients } from './ae-criterion-grads.js';
 import { allStates, groupLayout } from '../tensor/groups.js';
 import { createRng } from '../../base/random.js';
-import { disposeVars, genVarList, infVarList, initGen, initInf, type GenVars, type InfVars } from '../tensor/variables.js';
+import {
+  disposeVars,
+  genVarList,
+  infVarList,
+  initGen,
+  initInf,
+  type GenVars,
+  type InfVars,
+} from '../tensor/variables.js';
 
 const groups: GroupSpec[] = [
   { kind: 'bernoulli' },

@@ -16,7 +16,15 @@ import { exactBlmGradients, sampledBlmGradients } from './ae-criterion-grads.js'
 import { allStates, layoutOrder } from '../tensor/groups.js';
 import { chunks } from '../training/loop-control.js';
 import { runEpochs, type EpochLoop } from '../training/epoch-loop.js';
-import { disposeVars, genVarList, infVarList, initGen, initInf, type GenVars, type InfVars } from '../tensor/variables.js';
+import {
+  disposeVars,
+  genVarList,
+  infVarList,
+  initGen,
+  initInf,
+  type GenVars,
+  type InfVars,
+} from '../tensor/variables.js';
 
 export interface LayerTrainInput {
   groups: GroupSpec[];

@@ -55,4 +55,3 @@ export function matrix(rows: number, cols: number, data?: Float32Array): Matrix 
   if (d.length !== rows * cols) throw new Error(`matrix: ${d.length} values for ${rows}x${cols}`);
   return { rows, cols, data: d };
 }
-

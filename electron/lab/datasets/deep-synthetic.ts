@@ -11,7 +11,12 @@
  * (uniform proposals): they are placeholders, the ceiling is computed exactly.
  */
 import type { EncodedData } from '../../base/encoded-rows.js';
-import { matrix, type DeepModelParams, type GenerativeLayerParams, type InferenceParams } from '../../engine/model/params.js';
+import {
+  matrix,
+  type DeepModelParams,
+  type GenerativeLayerParams,
+  type InferenceParams,
+} from '../../engine/model/params.js';
 import { createRng } from '../../base/random.js';
 import { bernoulliGroups, sampleModel } from '../../engine/eval/random-models.js';
 

@@ -18,9 +18,7 @@ export const i18n = createI18n({
   messages: { en, ja },
 });
 
-export function localeFromOs(osLocale: string): Locale {
-  return osLocale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
-}
+export { localeOf as localeFromOs } from '../../../shared/i18n/estimate.js';
 
 export function savedLocale(): Locale | null {
   const v = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
