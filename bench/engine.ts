@@ -7,13 +7,15 @@
 import { cpus, loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import type { LayerConfig } from '../shared/domain/model.js';
-import { trainAutoencoder, type LayerTrainInput } from '../electron/engine/methods/autoencoder.js';
-import { initBackend } from '../electron/engine/backend.js';
-import { allBernoulli } from '../electron/engine/tensor/groups.js';
-import { toTensor } from '../electron/engine/training/loop-control.js';
+import {
+  LAYER_METHODS,
+  allBernoulli,
+  baseRateLogits,
+  initBackend,
+  toTensor,
+  type LayerTrainInput,
+} from '../electron/engine/index.js';
 import { createRng } from '../electron/base/random.js';
-import { disposeRbm, trainRbm } from '../electron/engine/methods/rbm.js';
-import { baseRateLogits, disposeVars, genVarList, infVarList } from '../electron/engine/tensor/variables.js';
 
 const BITS = 100;
 const K = 64;
@@ -69,13 +71,7 @@ async function measure(method: 'aeries' | 'rbm', data: Uint8Array): Promise<numb
   };
   const before = tf.memory().numTensors;
   const started = performance.now();
-  if (method === 'rbm') {
-    const { rbm } = await trainRbm(input);
-    disposeRbm(rbm);
-  } else {
-    const t = await trainAutoencoder(input, true);
-    disposeVars([...genVarList(t.gen), ...infVarList(t.inf)]);
-  }
+  (await LAYER_METHODS[method].train(input)).dispose();
   const seconds = (performance.now() - started) / 1000;
   X.dispose();
   const leaked = tf.memory().numTensors - before;

@@ -42,7 +42,7 @@ export {
   encodingGroups,
   parseEncodingSpec,
   type EncodingOptions,
-  type EncodingSpec,
+  EncodingSpec,
 } from './encoding.js';
 export { toCsv } from './csv-write.js';
 export { knownRows } from './coverage.js';

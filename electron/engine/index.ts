@@ -1,16 +1,16 @@
 /**
- * The engine's public API: backend selection, layer-wise training, ancestral sampling, the
- * `.lwm` model file, evaluation entry points, and the plain types they exchange. Everything
- * else under electron/engine is internal.
+ * The engine's public entry, the only module code outside `electron/engine/` imports (lint
+ * checks it): backend selection, layer-wise training, ancestral sampling, the model as bytes,
+ * evaluation, the layer methods (for benchmarks), the method's random test models (for the
+ * lab's synthetic dataset), and the plain types they exchange. Everything else is internal.
  */
 export { initBackend, backendName, type BackendName } from './backend.js';
-export { train, type TrainOptions } from './training/layerwise.js';
+export { train, EVAL_ROWS, BOUND_ROWS, type TrainOptions } from './training/layerwise.js';
 export { sampleVisible } from './model/sample.js';
 export {
+  describeModel,
   serializeModel,
   deserializeModel,
-  writeModelFile,
-  readModelFile,
   ModelManifest,
   MODEL_FORMAT_VERSION,
   MODEL_EXTENSION,
@@ -18,9 +18,13 @@ export {
 } from './model/model-file.js';
 export { exactBlm } from './eval/blm.js';
 export { layerBound } from './eval/layer-bound.js';
-export { logLikelihood } from './eval/loglik.js';
-export { encodedData, selectRows, type EncodedData } from '../base/encoded-rows.js';
-export { createRng, type Rng } from '../base/random.js';
+export { exactLogLikelihood, logLikelihood } from './eval/loglik.js';
+export { empiricalEntropy } from './float64/rows.js';
+export { bernoulliGroups, sampleModel } from './eval/random-models.js';
+export { LAYER_METHODS, type LayerMethod, type LayerTrainInput, type TrainedLayer } from './methods/index.js';
+export { allBernoulli } from './tensor/groups.js';
+export { baseRateLogits } from './tensor/variables.js';
+export { toTensor } from './training/loop-control.js';
 export type {
   DeepModelParams,
   GenerativeLayerParams,
@@ -28,3 +32,4 @@ export type {
   TopPriorParams,
   Matrix,
 } from './model/params.js';
+export { matrix } from './model/params.js';

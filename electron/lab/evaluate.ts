@@ -8,10 +8,8 @@
 import type { Estimate } from '../../shared/domain/model.js';
 import type { EncodedData } from '../base/encoded-rows.js';
 import { selectRows } from '../base/encoded-rows.js';
-import type { DeepModelParams } from '../engine/model/params.js';
+import { layerBound, logLikelihood, type DeepModelParams } from '../engine/index.js';
 import { createRng, permutation } from '../base/random.js';
-import { layerBound } from '../engine/eval/layer-bound.js';
-import { logLikelihood } from '../engine/eval/loglik.js';
 
 export const EVAL_ROWS = 1000;
 export const IS_SAMPLES = 100;

@@ -5,8 +5,7 @@
  * exact test log-likelihood as the ceiling on deep-synthetic, and the stand-in notice.
  */
 import type { Estimate, Method, TrainConfig } from '../../shared/domain/model.js';
-import type { DeepModelParams } from '../engine/model/params.js';
-import { train } from '../engine/training/layerwise.js';
+import { train, type DeepModelParams } from '../engine/index.js';
 import { experimentConfig, DEFAULT_BUDGET, LEARNING_RATES, type Budget } from './configs.js';
 import { loadExperimentData, type ExperimentData } from './datasets/catalog.js';
 import { firstLayerBound, modelLogLik, EVAL_ROWS, IS_SAMPLES } from './evaluate.js';

@@ -7,8 +7,7 @@
  * validation bound and the final test log-likelihood.
  */
 import type { Estimate, Method, TrainConfig } from '../../shared/domain/model.js';
-import type { DeepModelParams } from '../engine/model/params.js';
-import { train } from '../engine/training/layerwise.js';
+import { train, type DeepModelParams } from '../engine/index.js';
 import { DEFAULT_BUDGET, layerConfig, type Budget } from './configs.js';
 import { loadExperimentData, type ExperimentData } from './datasets/catalog.js';
 import { firstLayerBound, modelLogLik } from './evaluate.js';

@@ -20,7 +20,6 @@ import {
   type FileSegmentCounts,
   type PassHooks,
   datasetRows,
-  decodeRows,
   encodingGroups,
   importCsv,
   segmentTable,
@@ -35,7 +34,7 @@ import { EngineClient } from './engine-thread/client.js';
 import type { FileRegistry } from '../platform/file-registry.js';
 import { buildReport } from './report.js';
 import { pickRealRows } from './real-rows.js';
-import { prepareTraining } from '../synthesizer/prepare.js';
+import { decodeSample, prepareTraining } from '../synthesizer/index.js';
 import type { Saver } from '../platform/saver.js';
 
 export interface ServiceDeps {
@@ -173,7 +172,7 @@ export class LayerwiseService implements Service {
     const dataset = this.requireDataset();
     const subset = this.currentSubset(dataset);
     if (subset.train.length === 0) throw new AppError('noSubset');
-    const { encoding, train, valid, test, outside, provenance } = prepareTraining(subset);
+    const set = prepareTraining(subset);
     const run: Run = {
       runId: randomUUID(),
       config: input.config,
@@ -184,26 +183,21 @@ export class LayerwiseService implements Service {
     const { runId } = run;
     const dataName = dataset.info.fileName;
     this.deps.engine
-      .train(
-        runId,
-        {
-          config: input.config,
-          train,
-          valid,
-          test,
-          outside,
-          dataEncoding: encoding,
-          dataProvenance: provenance,
-          appVersion: appVersion(),
-        },
-        run.control.buffer,
-        {
-          onEpoch: (progress) => this.deps.emit({ type: 'train.epoch', runId, progress }),
-          onLayer: (result) => this.deps.emit({ type: 'train.layer', runId, result }),
-        },
-      )
+      .train(runId, { config: input.config, set, appVersion: appVersion() }, run.control.buffer, {
+        onEpoch: (progress) => this.deps.emit({ type: 'train.epoch', runId, progress }),
+        onLayer: (result) => this.deps.emit({ type: 'train.layer', runId, result }),
+      })
       .then((summary) => {
-        this.model = { runId, config: input.config, summary, bits: train.bits, encoding, dataName, dataset, subset };
+        this.model = {
+          runId,
+          config: input.config,
+          summary,
+          bits: set.train.bits,
+          encoding: set.encoding,
+          dataName,
+          dataset,
+          subset,
+        };
         this.deps.emit({ type: 'train.state', runId, state: 'done', summary, error: null });
       })
       .catch((err: unknown) => {
@@ -286,7 +280,7 @@ export class LayerwiseService implements Service {
   private async generate(rows: number, seed: number) {
     const model = this.requireModel();
     const bits = await this.deps.engine.sample(model.runId, rows, seed);
-    return decodeRows(model.encoding, bits, seed);
+    return decodeSample(model.encoding, bits, seed);
   }
 
   /** Runs one pass over a file, cancelling any other, with progress events tagged `phase`. */

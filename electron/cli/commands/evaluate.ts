@@ -4,10 +4,9 @@
  * importance-sampled estimate with its standard error), in nats and bits per row.
  */
 import { AppError } from '../../../shared/domain/errors.js';
-import { datasetRows, encodeTable, importCsv, parseEncodingSpec } from '../../data/index.js';
-import { initBackend } from '../../engine/backend.js';
-import { logLikelihood } from '../../engine/eval/loglik.js';
-import { readModelFile } from '../../engine/model/model-file.js';
+import { datasetRows, encodeTable, importCsv } from '../../data/index.js';
+import { initBackend, logLikelihood } from '../../engine/index.js';
+import { readBundle } from '../../synthesizer/index.js';
 import { intOption, note, parse, printJson, type Command } from '../command.js';
 import { memoryBudgetFromEnv } from '../../platform/paths.js';
 import { csvOptionSpec, csvOptionUsage, csvOverrides } from '../csv-options.js';
@@ -30,11 +29,10 @@ ${csvOptionUsage}`,
     if (!modelPath || !csv)
       throw new AppError('cli.missingArgument', { what: 'the model file and the CSV file', command: 'evaluate' });
     const backend = await initBackend();
-    const { model, manifest } = await readModelFile(modelPath);
-    const spec = parseEncodingSpec(manifest.dataEncoding);
+    const { model, manifest } = await readBundle(modelPath);
     const dataset = await importCsv(csv, { overrides: csvOverrides(values), memoryBudgetBytes: memoryBudgetFromEnv() });
     const table = datasetRows(dataset, 0, dataset.info.rows);
-    const data = encodeTable(spec, table);
+    const data = encodeTable(manifest.dataEncoding, table);
     const estimate = logLikelihood(model, data, {
       seed: intOption(values.seed, 'seed', 1),
       samples: intOption(values.samples, 'samples', 100),

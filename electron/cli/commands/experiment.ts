@@ -5,7 +5,7 @@
  * means and spread over seeds), writes it with --out, and with --json prints the rows.
  */
 import { writeFileSync } from 'node:fs';
-import { initBackend } from '../../engine/backend.js';
+import { initBackend } from '../../engine/index.js';
 import { parseLayers, parseMethods } from '../../lab/configs.js';
 import { runExperiment } from '../../lab/experiment.js';
 import { intOption, note, parse, printJson, type Command } from '../command.js';

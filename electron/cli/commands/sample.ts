@@ -4,9 +4,8 @@
  * Without --out the CSV goes to stdout.
  */
 import { AppError } from '../../../shared/domain/errors.js';
-import { decodeRows, parseEncodingSpec, toCsv } from '../../data/index.js';
-import { readModelFile } from '../../engine/model/model-file.js';
-import { sampleVisible } from '../../engine/model/sample.js';
+import { toCsv } from '../../data/index.js';
+import { readBundle, sampleRows } from '../../synthesizer/index.js';
 import { writeFileAtomic } from '../../base/atomic-write.js';
 import { intOption, note, parse, printJson, type Command } from '../command.js';
 
@@ -30,9 +29,7 @@ Writes UTF-8 CSV with a BOM (opens correctly in Excel) to --out, or to stdout.`,
     const rows = intOption(values.rows, 'rows', 1000);
     if (rows < 1) throw new AppError('cli.badArguments', { message: '--rows must be at least 1' });
     const seed = intOption(values.seed, 'seed', 1);
-    const { model, manifest } = await readModelFile(modelPath);
-    const spec = parseEncodingSpec(manifest.dataEncoding);
-    const table = decodeRows(spec, sampleVisible(model, rows, seed), seed);
+    const table = sampleRows(await readBundle(modelPath), rows, seed);
     const csv = toCsv(table);
     if (!values.out) {
       process.stdout.write(csv);

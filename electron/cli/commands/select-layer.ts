@@ -5,7 +5,7 @@
  * log-likelihood.
  */
 import { AppError } from '../../../shared/domain/errors.js';
-import { initBackend } from '../../engine/backend.js';
+import { initBackend } from '../../engine/index.js';
 import { selectLayer } from '../../lab/select-layer.js';
 import { intOption, note, parse, printJson, type Command } from '../command.js';
 

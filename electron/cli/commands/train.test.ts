@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataProvenance } from '../../../shared/domain/data.js';
-import { readModelFile } from '../../engine/model/model-file.js';
+import { readBundle } from '../../synthesizer/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lw-train-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,7 +56,7 @@ describe('layerwise train subset options', () => {
     expect(a.outside!.represented).toBeLessThan(a.subset.outside);
     expect(a.outside!.logLikelihood!.value).toBeLessThan(0);
     // The model file says where its rows came from: the file as read, the columns, the subset.
-    const { manifest } = await readModelFile(join(dir, 'm.lwm'));
+    const { manifest } = await readBundle(join(dir, 'm.lwm'));
     const provenance = DataProvenance.parse(manifest.dataProvenance);
     expect(provenance).toMatchObject({
       fileName: 'sample-orders.csv',

@@ -13,11 +13,9 @@ import {
   defaultTrainConfig,
 } from '../../../shared/domain/model.js';
 import { importCsv } from '../../data/index.js';
-import { initBackend } from '../../engine/backend.js';
-import { writeModelFile } from '../../engine/model/model-file.js';
-import { train } from '../../engine/training/layerwise.js';
+import { initBackend } from '../../engine/index.js';
 import { appVersion } from '../../platform/app-version.js';
-import { prepareTraining } from '../../synthesizer/prepare.js';
+import { fitModel, prepareTraining, writeBundle } from '../../synthesizer/index.js';
 import { intOption, note, numberOption, parse, printJson, type Command } from '../command.js';
 import { memoryBudgetFromEnv } from '../../platform/paths.js';
 import { csvOptionSpec, csvOptionUsage, csvOverrides } from '../csv-options.js';
@@ -191,21 +189,12 @@ export const trainCommand: Command = {
         note(
           `${prepared.train.rows} training rows, ${prepared.train.bits} bits per row; training ${config.layers.map((l) => `${l.units} (${l.method})`).join(' → ')}, top prior ${config.topPrior}`,
         );
-      const { model, summary } = await train(prepared.train, config, {
-        validation: prepared.valid ?? undefined,
-        test: prepared.test ?? undefined,
-        outside: prepared.outside ?? undefined,
+      const { bundle, summary } = await fitModel(prepared, config, appVersion(), {
         onProgress: quiet ? undefined : printEpoch,
         onLayer: quiet ? undefined : printLayer,
         signal: controller.signal,
       });
-      await writeModelFile(values.out, model, {
-        appVersion: appVersion(),
-        config,
-        metrics: summary,
-        dataEncoding: prepared.encoding,
-        dataProvenance: prepared.provenance,
-      });
+      await writeBundle(values.out, bundle);
       printJson({
         model: values.out,
         backend: summary.backend,

@@ -4,7 +4,7 @@
  * hidden layer (rich, AERIes) — trained jointly on the chosen criterion with Adam.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { GroupSpec, LayerConfig } from '../../../shared/domain/model.js';
+import type { LayerConfig } from '../../../shared/domain/model.js';
 import {
   EXACT_CRITERION_MAX_K,
   exactCriterion,
@@ -13,28 +13,23 @@ import {
   type CriterionTerms,
 } from './ae-criterion.js';
 import { exactBlmGradients, sampledBlmGradients } from './ae-criterion-grads.js';
-import { allStates, layoutOrder } from '../tensor/groups.js';
+import { allStates, layoutOrder, sampleBernoulli } from '../tensor/groups.js';
 import { chunks } from '../training/loop-control.js';
-import { runEpochs, type EpochLoop } from '../training/epoch-loop.js';
+import { runEpochs } from '../training/epoch-loop.js';
+import { Disposables } from '../tensor/disposables.js';
+import type { LayerMethod, LayerTrainInput } from './layer-method.js';
 import {
   disposeVars,
   genVarList,
+  inferLogits,
   infVarList,
   initGen,
   initInf,
+  snapshotGen,
+  snapshotInf,
   type GenVars,
   type InfVars,
 } from '../tensor/variables.js';
-
-export interface LayerTrainInput {
-  groups: GroupSpec[];
-  k: number;
-  config: LayerConfig;
-  /** Initial generative biases (data base rates). */
-  baseRates: Float32Array;
-  valid: tf.Tensor2D | null;
-  loop: Omit<EpochLoop, 'step' | 'validate' | 'variables' | 'batchSize' | 'epochs'>;
-}
 
 export interface TrainedAutoencoder {
   gen: GenVars;
@@ -56,11 +51,15 @@ export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): P
   const gen = initGen(k, n, seed, order.vector(input.baseRates));
   const inf = initInf(rich ? 'rich' : 'vanilla', n, k, richWidth(config, k), seed + 1);
   const variables = [...genVarList(gen), ...infVarList(inf)];
-  const optimizer = tf.train.adam(config.learningRate);
+  const onFailure = new Disposables();
+  onFailure.ownAll(variables);
+  const scratch = new Disposables();
+  const optimizer = scratch.own(tf.train.adam(config.learningRate));
   const exact = k <= EXACT_CRITERION_MAX_K;
-  const states = exact ? allStates(k) : null;
+  const states = scratch.own(exact ? allStates(k) : null);
   const closedForm = config.criterion === 'blm';
   const valid = input.valid ? order.toLayout(input.valid) : null;
+  if (order.permute) scratch.own(valid);
   /** The criterion's terms on a batch; sampled codes are drawn before the gradient tape. */
   const withTerms = <T>(x: tf.Tensor2D, s: number, use: (terms: () => CriterionTerms) => T): T => {
     if (states) return use(() => exactCriterion(layout, gen, inf, x, states, config.criterion));
@@ -120,13 +119,27 @@ export async function trainAutoencoder(input: LayerTrainInput, rich: boolean): P
       { variable: gen.b, axis: 0 },
       { variable: inf.layers[0].W, axis: 0 },
     ]);
+    onFailure.handOver();
     return { gen, inf, epochs: result.epochs };
-  } catch (err) {
-    disposeVars(variables);
-    throw err;
   } finally {
-    if (order.permute) valid?.dispose();
-    optimizer.dispose();
-    states?.dispose();
+    onFailure.dispose();
+    scratch.dispose();
   }
+}
+
+/** Methods `aeries` (rich inference) and `ae` (vanilla inference) as layer methods. */
+export function autoencoderMethod(rich: boolean): LayerMethod {
+  return {
+    async train(input) {
+      const trained = await trainAutoencoder(input, rich);
+      const variables = [...genVarList(trained.gen), ...infVarList(trained.inf)];
+      return {
+        gen: snapshotGen(trained.gen, input.groups),
+        inf: snapshotInf(trained.inf),
+        epochs: trained.epochs,
+        encode: (x, seed) => tf.tidy(() => sampleBernoulli(inferLogits(trained.inf, x), seed) as tf.Tensor2D),
+        dispose: () => disposeVars(variables),
+      };
+    },
+  };
 }

@@ -11,7 +11,9 @@ import { BLM_MAX_UNITS } from '../eval/blm.js';
 import { allStates, groupLayout, logProbTable, type GroupLayout } from '../tensor/groups.js';
 import { chunks } from '../training/loop-control.js';
 import { logQ } from './ae-criterion.js';
-import { richWidth, type LayerTrainInput } from './autoencoder.js';
+import { richWidth } from './autoencoder.js';
+import type { LayerMethod, LayerTrainInput } from './layer-method.js';
+import { Disposables } from '../tensor/disposables.js';
 import { runEpochs } from '../training/epoch-loop.js';
 import {
   disposeVars,
@@ -21,6 +23,8 @@ import {
   infVarList,
   initGen,
   initInf,
+  snapshotGen,
+  snapshotInf,
   type GenVars,
   type InfVars,
 } from '../tensor/variables.js';
@@ -76,15 +80,19 @@ export async function trainBlmExact(input: LayerTrainInput): Promise<TrainedBlmL
   const seed = input.loop.rng.nextUint32() & 0x7fffffff;
   const gen = initGen(k, layout.bits, seed, input.baseRates);
   const inf = initInf('rich', layout.bits, k, richWidth(config, k), seed + 1);
-  const states = allStates(k);
   const K = 1 << k;
-  const logPrior = makeVariable(() => tf.fill([K], -Math.log(K))) as tf.Variable<tf.Rank.R1>;
-  let posteriorSum = tf.zeros([K]) as tf.Tensor1D;
-  let rowsSeen = 0;
-  const optimizer = tf.train.adam(config.learningRate);
-  const infOptimizer = tf.train.adam(config.learningRate);
   const genVars = genVarList(gen);
   const infVars = infVarList(inf);
+  const onFailure = new Disposables();
+  onFailure.ownAll([...genVars, ...infVars]);
+  const states = onFailure.own(allStates(k));
+  const logPrior = onFailure.own(makeVariable(() => tf.fill([K], -Math.log(K))) as tf.Variable<tf.Rank.R1>);
+  const scratch = new Disposables();
+  let posteriorSum = tf.zeros([K]) as tf.Tensor1D;
+  scratch.defer(() => posteriorSum.dispose());
+  let rowsSeen = 0;
+  const optimizer = scratch.own(tf.train.adam(config.learningRate));
+  const infOptimizer = scratch.own(tf.train.adam(config.learningRate));
   try {
     const result = await runEpochs({
       ...input.loop,
@@ -156,15 +164,29 @@ export async function trainBlmExact(input: LayerTrainInput): Promise<TrainedBlmL
         return total / v.shape[0];
       },
     });
+    onFailure.handOver();
     return { gen, inf, logPrior, states, epochs: result.epochs };
-  } catch (err) {
-    disposeVars([...genVars, ...infVars]);
-    logPrior.dispose();
-    states.dispose();
-    throw err;
   } finally {
-    posteriorSum.dispose();
-    optimizer.dispose();
-    infOptimizer.dispose();
+    onFailure.dispose();
+    scratch.dispose();
   }
 }
+
+/** Method `blm-exact` as a layer method: codes for the layer above from the exact posterior. */
+export const blmExactMethod: LayerMethod = {
+  async train(input) {
+    const trained = await trainBlmExact(input);
+    const layout = groupLayout(input.groups);
+    return {
+      gen: snapshotGen(trained.gen, input.groups),
+      inf: snapshotInf(trained.inf),
+      epochs: trained.epochs,
+      encode: (x, seed) => samplePosterior(layout, trained, x, seed),
+      dispose: () => {
+        disposeVars([...genVarList(trained.gen), ...infVarList(trained.inf)]);
+        trained.logPrior.dispose();
+        trained.states.dispose();
+      },
+    };
+  },
+};

@@ -12,6 +12,8 @@ import { layoutOrder, logProbRows, sampleBernoulli, sampleGroups, type GroupLayo
 import { chunks } from '../training/loop-control.js';
 import { matrix, type GenerativeLayerParams, type InferenceParams } from '../model/params.js';
 import { runEpochs, type EpochLoop } from '../training/epoch-loop.js';
+import type { LayerMethod } from './layer-method.js';
+import { Disposables } from '../tensor/disposables.js';
 
 export interface RbmVars {
   /** [n, k] */
@@ -57,12 +59,17 @@ export async function trainRbm(input: RbmTrainInput): Promise<{ rbm: RbmVars; ep
     bv: makeVariable(() => tf.tensor1d(baseRates)),
     bh: makeVariable(() => tf.zeros([k])),
   };
-  const velocity = [
+  const onFailure = new Disposables();
+  onFailure.own({ dispose: () => disposeRbm(rbm) });
+  const scratch = new Disposables();
+  if (order.permute) scratch.own(validRows);
+  const velocity = scratch.ownAll([
     makeVariable(() => tf.zeros([n, k])),
     makeVariable(() => tf.zeros([n])),
     makeVariable(() => tf.zeros([k])),
-  ];
+  ]);
   let chain: tf.Tensor2D | null = null;
+  scratch.defer(() => (chain as tf.Tensor2D | null)?.dispose());
   const lr = config.learningRate;
   try {
     const result = await runEpochs({
@@ -126,14 +133,11 @@ export async function trainRbm(input: RbmTrainInput): Promise<{ rbm: RbmVars; ep
       { variable: rbm.W, axis: 0 },
       { variable: rbm.bv, axis: 0 },
     ]);
+    onFailure.handOver();
     return { rbm, epochs: result.epochs };
-  } catch (err) {
-    disposeRbm(rbm);
-    throw err;
   } finally {
-    if (order.permute) validRows?.dispose();
-    (chain as tf.Tensor2D | null)?.dispose();
-    velocity.forEach((v) => v.dispose());
+    onFailure.dispose();
+    scratch.dispose();
   }
 }
 
@@ -157,3 +161,16 @@ export function disposeRbm(r: RbmVars): void {
   r.bv.dispose();
   r.bh.dispose();
 }
+
+/** Method `rbm` (the stacked-RBM baseline, METHOD.md §2.4) as a layer method. */
+export const rbmMethod: LayerMethod = {
+  async train(input) {
+    const { rbm, epochs } = await trainRbm(input);
+    return {
+      ...rbmAsLayer(rbm, input.groups),
+      epochs,
+      encode: (x, seed) => tf.tidy(() => sampleBernoulli(tf.add(mm(x, rbm.W), rbm.bh), seed) as tf.Tensor2D),
+      dispose: () => disposeRbm(rbm),
+    };
+  },
+};

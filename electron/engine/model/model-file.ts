@@ -1,22 +1,22 @@
 /**
- * The model file (`.lwm`): one binary file holding a JSON manifest (format version, app
- * version, backend, configuration and seed, architecture, metrics, the data layer's encoding)
- * and the weights in the tfjs weights format (a weightsManifest of {name, shape, dtype} plus one
+ * The model file (`.lwm`) as bytes: one binary holding a JSON manifest (format version, app
+ * version, backend, configuration and seed, architecture, metrics, plus whatever fields the
+ * caller adds, stored as given: the synthesizer adds the data encoding and provenance) and the
+ * weights in the tfjs weights format (a weightsManifest of {name, shape, dtype} plus one
  * little-endian float32 buffer). Layout: 8 magic bytes "LWMODEL\0", uint32 container version,
- * uint32 JSON length, the JSON, the weight bytes. Written atomically.
+ * uint32 JSON length, the JSON, the weight bytes. Reading and writing files is the caller's.
  */
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError } from '../../../shared/domain/errors.js';
 import { GroupSpec, Method, TopPrior, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
-import { writeFileAtomic } from '../../base/atomic-write.js';
 import { matrix, type DeepModelParams, type Matrix, type TopPriorParams } from './params.js';
 
 export const MODEL_FORMAT_VERSION = 1;
 export const MODEL_EXTENSION = '.lwm';
 const MAGIC = Buffer.from('LWMODEL\0', 'latin1');
 
-export const ModelManifest = z.object({
+/** The engine's part of the manifest; other fields are kept as they are (see `describeModel`). */
+export const ModelManifest = z.looseObject({
   format: z.literal('layerwise-model'),
   formatVersion: z.number().int().min(1),
   appVersion: z.string(),
@@ -33,9 +33,6 @@ export const ModelManifest = z.object({
     topHidden: z.number().int().min(0),
   }),
   metrics: TrainSummary,
-  dataEncoding: z.unknown(),
-  /** What the data layer says about where the training rows came from (schema, subset); absent in older files. */
-  dataProvenance: z.unknown().optional(),
 });
 export type ModelManifest = z.infer<typeof ModelManifest>;
 
@@ -43,8 +40,6 @@ export interface ModelManifestInput {
   appVersion: string;
   config: TrainConfig;
   metrics: TrainSummary;
-  dataEncoding: unknown;
-  dataProvenance?: unknown;
 }
 
 const WeightEntry = z.object({
@@ -84,9 +79,9 @@ function weightsOf(model: DeepModelParams): Named[] {
   return out;
 }
 
-export function serializeModel(model: DeepModelParams, input: ModelManifestInput): Uint8Array {
-  const weights = weightsOf(model);
-  const manifest: ModelManifest = {
+/** The manifest of a trained model; a caller may add fields of its own before serialising. */
+export function describeModel(model: DeepModelParams, input: ModelManifestInput): ModelManifest {
+  return {
     format: 'layerwise-model',
     formatVersion: MODEL_FORMAT_VERSION,
     appVersion: input.appVersion,
@@ -103,9 +98,11 @@ export function serializeModel(model: DeepModelParams, input: ModelManifestInput
       topHidden: model.top.kind === 'rbm' ? model.top.weights.cols : 0,
     },
     metrics: input.metrics,
-    dataEncoding: input.dataEncoding,
-    dataProvenance: input.dataProvenance,
   };
+}
+
+export function serializeModel(model: DeepModelParams, manifest: ModelManifest): Uint8Array {
+  const weights = weightsOf(model);
   const json = Buffer.from(
     JSON.stringify({
       manifest,
@@ -195,18 +192,4 @@ export function deserializeModel(bytes: Uint8Array): { model: DeepModelParams; m
     model: { visible: arch.visible, sizes: arch.sizes, methods: arch.methods, generative, inference, top },
     manifest,
   };
-}
-
-export async function writeModelFile(path: string, model: DeepModelParams, input: ModelManifestInput): Promise<void> {
-  await writeFileAtomic(path, serializeModel(model, input));
-}
-
-export async function readModelFile(path: string): Promise<{ model: DeepModelParams; manifest: ModelManifest }> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    throw new AppError('readFailed', { path, message: err instanceof Error ? err.message : String(err) });
-  }
-  return deserializeModel(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }

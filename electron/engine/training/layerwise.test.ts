@@ -14,7 +14,8 @@ import type {
   Method,
   TrainConfig,
 } from '../../../shared/domain/model.js';
-import { trainAutoencoder, type LayerTrainInput } from '../methods/autoencoder.js';
+import { trainAutoencoder } from '../methods/autoencoder.js';
+import type { LayerTrainInput } from '../methods/layer-method.js';
 import { initBackend } from '../backend.js';
 import { trainBlmExact } from '../methods/blm-exact.js';
 import { encodedData, type EncodedData } from '../../base/encoded-rows.js';

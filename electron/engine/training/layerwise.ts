@@ -5,40 +5,21 @@
  * per epoch and a result per layer; honours pause and cancel between mini-batches; seeded.
  */
 import * as tf from '@tensorflow/tfjs';
-import { mm } from '../tensor/ops.js';
-import { AppError } from '../../../shared/domain/errors.js';
-import type {
-  Estimate,
-  EpochProgress,
-  GroupSpec,
-  LayerResult,
-  TrainConfig,
-  TrainSummary,
-} from '../../../shared/domain/model.js';
-import { trainAutoencoder, type LayerTrainInput } from '../methods/autoencoder.js';
+import type { Estimate, EpochProgress, LayerResult, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
 import { initBackend } from '../backend.js';
-import { exactBlm } from '../eval/blm.js';
-import { exactBoundFeasible, layerBound } from '../eval/layer-bound.js';
+import { layerBound } from '../eval/layer-bound.js';
 import { logLikelihood } from '../eval/loglik.js';
-import { samplePosterior, trainBlmExact } from '../methods/blm-exact.js';
 import type { EncodedData } from '../../base/encoded-rows.js';
 import { selectRows } from '../../base/encoded-rows.js';
 import { fineTune } from './finetune.js';
-import { allBernoulli, groupLayout, sampleBernoulli } from '../tensor/groups.js';
+import { allBernoulli } from '../tensor/groups.js';
+import { Disposables } from '../tensor/disposables.js';
 import { toTensor, type LoopControl } from './loop-control.js';
-import type { DeepModelParams, GenerativeLayerParams, InferenceParams, TopPriorParams } from '../model/params.js';
-import { bernoulliFromCodes, tableFromCodes, tableFromDistribution } from '../model/top-prior.js';
-import { createRng, permutation } from '../../base/random.js';
-import { disposeRbm, rbmAsLayer, trainRbm } from '../methods/rbm.js';
-import {
-  baseRateLogits,
-  disposeVars,
-  genVarList,
-  inferLogits,
-  infVarList,
-  snapshotGen,
-  snapshotInf,
-} from '../tensor/variables.js';
+import type { DeepModelParams, GenerativeLayerParams, InferenceParams } from '../model/params.js';
+import { createRng, permutation, type Rng } from '../../base/random.js';
+import { LAYER_METHODS, type LayerTrainInput, type TrainedLayer } from '../methods/index.js';
+import { baseRateLogits } from '../tensor/variables.js';
+import { encodeUp, fitTop, toEncoded, type Encoder } from './top-fit.js';
 
 export interface TrainOptions extends LoopControl {
   validation?: EncodedData;
@@ -54,8 +35,20 @@ export const EVAL_ROWS = 1000;
 /** Rows (a seeded subsample) on which each layer's BLM bound is computed. */
 export const BOUND_ROWS = 4000;
 
-/** Samples codes h ~ q(.|x) of one trained layer. */
-type Encoder = (x: tf.Tensor2D, seed: number) => tf.Tensor2D;
+/** What every stage of one run shares. */
+interface Run {
+  config: TrainConfig;
+  opts: TrainOptions;
+  rng: Rng;
+  control: LoopControl;
+  train: EncodedData;
+  valid: EncodedData | null;
+  /** The training and validation rows as tensors (owned by the run). */
+  X0: tf.Tensor2D;
+  V0: tf.Tensor2D | null;
+  /** Rows of every epoch of each stage: the layers, the top prior, fine-tuning (for the ETA). */
+  stageRows: number[];
+}
 
 function splitValidation(
   data: EncodedData,
@@ -68,26 +61,123 @@ function splitValidation(
   return { train: selectRows(data, order.subarray(nValid)), valid: selectRows(data, order.subarray(0, nValid)) };
 }
 
-function encode(encoders: Encoder[], x: tf.Tensor2D, seed: number): tf.Tensor2D {
-  let h = tf.clone(x);
-  encoders.forEach((enc, i) => {
-    const next = enc(h, seed + 7919 * (i + 1));
-    h.dispose();
-    h = next;
-  });
-  return h;
-}
-
-function toEncoded(t: tf.Tensor2D, groups: GroupSpec[]): EncodedData {
-  const data = Uint8Array.from(t.dataSync());
-  return { groups, rows: t.shape[0], bits: t.shape[1], data };
-}
-
 function subsample(data: EncodedData, max: number, seed: number): EncodedData {
   if (data.rows <= max) return data;
   return selectRows(data, permutation(data.rows, createRng(seed)).subarray(0, max));
 }
 
+function startRun(data: EncodedData, config: TrainConfig, opts: TrainOptions, owner: Disposables): Run {
+  const split = opts.validation
+    ? { train: data, valid: opts.validation }
+    : splitValidation(data, config.validationFraction, config.seed);
+  const rows = split.train.rows;
+  return {
+    config,
+    opts,
+    rng: createRng(config.seed),
+    control: { signal: opts.signal, isPaused: opts.isPaused },
+    train: split.train,
+    valid: split.valid,
+    X0: owner.own(toTensor(split.train.data, rows, split.train.bits)),
+    V0: owner.own(split.valid ? toTensor(split.valid.data, split.valid.rows, split.valid.bits) : null),
+    stageRows: [
+      ...config.layers.map((l) => l.epochs * rows),
+      config.topPrior === 'rbm' ? config.topEpochs * rows : 0,
+      config.fineTuneEpochs * rows,
+    ],
+  };
+}
+
+/** Trains layer `l` on the codes the layers below give, and measures its bound. */
+async function trainLayer(
+  run: Run,
+  l: number,
+  below: TrainedLayer[],
+): Promise<{ layer: TrainedLayer; result: LayerResult }> {
+  const { config, rng, X0, V0 } = run;
+  const layer = config.layers[l];
+  const started = performance.now();
+  const groups = l === 0 ? run.train.groups : allBernoulli(config.layers[l - 1].units);
+  const encoders: Encoder[] = below.map((t) => t.encode);
+  const epochSeed = rng.nextUint32() & 0x3fffffff;
+  const rowsFor = (epoch: number) => (l === 0 ? tf.clone(X0) : encodeUp(encoders, X0, epochSeed + 104729 * epoch));
+  const scratch = new Disposables();
+  try {
+    const validRows = scratch.own(V0 && l > 0 ? encodeUp(encoders, V0, 4242) : V0 ? tf.clone(V0) : null);
+    const first = rowsFor(0);
+    const trainCodes = toEncoded(first, groups);
+    first.dispose();
+    const validCodes = validRows ? toEncoded(validRows, groups) : null;
+    const input: LayerTrainInput = {
+      groups,
+      k: layer.units,
+      config: layer,
+      baseRates: baseRateLogits(trainCodes.data, trainCodes.rows, trainCodes.bits, groups),
+      valid: validRows,
+      loop: {
+        patience: config.patience,
+        rng: rng.fork(),
+        control: run.control,
+        rowsFor,
+        rowsAfter: run.stageRows.slice(l + 1).reduce((a, b) => a + b, 0),
+        progress: (p) => run.opts.onProgress?.({ ...p, layer: l, layers: config.layers.length, stage: 'layer' }),
+      },
+    };
+    const trained = await LAYER_METHODS[layer.method].train(input);
+    const boundSeed = config.seed + 31 * l;
+    const bound = (codes: EncodedData, seed: number) =>
+      layerBound(trained.gen, trained.inf, layer.units, subsample(codes, BOUND_ROWS, boundSeed), { seed });
+    const result: LayerResult = {
+      layer: l,
+      units: layer.units,
+      method: layer.method,
+      epochs: trained.epochs,
+      seconds: (performance.now() - started) / 1000,
+      blmTrain: bound(trainCodes, boundSeed),
+      blmValid: validCodes ? bound(validCodes, boundSeed + 1) : null,
+    };
+    return { layer: trained, result };
+  } finally {
+    scratch.dispose();
+  }
+}
+
+/** The model's log-likelihoods (and fine-tuning, when asked for) once every layer and the top are fitted. */
+async function finish(
+  run: Run,
+  fitted: DeepModelParams,
+  layers: LayerResult[],
+  timing: { backend: string; started: number },
+): Promise<{ model: DeepModelParams; summary: TrainSummary }> {
+  const { config, opts } = run;
+  let model = fitted;
+  const evalSeed = config.seed + 977;
+  const ll = (d: EncodedData | undefined | null): Estimate | null =>
+    d ? logLikelihood(model, subsample(d, EVAL_ROWS, evalSeed), { seed: evalSeed, samples: 50 }) : null;
+  let fine: TrainSummary['fineTune'] = null;
+  if (config.fineTuneEpochs > 0) {
+    const before = ll(run.valid ?? run.train)!;
+    const L = config.layers.length;
+    model = await fineTune(model, run.train, config, run.control, run.rng.fork(), (p) =>
+      opts.onProgress?.({ ...p, layer: L - 1, layers: L, stage: 'finetune' }),
+    );
+    fine = { before, after: ll(run.valid ?? run.train)! };
+  }
+  const summary: TrainSummary = {
+    backend: timing.backend,
+    seconds: 0,
+    layers,
+    logLikelihood: { train: ll(run.train)!, valid: ll(run.valid), test: ll(opts.test) },
+    fineTune: fine,
+    outside: opts.outside
+      ? { rows: opts.outside.rows, represented: opts.outside.represented, logLikelihood: ll(opts.outside.data) }
+      : null,
+  };
+  summary.seconds = (performance.now() - timing.started) / 1000;
+  return { model, summary };
+}
+
+/** Trains a deep model layer by layer on encoded rows (METHOD.md §3) and evaluates it (§4). */
 export async function train(
   data: EncodedData,
   config: TrainConfig,
@@ -95,211 +185,41 @@ export async function train(
 ): Promise<{ model: DeepModelParams; summary: TrainSummary }> {
   const backend = await initBackend();
   const started = performance.now();
-  const rng = createRng(config.seed);
-  const split = opts.validation
-    ? { train: data, valid: opts.validation }
-    : splitValidation(data, config.validationFraction, config.seed);
-  const X0 = toTensor(split.train.data, split.train.rows, split.train.bits);
-  const V0 = split.valid ? toTensor(split.valid.data, split.valid.rows, split.valid.bits) : null;
-  const L = config.layers.length;
-  const rowsPerEpoch = split.train.rows;
-  const stageRows = [
-    ...config.layers.map((l) => l.epochs * rowsPerEpoch),
-    config.topPrior === 'rbm' ? config.topEpochs * rowsPerEpoch : 0,
-    config.fineTuneEpochs * rowsPerEpoch,
-  ];
-  const control: LoopControl = { signal: opts.signal, isPaused: opts.isPaused };
-  const encoders: Encoder[] = [];
-  const disposers: (() => void)[] = [];
-  const generative: GenerativeLayerParams[] = [];
-  const inference: InferenceParams[] = [];
-  const results: LayerResult[] = [];
+  const owner = new Disposables();
   try {
-    for (let l = 0; l < L; l++) {
-      const layer = config.layers[l];
-      const layerStart = performance.now();
-      const groups: GroupSpec[] = l === 0 ? split.train.groups : allBernoulli(config.layers[l - 1].units);
-      const lower = [...encoders];
-      const epochSeed = rng.nextUint32() & 0x3fffffff;
-      const rowsFor = (epoch: number) => (l === 0 ? tf.clone(X0) : encode(lower, X0, epochSeed + 104729 * epoch));
-      const validRows = V0 && l > 0 ? encode(lower, V0, 4242) : V0 ? tf.clone(V0) : null;
-      const first = rowsFor(0);
-      const trainCodes = toEncoded(first, groups);
-      first.dispose();
-      const validCodes = validRows ? toEncoded(validRows, groups) : null;
-      const input: LayerTrainInput = {
-        groups,
-        k: layer.units,
-        config: layer,
-        baseRates: baseRateLogits(trainCodes.data, trainCodes.rows, trainCodes.bits, groups),
-        valid: validRows,
-        loop: {
-          patience: config.patience,
-          rng: rng.fork(),
-          control,
-          rowsFor,
-          rowsAfter: stageRows.slice(l + 1).reduce((a, b) => a + b, 0),
-          progress: (p) => opts.onProgress?.({ ...p, layer: l, layers: L, stage: 'layer' }),
-        },
-      };
-      let gen: GenerativeLayerParams;
-      let inf: InferenceParams;
-      let epochs: number;
-      try {
-        if (layer.method === 'rbm') {
-          const { rbm, epochs: e } = await trainRbm(input);
-          ({ gen, inf } = rbmAsLayer(rbm, groups));
-          epochs = e;
-          encoders.push((x, s) => tf.tidy(() => sampleBernoulli(tf.add(mm(x, rbm.W), rbm.bh), s) as tf.Tensor2D));
-          disposers.push(() => disposeRbm(rbm));
-        } else if (layer.method === 'blm-exact') {
-          const trained = await trainBlmExact(input);
-          gen = snapshotGen(trained.gen, groups);
-          inf = snapshotInf(trained.inf);
-          epochs = trained.epochs;
-          const layout = groupLayout(groups);
-          encoders.push((x, s) => samplePosterior(layout, trained, x, s));
-          disposers.push(() => {
-            disposeVars([...genVarList(trained.gen), ...infVarList(trained.inf)]);
-            trained.logPrior.dispose();
-            trained.states.dispose();
-          });
-        } else {
-          const trained = await trainAutoencoder(input, layer.method === 'aeries');
-          gen = snapshotGen(trained.gen, groups);
-          inf = snapshotInf(trained.inf);
-          epochs = trained.epochs;
-          encoders.push((x, s) => tf.tidy(() => sampleBernoulli(inferLogits(trained.inf, x), s) as tf.Tensor2D));
-          disposers.push(() => disposeVars([...genVarList(trained.gen), ...infVarList(trained.inf)]));
-        }
-      } finally {
-        validRows?.dispose();
-      }
-      generative.push(gen);
-      inference.push(inf);
-      const boundSeed = config.seed + 31 * l;
-      const result: LayerResult = {
-        layer: l,
-        units: layer.units,
-        method: layer.method,
-        epochs,
-        seconds: (performance.now() - layerStart) / 1000,
-        blmTrain: layerBound(gen, inf, layer.units, subsample(trainCodes, BOUND_ROWS, boundSeed), { seed: boundSeed }),
-        blmValid: validCodes
-          ? layerBound(gen, inf, layer.units, subsample(validCodes, BOUND_ROWS, boundSeed), { seed: boundSeed + 1 })
-          : null,
-      };
+    const run = startRun(data, config, opts, owner);
+    const trained: TrainedLayer[] = [];
+    const results: LayerResult[] = [];
+    for (let l = 0; l < config.layers.length; l++) {
+      const { layer, result } = await trainLayer(run, l, trained);
+      trained.push(owner.own(layer));
       results.push(result);
       opts.onLayer?.(result);
     }
-
-    const top = await fitTop(
+    const generative: GenerativeLayerParams[] = trained.map((t) => t.gen);
+    const inference: InferenceParams[] = trained.map((t) => t.inf);
+    const L = config.layers.length;
+    const top = await fitTop({
       config,
-      X0,
-      encoders,
+      X0: run.X0,
+      encoders: trained.map((t) => t.encode),
       generative,
-      split.train,
-      control,
-      rng,
-      (p) => opts.onProgress?.({ ...p, layer: L - 1, layers: L, stage: 'top' }),
-      stageRows[L + 1],
-    );
-    let model: DeepModelParams = {
-      visible: split.train.groups,
+      trainData: run.train,
+      control: run.control,
+      rng: run.rng,
+      progress: (p) => opts.onProgress?.({ ...p, layer: L - 1, layers: L, stage: 'top' }),
+      rowsAfter: run.stageRows[L + 1],
+    });
+    const model: DeepModelParams = {
+      visible: run.train.groups,
       sizes: config.layers.map((l) => l.units),
       methods: config.layers.map((l) => l.method),
       generative,
       inference,
       top,
     };
-
-    const evalSeed = config.seed + 977;
-    const ll = (d: EncodedData | undefined | null): Estimate | null =>
-      d ? logLikelihood(model, subsample(d, EVAL_ROWS, evalSeed), { seed: evalSeed, samples: 50 }) : null;
-    let fine: TrainSummary['fineTune'] = null;
-    if (config.fineTuneEpochs > 0) {
-      const before = ll(split.valid ?? split.train)!;
-      model = await fineTune(model, split.train, config, control, rng.fork(), (p) =>
-        opts.onProgress?.({ ...p, layer: L - 1, layers: L, stage: 'finetune' }),
-      );
-      fine = { before, after: ll(split.valid ?? split.train)! };
-    }
-    const summary: TrainSummary = {
-      backend,
-      seconds: (performance.now() - started) / 1000,
-      layers: results,
-      logLikelihood: { train: ll(split.train)!, valid: ll(split.valid), test: ll(opts.test) },
-      fineTune: fine,
-      outside: opts.outside
-        ? { rows: opts.outside.rows, represented: opts.outside.represented, logLikelihood: ll(opts.outside.data) }
-        : null,
-    };
-    summary.seconds = (performance.now() - started) / 1000;
-    return { model, summary };
+    return await finish(run, model, results, { backend, started });
   } finally {
-    disposers.forEach((d) => d());
-    X0.dispose();
-    V0?.dispose();
-  }
-}
-
-async function fitTop(
-  config: TrainConfig,
-  X0: tf.Tensor2D,
-  encoders: Encoder[],
-  generative: GenerativeLayerParams[],
-  trainData: EncodedData,
-  control: LoopControl,
-  rng: ReturnType<typeof createRng>,
-  progress: (p: Omit<EpochProgress, 'layer' | 'layers' | 'stage'>) => void,
-  rowsAfter: number,
-): Promise<TopPriorParams> {
-  const k = config.layers[config.layers.length - 1].units;
-  const codesTensor = encode(encoders, X0, 8191);
-  const codes = Uint8Array.from(codesTensor.dataSync());
-  const rows = codesTensor.shape[0];
-  codesTensor.dispose();
-  if (config.topPrior === 'table') {
-    if (k > 16) throw new AppError('engine.tableTooLarge', { k });
-    // Directly on the data, the maximum-likelihood table is the best latent marginal itself.
-    if (encoders.length === 1 && exactBoundFeasible(k, trainData.rows))
-      return tableFromDistribution(exactBlm(generative[0], k, trainData).q);
-    return tableFromCodes(codes, rows, k);
-  }
-  if (config.topPrior === 'bernoulli') return bernoulliFromCodes(codes, rows, k);
-  const groups = allBernoulli(k);
-  const epochSeed = rng.nextUint32() & 0x3fffffff;
-  const { rbm, epochs: _epochs } = await trainRbm({
-    groups,
-    k: config.topHidden,
-    config: {
-      epochs: Math.max(1, config.topEpochs),
-      batchSize: config.layers[0].batchSize,
-      learningRate: 0.05,
-      cdK: 1,
-      persistent: true,
-    },
-    baseRates: baseRateLogits(codes, rows, k, groups),
-    valid: null,
-    loop: {
-      patience: 0,
-      rng: rng.fork(),
-      control,
-      rowsFor: (epoch) => encode(encoders, X0, epochSeed + 104729 * epoch),
-      rowsAfter,
-      progress,
-    },
-  });
-  try {
-    const layer = rbmAsLayer(rbm, groups);
-    // Prior over h_L (the RBM's visible side, k units) with its own hidden units.
-    return {
-      kind: 'rbm',
-      weights: layer.inf.layers[0].weights,
-      visibleBias: layer.gen.bias,
-      hiddenBias: layer.inf.layers[0].bias,
-    };
-  } finally {
-    disposeRbm(rbm);
+    owner.dispose();
   }
 }

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../../shared/domain/errors.js';
 import { buildEncoding, datasetRows, encodeTable, importCsv } from '../../data/index.js';
-import type { DeepModelParams } from '../../engine/model/params.js';
+import type { DeepModelParams } from '../../engine/index.js';
 import { deepSynthetic } from './deep-synthetic.js';
 import { digits8x8 } from './digits.js';
 import { splitRows, type Splits } from './splits.js';

@@ -1,8 +1,7 @@
 /** The method's datasets: seeded, well-formed, and deep-synthetic's ceiling is finite and below -H(D). */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/domain/errors.js';
-import { exactLogLikelihood } from '../../engine/eval/loglik.js';
-import { empiricalEntropy } from '../../engine/float64/rows.js';
+import { exactLogLikelihood, empiricalEntropy } from '../../engine/index.js';
 import { deepSynthetic } from './deep-synthetic.js';
 import { digits8x8 } from './digits.js';
 import { splitRows } from './splits.js';

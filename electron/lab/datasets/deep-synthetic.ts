@@ -13,12 +13,13 @@
 import type { EncodedData } from '../../base/encoded-rows.js';
 import {
   matrix,
+  bernoulliGroups,
+  sampleModel,
   type DeepModelParams,
   type GenerativeLayerParams,
   type InferenceParams,
-} from '../../engine/model/params.js';
+} from '../../engine/index.js';
 import { createRng } from '../../base/random.js';
-import { bernoulliGroups, sampleModel } from '../../engine/eval/random-models.js';
 
 export interface DeepSyntheticOptions {
   seed: number;

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../shared/domain/errors.js';
 import type { EncodedData } from '../../base/encoded-rows.js';
-import { bernoulliGroups } from '../../engine/eval/random-models.js';
+import { bernoulliGroups } from '../../engine/index.js';
 
 export const DIGITS_THRESHOLD = 8;
 

@@ -7,18 +7,12 @@ import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorPayload } from '../../../shared/domain/errors.js';
 import type { EpochProgress, LayerResult, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
 import type { EncodedData } from '../../base/encoded-rows.js';
+import type { TrainingSet } from '../../synthesizer/index.js';
 import { CONTROL, FromWorker, type ToWorker } from './protocol.js';
 
 export interface TrainListeners {
   onEpoch(progress: EpochProgress): void;
   onLayer(result: LayerResult): void;
-}
-
-export interface LoadedModel {
-  config: TrainConfig;
-  summary: TrainSummary;
-  bits: number;
-  dataEncoding: unknown;
 }
 
 type Pending = { resolve: (m: FromWorker) => void; reject: (e: AppError) => void };
@@ -72,16 +66,7 @@ export class EngineClient {
 
   async train(
     runId: string,
-    request: {
-      config: TrainConfig;
-      train: EncodedData;
-      valid: EncodedData | null;
-      test: EncodedData | null;
-      outside: { data: EncodedData | null; rows: number; represented: number } | null;
-      dataEncoding: unknown;
-      dataProvenance: unknown;
-      appVersion: string;
-    },
+    request: { config: TrainConfig; set: TrainingSet; appVersion: string },
     control: SharedArrayBuffer,
     listeners: TrainListeners,
   ): Promise<TrainSummary> {
@@ -105,12 +90,6 @@ export class EngineClient {
     const reply = await this.request({ type: 'modelFile', runId });
     if (reply.type !== 'modelFile') throw new AppError('internal', { message: `unexpected ${reply.type}` });
     return reply.bytes;
-  }
-
-  async load(runId: string, bytes: Uint8Array): Promise<LoadedModel> {
-    const reply = await this.request({ type: 'load', runId, bytes });
-    if (reply.type !== 'loaded') throw new AppError('internal', { message: `unexpected ${reply.type}` });
-    return { config: reply.config, summary: reply.summary, bits: reply.bits, dataEncoding: reply.dataEncoding };
   }
 
   static controlWord(): { buffer: SharedArrayBuffer; set(state: keyof typeof CONTROL): void } {

@@ -1,25 +1,28 @@
 /**
- * The engine's thread. Training, sampling and model (de)serialisation run here so the
- * thread that serves the window and the IPC never blocks. Pause and cancel arrive through a
- * shared control word, read between mini-batches; everything else is a validated message.
+ * The engine's thread. Fitting, sampling and model serialisation run here, through the
+ * synthesizer, so the thread that serves the window and the IPC never blocks. Pause and
+ * cancel arrive through a shared control word, read between mini-batches; everything else is
+ * a validated message. Trained bundles stay here, by run id, for sampling and export.
  */
 import { parentPort } from 'node:worker_threads';
 import { AppError, toErrorPayload } from '../../../shared/domain/errors.js';
-import type { DeepModelParams } from '../../engine/model/params.js';
-import { initBackend } from '../../engine/backend.js';
-import { train } from '../../engine/training/layerwise.js';
-import { sampleVisible } from '../../engine/model/sample.js';
-import { deserializeModel, serializeModel } from '../../engine/model/model-file.js';
+import { initBackend } from '../../engine/index.js';
+import { bundleToBytes, fitModel, sampleEncoded, type ModelBundle } from '../../synthesizer/index.js';
 import { CONTROL, type FromWorker, ToWorker } from './protocol.js';
-import { groupBits } from '../../base/encoded-rows.js';
 
 const port = parentPort;
-if (!port) throw new Error('engine-worker must run in a worker thread');
+if (!port) throw new Error('the engine worker must run in a worker thread');
 
-const models = new Map<string, { model: DeepModelParams; bytes: Uint8Array }>();
+const bundles = new Map<string, ModelBundle>();
 
 function send(message: FromWorker): void {
   port?.postMessage(message);
+}
+
+function bundleOf(runId: string): ModelBundle {
+  const bundle = bundles.get(runId);
+  if (!bundle) throw new AppError('noModel');
+  return bundle;
 }
 
 async function handle(message: ToWorker): Promise<void> {
@@ -27,10 +30,7 @@ async function handle(message: ToWorker): Promise<void> {
     case 'train': {
       const control = new Int32Array(message.control);
       const abort = new AbortController();
-      const { model, summary } = await train(message.train, message.config, {
-        validation: message.valid ?? undefined,
-        test: message.test ?? undefined,
-        outside: message.outside ?? undefined,
+      const { bundle, summary } = await fitModel(message.set, message.config, message.appVersion, {
         onProgress: (progress) => send({ type: 'epoch', runId: message.runId, progress }),
         onLayer: (result) => send({ type: 'layer', runId: message.runId, result }),
         signal: abort.signal,
@@ -40,41 +40,17 @@ async function handle(message: ToWorker): Promise<void> {
           return word === CONTROL.pause;
         },
       });
-      const bytes = serializeModel(model, {
-        appVersion: message.appVersion,
-        config: message.config,
-        metrics: summary,
-        dataEncoding: message.dataEncoding,
-        dataProvenance: message.dataProvenance,
-      });
-      models.set(message.runId, { model, bytes });
+      bundles.set(message.runId, bundle);
       send({ type: 'trained', requestId: message.requestId, runId: message.runId, summary });
       return;
     }
     case 'sample': {
-      const entry = models.get(message.runId);
-      if (!entry) throw new AppError('noModel');
-      const data = sampleVisible(entry.model, message.rows, message.seed);
+      const data = sampleEncoded(bundleOf(message.runId), message.rows, message.seed);
       send({ type: 'sampled', requestId: message.requestId, data });
       return;
     }
     case 'modelFile': {
-      const entry = models.get(message.runId);
-      if (!entry) throw new AppError('noModel');
-      send({ type: 'modelFile', requestId: message.requestId, bytes: entry.bytes });
-      return;
-    }
-    case 'load': {
-      const { model, manifest } = deserializeModel(message.bytes);
-      models.set(message.runId, { model, bytes: message.bytes });
-      send({
-        type: 'loaded',
-        requestId: message.requestId,
-        config: manifest.config,
-        summary: manifest.metrics,
-        bits: groupBits(model.visible),
-        dataEncoding: manifest.dataEncoding,
-      });
+      send({ type: 'modelFile', requestId: message.requestId, bytes: bundleToBytes(bundleOf(message.runId)) });
       return;
     }
   }

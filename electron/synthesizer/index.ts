@@ -1,0 +1,18 @@
+/**
+ * The synthesizer: the one path from a CSV's subset to a trained model that writes CSV rows,
+ * used alike by the app's service, its engine thread and the CLI — prepare the training set
+ * (data layer), fit it (engine), keep the model with its typed encoding as a bundle (the
+ * `.lwm` file), and generate rows from a bundle. Code outside imports only this entry.
+ */
+export { prepareTraining, TrainingSet, EncodedRows, Bytes } from './training-set.js';
+export { fitModel, type FitHooks } from './fit.js';
+export {
+  bundleFromBytes,
+  bundleToBytes,
+  makeBundle,
+  readBundle,
+  writeBundle,
+  type BundleManifest,
+  type ModelBundle,
+} from './bundle.js';
+export { decodeSample, sampleEncoded, sampleRows } from './generate.js';
