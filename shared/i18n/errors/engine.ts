@@ -5,6 +5,10 @@ export const engineErrors: { en: Record<string, string>; ja: Record<string, stri
       'The exact BLM method needs a layer of at most {max} units (this one has {k}). Use fewer units or the "aeries" method.',
     'engine.tableTooLarge':
       'A table prior needs a top layer of at most 16 units (this one has {k}). Use fewer units or the RBM prior.',
+    'engine.unknownBackend':
+      'LAYERWISE_BACKEND is set to "{name}", which is not a backend. Set it to one of {choices}, or unset it to use the best backend that loads.',
+    'engine.backendUnavailable':
+      'The {name} backend was requested (LAYERWISE_BACKEND) but could not be loaded on this machine ({message}). Unset LAYERWISE_BACKEND to use the best backend that loads, or choose another of {choices}.',
     'model.notAModel': 'This is not a Layerwise model file (.lwm). Choose a file saved by Layerwise Studio.',
     'model.newerVersion':
       'This model file was saved by a newer version of Layerwise Studio (format {version}; this version reads up to {supported}). Update the application to open it.',
@@ -15,6 +19,10 @@ export const engineErrors: { en: Record<string, string>; ja: Record<string, stri
       '厳密 BLM 法は {max} ユニット以下の層にのみ使えます (この層は {k} ユニット)。ユニット数を減らすか「aeries」法を使用してください。',
     'engine.tableTooLarge':
       '表形式の事前分布は最上位層が 16 ユニット以下のときのみ使えます (この層は {k} ユニット)。ユニット数を減らすか RBM 事前分布を使用してください。',
+    'engine.unknownBackend':
+      'LAYERWISE_BACKEND に「{name}」が設定されていますが、これはバックエンド名ではありません。{choices} のいずれかを設定するか、設定を解除して利用可能な最適なバックエンドを使用してください。',
+    'engine.backendUnavailable':
+      '{name} バックエンドが指定されました (LAYERWISE_BACKEND) が、このマシンでは読み込めませんでした ({message})。LAYERWISE_BACKEND の設定を解除して利用可能な最適なバックエンドを使用するか、{choices} のうち別のものを指定してください。',
     'model.notAModel':
       'Layerwise のモデルファイル (.lwm) ではありません。Layerwise Studio で保存したファイルを選択してください。',
     'model.newerVersion':
