@@ -45,10 +45,14 @@ export class EngineClient {
     this.ready = new Promise((resolve, reject) => {
       const onMessage = (raw: unknown) => {
         const parsed = FromWorker.safeParse(raw);
-        if (parsed.success && parsed.data.type === 'ready') {
-          this.worker.off('message', onMessage);
-          resolve(parsed.data.backend);
-        }
+        if (!parsed.success) return;
+        const m = parsed.data;
+        if (m.type === 'ready') resolve(m.backend);
+        else if (m.type === 'unavailable') {
+          this.fail(m.error);
+          reject(new AppError(m.error.code, m.error.params));
+        } else return;
+        this.worker.off('message', onMessage);
       };
       this.worker.on('message', onMessage);
       this.worker.once('error', (err) => reject(new AppError('engine.workerFailed', { message: err.message })));
@@ -124,6 +128,7 @@ export class EngineClient {
     const m = parsed.data;
     switch (m.type) {
       case 'ready':
+      case 'unavailable':
         return;
       case 'epoch':
         this.listeners.get(m.runId)?.onEpoch(m.progress);

@@ -35,6 +35,8 @@ export type ToWorker = z.infer<typeof ToWorker>;
 
 export const FromWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), backend: z.string() }),
+  /** The engine could not start (e.g. a backend forced with LAYERWISE_BACKEND does not load). */
+  z.object({ type: z.literal('unavailable'), error: ErrorPayload }),
   z.object({ type: z.literal('epoch'), runId: z.string(), progress: EpochProgress }),
   z.object({ type: z.literal('layer'), runId: z.string(), result: LayerResult }),
   z.object({ type: z.literal('trained'), requestId: z.number().int(), runId: z.string(), summary: TrainSummary }),

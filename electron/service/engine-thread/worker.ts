@@ -68,5 +68,8 @@ port.on('message', (raw: unknown) => {
   });
 });
 
-const backend = await initBackend();
-send({ type: 'ready', backend });
+try {
+  send({ type: 'ready', backend: await initBackend() });
+} catch (err) {
+  send({ type: 'unavailable', error: toErrorPayload(err) });
+}
