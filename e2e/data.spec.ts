@@ -23,30 +23,28 @@ function ledger(): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-test('imports a CP932 ledger, overrides a type and keeps the main segments', async ({ studio }) => {
+test('a shop manager opens a Shift-JIS ledger from Excel, makes quantity a category and keeps the stores covering 60 % of rows', async ({
+  studio,
+}) => {
   const dir = mkdtempSync(join(tmpdir(), 'layerwise-e2e-'));
   const file = join(dir, '売上台帳.csv');
   writeFileSync(file, iconv.encode(ledger(), 'cp932'));
   await studio.openCsv(file);
 
-  await expect(studio.id('opt-encoding')).toHaveValue('shift_jis');
-  await expect(studio.id('preview-table')).toContainText('東京本店');
-  await expect(studio.id('column-type-0')).toHaveValue('date');
-  await expect(studio.id('column-type-4')).toHaveValue(/numeric|integer/);
-  await expect(studio.id('column-type-5')).toHaveValue('boolean');
+  // The import found the encoding, the Japanese text, the dates, the ￥ amounts and the yes/no column.
+  expect(await studio.encoding()).toBe('shift_jis');
+  expect((await studio.preview()).rows.flat()).toContain('東京本店');
+  const types = Object.fromEntries((await studio.columns()).map((c) => [c.name, c.type]));
+  expect(types['日付']).toBe('date');
+  expect(types['金額']).toMatch(/numeric|integer/);
+  expect(types['会員']).toBe('boolean');
 
-  // The analyst decides quantity is a category (1 to 9 items).
-  await studio.setColumnType(3, 'categorical');
+  // The manager decides quantity is a category (1 to 9 items).
+  await studio.setColumnType('数量', 'categorical');
 
-  await studio.goto('subset');
-  await studio.id('segment-column').selectOption(['1']);
-  const table = studio.id('segment-table');
-  await expect(table).toContainText('東京本店');
-  await studio.id('coverage-input').fill('60');
-  await studio.id('coverage-input').press('Enter');
-  await studio.id('apply-subset').click();
-  const summary = studio.id('subset-summary');
-  await expect(summary).toBeVisible();
+  await studio.chooseSegments(['店舗'], { coverage: 60 });
+  expect((await studio.segmentTable()).map((s) => s.segment)).toContain('東京本店');
+  await studio.applySubset();
   // 東京本店 alone holds 4 of every 7 rows (57 %), so 60 % coverage needs a second store.
-  await expect(summary).toContainText(/\d/);
+  expect((await studio.subsetResult()).kept).toMatch(/\d/);
 });

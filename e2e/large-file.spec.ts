@@ -24,25 +24,28 @@ function orders(): string {
   return lines.join('\n') + '\n';
 }
 
-test('counts segments over the whole file and draws the subset from it', async ({ studio }) => {
+test('an analyst opens a file larger than memory: segments are counted over all its rows and the subset is drawn from it', async ({
+  studio,
+}) => {
   const dir = mkdtempSync(join(tmpdir(), 'layerwise-e2e-large-'));
   const file = join(dir, 'orders-large.csv');
   writeFileSync(file, orders());
   await studio.openCsv(file);
-  await expect(studio.page.getByText(/of 120,000 rows \(a random sample/)).toBeVisible();
+  expect(await studio.importSummary()).toMatch(/of 120,000 rows \(a random sample/);
 
-  await studio.goto('subset');
-  await studio.id('segment-column').selectOption({ label: 'channel (4)' });
-  await expect(studio.id('segments-whole-file')).toContainText('all 120,000 rows of the file');
+  // Segment by channel and keep the channels covering 85 % of the rows (store, web, phone).
+  expect(await studio.segmentColumns()).toContainEqual({ name: 'channel', distinct: 4 });
+  await studio.chooseSegments(['channel'], { coverage: 85 });
+  expect(await studio.segmentsCountedOver()).toContain('all 120,000 rows of the file');
   // Exact counts over the file, not estimates from the sample: 60 % of 120,000 is 72,000.
-  await expect(studio.id('segment-table')).toContainText('72,000');
-  await expect(studio.id('segment-table')).toContainText('30,000');
-  await studio.id('coverage-input').fill('85');
-  await studio.id('coverage-input').press('Enter');
-  await studio.id('sample-rows-input').fill('5000');
-  await studio.id('apply-subset').click();
-  await expect(studio.id('subset-from-file')).toHaveText(
+  const segments = await studio.segmentTable();
+  expect(segments).toContainEqual(expect.objectContaining({ segment: 'store', count: '72,000' }));
+  expect(segments).toContainEqual(expect.objectContaining({ segment: 'web', count: '30,000' }));
+
+  await studio.applySubset({ sampleRows: 5000 });
+  const result = await studio.subsetResult();
+  expect(result.fromFile).toMatch(
     /stratified by segment: 5,000 of the 102,000 rows in the chosen segments \(120,000 rows in the file\)/,
   );
-  await expect(studio.id('subset-summary')).toContainText('5,000 rows kept');
+  expect(result.kept).toContain('5,000 rows kept');
 });

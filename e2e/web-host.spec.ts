@@ -2,8 +2,7 @@
  * The web host's defences: no token, a wrong token, a foreign Host (DNS rebinding) or a
  * foreign Origin is refused; the token in a header, the URL or the session cookie works.
  */
-import { expect, test } from './fixtures.js';
-import { hostState, webOnly } from './fixtures.js';
+import { expect, hostState, test, webOnly } from './fixtures.js';
 import { request as httpRequest } from 'node:http';
 import { WebSocket } from 'ws';
 
@@ -25,7 +24,9 @@ function get(
   });
 }
 
-test('refuses requests without the token or from a foreign host', async ({ target }) => {
+test('the web host turns away a caller without the token, or with a foreign Host or Origin, and lets the studio in', async ({
+  target,
+}) => {
   webOnly(target);
   const { url, token } = hostState();
   const base = new URL(url);
@@ -48,7 +49,7 @@ test('refuses requests without the token or from a foreign host', async ({ targe
   expect((await get(url)).status).toBe(200);
 });
 
-test('the event socket needs the token', async ({ target }) => {
+test('the event socket opens only for a caller with the token', async ({ target }) => {
   webOnly(target);
   const { url, token } = hostState();
   const base = new URL(url);

@@ -3,83 +3,83 @@
  * column type, choose a segment-based subset, train (the chart updates live), look at
  * generated rows, export them, and check the exported file. Screenshots go to docs/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from './fixtures.js';
 import { readCsv } from './csv.js';
 import { SAMPLE_CSV, SCREENSHOTS } from './env.js';
+import type { Studio } from './pages/studio.js';
 
-test('walks the whole wizard on the sample data and exports generated rows', async ({ studio, target }) => {
-  // Screenshots for the README only when asked (LAYERWISE_SCREENSHOTS=1), so a test run leaves the tree clean.
-  const shots = target === 'web' && process.env.LAYERWISE_SCREENSHOTS ? SCREENSHOTS : null;
-  if (shots) mkdirSync(shots, { recursive: true });
-  const page = studio.page;
+/**
+ * Screenshots for the README, only when asked (LAYERWISE_SCREENSHOTS=1) and only in the
+ * browser, so a test run leaves the tree clean.
+ */
+function readmeScreenshots(studio: Studio, target: 'web' | 'electron'): (name: string) => Promise<void> {
+  if (target !== 'web' || !process.env.LAYERWISE_SCREENSHOTS) return async () => {};
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return (name) => studio.screenshot(join(SCREENSHOTS, `${name}.png`));
+}
+
+test('an analyst loads the sample, trains on its main segments and exports 1,000 generated rows and the model', async ({
+  studio,
+  target,
+}) => {
+  const screenshot = readmeScreenshots(studio, target);
   const sample = readCsv(SAMPLE_CSV);
 
   // Data: the first screen offers both ways in.
-  await expect(studio.id('open-csv')).toBeVisible();
-  if (shots) await studio.screenshot('1-welcome', shots);
-  await studio.trySample();
-  await expect(studio.id('preview-table')).toContainText(sample.header[1]);
-  await expect(studio.id('backend-name')).toHaveText(/wasm|cpu|tensorflow/);
+  expect((await studio.welcomeActions()).openCsv).not.toBe('');
+  await screenshot('1-welcome');
+  await studio.openSample();
+  expect((await studio.preview()).header).toContain(sample.header[1]);
+  await expect.poll(() => studio.backend()).toMatch(/wasm|cpu|tensorflow/);
 
-  // Override the type of a numeric column (delivery days or similar) to categorical and back.
-  const typeSelects = page.locator('[data-testid^="column-type-"]');
-  expect(await typeSelects.count()).toBe(sample.header.length);
-  const firstIncluded = page.locator('[data-testid^="column-include-"]:checked').first();
-  const includedId = (await firstIncluded.getAttribute('data-testid')) ?? '';
-  const index = Number(includedId.replace('column-include-', ''));
-  const original = await studio.id(`column-type-${index}`).inputValue();
-  await studio.setColumnType(index, 'categorical');
-  await studio.setColumnType(index, original);
-  if (shots) await studio.screenshot('2-data', shots);
+  // Every column of the file is listed; the analyst tries another type for the first used one, then goes back.
+  const columns = await studio.columns();
+  expect(columns).toHaveLength(sample.header.length);
+  const first = columns.find((c) => c.included);
+  expect(first).toBeDefined();
+  await studio.setColumnType(first!.name, 'categorical');
+  await studio.setColumnType(first!.name, first!.type);
+  await screenshot('2-data');
 
   // Subset: segment by a categorical column and keep the most frequent segments (80 %).
-  await studio.goto('subset');
-  const segmentSelect = studio.id('segment-column');
-  const options = await segmentSelect.locator('option').all();
-  expect(options.length).toBeGreaterThan(0);
-  await segmentSelect.selectOption([(await options[0].getAttribute('value')) ?? '']);
-  await expect(studio.id('segment-table')).toBeVisible();
-  await studio.id('coverage-input').fill('80');
-  await studio.id('coverage-input').press('Enter');
-  await studio.id('apply-subset').click();
-  await expect(studio.id('subset-summary')).toBeVisible();
-  if (shots) await studio.screenshot('3-subset', shots);
+  await studio.goToStep('subset');
+  const segmentColumns = await studio.segmentColumns();
+  expect(segmentColumns.length).toBeGreaterThan(0);
+  await studio.chooseSegments([segmentColumns[0].name], { coverage: 80 });
+  expect((await studio.segmentTable()).length).toBeGreaterThan(0);
+  await studio.applySubset();
+  expect((await studio.subsetResult()).kept).not.toBe('');
+  await screenshot('3-subset');
 
   // Train: a short run; the chart gains points while it runs.
-  await studio.goto('train');
-  await studio.id('epochs-input').fill('4');
-  await studio.id('epochs-input').press('Tab');
-  await studio.id('start-training').click();
-  const chart = studio.id('training-chart');
-  await expect
-    .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 120_000 })
-    .toBeGreaterThanOrEqual(2);
-  await expect(studio.id('training-status')).toHaveAttribute('data-state', 'done', { timeout: 180_000 });
-  await expect(studio.id('layer-results')).toContainText(/\d/);
-  if (shots) await studio.screenshot('4-train', shots);
+  await studio.goToStep('train');
+  await studio.train({ epochs: 4 });
+  await expect.poll(() => studio.chartPoints(), { timeout: 120_000 }).toBeGreaterThanOrEqual(2);
+  await studio.waitForTrainingDone({ timeout: 180_000 });
+  expect((await studio.trainingStatus()).state).toBe('done');
+  const layers = await studio.layerResults();
+  expect(layers.length).toBeGreaterThan(0);
+  expect(layers.map((l) => Object.values(l).join(' ')).join(' ')).toMatch(/\d/);
+  await screenshot('4-train');
 
-  // Samples: at least 20 generated rows beside real rows.
-  await studio.goto('samples');
-  await studio.id('sample-count').fill('30');
-  await studio.id('generate-samples').click();
-  const generatedRows = studio.id('generated-table').locator('tbody tr');
-  await expect(generatedRows).toHaveCount(30);
-  await expect(studio.id('real-table').locator('tbody tr').first()).toBeVisible();
-  if (shots) await studio.screenshot('5-samples', shots);
+  // Samples: 30 generated rows beside real rows.
+  await studio.goToStep('samples');
+  await studio.generate(30);
+  expect(await studio.generatedRows()).toHaveLength(30);
+  expect((await studio.realRows()).length).toBeGreaterThan(0);
+  await screenshot('5-samples');
 
   // Export: 1,000 generated rows as CSV, with the sample's columns in order.
-  await studio.goto('export');
-  await studio.id('export-rows').fill('1000');
-  const saved = await studio.saveVia('export-samples', 'generated.csv');
-  const exported = readCsv(saved);
+  await studio.goToStep('export');
+  const exported = readCsv(await studio.exportSamples(1000));
   expect(exported.header).toEqual(sample.header);
   expect(exported.rows).toHaveLength(1000);
   for (const row of exported.rows.slice(0, 50)) expect(row).toHaveLength(sample.header.length);
-  if (shots) await studio.screenshot('6-export', shots);
+  await screenshot('6-export');
 
   // The model file is a Layerwise model.
-  const model = await studio.saveVia('export-model', 'model.lwm');
-  const { readFileSync } = await import('node:fs');
+  const model = await studio.exportModel();
   expect(readFileSync(model).byteLength).toBeGreaterThan(1000);
 });

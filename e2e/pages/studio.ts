@@ -1,82 +1,155 @@
 /**
- * Page object of the wizard: what a user does (open data, pick a subset, train, generate,
- * export, switch language) in terms of the renderer's test ids. It hides the difference
- * between the browser (file chooser, downloads) and Electron (native dialogs, answered by
- * replacing the dialog functions in the main process).
+ * Page object of Layerwise Studio: what a user does and sees, step by step, in the words of a
+ * user story (open data, choose a subset, train, generate, export, switch language). Specs use
+ * only these methods; the selectors stay inside the step objects it is composed of. It works
+ * the same in the browser (file chooser, downloads) and in Electron (native dialogs answered
+ * by the main process), see dialogs.ts.
  */
-import { expect, type ElectronApplication, type Locator, type Page } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { showStep, textOf, type Step, type Table, type Target } from './base.js';
+import { DataStep, type Column } from './data-step.js';
+import { ExportStep } from './export-step.js';
+import { SamplesStep } from './samples-step.js';
+import { SubsetStep, type Segment, type SegmentColumn, type SubsetResult } from './subset-step.js';
+import { TrainStep, type LayerResult, type TrainingStatus } from './train-step.js';
 
-export type Target = { kind: 'web' } | { kind: 'electron'; app: ElectronApplication };
-export type Step = 'data' | 'subset' | 'train' | 'samples' | 'export';
+export type { Column, LayerResult, Segment, SegmentColumn, Step, SubsetResult, Table, Target, TrainingStatus };
 
 export class Studio {
-  constructor(
-    readonly page: Page,
-    readonly target: Target,
-  ) {}
+  readonly #page: Page;
+  readonly #localeSwitch: Locator;
+  readonly #title: Locator;
+  readonly #backend: Locator;
+  readonly #data: DataStep;
+  readonly #subset: SubsetStep;
+  readonly #train: TrainStep;
+  readonly #samples: SamplesStep;
+  readonly #export: ExportStep;
 
-  id(testId: string): Locator {
-    return this.page.getByTestId(testId);
+  constructor(page: Page, target: Target) {
+    this.#page = page;
+    this.#localeSwitch = page.getByTestId('locale-switch');
+    this.#title = page.getByTestId('page-title');
+    this.#backend = page.getByTestId('backend-name');
+    this.#data = new DataStep(page, target);
+    this.#subset = new SubsetStep(page, target);
+    this.#train = new TrainStep(page, target);
+    this.#samples = new SamplesStep(page, target);
+    this.#export = new ExportStep(page, target);
   }
 
-  title(): Locator {
-    return this.id('page-title');
+  // The window: steps, language, title, status bar.
+
+  /** Opens a step by its tab (each method below opens its own step when needed). */
+  async goToStep(step: Step): Promise<void> {
+    await showStep(this.#page, step);
   }
 
-  async trySample(): Promise<void> {
-    await this.id('try-sample').click();
-    await expect(this.id('preview-table')).toBeVisible({ timeout: 60_000 });
+  /** Switches the UI language and waits until the page is in it. */
+  async switchLanguage(locale: 'en' | 'ja'): Promise<void> {
+    await this.#localeSwitch.selectOption(locale);
+    await this.#page.waitForFunction((lang) => document.documentElement.lang === lang, locale);
   }
 
-  async openCsv(path: string): Promise<void> {
-    if (this.target.kind === 'electron') {
-      await this.target.app.evaluate(({ dialog }, file) => {
-        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [file] })) as typeof dialog.showOpenDialog;
-      }, path);
-      await this.id('open-csv').click();
-    } else {
-      const chooser = this.page.waitForEvent('filechooser');
-      await this.id('open-csv').click();
-      await (await chooser).setFiles(path);
-    }
-    await expect(this.id('preview-table')).toBeVisible({ timeout: 60_000 });
+  /** The heading of the step shown. */
+  async pageTitle(): Promise<string> {
+    return textOf(this.#title);
   }
 
-  async goto(step: Step): Promise<void> {
-    await this.id(`step-${step}`).click();
+  /** The compute backend named in the status bar ("…" until the app has answered). */
+  async backend(): Promise<string> {
+    return textOf(this.#backend);
   }
 
-  async setColumnType(index: number, type: string): Promise<void> {
-    await this.id(`column-type-${index}`).selectOption(type);
-    await expect(this.id(`column-type-${index}`)).toHaveValue(type);
+  /** Saves a screenshot of the window (for the README). */
+  async screenshot(path: string): Promise<void> {
+    await this.#page.screenshot({ path, fullPage: false });
   }
 
-  async switchLocale(locale: 'en' | 'ja'): Promise<void> {
-    await this.id('locale-switch').selectOption(locale);
+  // Data.
+
+  welcomeActions(): Promise<{ openCsv: string; trySample: string }> {
+    return this.#data.welcomeActions();
+  }
+  openSample(): Promise<void> {
+    return this.#data.openSample();
+  }
+  openCsv(path: string): Promise<void> {
+    return this.#data.openCsv(path);
+  }
+  importSummary(): Promise<string> {
+    return this.#data.importSummary();
+  }
+  encoding(): Promise<string> {
+    return this.#data.encoding();
+  }
+  preview(): Promise<Table> {
+    return this.#data.preview();
+  }
+  columns(): Promise<Column[]> {
+    return this.#data.columns();
+  }
+  setColumnType(column: string, type: string): Promise<void> {
+    return this.#data.setColumnType(column, type);
   }
 
-  /** Waits for a save: a browser download, or the path given to the replaced save dialog. */
-  async saveVia(button: string, fileName: string): Promise<string> {
-    const dir = mkdtempSync(join(tmpdir(), 'layerwise-e2e-'));
-    const target = join(dir, fileName);
-    if (this.target.kind === 'electron') {
-      await this.target.app.evaluate(({ dialog }, file) => {
-        dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;
-      }, target);
-      await this.id(button).click();
-      await expect(this.id('export-result')).toContainText(fileName.split('.').pop() ?? '');
-      return target;
-    }
-    const download = this.page.waitForEvent('download');
-    await this.id(button).click();
-    await (await download).saveAs(target);
-    return target;
+  // Subset.
+
+  segmentColumns(): Promise<SegmentColumn[]> {
+    return this.#subset.segmentColumns();
+  }
+  chooseSegments(columns: string[], options?: { coverage?: number }): Promise<void> {
+    return this.#subset.chooseSegments(columns, options);
+  }
+  segmentTable(): Promise<Segment[]> {
+    return this.#subset.segmentTable();
+  }
+  segmentsCountedOver(): Promise<string | null> {
+    return this.#subset.segmentsCountedOver();
+  }
+  applySubset(options?: { sampleRows?: number }): Promise<void> {
+    return this.#subset.applySubset(options);
+  }
+  subsetResult(): Promise<SubsetResult> {
+    return this.#subset.subsetResult();
   }
 
-  async screenshot(name: string, dir: string): Promise<void> {
-    await this.page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+  // Train.
+
+  train(options?: { epochs?: number }): Promise<void> {
+    return this.#train.train(options);
+  }
+  waitForTrainingDone(options?: { timeout?: number }): Promise<void> {
+    return this.#train.waitForTrainingDone(options);
+  }
+  trainingStatus(): Promise<TrainingStatus> {
+    return this.#train.trainingStatus();
+  }
+  chartPoints(): Promise<number> {
+    return this.#train.chartPoints();
+  }
+  layerResults(): Promise<LayerResult[]> {
+    return this.#train.layerResults();
+  }
+
+  // Samples.
+
+  generate(rows: number, seed?: number): Promise<void> {
+    return this.#samples.generate(rows, seed);
+  }
+  generatedRows(): Promise<string[][]> {
+    return this.#samples.generatedRows();
+  }
+  realRows(): Promise<string[][]> {
+    return this.#samples.realRows();
+  }
+
+  // Export.
+
+  exportSamples(rows?: number): Promise<string> {
+    return this.#export.exportSamples(rows);
+  }
+  exportModel(): Promise<string> {
+    return this.#export.exportModel();
   }
 }

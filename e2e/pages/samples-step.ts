@@ -1,0 +1,34 @@
+/** The Samples step: generate rows from the trained model and read them beside real rows. */
+import { expect } from '@playwright/test';
+import { readRows, StepPage } from './base.js';
+
+export class SamplesStep extends StepPage {
+  protected readonly step = 'samples';
+  readonly #count = this.page.getByTestId('sample-count');
+  readonly #seed = this.page.getByTestId('sample-seed');
+  readonly #generate = this.page.getByTestId('generate-samples');
+  readonly #generated = this.page.getByTestId('generated-table');
+  readonly #real = this.page.getByTestId('real-table');
+
+  /** Generates `rows` rows (with `seed` when given) and waits for them. */
+  async generate(rows: number, seed?: number): Promise<void> {
+    await this.show();
+    await this.#count.fill(String(rows));
+    if (seed !== undefined) await this.#seed.fill(String(seed));
+    await this.#generate.click();
+    await this.#generated.waitFor();
+    await expect(this.#generate).toBeEnabled();
+  }
+
+  /** The generated rows, each a list of cells in the columns' order. */
+  async generatedRows(): Promise<string[][]> {
+    await this.show();
+    return (await readRows(this.#generated)).rows;
+  }
+
+  /** The real rows of the training subset shown beside them. */
+  async realRows(): Promise<string[][]> {
+    await this.show();
+    return (await readRows(this.#real)).rows;
+  }
+}

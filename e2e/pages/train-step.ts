@@ -1,0 +1,89 @@
+/**
+ * The Train step: set the run up, start it, follow it (state, chart points) and read what each
+ * layer buys.
+ */
+import { expect } from '@playwright/test';
+import { readTable, StepPage, textOf } from './base.js';
+
+export interface TrainingStatus {
+  /** idle, running, paused, cancelled, done or failed. */
+  state: string;
+  /** The state as shown ("Done", "完了"…). */
+  label: string;
+  /** The progress line beside it: stage, epoch, criterion, speed, time left. */
+  progress: string;
+}
+
+/** A row of the layer results, as shown. */
+export interface LayerResult {
+  layer: string;
+  units: string;
+  method: string;
+  epochs: string;
+  boundTrain: string;
+  boundValid: string;
+  time: string;
+}
+
+export class TrainStep extends StepPage {
+  protected readonly step = 'train';
+  readonly #epochs = this.page.getByTestId('epochs-input');
+  readonly #start = this.page.getByTestId('start-training');
+  readonly #status = this.page.getByTestId('training-status');
+  readonly #chart = this.page.getByTestId('training-chart');
+  readonly #results = this.page.getByTestId('layer-results');
+  readonly #error = this.page.getByTestId('error-banner');
+
+  /** Starts training with the default set-up, changing what is given, and waits until the run has begun. */
+  async train({ epochs }: { epochs?: number } = {}): Promise<void> {
+    await this.show();
+    // The set-up (and the start button) appears once the defaults for this data are loaded.
+    await this.#start.waitFor();
+    if (epochs !== undefined) {
+      await this.#epochs.fill(String(epochs));
+      await this.#epochs.press('Tab');
+    }
+    await this.#start.click();
+    await expect(this.#status).not.toHaveAttribute('data-state', 'idle');
+  }
+
+  /** Waits for the run to end, and fails saying how when it did not end done. */
+  async waitForTrainingDone({ timeout = 180_000 }: { timeout?: number } = {}): Promise<void> {
+    await this.show();
+    await expect(this.#status).toHaveAttribute('data-state', /^(done|cancelled|failed)$/, { timeout });
+    const { state, progress } = await this.trainingStatus();
+    const error = (await this.#error.isVisible()) ? ` (${await textOf(this.#error)})` : '';
+    if (state !== 'done') throw new Error(`training ended ${state}: ${progress}${error}`);
+  }
+
+  async trainingStatus(): Promise<TrainingStatus> {
+    await this.show();
+    return {
+      state: (await this.#status.getAttribute('data-state')) ?? '',
+      label: await textOf(this.#status.locator('.pill')),
+      progress: await textOf(this.#status.locator('.muted')),
+    };
+  }
+
+  /** How many points (one per epoch and stage) the live chart has drawn so far. */
+  async chartPoints(): Promise<number> {
+    await this.show();
+    return Number(await this.#chart.getAttribute('data-points'));
+  }
+
+  /** One row per trained layer (waits for the first). */
+  async layerResults(): Promise<LayerResult[]> {
+    await this.show();
+    await this.#results.waitFor();
+    const { rows } = await readTable(this.#results);
+    return rows.map(([layer, units, method, epochs, boundTrain, boundValid, time]) => ({
+      layer,
+      units,
+      method,
+      epochs,
+      boundTrain,
+      boundValid,
+      time,
+    }));
+  }
+}
