@@ -1,0 +1,50 @@
+/**
+ * Server events to the renderer over a WebSocket at /api/events. An upgrade passes the same
+ * gate as every request (auth.ts) or is refused with 401; each event goes to every open
+ * socket as JSON; messages from the browser are ignored (64 KiB at most).
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ServerEvent } from '../../shared/contract.js';
+import { admitUpgrade } from './auth.js';
+
+export class EventSockets {
+  private readonly sockets = new Set<WebSocket>();
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+
+  /** port: the server's port, read at each upgrade (it is known once the server listens). */
+  constructor(
+    private readonly token: string,
+    private readonly port: () => number,
+  ) {}
+
+  /** The server's 'upgrade' handler: accepts a checked /api/events upgrade, refuses others. */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const ok = url.pathname === '/api/events' && admitUpgrade(req, url, this.token, this.port());
+    if (!ok) {
+      socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.add(ws));
+  }
+
+  broadcast(event: ServerEvent): void {
+    const text = JSON.stringify(event);
+    for (const ws of this.sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+  }
+
+  /** Drops every socket at once (the host is stopping). */
+  close(): void {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss.close();
+  }
+
+  private add(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('message', () => undefined);
+  }
+}
