@@ -1,7 +1,8 @@
 /**
  * Server events to the renderer over a WebSocket at /api/events. An upgrade passes the same
  * gate as every request (auth.ts) or is refused with 401; each event goes to every open
- * socket as JSON; messages from the browser are ignored (64 KiB at most).
+ * socket as JSON; messages from the browser are ignored (64 KiB at most), and a socket that
+ * sends a malformed frame is dropped without affecting the others.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -46,5 +47,9 @@ export class EventSockets {
     this.sockets.add(ws);
     ws.on('close', () => this.sockets.delete(ws));
     ws.on('message', () => undefined);
+    // A malformed frame (reserved opcode, invalid UTF-8, over maxPayload) makes ws emit
+    // 'error'; without a listener that is an uncaught exception that stops the whole host.
+    // Only this socket is dropped, and nothing is logged: it is the client's fault.
+    ws.on('error', () => ws.terminate());
   }
 }
