@@ -22,14 +22,27 @@ export class EventSockets {
 
   /** The server's 'upgrade' handler: accepts a checked /api/events upgrade, refuses others. */
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const ok = url.pathname === '/api/events' && admitUpgrade(req, url, this.token, this.port());
-    if (!ok) {
+    if (!this.admits(req)) {
       socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.add(ws));
+  }
+
+  /**
+   * Whether an upgrade is for /api/events and passes the gate. This runs in the server's
+   * 'upgrade' event, where nothing catches an exception: a target that is no URL path ("//",
+   * which any web page can open a WebSocket to) or a cookie that is not percent-encoding
+   * used to throw here and stop the host. Whatever throws is refused like any other.
+   */
+  private admits(req: IncomingMessage): boolean {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      return url.pathname === '/api/events' && admitUpgrade(req, url, this.token, this.port());
+    } catch {
+      return false;
+    }
   }
 
   broadcast(event: ServerEvent): void {

@@ -1,6 +1,7 @@
 /**
- * The web host in its own process: clients that send malformed WebSocket frames get their
- * socket closed, and the host (and everyone else's socket) keeps running.
+ * The web host in its own process, so that a crash shows: clients that send malformed
+ * WebSocket frames get their socket closed, upgrades that cannot even be checked are
+ * refused, and the host (and everyone else's socket) keeps running.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -77,15 +78,8 @@ describe('web host process', () => {
     child.kill();
   });
 
-  it.each(Object.keys(BAD_FRAMES))('closes a socket that sends %s and keeps serving', async (name) => {
-    const good = new WebSocket(`ws://127.0.0.1:${port}/api/events?token=${TOKEN}`);
-    await new Promise((resolve, reject) => good.once('open', resolve).once('error', reject));
-    const goodClosed = new Promise<void>((resolve) => good.once('close', () => resolve()));
-    const bad = await rawUpgrade(port);
-    const closed = new Promise<void>((resolve) => bad.once('close', () => resolve()));
-    bad.on('error', () => undefined);
-    bad.write(BAD_FRAMES[name]);
-    await closed;
+  /** The host still answers a contract call, has not exited and printed nothing. */
+  async function expectStillServing(): Promise<void> {
     const res = await fetch(`http://127.0.0.1:${port}/api/rpc/app.info`, {
       method: 'POST',
       headers: { 'x-layerwise-token': TOKEN },
@@ -96,8 +90,34 @@ describe('web host process', () => {
     expect(await res.json()).toMatchObject({ ok: true, value: { transport: 'web' } });
     expect(child.exitCode).toBeNull();
     expect(stderr()).toBe('');
+  }
+
+  it.each(Object.keys(BAD_FRAMES))('closes a socket that sends %s and keeps serving', async (name) => {
+    const good = new WebSocket(`ws://127.0.0.1:${port}/api/events?token=${TOKEN}`);
+    await new Promise((resolve, reject) => good.once('open', resolve).once('error', reject));
+    const goodClosed = new Promise<void>((resolve) => good.once('close', () => resolve()));
+    const bad = await rawUpgrade(port);
+    const closed = new Promise<void>((resolve) => bad.once('close', () => resolve()));
+    bad.on('error', () => undefined);
+    bad.write(BAD_FRAMES[name]);
+    await closed;
+    await expectStillServing();
     expect(good.readyState).toBe(WebSocket.OPEN);
     good.close();
     await goodClosed;
+  });
+
+  // Both need no token: "//" is a path any web page can open a WebSocket to.
+  it.each([
+    ['a target that is no URL path (//), from a foreign page', '//', { origin: 'http://evil.example' }],
+    ['a malformed token cookie', '/api/events', { headers: { cookie: 'lw_token=%E0' } }],
+  ])('refuses an upgrade with %s and keeps serving', async (_name, path, options) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, options);
+    const refusal = await new Promise<string>((resolve) => {
+      ws.once('open', () => resolve('opened'));
+      ws.once('error', (err) => resolve(err.message));
+    });
+    expect(refusal).toContain('401');
+    await expectStillServing();
   });
 });

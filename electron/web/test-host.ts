@@ -1,9 +1,10 @@
 /**
  * A web host with a stub service, run in its own process by tests that must see whether a
  * bad client can crash it (in the test runner an uncaught exception would be caught instead).
- * Usage: node --import tsx electron/web/test-host.ts <token>. Prints `port <n>` once listening.
+ * Usage: node --import tsx electron/web/test-host.ts <token>. Prints `port <n>` once listening;
+ * SIGTERM stops it and removes its temporary folder.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo, Service } from '../../shared/contract.js';
@@ -31,6 +32,12 @@ async function run(token: string): Promise<void> {
   const host = await startWebHost(options, 0);
   const address = host.server.address();
   process.stdout.write(`port ${address && typeof address === 'object' ? address.port : 0}\n`);
+  process.once('SIGTERM', () => {
+    void host
+      .close()
+      .then(() => rm(root, { recursive: true, force: true }))
+      .then(() => process.exit(0));
+  });
 }
 
 void run(process.argv[2] ?? 'token');
