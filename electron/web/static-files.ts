@@ -1,0 +1,48 @@
+/**
+ * The built renderer served as static files: a URL path is resolved inside the renderer
+ * folder only (403 for anything that would lead out of it), paths that name no file get
+ * index.html, and HTML pages carry the Content-Security-Policy.
+ */
+import type { ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { AppError } from '../../shared/domain/errors.js';
+import { sendError } from './http-io.js';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: ; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** The file a URL path names inside root (an absolute, resolved folder), or null if outside it. */
+export function fileInside(root: string, urlPath: string): string | null {
+  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  const file = resolve(root, relative);
+  return file === root || file.startsWith(root + sep) ? file : null;
+}
+
+/** Serves the file urlPath names in root, index.html when there is none, 503 when not built. */
+export async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<void> {
+  let file = fileInside(root, urlPath);
+  if (file === null) return sendError(res, 403, new AppError('unauthorized'));
+  const info = await stat(file).catch(() => null);
+  if (!info || info.isDirectory()) file = join(root, 'index.html');
+  const body = await readFile(file).catch(() => null);
+  if (!body) {
+    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('The renderer is not built. Run "npm run web", which builds it first.');
+    return;
+  }
+  const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+  if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', CSP);
+  res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length });
+  res.end(body);
+}
