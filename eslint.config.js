@@ -1,8 +1,39 @@
-// Lint: typescript-eslint for all TypeScript, eslint-plugin-vue for the renderer's components.
+// Lint: typescript-eslint for all TypeScript, eslint-plugin-vue for the renderer's components,
+// and the local rule `layers/imports` (electron/tools/eslint-layers.js) for the import layering
+// of docs/ARCHITECTURE.md ("What may import what"): one block per row of that table below.
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
 import prettier from 'eslint-config-prettier/flat';
+import layers from './electron/tools/eslint-layers.js';
+
+// Outside its folder, only the public entry of each of these folders may be imported.
+const PUBLIC_ENTRIES = ['electron/engine/index.ts', 'electron/data/index.ts', 'electron/synthesizer/index.ts'];
+// Test files (`*.test.*`, `*.spec.*`, `test/` folders) follow their folder's row, plus these.
+const TEST_PACKAGES = ['vitest', '@vue/test-utils', 'jsdom'];
+
+/**
+ * One row of "What may import what": the folders it covers (their source files, build configs
+ * such as `renderer/vite.config.ts` excepted), what they may import and what they never import.
+ * Paths end with `/` (a folder) or name one file; `node` is every Node built-in, `tfjs` every
+ * `@tensorflow/tfjs*` package; anything else is a package name. Whatever is not in `may` fails.
+ * @param {string[]} folders
+ * @param {{ may: string[], never: string[] }} row
+ */
+function layer(folders, { may, never }) {
+  return {
+    name: `layers/${folders.join(' ')}`,
+    files: folders.map((folder) => `${folder}**/*.{ts,mts,cts,js,mjs,cjs,vue}`),
+    ignores: ['**/*.config.{ts,mts,js,mjs,cjs}'],
+    plugins: { layers },
+    rules: { 'layers/imports': ['error', { may, never, entries: PUBLIC_ENTRIES, tests: TEST_PACKAGES }] },
+  };
+}
+
+// `electron('data', 'engine')` is `['electron/data/', 'electron/engine/']`.
+const electron = (/** @type {string[]} */ ...folders) => folders.map((folder) => `electron/${folder}/`);
+const DATA = 'electron/data/index.ts';
+const ENGINE = 'electron/engine/index.ts';
 
 export default tseslint.config(
   {
@@ -33,6 +64,97 @@ export default tseslint.config(
       'vue/html-self-closing': 'off',
     },
   },
+  // What may import what (docs/ARCHITECTURE.md). Root config files (`*.config.ts`,
+  // eslint.config.js), bin/ and electron/tools/ are build tooling and are not layered.
+  layer(['shared/'], {
+    may: ['shared/', 'zod'],
+    never: ['node', 'vue', 'pinia', 'vue-i18n', 'chart.js', 'electron', 'tfjs', 'electron/', 'renderer/'],
+  }),
+  layer(['renderer/'], {
+    may: ['renderer/', 'shared/', 'vue', 'pinia', 'vue-i18n', 'chart.js'],
+    never: ['electron/', 'node', 'electron', 'tfjs'],
+  }),
+  layer(['electron/base/'], {
+    may: ['electron/base/', 'shared/', 'node'],
+    never: [
+      ...electron('engine', 'data', 'synthesizer', 'lab', 'service', 'platform', 'web', 'cli', 'main', 'preload'),
+      'tfjs',
+      'electron',
+      'papaparse',
+    ],
+  }),
+  layer(['electron/data/'], {
+    may: ['electron/data/', 'electron/base/', 'shared/', 'node', 'papaparse', 'iconv-lite', 'jschardet'],
+    never: [
+      'tfjs',
+      ...electron('engine', 'synthesizer', 'lab', 'service', 'platform', 'web', 'cli', 'main', 'preload'),
+    ],
+  }),
+  layer(['electron/engine/'], {
+    may: ['electron/engine/', 'electron/base/', 'shared/', 'tfjs', 'node'],
+    never: [
+      ...electron('data', 'synthesizer', 'lab', 'service', 'platform', 'web', 'cli', 'main', 'preload'),
+      'electron',
+    ],
+  }),
+  layer(['electron/synthesizer/'], {
+    may: ['electron/synthesizer/', 'electron/base/', 'shared/', DATA, ENGINE, 'node'],
+    never: [...electron('lab', 'service', 'platform', 'web', 'cli', 'main', 'preload'), 'electron'],
+  }),
+  layer(['electron/lab/'], {
+    may: ['electron/lab/', 'electron/base/', 'shared/', DATA, ENGINE, 'node'],
+    never: [...electron('synthesizer', 'service', 'platform', 'web', 'cli', 'main', 'preload'), 'electron'],
+  }),
+  layer(['electron/platform/'], {
+    may: ['electron/platform/', 'electron/base/', 'shared/', 'node'],
+    never: [
+      ...electron('engine', 'data', 'synthesizer', 'lab', 'service', 'web', 'cli', 'main', 'preload'),
+      'electron',
+    ],
+  }),
+  layer(['electron/service/'], {
+    // synthesizer: through its public entry electron/synthesizer/index.ts (PUBLIC_ENTRIES).
+    may: ['electron/service/', ...electron('base', 'platform', 'synthesizer'), 'shared/', DATA, ENGINE, 'node'],
+    never: [...electron('lab', 'web', 'cli', 'main', 'preload'), 'electron'],
+  }),
+  layer(['electron/web/'], {
+    may: ['electron/web/', ...electron('service', 'platform', 'base'), 'shared/', 'node', 'ws'],
+    never: [...electron('engine', 'data', 'synthesizer', 'lab', 'cli', 'main', 'preload'), 'electron'],
+  }),
+  layer(['electron/cli/'], {
+    may: [
+      'electron/cli/',
+      ...electron('service', 'synthesizer', 'lab', 'platform', 'base'),
+      'shared/',
+      DATA,
+      ENGINE,
+      'node',
+    ],
+    never: [...electron('web', 'main', 'preload'), 'electron'],
+  }),
+  layer(['electron/main/'], {
+    may: ['electron/main/', ...electron('service', 'platform', 'base'), 'shared/', 'node', 'electron'],
+    never: [...electron('engine', 'data', 'synthesizer', 'lab', 'web', 'cli', 'preload'), 'renderer/'],
+  }),
+  layer(['electron/preload/'], {
+    // Only dependency-free modules of shared/; everything else is refused by the allow-list.
+    may: ['electron/preload/', 'shared/channels.ts', 'shared/bridge.ts', 'electron'],
+    never: [
+      ...electron('base', 'engine', 'data', 'synthesizer', 'lab', 'service', 'platform', 'web', 'cli', 'main'),
+      'renderer/',
+      'node',
+      'tfjs',
+    ],
+  }),
+  layer(['bench/', 'resources/'], {
+    may: ['bench/', 'resources/', 'electron/base/', 'shared/', DATA, ENGINE, ...electron('synthesizer', 'lab'), 'node'],
+    never: [...electron('service', 'web', 'main', 'preload'), 'electron', 'renderer/'],
+  }),
+  layer(['e2e/'], {
+    // It drives the built app from outside: never its source modules.
+    may: ['e2e/', 'shared/', 'node', '@playwright/test'],
+    never: ['electron/', 'renderer/'],
+  }),
   // Formatting is Prettier's (`npm run lint` checks it first): rules that would fight it are off.
   prettier,
 );
