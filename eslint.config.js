@@ -10,7 +10,8 @@ import layers from './electron/tools/eslint-layers.js';
 // Outside its folder, only the public entry of each of these folders may be imported.
 const PUBLIC_ENTRIES = ['electron/engine/index.ts', 'electron/data/index.ts', 'electron/synthesizer/index.ts'];
 // Test files (`*.test.*`, `*.spec.*`, `test/` folders) follow their folder's row, plus these.
-const TEST_PACKAGES = ['vitest', '@vue/test-utils', 'jsdom'];
+// Tests may also use the test tools, and papaparse and iconv-lite to check what the app reads and writes.
+const TEST_PACKAGES = ['vitest', '@vue/test-utils', 'jsdom', 'papaparse', 'iconv-lite'];
 
 /**
  * One row of "What may import what": the folders it covers (their source files, build configs
@@ -84,21 +85,21 @@ export default tseslint.config(
     ],
   }),
   layer(['electron/data/'], {
-    may: ['electron/data/', 'electron/base/', 'shared/', 'node', 'papaparse', 'iconv-lite', 'jschardet'],
+    may: ['electron/data/', 'electron/base/', 'shared/', 'node', 'zod', 'papaparse', 'iconv-lite', 'jschardet'],
     never: [
       'tfjs',
       ...electron('engine', 'synthesizer', 'lab', 'service', 'platform', 'web', 'cli', 'main', 'preload'),
     ],
   }),
   layer(['electron/engine/'], {
-    may: ['electron/engine/', 'electron/base/', 'shared/', 'tfjs', 'node'],
+    may: ['electron/engine/', 'electron/base/', 'shared/', 'tfjs', 'zod', 'node'],
     never: [
       ...electron('data', 'synthesizer', 'lab', 'service', 'platform', 'web', 'cli', 'main', 'preload'),
       'electron',
     ],
   }),
   layer(['electron/synthesizer/'], {
-    may: ['electron/synthesizer/', 'electron/base/', 'shared/', DATA, ENGINE, 'node'],
+    may: ['electron/synthesizer/', 'electron/base/', 'shared/', DATA, ENGINE, 'zod', 'node'],
     never: [...electron('lab', 'service', 'platform', 'web', 'cli', 'main', 'preload'), 'electron'],
   }),
   layer(['electron/lab/'], {
@@ -114,7 +115,17 @@ export default tseslint.config(
   }),
   layer(['electron/service/'], {
     // synthesizer: through its public entry electron/synthesizer/index.ts (PUBLIC_ENTRIES).
-    may: ['electron/service/', ...electron('base', 'platform', 'synthesizer'), 'shared/', DATA, ENGINE, 'node'],
+    // tsx: only the engine thread's boot script, which loads the TypeScript worker when run from source.
+    may: [
+      'electron/service/',
+      ...electron('base', 'platform', 'synthesizer'),
+      'shared/',
+      DATA,
+      ENGINE,
+      'zod',
+      'tsx',
+      'node',
+    ],
     never: [...electron('lab', 'web', 'cli', 'main', 'preload'), 'electron'],
   }),
   layer(['electron/web/'], {
@@ -147,12 +158,24 @@ export default tseslint.config(
     ],
   }),
   layer(['bench/', 'resources/'], {
-    may: ['bench/', 'resources/', 'electron/base/', 'shared/', DATA, ENGINE, ...electron('synthesizer', 'lab'), 'node'],
+    // tfjs: the engine benchmark feeds the layer methods tensors of its own.
+    may: [
+      'bench/',
+      'resources/',
+      'electron/base/',
+      'shared/',
+      DATA,
+      ENGINE,
+      ...electron('synthesizer', 'lab'),
+      'tfjs',
+      'node',
+    ],
     never: [...electron('service', 'web', 'main', 'preload'), 'electron', 'renderer/'],
   }),
   layer(['e2e/'], {
     // It drives the built app from outside: never its source modules.
-    may: ['e2e/', 'shared/', 'node', '@playwright/test'],
+    // papaparse, iconv-lite and ws: to read what the app exported and to talk to the web host as a client would.
+    may: ['e2e/', 'shared/', 'node', '@playwright/test', 'papaparse', 'iconv-lite', 'ws'],
     never: ['electron/', 'renderer/'],
   }),
   // Formatting is Prettier's (`npm run lint` checks it first): rules that would fight it are off.
