@@ -3,10 +3,9 @@
  * over it. Transports (Electron IPC, the web host) validate messages and call this; it calls
  * the data layer directly and the engine through its worker thread.
  */
-import { randomUUID } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { AppInfo, FileRef, MethodOutput, ServerEvent, Service } from '../../shared/contract.js';
-import { AppError, toErrorPayload } from '../../shared/domain/errors.js';
+import { AppError } from '../../shared/domain/errors.js';
 import { localeOf } from '../../shared/i18n/estimate.js';
 import type { SubsetSpec } from '../../shared/domain/data.js';
 import { defaultTrainConfig, type TrainConfig, type TrainSummary } from '../../shared/domain/model.js';
@@ -35,6 +34,7 @@ import type { FileRegistry } from '../platform/file-registry.js';
 import { buildReport } from './report.js';
 import { pickRealRows } from './real-rows.js';
 import { decodeSample, prepareTraining } from '../synthesizer/index.js';
+import { TrainingRuns } from './training-runs.js';
 import type { Saver } from '../platform/saver.js';
 
 export interface ServiceDeps {
@@ -59,13 +59,6 @@ export const DEFAULT_SUBSET: SubsetSpec = {
   split: { train: 0.8, valid: 0.1, test: 0.1 },
 };
 
-interface Run {
-  runId: string;
-  config: TrainConfig;
-  control: ReturnType<typeof EngineClient.controlWord>;
-  state: 'running' | 'paused';
-}
-
 interface TrainedModel {
   runId: string;
   config: TrainConfig;
@@ -86,10 +79,12 @@ export class LayerwiseService implements Service {
   /** Segment counts over the whole file, for the dataset they were counted on. */
   private fileCounts: { dataset: Dataset; counts: FileSegmentCounts } | null = null;
   private subset: Subset | null = null;
-  private run: Run | null = null;
+  private readonly runs: TrainingRuns;
   private model: TrainedModel | null = null;
 
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: ServiceDeps) {
+    this.runs = new TrainingRuns(deps.engine, deps.emit);
+  }
 
   async 'app.info'(): Promise<AppInfo> {
     return {
@@ -168,70 +163,37 @@ export class LayerwiseService implements Service {
   }
 
   async 'train.start'(input: Parameters<Service['train.start']>[0]): Promise<MethodOutput<'train.start'>> {
-    if (this.run) throw new AppError('busy', { what: 'training' });
     const dataset = this.requireDataset();
     const subset = this.currentSubset(dataset);
     if (subset.train.length === 0) throw new AppError('noSubset');
     const set = prepareTraining(subset);
-    const run: Run = {
-      runId: randomUUID(),
-      config: input.config,
-      control: EngineClient.controlWord(),
-      state: 'running',
-    };
-    this.run = run;
-    const { runId } = run;
-    const dataName = dataset.info.fileName;
-    this.deps.engine
-      .train(runId, { config: input.config, set, appVersion: appVersion() }, run.control.buffer, {
-        onEpoch: (progress) => this.deps.emit({ type: 'train.epoch', runId, progress }),
-        onLayer: (result) => this.deps.emit({ type: 'train.layer', runId, result }),
-      })
-      .then((summary) => {
-        this.model = {
-          runId,
-          config: input.config,
-          summary,
-          bits: set.train.bits,
-          encoding: set.encoding,
-          dataName,
-          dataset,
-          subset,
-        };
-        this.deps.emit({ type: 'train.state', runId, state: 'done', summary, error: null });
-      })
-      .catch((err: unknown) => {
-        const error = toErrorPayload(err);
-        const state = error.code === 'cancelled' ? 'cancelled' : 'failed';
-        this.deps.emit({ type: 'train.state', runId, state, summary: null, error: state === 'failed' ? error : null });
-      })
-      .finally(() => {
-        if (this.run?.runId === runId) this.run = null;
-      });
-    this.deps.emit({ type: 'train.state', runId, state: 'running', summary: null, error: null });
+    const { config } = input;
+    const runId = this.runs.start(config, set, (runId, summary) => {
+      const { encoding, train } = set;
+      this.model = {
+        runId,
+        config,
+        summary,
+        bits: train.bits,
+        encoding,
+        dataName: dataset.info.fileName,
+        dataset,
+        subset,
+      };
+    });
     return { runId };
   }
 
   async 'train.pause'(input: { runId: string }): Promise<MethodOutput<'train.pause'>> {
-    const run = this.requireRun(input.runId);
-    run.control.set('pause');
-    run.state = 'paused';
-    this.deps.emit({ type: 'train.state', runId: run.runId, state: 'paused', summary: null, error: null });
-    return { state: 'paused' };
+    return this.runs.pause(input.runId);
   }
 
   async 'train.resume'(input: { runId: string }): Promise<MethodOutput<'train.resume'>> {
-    const run = this.requireRun(input.runId);
-    run.control.set('run');
-    run.state = 'running';
-    this.deps.emit({ type: 'train.state', runId: run.runId, state: 'running', summary: null, error: null });
-    return { state: 'running' };
+    return this.runs.resume(input.runId);
   }
 
   async 'train.cancel'(input: { runId: string }): Promise<MethodOutput<'train.cancel'>> {
-    const run = this.requireRun(input.runId);
-    run.control.set('cancel');
-    return { state: 'cancelled' };
+    return this.runs.cancel(input.runId);
   }
 
   async 'model.info'(): Promise<MethodOutput<'model.info'>> {
@@ -309,11 +271,6 @@ export class LayerwiseService implements Service {
   private requireModel(): TrainedModel {
     if (!this.model) throw new AppError('noModel');
     return this.model;
-  }
-
-  private requireRun(runId: string): Run {
-    if (!this.run || this.run.runId !== runId) throw new AppError('unknownRun');
-    return this.run;
   }
 
   private currentSubset(dataset: Dataset): Subset {

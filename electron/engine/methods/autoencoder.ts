@@ -13,7 +13,8 @@ import {
   type CriterionTerms,
 } from './ae-criterion.js';
 import { exactBlmGradients, sampledBlmGradients } from './ae-criterion-grads.js';
-import { allStates, layoutOrder, sampleBernoulli } from '../tensor/groups.js';
+import { allStates, sampleBernoulli } from '../tensor/groups.js';
+import { layoutOrder } from '../tensor/layout-order.js';
 import { chunks } from '../training/loop-control.js';
 import { runEpochs } from '../training/epoch-loop.js';
 import { Disposables } from '../tensor/disposables.js';

@@ -8,7 +8,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { colSum, makeVariable, mm, mmT } from '../tensor/ops.js';
 import type { GroupSpec, LayerConfig } from '../../../shared/domain/model.js';
-import { layoutOrder, logProbRows, sampleBernoulli, sampleGroups, type GroupLayout } from '../tensor/groups.js';
+import { logProbRows, sampleBernoulli, sampleGroups, type GroupLayout } from '../tensor/groups.js';
+import { layoutOrder } from '../tensor/layout-order.js';
 import { chunks } from '../training/loop-control.js';
 import { matrix, type GenerativeLayerParams, type InferenceParams } from '../model/params.js';
 import { runEpochs, type EpochLoop } from '../training/epoch-loop.js';

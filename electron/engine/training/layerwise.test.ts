@@ -3,104 +3,21 @@
  * run), seeded reproducibility, pause/resume and cancel between mini-batches, progress and
  * per-layer events, early stopping.
  */
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/domain/errors.js';
-import type {
-  EpochProgress,
-  GroupSpec,
-  LayerConfig,
-  LayerResult,
-  Method,
-  TrainConfig,
-} from '../../../shared/domain/model.js';
+import type { EpochProgress, LayerResult } from '../../../shared/domain/model.js';
 import { trainAutoencoder } from '../methods/autoencoder.js';
-import type { LayerTrainInput } from '../methods/layer-method.js';
 import { initBackend } from '../backend.js';
 import { trainBlmExact } from '../methods/blm-exact.js';
-import { encodedData, type EncodedData } from '../../base/encoded-rows.js';
-import { toTensor } from './loop-control.js';
-import { createRng } from '../../base/random.js';
 import { disposeRbm, trainRbm } from '../methods/rbm.js';
 import { train } from './layerwise.js';
-import { baseRateLogits, disposeVars, genVarList, infVarList } from '../tensor/variables.js';
-
-const groups: GroupSpec[] = [
-  ...Array.from({ length: 6 }, () => ({ kind: 'bernoulli' as const })),
-  { kind: 'softmax', size: 3 },
-];
-
-/** Rows from 4 noisy prototypes (seeded). */
-function dataset(rows: number, seed: number): EncodedData {
-  const rng = createRng(seed);
-  const bits = 9;
-  const protos = Array.from({ length: 4 }, () => Array.from({ length: 6 }, () => (rng.next() < 0.5 ? 1 : 0)));
-  const out = new Uint8Array(rows * bits);
-  for (let r = 0; r < rows; r++) {
-    const c = rng.int(4);
-    for (let j = 0; j < 6; j++) out[r * bits + j] = rng.next() < 0.1 ? 1 - protos[c][j] : protos[c][j];
-    out[r * bits + 6 + (c % 3)] = 1;
-  }
-  return encodedData(groups, rows, out);
-}
-
-const data = dataset(240, 1);
-
-function layer(units: number, method: Method, over: Partial<LayerConfig> = {}): LayerConfig {
-  return {
-    units,
-    method,
-    epochs: 2,
-    batchSize: 32,
-    learningRate: 0.02,
-    samples: 4,
-    inferenceWidth: null,
-    criterion: 'blm',
-    cdK: 1,
-    persistent: true,
-    ...over,
-  };
-}
-
-function config(layers: LayerConfig[], over: Partial<TrainConfig> = {}): TrainConfig {
-  return {
-    layers,
-    topPrior: 'rbm',
-    topHidden: 4,
-    topEpochs: 1,
-    seed: 5,
-    validationFraction: 0.2,
-    patience: 0,
-    fineTuneEpochs: 0,
-    ...over,
-  };
-}
+import { disposeVars, genVarList, infVarList } from '../tensor/variables.js';
+import { config, data, layer, layerInput } from '../test/small-data.js';
+import * as tf from '@tensorflow/tfjs';
 
 beforeAll(async () => {
   await initBackend();
 });
-
-function layerInput(k: number, cfg: LayerConfig): { input: LayerTrainInput; X: tf.Tensor2D } {
-  const X = toTensor(data.data, data.rows, data.bits);
-  return {
-    X,
-    input: {
-      groups,
-      k,
-      config: cfg,
-      baseRates: baseRateLogits(data.data, data.rows, data.bits, groups),
-      valid: null,
-      loop: {
-        patience: 0,
-        rng: createRng(3),
-        control: {},
-        rowsFor: () => tf.clone(X),
-        rowsAfter: 0,
-        progress: () => undefined,
-      },
-    },
-  };
-}
 
 describe('no tensor leaks', () => {
   it('one epoch of each layer method leaves tf.memory().numTensors unchanged', async () => {
@@ -237,89 +154,5 @@ describe('train', () => {
     const epochs = progress.filter((p) => p.stage === 'layer');
     expect(epochs.length).toBeLessThan(30);
     expect(summary.layers[0].epochs).toBe(epochs.length);
-  });
-});
-
-describe('auto-encoder layers on mixed groups', () => {
-  it('train in layout order and return parameters in column order (same result as pre-sorted columns)', async () => {
-    // Columns: softmax(3), bit, bit, ... — not in layout order; `sorted` puts the bits first.
-    const mixed: GroupSpec[] = [
-      { kind: 'softmax', size: 3 },
-      ...Array.from({ length: 6 }, () => ({ kind: 'bernoulli' as const })),
-    ];
-    const perm = [6, 7, 8, 0, 1, 2, 3, 4, 5]; // mixed column j holds data column perm[j]
-    const rows = new Uint8Array(data.rows * 9);
-    for (let r = 0; r < data.rows; r++) for (let j = 0; j < 9; j++) rows[r * 9 + j] = data.data[r * 9 + perm[j]];
-    const run = async (g: GroupSpec[], d: Uint8Array) => {
-      const X = toTensor(d, data.rows, 9);
-      const t = await trainAutoencoder(
-        {
-          groups: g,
-          k: 13,
-          config: layer(13, 'aeries', { epochs: 1 }),
-          baseRates: baseRateLogits(d, data.rows, 9, g),
-          valid: null,
-          loop: {
-            patience: 0,
-            rng: createRng(3),
-            control: {},
-            rowsFor: () => tf.clone(X),
-            rowsAfter: 0,
-            progress: () => undefined,
-          },
-        },
-        true,
-      );
-      X.dispose();
-      const out = { W: t.gen.W.arraySync(), b: Array.from(t.gen.b.dataSync()), W1: t.inf.layers[0].W.arraySync() };
-      disposeVars([...genVarList(t.gen), ...infVarList(t.inf)]);
-      return out;
-    };
-    const a = await run(mixed, rows);
-    const b = await run(groups, data.data);
-    for (let j = 0; j < 9; j++) {
-      expect(a.b[j]).toBeCloseTo(b.b[perm[j]], 5);
-      for (let i = 0; i < 13; i++) expect(a.W[i][j]).toBeCloseTo(b.W[i][perm[j]], 5);
-      expect(a.W1[j]).toEqual(b.W1[perm[j]].map((v) => expect.closeTo(v, 5)));
-    }
-  });
-
-  it('RBM layers too: visible parameters come back in column order (same result as pre-sorted columns)', async () => {
-    const mixed: GroupSpec[] = [
-      { kind: 'softmax', size: 3 },
-      ...Array.from({ length: 6 }, () => ({ kind: 'bernoulli' as const })),
-    ];
-    const perm = [6, 7, 8, 0, 1, 2, 3, 4, 5];
-    const rows = new Uint8Array(data.rows * 9);
-    for (let r = 0; r < data.rows; r++) for (let j = 0; j < 9; j++) rows[r * 9 + j] = data.data[r * 9 + perm[j]];
-    const run = async (g: GroupSpec[], d: Uint8Array) => {
-      const X = toTensor(d, data.rows, 9);
-      const { rbm } = await trainRbm({
-        groups: g,
-        k: 5,
-        config: layer(5, 'rbm', { epochs: 2, learningRate: 0.1 }),
-        baseRates: baseRateLogits(d, data.rows, 9, g),
-        valid: null,
-        loop: {
-          patience: 0,
-          rng: createRng(3),
-          control: {},
-          rowsFor: () => tf.clone(X),
-          rowsAfter: 0,
-          progress: () => undefined,
-        },
-      });
-      X.dispose();
-      const out = { W: rbm.W.arraySync(), bv: Array.from(rbm.bv.dataSync()) };
-      disposeRbm(rbm);
-      return out;
-    };
-    const a = await run(mixed, rows);
-    const b = await run(groups, data.data);
-    for (let j = 0; j < 9; j++) {
-      expect(a.bv[j]).toBeCloseTo(b.bv[perm[j]], 5);
-      expect(a.W[j]).toEqual(b.W[perm[j]].map((v) => expect.closeTo(v, 5)));
-    }
-    expect(Math.max(...a.W.flat().map(Math.abs))).toBeGreaterThan(0.05);
   });
 });

@@ -1,0 +1,75 @@
+/**
+ * The training run of the service (one at a time): started on the engine thread with a
+ * training set, paused, resumed and cancelled through its shared control word (effective at
+ * the next mini-batch), its progress and state emitted as `train.*` events.
+ */
+import { randomUUID } from 'node:crypto';
+import type { MethodOutput, ServerEvent } from '../../shared/contract.js';
+import { AppError, toErrorPayload } from '../../shared/domain/errors.js';
+import type { TrainConfig, TrainSummary } from '../../shared/domain/model.js';
+import { appVersion } from '../platform/app-version.js';
+import type { TrainingSet } from '../synthesizer/index.js';
+import { EngineClient } from './engine-thread/client.js';
+
+interface Run {
+  runId: string;
+  control: ReturnType<typeof EngineClient.controlWord>;
+}
+
+export class TrainingRuns {
+  private run: Run | null = null;
+
+  constructor(
+    private readonly engine: EngineClient,
+    private readonly emit: (event: ServerEvent) => void,
+  ) {}
+
+  /** Starts a run; `onTrained` receives its summary before the `done` event goes out. */
+  start(config: TrainConfig, set: TrainingSet, onTrained: (runId: string, summary: TrainSummary) => void): string {
+    if (this.run) throw new AppError('busy', { what: 'training' });
+    const run: Run = { runId: randomUUID(), control: EngineClient.controlWord() };
+    this.run = run;
+    const { runId } = run;
+    this.engine
+      .train(runId, { config, set, appVersion: appVersion() }, run.control.buffer, {
+        onEpoch: (progress) => this.emit({ type: 'train.epoch', runId, progress }),
+        onLayer: (result) => this.emit({ type: 'train.layer', runId, result }),
+      })
+      .then((summary) => {
+        onTrained(runId, summary);
+        this.emit({ type: 'train.state', runId, state: 'done', summary, error: null });
+      })
+      .catch((err: unknown) => {
+        const error = toErrorPayload(err);
+        const state = error.code === 'cancelled' ? 'cancelled' : 'failed';
+        this.emit({ type: 'train.state', runId, state, summary: null, error: state === 'failed' ? error : null });
+      })
+      .finally(() => {
+        if (this.run?.runId === runId) this.run = null;
+      });
+    this.emit({ type: 'train.state', runId, state: 'running', summary: null, error: null });
+    return runId;
+  }
+
+  pause(runId: string): MethodOutput<'train.pause'> {
+    this.require(runId).control.set('pause');
+    this.emit({ type: 'train.state', runId, state: 'paused', summary: null, error: null });
+    return { state: 'paused' };
+  }
+
+  resume(runId: string): MethodOutput<'train.resume'> {
+    this.require(runId).control.set('run');
+    this.emit({ type: 'train.state', runId, state: 'running', summary: null, error: null });
+    return { state: 'running' };
+  }
+
+  cancel(runId: string): MethodOutput<'train.cancel'> {
+    this.require(runId).control.set('cancel');
+    return { state: 'cancelled' };
+  }
+
+  private require(runId: string): Run {
+    if (!this.run || this.run.runId !== runId) throw new AppError('unknownRun');
+    return this.run;
+  }
+}
