@@ -8,9 +8,14 @@ import prettier from 'eslint-config-prettier/flat';
 import layers from './electron/tools/eslint-layers.js';
 
 // Outside its folder, only the public entry of each of these folders may be imported.
-const PUBLIC_ENTRIES = ['electron/engine/index.ts', 'electron/data/index.ts', 'electron/synthesizer/index.ts'];
-// Test files (`*.test.*`, `*.spec.*`, `test/` folders) follow their folder's row, plus these.
-// Tests may also use the test tools, and papaparse and iconv-lite to check what the app reads and writes.
+const PUBLIC_ENTRIES = [
+  'electron/engine/index.ts',
+  'electron/data/index.ts',
+  'electron/synthesizer/index.ts',
+  'electron/lab/index.ts',
+];
+// Test files (`*.test.*`, `*.spec.*`, `test/` folders) follow their folder's row, plus these:
+// the test tools, and papaparse and iconv-lite to check what the app reads and writes.
 const TEST_PACKAGES = ['vitest', '@vue/test-utils', 'jsdom', 'papaparse', 'iconv-lite'];
 
 /**

@@ -1,7 +1,7 @@
 /** Experiments: the theorem check with the engine's training, the runner's rows and table, Spearman. */
 import { describe, expect, it } from 'vitest';
 import { train, exactBlm, logLikelihood } from '../engine/index.js';
-import { deepSynthetic } from './datasets/deep-synthetic.js';
+import { deepSynthetic } from './datasets/index.js';
 import { experimentConfig } from './configs.js';
 import { runExperiment } from './experiment.js';
 import { ranks, spearman } from './stats.js';

@@ -7,7 +7,7 @@
 import type { Estimate, Method, TrainConfig } from '../../shared/domain/model.js';
 import { train, type DeepModelParams } from '../engine/index.js';
 import { experimentConfig, DEFAULT_BUDGET, LEARNING_RATES, type Budget } from './configs.js';
-import { loadExperimentData, type ExperimentData } from './datasets/catalog.js';
+import { loadExperimentData, type ExperimentData } from './datasets/index.js';
 import { firstLayerBound, modelLogLik, EVAL_ROWS, IS_SAMPLES } from './evaluate.js';
 import { meanSd } from './stats.js';
 

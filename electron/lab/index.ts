@@ -1,4 +1,8 @@
-/** Experiments reproducing the method's claims: the experiment runner and layer selection by the BLM bound. */
+/**
+ * The lab's public entry: experiments reproducing the method's claims (the experiment runner,
+ * layer selection by the BLM bound) on the method's own datasets. Not part of the product's
+ * pipeline; the CLI's `experiment` and `select-layer` commands use it.
+ */
 export {
   runExperiment,
   markdownTable,

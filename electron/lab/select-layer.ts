@@ -9,7 +9,7 @@
 import type { Estimate, Method, TrainConfig } from '../../shared/domain/model.js';
 import { train, type DeepModelParams } from '../engine/index.js';
 import { DEFAULT_BUDGET, layerConfig, type Budget } from './configs.js';
-import { loadExperimentData, type ExperimentData } from './datasets/catalog.js';
+import { loadExperimentData, type ExperimentData } from './datasets/index.js';
 import { firstLayerBound, modelLogLik } from './evaluate.js';
 import { spearman } from './stats.js';
 

@@ -6,8 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { initBackend } from '../../engine/index.js';
-import { parseLayers, parseMethods } from '../../lab/configs.js';
-import { runExperiment } from '../../lab/experiment.js';
+import { parseLayers, parseMethods, runExperiment } from '../../lab/index.js';
 import { intOption, note, parse, printJson, type Command } from '../command.js';
 
 const options = {

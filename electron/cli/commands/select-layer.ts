@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../../shared/domain/errors.js';
 import { initBackend } from '../../engine/index.js';
-import { selectLayer } from '../../lab/select-layer.js';
+import { selectLayer } from '../../lab/index.js';
 import { intOption, note, parse, printJson, type Command } from '../command.js';
 
 const options = {

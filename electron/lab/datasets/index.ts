@@ -1,4 +1,4 @@
-/** The method's own datasets: deep-synthetic (with its true model), digits8x8, and seeded splits. */
+/** The method's own datasets: deep-synthetic (with its true model), digits8x8, a CSV, and seeded splits. */
 export {
   deepSynthetic,
   deepSyntheticModel,
@@ -7,3 +7,4 @@ export {
 } from './deep-synthetic.js';
 export { digits8x8, digitsPath, DIGITS_THRESHOLD } from './digits.js';
 export { splitRows, type Splits } from './splits.js';
+export { loadExperimentData, SPLIT_SEED, type ExperimentData } from './catalog.js';
