@@ -20,7 +20,7 @@ import { AppError } from '../../shared/domain/errors.js';
 import { createRng } from '../base/random.js';
 import { CsvSplitter, keptBytes, keptFields, type KeptRow } from './csv-parse.js';
 import { detectDelimiter, detectHeader, parseSample } from './sniff.js';
-import { assertText, bomOf, detectEncoding, ICONV_NAME } from './text-encoding.js';
+import { assertText, bomOf, detectEncoding, ICONV_NAME } from './charset.js';
 
 export interface ReadOptions extends PassHooks {
   overrides?: CsvOptionsOverride;
