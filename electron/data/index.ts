@@ -43,6 +43,6 @@ export {
   parseEncodingSpec,
   type EncodingOptions,
   type EncodingSpec,
-} from './encoding.js';
+} from './codec/build.js';
 export { toCsv } from './csv-write.js';
 export { knownRows } from './coverage.js';

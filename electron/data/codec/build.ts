@@ -8,16 +8,16 @@
  * The spec is plain JSON (zod-validated), saved in the model file.
  */
 import { z } from 'zod';
-import { ColumnFormat, ColumnType, type RowTable } from '../../shared/domain/data.js';
-import { AppError } from '../../shared/domain/errors.js';
-import type { GroupSpec } from '../../shared/domain/model.js';
-import type { EncodedData } from '../base/encoded-rows.js';
-import { createRng } from '../base/random.js';
-import type { Dataset } from './dataset.js';
-import { dateFormatter } from './dates.js';
-import { isMissing } from './infer.js';
-import { numberFormatter } from './numbers.js';
-import { cellLevel, cellNumber } from './typed.js';
+import { ColumnFormat, ColumnType, type RowTable } from '../../../shared/domain/data.js';
+import { AppError } from '../../../shared/domain/errors.js';
+import type { GroupSpec } from '../../../shared/domain/model.js';
+import type { EncodedData } from '../../base/encoded-rows.js';
+import { createRng } from '../../base/random.js';
+import type { Dataset } from '../dataset.js';
+import { dateFormatter } from '../dates.js';
+import { isMissing } from '../infer.js';
+import { numberFormatter } from '../numbers.js';
+import { cellLevel, cellNumber } from '../typed.js';
 
 export const MAX_LEVELS = 24;
 export const MAX_BINS = 12;

@@ -18,8 +18,8 @@ import {
   importCsv,
   parseEncodingSpec,
   datasetRows,
-} from './index.js';
-import { groupBits } from '../base/encoded-rows.js';
+} from '../index.js';
+import { groupBits } from '../../base/encoded-rows.js';
 
 async function ledger() {
   const lines = ['伝票番号,日付,店舗,数量,金額,割引,会員,年齢'];
