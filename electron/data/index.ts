@@ -43,6 +43,6 @@ export {
   parseEncodingSpec,
   type EncodingOptions,
   type EncodingSpec,
-} from './codec/build.js';
+} from './codec/index.js';
 export { toCsv } from './csv-write.js';
 export { knownRows } from './coverage.js';
