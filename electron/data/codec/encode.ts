@@ -4,7 +4,7 @@
  * its one bit. Rows come from a dataset (typed values) or from a table of strings (another CSV
  * with the same columns, read with the spec's formats).
  */
-import type { RowTable } from '../../../shared/domain/data.js';
+import { DEFAULT_MISSING_TOKENS, type RowTable } from '../../../shared/domain/data.js';
 import { AppError } from '../../../shared/domain/errors.js';
 import type { EncodedData } from '../../base/encoded-rows.js';
 import type { Dataset } from '../dataset.js';
@@ -100,11 +100,14 @@ export function encodeRows(spec: EncodingSpec, ds: Dataset, rows?: Int32Array): 
   return encodeWith(spec, pick.length, datasetReaders(spec, ds, pick));
 }
 
-/** Encodes rows given as strings (another CSV with the same columns), read with the spec's formats. */
+/**
+ * Encodes rows given as strings (another CSV with the same columns), read with the spec's
+ * formats; cells equal to one of `missingTokens` (by default the import's) are missing.
+ */
 export function encodeTable(
   spec: EncodingSpec,
   table: RowTable,
-  missingTokens: string[] = ['', 'NA', 'N/A', 'null', 'NULL', '-', '?', '#N/A', 'NaN'],
+  missingTokens: readonly string[] = DEFAULT_MISSING_TOKENS,
 ): EncodedData {
   const missing = new Set(missingTokens);
   const position = new Map(table.header.map((h, i) => [h, i]));
