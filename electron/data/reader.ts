@@ -18,6 +18,7 @@ import {
 } from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { createRng } from '../base/random.js';
+import { Reservoir } from '../base/reservoir.js';
 import { CsvSplitter, keptBytes, keptFields, type KeptRow } from './csv-parse.js';
 import { detectDelimiter, detectHeader, parseSample } from './sniff.js';
 import { assertText, bomOf, detectEncoding, ICONV_NAME } from './charset.js';
@@ -310,11 +311,9 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
   let originalHeader: string[] | null = null;
   let width = 0;
   // A kept row is its fields, or its text, split at the end: rows later replaced by reservoir
-  // sampling are then never split.
-  const rows: KeptRow[] = [];
-  let capacity = Infinity;
+  // sampling are then never split. The reservoir grows until the rows kept reach the budget.
+  const kept = new Reservoir<KeptRow>(Infinity, rng);
   let bytesKept = 0;
-  let seen = 0;
 
   await streamRecords(
     path,
@@ -322,7 +321,7 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
     options,
     crOnly,
     opts,
-    () => seen,
+    () => kept.seen,
     (splitter, count, line) => {
       if (originalHeader === null) {
         const row = splitter.fields();
@@ -348,20 +347,20 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
         if (options.raggedRows === 'skip') return;
         row = fitWidth(row, width);
       }
-      seen++;
-      if (rows.length < capacity) {
-        const kept = row ?? splitter.keep();
-        rows.push(kept);
+      const slot = kept.offer();
+      if (slot < 0) return;
+      const item = row ?? splitter.keep();
+      const growing = slot === kept.items.length;
+      kept.put(slot, item);
+      if (growing) {
         // Bytes as if split: the text now, its fields (strings and array) after the pass.
-        bytesKept += keptBytes(kept, width);
-        if (bytesKept > budget && capacity === Infinity) capacity = rows.length;
-      } else {
-        const j = Math.floor(rng.next() * seen);
-        if (j < capacity) rows[j] = row ?? splitter.keep();
+        bytesKept += keptBytes(item, width);
+        if (bytesKept > budget) kept.limit();
       }
     },
   );
-  const table = rows.map((r) => keptFields(r, options.delimiter, options.quote));
+  const seen = kept.seen;
+  const table = kept.items.map((r) => keptFields(r, options.delimiter, options.quote));
 
   const raw: string[] = originalHeader ?? [];
   if (raw.length === 0 || (seen === 0 && tooFewCount + tooManyCount === 0)) {
@@ -400,11 +399,11 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
       params: { count: tooManyCount, expected: width },
       examples: tooMany,
     });
-  if (capacity !== Infinity)
+  if (kept.limited)
     problems.push({
       code: 'problems.sampledOnImport',
       severity: 'info',
-      params: { kept: rows.length, total: seen },
+      params: { kept: table.length, total: seen },
       examples: [],
     });
   return {
@@ -416,7 +415,7 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
     header: names,
     rows: table,
     totalRows: seen,
-    sampled: capacity !== Infinity,
+    sampled: kept.limited,
     problems,
     source: { path, options, crOnly, bytes: size, mtimeMs, width, rows: seen },
   };
