@@ -11,7 +11,8 @@ import type { SegmentTable, SubsetSpec } from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { createRng } from '../base/random.js';
 import { Reservoir } from '../base/reservoir.js';
-import { keptFields, type CsvSplitter, type KeptRow } from './csv-parse.js';
+import type { CsvSplitter } from './csv-parse.js';
+import { keptFields, type KeptRow } from './kept-row.js';
 import { withRowsBefore, type Dataset } from './dataset.js';
 import { rescanRows, type PassHooks } from './reader.js';
 import {

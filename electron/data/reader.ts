@@ -19,7 +19,8 @@ import {
 import { AppError } from '../../shared/domain/errors.js';
 import { createRng } from '../base/random.js';
 import { Reservoir } from '../base/reservoir.js';
-import { CsvSplitter, keptBytes, keptFields, type KeptRow } from './csv-parse.js';
+import { CsvSplitter } from './csv-parse.js';
+import { keptBytes, keptFields, type KeptRow } from './kept-row.js';
 import { detectDelimiter, detectHeader, parseSample } from './sniff.js';
 import { assertText, bomOf, detectEncoding, ICONV_NAME } from './charset.js';
 
