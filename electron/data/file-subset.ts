@@ -14,7 +14,8 @@ import { Reservoir } from '../base/reservoir.js';
 import type { CsvSplitter } from './csv-parse.js';
 import { keptFields, type KeptRow } from './kept-row.js';
 import { withRowsBefore, type Dataset } from './dataset.js';
-import { rescanRows, type PassHooks } from './reader.js';
+import type { PassHooks } from './file-stream.js';
+import { rescanRows } from './reader.js';
 import {
   allocate,
   applySubset,
