@@ -3,24 +3,18 @@
  * (already decoded) and complete records come out one at a time, with their field count and
  * the physical line they start on. Lines without a quote character are found with `indexOf`;
  * records with quotes — embedded delimiters, newlines and doubled quotes — are scanned
- * character by character. A record cut by the end of a chunk is kept until the next chunk.
+ * character by character (csv-quoted.ts). A record cut by the end of a chunk is kept until the next chunk.
  * Lines whose fields are all blank are skipped (like papaparse's `skipEmptyLines: 'greedy'`).
  * Papaparse is still used to sniff the dialect on the first bytes; this splitter exists because
  * papaparse's stream mode parses at ~30 MB/s of CPU here, below the 50 MB/s import target.
  * Fields are built lazily: all of them for a row the caller keeps (`fields`, or `keep` to split
- * it later), one of them for a segment key (`field`), none for a row it drops.
+ * it later, kept-row.ts), one of them for a segment key (`field`), none for a row it drops.
  */
+import { ALL, fieldEnd, quotedFields, scanned, scanQuoted } from './csv-quoted.js';
+import { own, type KeptRow } from './kept-row.js';
 
 /** One record: its field count and the line it starts on; `splitter.fields()` gives its fields on demand. */
 export type RecordSink = (count: number, line: number) => void;
-
-/** A copy of a string that does not share memory with the chunk it was cut from. */
-export function own(s: string): string {
-  if (s.length < 13) return s; // V8 copies short substrings anyway
-  const flat = s + ' ';
-  flat.charCodeAt(0);
-  return flat.slice(0, -1);
-}
 
 export class CsvSplitter {
   private rest = '';
@@ -241,170 +235,5 @@ export class CsvSplitter {
     }
     this.line += 1 + lines;
     return next;
-  }
-}
-
-const ALL = -1;
-
-/** A record kept for later: its fields, a quote-free line (split on the delimiter), or a quoted record's text. */
-export type KeptRow = string[] | string | { quoted: string };
-
-/** The fields of a kept record. */
-export function keptFields(row: KeptRow, delimiter: string, quote: string): string[] {
-  if (Array.isArray(row)) return row;
-  if (typeof row === 'string') return row.split(delimiter);
-  return quotedFields(row.quoted, 0, delimiter, quote, ALL);
-}
-
-/** Bytes a kept record will take once split into `width` fields (strings and the array). */
-export function keptBytes(row: KeptRow, width: number): number {
-  if (Array.isArray(row)) return row.reduce((b, c) => b + c.length * 2 + 48, 64);
-  const text = typeof row === 'string' ? row : row.quoted;
-  return text.length * 2 + 64 + width * 48;
-}
-
-function nextNewline(text: string, from: number): number {
-  const k = text.indexOf('\n', from);
-  return k < 0 ? text.length : k;
-}
-
-/** A character that `trim()` keeps: not a control or space, ASCII or Unicode. */
-function shows(c: number): boolean {
-  if (c < 128) return c > 32;
-  return !(
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
-/** Where the field starting at `i` ends (its delimiter, or `end`), reading quotes as `quotedFields` does. */
-function fieldEnd(text: string, i: number, end: number, delimiter: number, quote: number): number {
-  if (text.charCodeAt(i) === quote) {
-    for (i++; i < end; i++) {
-      if (text.charCodeAt(i) !== quote) continue;
-      if (text.charCodeAt(i + 1) === quote) i++;
-      else break;
-    }
-  }
-  for (; i < end; i++) if (text.charCodeAt(i) === delimiter) return i;
-  return end;
-}
-
-/** What `scanQuoted` found (one object reused: the scan runs once per record). */
-const scanned = { count: 0, lines: 0, end: 0, next: 0, visible: false };
-
-/**
- * Scans one record that contains quotes, from `start`, character by character (cheaper than
- * searching for each quote, delimiter and line end when every field is quoted): its field
- * count, the line breaks inside quoted fields, where it ends, where the next record starts,
- * and whether it holds anything but blanks, quotes and delimiters. Same reading as
- * `quotedFields`. False when the text ends inside the record and `final` is false.
- */
-function scanQuoted(text: string, start: number, final: boolean, delimiter: number, quote: number): boolean {
-  const len = text.length;
-  let count = 1;
-  let lines = 0;
-  let quoted = false;
-  let fieldStart = true;
-  let visible = false;
-  for (let i = start; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (quoted) {
-      if (c === quote) {
-        if (i + 1 >= len && !final) return false;
-        if (text.charCodeAt(i + 1) === quote) {
-          i++;
-          visible = true;
-        } else quoted = false;
-      } else if (c === 10) lines++;
-      else if (!visible && shows(c)) visible = true;
-      continue;
-    }
-    if (c === quote && fieldStart) {
-      quoted = true;
-      fieldStart = false;
-      continue;
-    }
-    if (c === delimiter) {
-      count++;
-      fieldStart = true;
-      continue;
-    }
-    if (c === 10) return found(count, lines, i > start && text.charCodeAt(i - 1) === 13 ? i - 1 : i, i + 1, visible);
-    if (!visible && shows(c)) visible = true;
-    fieldStart = false;
-  }
-  if (!final) return false;
-  return found(count, lines, len > start && text.charCodeAt(len - 1) === 13 ? len - 1 : len, len, visible);
-}
-
-function found(count: number, lines: number, end: number, next: number, visible: boolean): true {
-  scanned.count = count;
-  scanned.lines = lines;
-  scanned.end = end;
-  scanned.next = next;
-  scanned.visible = visible;
-  return true;
-}
-
-/**
- * The fields of one record that contains quotes, from `start` (the record is known to be
- * complete): all of them (ALL), or only field `want` (then it stops once that field is built).
- * Doubled quotes inside quotes stand for one; text after a closing quote up to the delimiter is
- * kept as written (lenient), as papaparse does.
- */
-function quotedFields(text: string, start: number, delimiter: string, quote: string, want: number): string[] {
-  const len = text.length;
-  const fields: string[] = [];
-  let field = '';
-  let index = 0;
-  let build = want === ALL || want === index;
-  let i = start;
-  /** The next newline at or after i, or len (it moves only when a quoted field crosses it). */
-  let nl = nextNewline(text, i);
-  for (;;) {
-    // Start of a field.
-    if (text.startsWith(quote, i)) {
-      i += quote.length;
-      for (;;) {
-        const q = text.indexOf(quote, i);
-        if (q < 0) {
-          if (build) field += text.slice(i);
-          i = nl = len;
-          break;
-        }
-        if (nl < q) nl = nextNewline(text, q);
-        if (build) field += text.slice(i, q);
-        if (text.startsWith(quote, q + 1)) {
-          if (build) field += quote;
-          i = q + 2;
-          continue;
-        }
-        i = q + 1;
-        break;
-      }
-    }
-    const d = text.indexOf(delimiter, i);
-    if (d >= 0 && d < nl) {
-      if (build) {
-        fields.push(field + text.slice(i, d));
-        field = '';
-        if (want === index) return fields;
-      }
-      index++;
-      build = want === ALL || want === index;
-      i = d + delimiter.length;
-      continue;
-    }
-    const end = nl > i && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    if (build) fields.push(field + text.slice(i, end));
-    return fields;
   }
 }

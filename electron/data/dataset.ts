@@ -46,6 +46,22 @@ function profileOf(
   };
 }
 
+/** One problem per reason columns were left out by inference, naming the first few. */
+function excludedProblems(columns: ColumnProfile[]): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  for (const reason of ['constant', 'all-missing', 'identifier', 'text'] as const) {
+    const names = columns.filter((c) => c.excludedReason === reason).map((c) => c.name);
+    if (names.length > 0)
+      problems.push({
+        code: `problems.excluded.${reason}`,
+        severity: 'info',
+        params: { count: names.length, names: names.slice(0, 8).join(', ') },
+        examples: [],
+      });
+  }
+  return problems;
+}
+
 export function buildDataset(raw: RawTable): Dataset {
   const width = raw.header.length;
   const cells: string[][] = Array.from({ length: width }, () => new Array<string>(raw.rows.length));
@@ -56,7 +72,6 @@ export function buildDataset(raw: RawTable): Dataset {
   const problems: ImportProblem[] = [...raw.problems];
   const typed: TypedColumn[] = [];
   const ambiguous: string[] = [];
-  const excluded: { reason: string; names: string[] }[] = [];
   const columns = cells.map((col, j) => {
     const a = analyzeColumn(col, missing, raw.options.dayFirst);
     if (a.ambiguousDate) ambiguous.push(raw.header[j]);
@@ -85,18 +100,7 @@ export function buildDataset(raw: RawTable): Dataset {
       format: a.format,
     });
   });
-  for (const reason of ['constant', 'all-missing', 'identifier', 'text'] as const) {
-    const names = columns.filter((c) => c.excludedReason === reason).map((c) => c.name);
-    if (names.length > 0) excluded.push({ reason, names });
-  }
-  for (const e of excluded) {
-    problems.push({
-      code: `problems.excluded.${e.reason}`,
-      severity: 'info',
-      params: { count: e.names.length, names: e.names.slice(0, 8).join(', ') },
-      examples: [],
-    });
-  }
+  problems.push(...excludedProblems(columns));
   if (width > MAX_INCLUDED_COLUMNS)
     problems.push({
       code: 'problems.tooManyColumns',

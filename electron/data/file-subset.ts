@@ -10,9 +10,12 @@
 import type { SegmentTable, SubsetSpec } from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { createRng } from '../base/random.js';
-import { keptFields, type CsvSplitter, type KeptRow } from './csv-parse.js';
+import { Reservoir } from '../base/reservoir.js';
+import type { CsvSplitter } from './csv-parse.js';
+import { keptFields, type KeptRow } from './kept-row.js';
 import { withRowsBefore, type Dataset } from './dataset.js';
-import { rescanRows, type PassHooks } from './reader.js';
+import type { PassHooks } from './file-stream.js';
+import { rescanRows } from './reader.js';
 import {
   allocate,
   applySubset,
@@ -67,11 +70,9 @@ export function fileSegmentTable(counts: FileSegmentCounts): SegmentTable {
   return tableFromCounts(counts.keyer, counts.counts, counts.rows, true);
 }
 
-interface Reservoir {
-  capacity: number;
-  seen: number;
-  /** Kept rows (split at the end), with each row's ordinal in the file. */
-  items: KeptRow[];
+/** One segment's reservoir (or the one over all chosen segments): kept rows, split at the end, and their ordinals in the file. */
+interface Stratum {
+  rows: Reservoir<KeptRow>;
   ordinals: number[];
 }
 
@@ -102,34 +103,31 @@ export async function drawSubsetFromFile(
   // Stratified unless a plain random sample was asked for; with every matching row kept it makes no difference.
   const stratified = spec.sample ? spec.sample.stratified : true;
   const quotas = stratified ? allocate(sizes, want) : [want];
-  const reservoirs = quotas.map((capacity): Reservoir => ({ capacity, seen: 0, items: [], ordinals: [] }));
+  // One generator for every reservoir: the draws follow the rows in file order.
+  const rng = createRng(spec.seed);
+  const strata = quotas.map((capacity): Stratum => ({ rows: new Reservoir<KeptRow>(capacity, rng), ordinals: [] }));
   /** Key number → its reservoir, or null for a segment left out. */
-  const target = new Map<number, Reservoir | null>();
+  const target = new Map<number, Stratum | null>();
   for (const id of counts.counts.keys()) {
     const i = keep.indexOf(keyer.key(id));
-    target.set(id, i < 0 ? null : reservoirs[stratified ? i : 0]);
+    target.set(id, i < 0 ? null : strata[stratified ? i : 0]);
   }
-  const rng = createRng(spec.seed);
   const { delimiter, quote } = ds.source.options;
   let ordinal = -1;
   const reader = recordCells();
   await rescanRows(ds.source, hooks, (rec, padded) => {
     ordinal++;
     reader.at(rec, padded);
-    const res = target.get(keyer.id(reader.cell));
-    if (!res || res.capacity === 0) return;
-    res.seen++;
-    let slot = res.items.length;
-    if (slot >= res.capacity) {
-      slot = Math.floor(rng.next() * res.seen);
-      if (slot >= res.capacity) return;
-    }
-    res.items[slot] = padded ?? rec.keep();
-    res.ordinals[slot] = ordinal;
+    const stratum = target.get(keyer.id(reader.cell));
+    if (!stratum) return;
+    const slot = stratum.rows.offer();
+    if (slot < 0) return;
+    stratum.rows.put(slot, padded ?? rec.keep());
+    stratum.ordinals[slot] = ordinal;
   });
   // File order, so the drawn rows read like the file.
   const drawn: { ordinal: number; item: KeptRow }[] = [];
-  for (const res of reservoirs) res.items.forEach((item, i) => drawn.push({ ordinal: res.ordinals[i], item }));
+  for (const { rows, ordinals } of strata) rows.items.forEach((item, i) => drawn.push({ ordinal: ordinals[i], item }));
   drawn.sort((a, b) => a.ordinal - b.ordinal);
   const rows = drawn.map(({ item }) => keptFields(item, delimiter, quote));
   const combined = withRowsBefore(ds, rows);

@@ -26,7 +26,7 @@ export async function importCsv(path: string, opts: ImportOptions = {}): Promise
 export type { Dataset } from './dataset.js';
 export { applyColumnOverrides, datasetRows } from './dataset.js';
 export { applySubset, coverageKeep, segmentTable, type Subset } from './subset.js';
-export type { PassHooks } from './reader.js';
+export type { PassHooks } from './file-stream.js';
 export {
   chooseSubset,
   countSegmentsInFile,
@@ -43,6 +43,6 @@ export {
   parseEncodingSpec,
   type EncodingOptions,
   EncodingSpec,
-} from './encoding.js';
+} from './codec/index.js';
 export { toCsv } from './csv-write.js';
 export { knownRows } from './coverage.js';

@@ -1,26 +1,22 @@
 /**
- * Streaming CSV reader: the file is decoded (iconv-lite, or Node's UTF-8 decoder) and split
- * into records (csv-parse.ts; papaparse sniffs the dialect) chunk by
- * chunk, never held whole as one string. It detects the dialect from the first bytes unless
- * overridden, counts and handles ragged rows, makes header names unique, reports progress,
- * stops on cancel, and keeps at most a memory budget of rows by reservoir sampling.
+ * Streaming CSV reader: the import's pass over a file (file-stream.ts: chunk by chunk, decoded,
+ * split into records, never held whole as one string) with its dialect detected from the first
+ * bytes unless overridden (dialect.ts). It takes the header (header.ts), counts and handles
+ * ragged rows (ragged.ts), and keeps at most a memory budget of rows by reservoir sampling.
+ * `rescanRows` reads the same file again, the same way, for later passes over all of it.
  */
-import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
-import iconv from 'iconv-lite';
-import {
-  type CsvOptions,
-  type CsvOptionsOverride,
-  DEFAULT_MISSING_TOKENS,
-  type ImportProblem,
-} from '../../shared/domain/data.js';
+import type { CsvOptions, CsvOptionsOverride, ImportProblem } from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
-import { createRng } from '../base/random.js';
-import { CsvSplitter, keptBytes, keptFields, type KeptRow } from './csv-parse.js';
-import { detectDelimiter, detectHeader, parseSample } from './sniff.js';
-import { assertText, bomOf, detectEncoding, ICONV_NAME } from './text-encoding.js';
+import { createRng, type Rng } from '../base/random.js';
+import { Reservoir } from '../base/reservoir.js';
+import type { CsvSplitter } from './csv-parse.js';
+import { detectOptions } from './dialect.js';
+import { fileError, streamRecords, type PassHooks } from './file-stream.js';
+import { defaultHeader, renamedProblems, uniqueHeader } from './header.js';
+import { keptBytes, keptFields, type KeptRow } from './kept-row.js';
+import { fitWidth, RaggedRows } from './ragged.js';
 
 export interface ReadOptions extends PassHooks {
   overrides?: CsvOptionsOverride;
@@ -60,177 +56,130 @@ export interface FileSource {
 
 /** Estimated bytes of cell text kept in memory (about 100,000 rows of a typical table). */
 export const DEFAULT_MEMORY_BUDGET = 48 * 1024 * 1024;
-const HEAD_BYTES = 256 * 1024;
-/** Bytes of a partial last line carried over to the next chunk at most. */
-const MAX_CARRY = 1 << 20;
-const MAX_EXAMPLES = 5;
-
-async function readHead(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
-function fileError(path: string, err: unknown): AppError {
-  const code = (err as NodeJS.ErrnoException).code;
-  const message = err instanceof Error ? err.message : String(err);
-  if (code === 'ENOENT') return new AppError('data.notFound', { path: basename(path) });
-  if (code === 'EACCES' || code === 'EPERM') return new AppError('data.permission', { path: basename(path) });
-  if (code === 'EISDIR') return new AppError('data.isDirectory', { path: basename(path) });
-  return new AppError('readFailed', { path: basename(path), message });
-}
-
-export function uniqueHeader(raw: string[]): { names: string[]; renamed: { from: string; to: string }[] } {
-  const seen = new Map<string, number>();
-  const renamed: { from: string; to: string }[] = [];
-  const names = raw.map((cell, i) => {
-    const base = cell.trim() === '' ? `Column ${i + 1}` : cell.trim();
-    let name = base;
-    let n = seen.get(base) ?? 0;
-    while (seen.has(name)) {
-      n++;
-      name = `${base} (${n + 1})`;
-    }
-    seen.set(base, n);
-    seen.set(name, 0);
-    if (name !== cell) renamed.push({ from: cell, to: name });
-    return name;
-  });
-  return { names, renamed };
-}
-
-export async function detectOptions(
-  path: string,
-  overrides: CsvOptionsOverride = {},
-): Promise<{ detected: CsvOptions; options: CsvOptions; head: Uint8Array; crOnly: boolean }> {
-  const head = await readHead(path);
-  if (head.length === 0) throw new AppError('data.empty');
-  const encoding = detectEncoding(head);
-  const chosenEncoding = overrides.encoding ?? encoding;
-  assertText(head, chosenEncoding);
-  const bom = bomOf(head);
-  const text = iconv.decode(
-    Buffer.from(head.subarray(bom && bom.encoding === chosenEncoding ? bom.length : 0)),
-    ICONV_NAME[chosenEncoding],
-  );
-  if (text.trim() === '') throw new AppError('data.empty');
-  const delimiter = detectDelimiter(text);
-  const chosenDelimiter = overrides.delimiter ?? delimiter;
-  const complete = text.slice(0, Math.max(text.lastIndexOf('\n'), 0)) || text;
-  const header = detectHeader(parseSample(complete, chosenDelimiter, overrides.quote ?? '"'));
-  const detected: CsvOptions = {
-    encoding,
-    delimiter,
-    quote: '"',
-    header,
-    raggedRows: 'pad',
-    missingTokens: [...DEFAULT_MISSING_TOKENS],
-    dayFirst: null,
-  };
-  // Old Mac exports end lines with CR alone.
-  const crOnly = text.includes('\r') && !text.includes('\n');
-  return { detected, options: { ...detected, ...stripUndefined(overrides) }, head, crOnly };
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/** A chunk decoder for the file's encoding: keeps multi-byte characters split across chunks intact and drops a BOM. */
-function textDecoder(encoding: CsvOptions['encoding']): { write(b: Buffer): string; end(): string } {
-  // UTF-8 needs no iconv pass: Node's own decoder is faster.
-  const inner =
-    encoding === 'utf-8' ? new StringDecoder('utf8') : iconv.getDecoder(ICONV_NAME[encoding], { stripBOM: false });
-  let first = true;
-  const strip = (text: string) => {
-    if (first && text.length > 0) {
-      first = false;
-      if (text.charCodeAt(0) === 0xfeff) return text.slice(1);
-    }
-    return text;
-  };
-  return { write: (b) => strip(inner.write(b)), end: () => strip(inner.end() ?? '') };
-}
-
-/** A ragged row padded with empty fields or cut to `width` (the "pad" policy). */
-function fitWidth(row: string[], width: number): string[] {
-  return row.length < width ? [...row, ...Array<string>(width - row.length).fill('')] : row.slice(0, width);
-}
-
-/** Progress and cancel for one pass over a file. */
-export interface PassHooks {
-  signal?: AbortSignal;
-  onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
-}
-
-/** A record handler: the splitter gives the record's fields (`fields`, `field`, `keep`). */
-type RecordHandler = (rec: CsvSplitter, count: number, line: number) => void;
 
 /**
- * One pass over a file: decoded chunk by chunk, split into records, each handed to `onRecord`.
- * Progress at most every 100 ms (with `rows()` as the row count so far), cancel between chunks.
+ * What the import's pass collects, record by record: the header (the first record, or names
+ * for a file without one), the ragged rows, and the rows kept. A kept row is its fields, or its
+ * text, split at the end: rows later replaced by reservoir sampling are then never split. The
+ * reservoir grows until the rows kept reach the memory budget, then samples.
  */
-async function streamRecords(
-  path: string,
-  size: number,
-  options: CsvOptions,
-  crOnly: boolean,
-  hooks: PassHooks,
-  rows: () => number,
-  onRecord: RecordHandler,
-): Promise<void> {
-  const splitter: CsvSplitter = new CsvSplitter(options.delimiter, options.quote, (count, line) =>
-    onRecord(splitter, count, line),
-  );
-  const decoder = textDecoder(options.encoding);
-  let file: ReturnType<typeof createReadStream> | null = null;
-  let bytesRead = 0;
-  let lastProgress = 0;
-  try {
-    if (hooks.signal?.aborted) throw new AppError('cancelled');
-    file = createReadStream(path, { highWaterMark: 1 << 20 });
-    // Chunks are cut after their last line-end byte and the tail carried to the next one, so the
-    // splitter is handed whole lines and rarely has to join a partial line to new text (a joined
-    // string is slower to scan). Not for UTF-16, whose line-end byte also occurs inside other characters.
-    const lineEnd = options.encoding === 'utf-16le' || options.encoding === 'utf-16be' ? -1 : crOnly ? 13 : 10;
-    let carry: Buffer | null = null;
-    for await (const chunk of file as AsyncIterable<Buffer>) {
-      if (hooks.signal?.aborted) throw new AppError('cancelled');
-      bytesRead += chunk.length;
-      let bytes: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-      carry = null;
-      if (lineEnd >= 0) {
-        const cut = bytes.lastIndexOf(lineEnd) + 1;
-        // A line longer than a chunk goes to the splitter as it is (carrying it would copy it again and again).
-        if (cut < bytes.length && bytes.length - cut <= MAX_CARRY) {
-          carry = Buffer.from(bytes.subarray(cut));
-          bytes = bytes.subarray(0, cut);
-        }
-      }
-      const text = decoder.write(bytes);
-      splitter.write(crOnly ? text.replaceAll('\r', '\n') : text);
-      const now = Date.now();
-      if (now - lastProgress > 100) {
-        lastProgress = now;
-        hooks.onProgress?.({ bytesRead, totalBytes: size, rows: rows() });
-        // Let timers and abort handlers run between chunks.
-        await new Promise<void>((r) => setImmediate(r));
-      }
-    }
-    const tail = (carry ? decoder.write(carry) : '') + decoder.end();
-    splitter.write(crOnly ? tail.replaceAll('\r', '\n') : tail);
-    splitter.end();
-  } catch (err) {
-    file?.destroy();
-    throw err instanceof AppError ? err : fileError(path, err);
+class ImportPass {
+  header: string[] | null = null;
+  width = 0;
+  readonly ragged = new RaggedRows();
+  readonly kept: Reservoir<KeptRow>;
+  private bytesKept = 0;
+
+  constructor(
+    private readonly options: CsvOptions,
+    private readonly budget: number,
+    rng: Rng,
+  ) {
+    this.kept = new Reservoir<KeptRow>(Infinity, rng);
   }
-  if (hooks.signal?.aborted) throw new AppError('cancelled');
-  hooks.onProgress?.({ bytesRead: size, totalBytes: size, rows: rows() });
+
+  record(splitter: CsvSplitter, count: number, line: number): void {
+    if (this.header === null) {
+      const first = splitter.fields();
+      this.width = first.length;
+      if (this.options.header) {
+        this.header = first;
+        return;
+      }
+      this.header = defaultHeader(first.length);
+    }
+    let row: string[] | null = null;
+    if (count !== this.width) {
+      row = splitter.fields();
+      this.ragged.note(row, line, this.width, this.options.delimiter);
+      if (this.options.raggedRows === 'skip') return;
+      row = fitWidth(row, this.width);
+    }
+    const slot = this.kept.offer();
+    if (slot < 0) return;
+    const item = row ?? splitter.keep();
+    const growing = slot === this.kept.items.length;
+    this.kept.put(slot, item);
+    if (growing) {
+      // Bytes as if split: the text now, its fields (strings and array) after the pass.
+      this.bytesKept += keptBytes(item, this.width);
+      if (this.bytesKept > this.budget) this.kept.limit();
+    }
+  }
+}
+
+async function fileStat(path: string): Promise<{ size: number; mtimeMs: number }> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    return { size: info.size, mtimeMs: info.mtimeMs };
+  } catch (err) {
+    throw fileError(path, err);
+  }
+}
+
+async function fileOptions(path: string, overrides: CsvOptionsOverride | undefined) {
+  try {
+    return await detectOptions(path, overrides);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw fileError(path, err);
+  }
+}
+
+/** Refuses a file without data rows, whose rows are all ragged, or with a single column. */
+function checkShape(pass: ImportPass, options: CsvOptions): void {
+  const header = pass.header ?? [];
+  const rows = pass.kept.seen;
+  const ragged = pass.ragged.count;
+  if (header.length === 0 || (rows === 0 && ragged === 0))
+    throw new AppError(header.length > 0 ? 'data.headerOnly' : 'data.empty');
+  if (rows === 0) throw new AppError('data.allRowsRagged', { rows: ragged });
+  if (pass.width < 2)
+    throw new AppError('data.singleColumn', { delimiter: options.delimiter === '\t' ? 'tab' : options.delimiter });
+}
+
+export async function readCsv(path: string, opts: ReadOptions = {}): Promise<RawTable> {
+  const { size, mtimeMs } = await fileStat(path);
+  if (size === 0) throw new AppError('data.empty');
+  const { detected, options, crOnly } = await fileOptions(path, opts.overrides);
+  const pass = new ImportPass(options, opts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET, createRng(opts.seed ?? 1));
+  await streamRecords(
+    path,
+    size,
+    options,
+    crOnly,
+    opts,
+    () => pass.kept.seen,
+    (splitter, count, line) => pass.record(splitter, count, line),
+  );
+  const table = pass.kept.items.map((r) => keptFields(r, options.delimiter, options.quote));
+  checkShape(pass, options);
+  const seen = pass.kept.seen;
+  const width = pass.width;
+  const originalHeader = pass.header ?? [];
+  const { names, renamed } = uniqueHeader(originalHeader);
+  const problems = [...renamedProblems(renamed), ...pass.ragged.problems(options.raggedRows, width)];
+  if (pass.kept.limited)
+    problems.push({
+      code: 'problems.sampledOnImport',
+      severity: 'info',
+      params: { kept: table.length, total: seen },
+      examples: [],
+    });
+  return {
+    fileName: basename(path),
+    bytes: size,
+    detected,
+    options,
+    originalHeader,
+    header: names,
+    rows: table,
+    totalRows: seen,
+    sampled: pass.kept.limited,
+    problems,
+    source: { path, options, crOnly, bytes: size, mtimeMs, width, rows: seen },
+  };
 }
 
 /**
@@ -277,147 +226,4 @@ export async function rescanRows(
     },
   );
   return seen;
-}
-
-export async function readCsv(path: string, opts: ReadOptions = {}): Promise<RawTable> {
-  let size: number;
-  let mtimeMs: number;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    size = info.size;
-    mtimeMs = info.mtimeMs;
-  } catch (err) {
-    throw fileError(path, err);
-  }
-  if (size === 0) throw new AppError('data.empty');
-  let detected: CsvOptions;
-  let options: CsvOptions;
-  let crOnly = false;
-  try {
-    ({ detected, options, crOnly } = await detectOptions(path, opts.overrides));
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw fileError(path, err);
-  }
-  const budget = opts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET;
-  const rng = createRng(opts.seed ?? 1);
-  const problems: ImportProblem[] = [];
-  const tooFew: { line: number; text: string }[] = [];
-  const tooMany: { line: number; text: string }[] = [];
-  let tooFewCount = 0;
-  let tooManyCount = 0;
-  let originalHeader: string[] | null = null;
-  let width = 0;
-  // A kept row is its fields, or its text, split at the end: rows later replaced by reservoir
-  // sampling are then never split.
-  const rows: KeptRow[] = [];
-  let capacity = Infinity;
-  let bytesKept = 0;
-  let seen = 0;
-
-  await streamRecords(
-    path,
-    size,
-    options,
-    crOnly,
-    opts,
-    () => seen,
-    (splitter, count, line) => {
-      if (originalHeader === null) {
-        const row = splitter.fields();
-        if (options.header) {
-          originalHeader = row;
-          width = row.length;
-          return;
-        }
-        originalHeader = row.map((_, i) => `Column ${i + 1}`);
-        width = row.length;
-      }
-      let row: string[] | null = null;
-      if (count !== width) {
-        row = splitter.fields();
-        const example = { line, text: row.join(options.delimiter).slice(0, 200) };
-        if (row.length < width) {
-          tooFewCount++;
-          if (tooFew.length < MAX_EXAMPLES) tooFew.push(example);
-        } else {
-          tooManyCount++;
-          if (tooMany.length < MAX_EXAMPLES) tooMany.push(example);
-        }
-        if (options.raggedRows === 'skip') return;
-        row = fitWidth(row, width);
-      }
-      seen++;
-      if (rows.length < capacity) {
-        const kept = row ?? splitter.keep();
-        rows.push(kept);
-        // Bytes as if split: the text now, its fields (strings and array) after the pass.
-        bytesKept += keptBytes(kept, width);
-        if (bytesKept > budget && capacity === Infinity) capacity = rows.length;
-      } else {
-        const j = Math.floor(rng.next() * seen);
-        if (j < capacity) rows[j] = row ?? splitter.keep();
-      }
-    },
-  );
-  const table = rows.map((r) => keptFields(r, options.delimiter, options.quote));
-
-  const raw: string[] = originalHeader ?? [];
-  if (raw.length === 0 || (seen === 0 && tooFewCount + tooManyCount === 0)) {
-    throw new AppError(raw.length > 0 ? 'data.headerOnly' : 'data.empty');
-  }
-  if (seen === 0) throw new AppError('data.allRowsRagged', { rows: tooFewCount + tooManyCount });
-  if (width < 2)
-    throw new AppError('data.singleColumn', { delimiter: options.delimiter === '\t' ? 'tab' : options.delimiter });
-  const { names, renamed } = uniqueHeader(raw);
-  if (renamed.length > 0) {
-    problems.push({
-      code: 'problems.headerRenamed',
-      severity: 'info',
-      params: {
-        count: renamed.length,
-        names: renamed
-          .slice(0, 5)
-          .map((r) => `"${r.from}" → "${r.to}"`)
-          .join(', '),
-      },
-      examples: [],
-    });
-  }
-  const policy = options.raggedRows === 'skip' ? 'skipped' : 'padded';
-  if (tooFewCount > 0)
-    problems.push({
-      code: `problems.tooFewFields.${policy}`,
-      severity: 'warning',
-      params: { count: tooFewCount, expected: width },
-      examples: tooFew,
-    });
-  if (tooManyCount > 0)
-    problems.push({
-      code: `problems.tooManyFields.${policy}`,
-      severity: 'warning',
-      params: { count: tooManyCount, expected: width },
-      examples: tooMany,
-    });
-  if (capacity !== Infinity)
-    problems.push({
-      code: 'problems.sampledOnImport',
-      severity: 'info',
-      params: { kept: rows.length, total: seen },
-      examples: [],
-    });
-  return {
-    fileName: basename(path),
-    bytes: size,
-    detected,
-    options,
-    originalHeader: raw,
-    header: names,
-    rows: table,
-    totalRows: seen,
-    sampled: capacity !== Infinity,
-    problems,
-    source: { path, options, crOnly, bytes: size, mtimeMs, width, rows: seen },
-  };
 }

@@ -11,7 +11,7 @@ import { AppError } from '../../shared/domain/errors.js';
 import { createRng, permutation } from '../base/random.js';
 import type { Dataset } from './dataset.js';
 import { isMissing } from './infer.js';
-import { own } from './csv-parse.js';
+import { own } from './kept-row.js';
 import { cellLevel } from './typed.js';
 
 export interface Subset {

@@ -18,8 +18,9 @@ import {
   importCsv,
   parseEncodingSpec,
   datasetRows,
-} from './index.js';
-import { groupBits } from '../base/encoded-rows.js';
+} from '../index.js';
+import { DEFAULT_MISSING_TOKENS } from '../../../shared/domain/data.js';
+import { groupBits } from '../../base/encoded-rows.js';
 
 async function ledger() {
   const lines = ['伝票番号,日付,店舗,数量,金額,割引,会員,年齢'];
@@ -152,5 +153,26 @@ describe('encoding', () => {
       expect(decoded.rows[r][2] === 'N/A').toBe(r % 11 === 0);
     }
     expect(parseEncodingSpec(JSON.parse(JSON.stringify(spec)))).toEqual(spec);
+  });
+
+  it("reads a table with the import's missing tokens by default (n/a included)", async () => {
+    const lines = ['city,size'];
+    for (let i = 0; i < 200; i++)
+      lines.push(`${i % 9 === 0 ? 'n/a' : ['Osaka', 'Kobe', 'Nara'][i % 3]},${(i * 7) % 40}`);
+    const path = join(mkdtempSync(join(tmpdir(), 'lw-enc-')), 'na.csv');
+    writeFileSync(path, lines.join('\n'));
+    const ds = await importCsv(path);
+    const spec = buildEncoding(ds);
+    const city = spec.columns[0];
+    expect(city.kind === 'levels' && city.missing && city.missingToken).toBe('n/a');
+    // Every default token is missing to encodeTable: the city's "missing" bit (after its 3 levels), never a level.
+    const table = { header: ['city', 'size'], rows: DEFAULT_MISSING_TOKENS.map((t) => [t, '3']) };
+    const encoded = encodeTable(spec, table);
+    for (let r = 0; r < table.rows.length; r++)
+      expect(Array.from(encoded.data.subarray(r * encoded.bits, r * encoded.bits + 4))).toEqual([0, 0, 0, 1]);
+    // So decoded rows, which write missing cities as n/a, encode back to the same bits.
+    const data = encodeRows(spec, ds);
+    const again = encodeTable(spec, decodeRows(spec, data, 5));
+    expect(Buffer.from(again.data).equals(Buffer.from(data.data))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Which text encoding a file is in, from its first bytes: a byte-order mark settles it
+ * Character sets: which text encoding a file is in, from its first bytes. A byte-order mark settles it
  * (UTF-8, UTF-16 LE/BE); UTF-16 without a mark shows as NUL bytes in every other position
  * (the ASCII of delimiters, digits and line ends) and decodes to clean text; otherwise valid
  * UTF-8 is UTF-8; otherwise the Japanese legacy

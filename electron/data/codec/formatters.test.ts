@@ -1,9 +1,9 @@
 /** The compiled formatters used by decoding write exactly what the general ones write. */
 import { describe, expect, it } from 'vitest';
-import type { NumberFormat } from '../../shared/domain/data.js';
-import { createRng } from '../base/random.js';
-import { dateFormatter, formatDate } from './dates.js';
-import { formatNumber, numberFormatter } from './numbers.js';
+import type { NumberFormat } from '../../../shared/domain/data.js';
+import { createRng } from '../../base/random.js';
+import { dateFormatter, formatDate } from '../dates.js';
+import { formatNumber, numberFormatter } from '../numbers.js';
 
 const PLAIN: NumberFormat = {
   decimals: 2,

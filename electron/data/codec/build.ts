@@ -1,0 +1,158 @@
+/**
+ * Learning the encoding spec from training rows: numbers and dates get quantile bins (or, with
+ * few distinct values, one slot per value), categoricals and booleans their most frequent
+ * levels plus "other" (the rarer ones remembered with their counts), a "missing" slot wherever
+ * values are missing, written back with the column's own missing token. Columns not used keep
+ * their place: identifiers get a pattern for fresh ids, constants their value.
+ */
+import type { ColumnProfile } from '../../../shared/domain/data.js';
+import type { Dataset } from '../dataset.js';
+import { isMissing } from '../infer.js';
+import type { TypedColumn } from '../typed.js';
+import type { ColumnEncoding, EncodingSpec } from './spec.js';
+
+export const MAX_LEVELS = 24;
+export const MAX_BINS = 12;
+/** Rare levels remembered behind "other". */
+export const MAX_OTHER_LEVELS = 500;
+/** Numbers with at most this many distinct values are encoded by value, not by bin. */
+export const MAX_EXACT_VALUES = 16;
+
+export interface EncodingOptions {
+  /** Bins per numeric or date column, by column index (default: about the square root of its distinct values, 2..12). */
+  bins?: Record<number, number>;
+}
+
+/** A column's place and name, as every encoding of it records them. */
+interface ColumnId {
+  column: number;
+  name: string;
+}
+
+/** Whether a used column has missing values, and the token it writes them with. */
+interface Missing {
+  missing: boolean;
+  missingToken: string;
+}
+
+function quantileEdges(sorted: number[], bins: number): number[] {
+  const edges: number[] = [sorted[0]];
+  for (let b = 1; b < bins; b++) {
+    const q = sorted[Math.min(sorted.length - 1, Math.floor((b * sorted.length) / bins))];
+    if (q > edges[edges.length - 1]) edges.push(q);
+  }
+  const max = sorted[sorted.length - 1];
+  if (max > edges[edges.length - 1]) edges.push(max);
+  if (edges.length < 2) edges.push(edges[0]);
+  return edges;
+}
+
+function identifierPattern(cells: string[], missing: Set<string>): { prefix: string; width: number; start: number } {
+  let prefix: string | null = null;
+  let width = 0;
+  let max = 0;
+  for (const c of cells) {
+    if (isMissing(c, missing)) continue;
+    const m = /^(.*?)(\d+)$/.exec(c.trim());
+    if (!m) continue;
+    if (prefix === null) prefix = m[1];
+    width = Math.max(width, m[2].length);
+    max = Math.max(max, Number(m[2]));
+  }
+  return { prefix: prefix ?? 'SYN-', width: Math.max(width, 6), start: max + 1 };
+}
+
+/** The token a column most often uses for a missing value ('' when it leaves the cell empty). */
+function commonMissingToken(cells: string[], missing: Set<string>): string {
+  const counts = new Map<string, number>();
+  for (const c of cells) {
+    const t = c.trim();
+    if (missing.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  let best = '';
+  let most = 0;
+  for (const [t, n] of counts) if (n > most) [best, most] = [t, n];
+  return best;
+}
+
+/** A column left out of the model: fresh identifiers in its pattern, or its constant value. */
+function unusedColumn(ds: Dataset, col: ColumnProfile, base: ColumnId): ColumnEncoding {
+  const cells = ds.cells[col.index];
+  if (col.type === 'identifier' || col.excludedReason === 'identifier')
+    return { kind: 'identifier', ...base, ...identifierPattern(cells, ds.missing) };
+  if (col.excludedReason === 'constant')
+    return { kind: 'constant', ...base, value: cells.find((c) => !isMissing(c, ds.missing))?.trim() ?? '' };
+  return { kind: 'constant', ...base, value: '' };
+}
+
+/** A number or date column: one slot per value when there are few, else quantile bins. */
+function numberColumn(
+  col: ColumnProfile,
+  base: ColumnId,
+  miss: Missing,
+  values: Float64Array,
+  rows: Int32Array,
+  asked: number | undefined,
+): ColumnEncoding {
+  const vals: number[] = [];
+  for (const r of rows) if (!Number.isNaN(values[r])) vals.push(values[r]);
+  if (vals.length === 0) return { kind: 'constant', ...base, value: '' };
+  vals.sort((a, b) => a - b);
+  const distinct = [...new Set(vals)];
+  const { type, format } = col;
+  if (distinct.length <= (asked === undefined ? MAX_EXACT_VALUES : Math.min(asked, MAX_EXACT_VALUES)))
+    return { kind: 'values', ...base, type, format, values: distinct, ...miss };
+  const bins =
+    asked === undefined
+      ? Math.max(2, Math.min(MAX_BINS, Math.round(Math.sqrt(distinct.length))))
+      : Math.max(2, Math.min(256, Math.round(asked)));
+  return { kind: 'bins', ...base, type, format, edges: quantileEdges(vals, bins), ...miss };
+}
+
+/** A column of levels: the most frequent ones, the rest behind "other" with their counts. */
+function levelColumn(
+  col: ColumnProfile,
+  base: ColumnId,
+  miss: Missing,
+  typed: Extract<TypedColumn, { kind: 'level' }>,
+  rows: Int32Array,
+): ColumnEncoding {
+  const counts = new Map<number, number>();
+  for (const r of rows) if (typed.codes[r] >= 0) counts.set(typed.codes[r], (counts.get(typed.codes[r]) ?? 0) + 1);
+  const byCount = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const levels = byCount.slice(0, MAX_LEVELS).map(([code]) => typed.levels[code]);
+  const rest = byCount.slice(MAX_LEVELS, MAX_LEVELS + MAX_OTHER_LEVELS);
+  const other = byCount.length > MAX_LEVELS || typed.levels.length > levels.length;
+  if (levels.length === 0) return { kind: 'constant', ...base, value: '' };
+  return {
+    kind: 'levels',
+    ...base,
+    type: col.type,
+    levels,
+    other,
+    otherLevels: rest.map(([code]) => typed.levels[code]),
+    otherCounts: rest.map(([, n]) => n),
+    ...miss,
+  };
+}
+
+function columnEncoding(ds: Dataset, col: ColumnProfile, rows: Int32Array, opts: EncodingOptions): ColumnEncoding {
+  const base: ColumnId = { column: col.index, name: col.name };
+  if (!col.include) return unusedColumn(ds, col, base);
+  const typed = ds.typed[col.index];
+  const missing = col.missing > 0;
+  const miss: Missing = { missing, missingToken: missing ? commonMissingToken(ds.cells[col.index], ds.missing) : '' };
+  if (typed.kind === 'number') return numberColumn(col, base, miss, typed.values, rows, opts.bins?.[col.index]);
+  if (col.type === 'boolean' && col.format.boolean && !missing) {
+    const { trueToken, falseToken } = col.format.boolean;
+    return { kind: 'flag', ...base, trueToken, falseToken };
+  }
+  return levelColumn(col, base, miss, typed, rows);
+}
+
+/** Learns the encoding from the dataset's rows (by default all), for the included columns. */
+export function buildEncoding(ds: Dataset, rows?: Int32Array, opts: EncodingOptions = {}): EncodingSpec {
+  const pick = rows ?? Int32Array.from({ length: ds.info.rows }, (_, i) => i);
+  const columns = ds.info.columns.map((col) => columnEncoding(ds, col, pick, opts));
+  return { format: 'layerwise-encoding', version: 1, header: ds.info.columns.map((c) => c.name), columns };
+}

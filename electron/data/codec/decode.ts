@@ -1,0 +1,115 @@
+/**
+ * Generated bits back to rows that look like the user's own: a bin becomes a value drawn
+ * inside it on the column's grid (whole days, seconds, its decimals) and written in its
+ * format; "other" a rarer level drawn by frequency; "missing" the column's missing token;
+ * identifiers fresh ids in their own pattern; constants their value. Seeded.
+ */
+import type { ColumnFormat, ColumnType, RowTable } from '../../../shared/domain/data.js';
+import type { EncodedData } from '../../base/encoded-rows.js';
+import { createRng } from '../../base/random.js';
+import { dateFormatter } from '../dates.js';
+import { numberFormatter } from '../numbers.js';
+import { groupSize, type ColumnEncoding, type EncodingSpec } from './spec.js';
+
+const DAY = 86_400_000;
+
+/**
+ * A value drawn uniformly inside the bin [lo, hi) — [lo, hi] for the last bin — on the
+ * column's grid: whole days for dates, seconds for datetimes, its decimals for numbers.
+ */
+function drawInBin(lo: number, hi: number, last: boolean, type: ColumnType, format: ColumnFormat, u: number): number {
+  const step =
+    type === 'date'
+      ? DAY
+      : type === 'datetime'
+        ? 1000
+        : 10 ** -(type === 'integer' ? 0 : (format.number?.decimals ?? 2));
+  const first = Math.ceil(lo / step - 1e-9);
+  const end = last ? Math.floor(hi / step + 1e-9) : Math.ceil(hi / step - 1e-9) - 1;
+  if (end < first) return lo;
+  const k = first + Math.min(end - first, Math.floor(u * (end - first + 1)));
+  return step >= 1 ? k * step : Number((k * step).toFixed(12));
+}
+
+function drawOther(levels: string[], counts: number[], u: number): string {
+  const total = counts.reduce((a, b) => a + b, 0);
+  let x = u * total;
+  for (let i = 0; i < levels.length; i++) {
+    x -= counts[i];
+    if (x < 0) return levels[i];
+  }
+  return levels[levels.length - 1] ?? '';
+}
+
+/** Reads one column of one generated row (the group's bits start at `at`) as a cell. */
+type CellDecoder = (bits: Uint8Array, at: number, row: number, u: () => number) => string;
+
+function valueFormatter(type: ColumnType, format: ColumnFormat): (v: number) => string {
+  if (type === 'date' || type === 'datetime') return dateFormatter(format.date?.pattern ?? 'YYYY-MM-DD');
+  if (format.number) return numberFormatter(type === 'integer' ? { ...format.number, decimals: 0 } : format.number);
+  return (v) => String(v);
+}
+
+function slotOf(bits: Uint8Array, at: number, size: number): number {
+  let slot = 0;
+  for (let j = 0; j < size; j++) if (bits[at + j]) slot = j;
+  return slot;
+}
+
+function cellDecoder(c: ColumnEncoding, size: number): CellDecoder {
+  switch (c.kind) {
+    case 'bins': {
+      const fmt = valueFormatter(c.type, c.format);
+      const bins = c.edges.length - 1;
+      return (bits, at, _r, u) => {
+        const slot = slotOf(bits, at, size);
+        if (c.missing && slot === bins) return c.missingToken ?? '';
+        return fmt(drawInBin(c.edges[slot], c.edges[slot + 1], slot === bins - 1, c.type, c.format, u()));
+      };
+    }
+    case 'values': {
+      const fmt = valueFormatter(c.type, c.format);
+      const cells = c.values.map(fmt);
+      return (bits, at) => {
+        const slot = slotOf(bits, at, size);
+        return c.missing && slot === c.values.length ? (c.missingToken ?? '') : cells[slot];
+      };
+    }
+    case 'levels':
+      return (bits, at, _r, u) => {
+        const slot = slotOf(bits, at, size);
+        return slot < c.levels.length
+          ? c.levels[slot]
+          : c.other && slot === c.levels.length
+            ? drawOther(c.otherLevels, c.otherCounts, u())
+            : (c.missingToken ?? '');
+      };
+    case 'flag':
+      return (bits, at) => (bits[at] ? c.trueToken : c.falseToken);
+    case 'identifier':
+      return (_b, _a, r) => `${c.prefix}${String(c.start + r).padStart(c.width, '0')}`;
+    case 'constant':
+      return () => c.value;
+  }
+}
+
+/** Generated bits back to rows: every original column, in order, with the original formats. */
+export function decodeRows(spec: EncodingSpec, data: EncodedData, seed: number): RowTable {
+  const rng = createRng(seed);
+  const u = () => rng.next();
+  const sizes = spec.columns.map(groupSize);
+  const decoders = spec.columns.map((c, i) => cellDecoder(c, sizes[i]));
+  const n = decoders.length;
+  const rows: string[][] = new Array<string[]>(data.rows);
+  const bits = data.data;
+  for (let r = 0; r < data.rows; r++) {
+    const row = new Array<string>(n);
+    let at = r * data.bits;
+    for (let i = 0; i < n; i++) {
+      row[i] = decoders[i](bits, at, r, u);
+      at += sizes[i];
+    }
+    rows[r] = row;
+  }
+  return { header: spec.header, rows };
+}

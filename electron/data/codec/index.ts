@@ -1,0 +1,17 @@
+/**
+ * The codec: the contract with the engine. Each used column of a table becomes a group of bits
+ * (a softmax group, or one Bernoulli bit), and generated bits come back as rows that look like
+ * the user's own. `spec.ts` holds the spec saved in the model file, `build.ts` learns it from
+ * training rows, `encode.ts` turns rows into bits and `decode.ts` bits into rows.
+ */
+export { ColumnEncoding, EncodingSpec, encodingGroups, groupSize, parseEncodingSpec } from './spec.js';
+export {
+  buildEncoding,
+  MAX_BINS,
+  MAX_EXACT_VALUES,
+  MAX_LEVELS,
+  MAX_OTHER_LEVELS,
+  type EncodingOptions,
+} from './build.js';
+export { encodeRows, encodeTable } from './encode.js';
+export { decodeRows } from './decode.js';

@@ -1,0 +1,96 @@
+/**
+ * The encoding spec saved in the model file (plain JSON, zod-validated): for every column of
+ * the file, how it maps to a group of bits — quantile bins, exact values, top levels (with
+ * "other" and "missing"), a yes/no bit — or, for a column not used, how it is refilled
+ * (fresh identifiers, a constant). The group each column becomes, and their list for the engine.
+ */
+import { z } from 'zod';
+import { ColumnFormat, ColumnType } from '../../../shared/domain/data.js';
+import { AppError } from '../../../shared/domain/errors.js';
+import type { GroupSpec } from '../../../shared/domain/model.js';
+
+const Base = { column: z.number().int().min(0), name: z.string() };
+/** How the file wrote a missing value in this column (its most frequent missing token); absent = empty. */
+const MissingToken = z.string().optional();
+export const ColumnEncoding = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('bins'),
+    ...Base,
+    type: ColumnType,
+    format: ColumnFormat,
+    edges: z.array(z.number()).min(2),
+    missing: z.boolean(),
+    missingToken: MissingToken,
+  }),
+  z.object({
+    kind: z.literal('values'),
+    ...Base,
+    type: ColumnType,
+    format: ColumnFormat,
+    values: z.array(z.number()).min(1),
+    missing: z.boolean(),
+    missingToken: MissingToken,
+  }),
+  z.object({
+    kind: z.literal('levels'),
+    ...Base,
+    type: ColumnType,
+    levels: z.array(z.string()).min(1),
+    other: z.boolean(),
+    /** The rarer levels behind "other" and their counts: decoding draws one of them by frequency. */
+    otherLevels: z.array(z.string()),
+    otherCounts: z.array(z.number().min(0)),
+    missing: z.boolean(),
+    missingToken: MissingToken,
+  }),
+  z.object({ kind: z.literal('flag'), ...Base, trueToken: z.string(), falseToken: z.string() }),
+  z.object({
+    kind: z.literal('identifier'),
+    ...Base,
+    prefix: z.string(),
+    width: z.number().int().min(0),
+    start: z.number().int(),
+  }),
+  z.object({ kind: z.literal('constant'), ...Base, value: z.string() }),
+]);
+export type ColumnEncoding = z.infer<typeof ColumnEncoding>;
+
+export const EncodingSpec = z.object({
+  format: z.literal('layerwise-encoding'),
+  version: z.literal(1),
+  header: z.array(z.string()),
+  columns: z.array(ColumnEncoding),
+});
+export type EncodingSpec = z.infer<typeof EncodingSpec>;
+
+export function parseEncodingSpec(json: unknown): EncodingSpec {
+  const r = EncodingSpec.safeParse(json);
+  if (!r.success) throw new AppError('data.badEncodingSpec', { reason: r.error.issues[0]?.message ?? 'invalid' });
+  return r.data;
+}
+
+/** Group size of a column's encoding; 0 = not encoded. */
+export function groupSize(c: ColumnEncoding): number {
+  switch (c.kind) {
+    case 'bins':
+      return c.edges.length - 1 + (c.missing ? 1 : 0);
+    case 'values':
+      return c.values.length + (c.missing ? 1 : 0);
+    case 'levels':
+      return c.levels.length + (c.other ? 1 : 0) + (c.missing ? 1 : 0);
+    case 'flag':
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+export function encodingGroups(spec: EncodingSpec): GroupSpec[] {
+  const groups: GroupSpec[] = [];
+  for (const c of spec.columns) {
+    const size = groupSize(c);
+    if (size === 1) groups.push({ kind: 'bernoulli' });
+    else if (size >= 2) groups.push({ kind: 'softmax', size });
+  }
+  return groups;
+}
