@@ -3,14 +3,11 @@
  * by size) and give their parameters back in column order: the same result as columns that
  * were in layout order to begin with.
  */
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GroupSpec } from '../../../shared/domain/model.js';
-import { createRng } from '../../base/random.js';
 import { initBackend } from '../backend.js';
-import { toTensor } from '../training/loop-control.js';
-import { baseRateLogits, disposeVars, genVarList, infVarList } from '../tensor/variables.js';
-import { data, groups, layer } from '../test/small-data.js';
+import { disposeVars, genVarList, infVarList } from '../tensor/variables.js';
+import { data, groups, layer, layerInput } from '../test/small-data.js';
 import { trainAutoencoder } from './autoencoder.js';
 import { disposeRbm, trainRbm } from './rbm.js';
 
@@ -29,25 +26,8 @@ describe('auto-encoder layers on mixed groups', () => {
     const rows = new Uint8Array(data.rows * 9);
     for (let r = 0; r < data.rows; r++) for (let j = 0; j < 9; j++) rows[r * 9 + j] = data.data[r * 9 + perm[j]];
     const run = async (g: GroupSpec[], d: Uint8Array) => {
-      const X = toTensor(d, data.rows, 9);
-      const t = await trainAutoencoder(
-        {
-          groups: g,
-          k: 13,
-          config: layer(13, 'aeries', { epochs: 1 }),
-          baseRates: baseRateLogits(d, data.rows, 9, g),
-          valid: null,
-          loop: {
-            patience: 0,
-            rng: createRng(3),
-            control: {},
-            rowsFor: () => tf.clone(X),
-            rowsAfter: 0,
-            progress: () => undefined,
-          },
-        },
-        true,
-      );
+      const { input, X } = layerInput(13, layer(13, 'aeries', { epochs: 1 }), { groups: g, data: d });
+      const t = await trainAutoencoder(input, true);
       X.dispose();
       const out = { W: t.gen.W.arraySync(), b: Array.from(t.gen.b.dataSync()), W1: t.inf.layers[0].W.arraySync() };
       disposeVars([...genVarList(t.gen), ...infVarList(t.inf)]);
@@ -71,22 +51,8 @@ describe('auto-encoder layers on mixed groups', () => {
     const rows = new Uint8Array(data.rows * 9);
     for (let r = 0; r < data.rows; r++) for (let j = 0; j < 9; j++) rows[r * 9 + j] = data.data[r * 9 + perm[j]];
     const run = async (g: GroupSpec[], d: Uint8Array) => {
-      const X = toTensor(d, data.rows, 9);
-      const { rbm } = await trainRbm({
-        groups: g,
-        k: 5,
-        config: layer(5, 'rbm', { epochs: 2, learningRate: 0.1 }),
-        baseRates: baseRateLogits(d, data.rows, 9, g),
-        valid: null,
-        loop: {
-          patience: 0,
-          rng: createRng(3),
-          control: {},
-          rowsFor: () => tf.clone(X),
-          rowsAfter: 0,
-          progress: () => undefined,
-        },
-      });
+      const { input, X } = layerInput(5, layer(5, 'rbm', { epochs: 2, learningRate: 0.1 }), { groups: g, data: d });
+      const { rbm } = await trainRbm(input);
       X.dispose();
       const out = { W: rbm.W.arraySync(), bv: Array.from(rbm.bv.dataSync()) };
       disposeRbm(rbm);

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { GroupSpec, LayerConfig, Method, TrainConfig } from '../../../shared/domain/model.js';
-import { encodedData, type EncodedData } from '../../base/encoded-rows.js';
+import { encodedData, groupBits, type EncodedData } from '../../base/encoded-rows.js';
 import { createRng } from '../../base/random.js';
 import type { LayerTrainInput } from '../methods/layer-method.js';
 import { toTensor } from '../training/loop-control.js';
@@ -62,16 +62,25 @@ export function config(layers: LayerConfig[], over: Partial<TrainConfig> = {}): 
   };
 }
 
-/** The input of one layer method on `data`, and the rows tensor (the caller disposes it). */
-export function layerInput(k: number, cfg: LayerConfig): { input: LayerTrainInput; X: tf.Tensor2D } {
-  const X = toTensor(data.data, data.rows, data.bits);
+/**
+ * The input of one layer method on `rows` (by default `data`, 240 rows of `groups`), and the
+ * rows tensor (the caller disposes it).
+ */
+export function layerInput(
+  k: number,
+  cfg: LayerConfig,
+  rows: { groups: GroupSpec[]; data: Uint8Array } = data,
+): { input: LayerTrainInput; X: tf.Tensor2D } {
+  const bits = groupBits(rows.groups);
+  const n = rows.data.length / bits;
+  const X = toTensor(rows.data, n, bits);
   return {
     X,
     input: {
-      groups,
+      groups: rows.groups,
       k,
       config: cfg,
-      baseRates: baseRateLogits(data.data, data.rows, data.bits, groups),
+      baseRates: baseRateLogits(rows.data, n, bits, rows.groups),
       valid: null,
       loop: {
         patience: 0,
