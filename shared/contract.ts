@@ -129,6 +129,18 @@ export const ServerEvent = z.discriminatedUnion('type', [
     summary: TrainSummary.nullable(),
     error: ErrorPayload.nullable(),
   }),
+  /**
+   * Desktop: the operating system asked the app to open a file (double-click, "Open with").
+   * `kind` is what the file is by its extension (`.lwm`: a model); `file` is it registered,
+   * or null with `error` saying why it could not be read.
+   */
+  z.object({
+    type: z.literal('app.openFile'),
+    kind: z.literal('model'),
+    name: z.string(),
+    file: FileRef.nullable(),
+    error: ErrorPayload.nullable(),
+  }),
 ]);
 export type ServerEvent = z.infer<typeof ServerEvent>;
 

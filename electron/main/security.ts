@@ -1,42 +1,60 @@
 /**
- * Electron hardening applied to every web contents: no navigation away from the app, no new
- * windows (links open nowhere), no webviews, no permissions, and a strict CSP on every
- * response (the renderer's own meta tag says the same).
+ * Electron hardening. The session: every permission and device request refused, no request
+ * over the network or to the disk but the dev server's in development (app-location.ts), and
+ * the CSP on every response (the app's scheme sends it too, and the page's meta tag says the
+ * same). Every web contents: no navigation or redirect away from the app's page in any frame,
+ * no new windows, no webviews. Electron's objects are passed in, so the rules are tested with fakes.
  */
-import { app, session, type WebContents } from 'electron';
+import type { App, Session, WebContents } from 'electron';
+import { CSP_HEADER } from '../../shared/csp.js';
+import { isAllowedRequest, isAppUrl, type AppLocation } from './app-location.js';
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The options of the app's one window that keep its page away from Node and the system. */
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+} as const;
 
-/** True when a URL is the app's own page (the built file or the dev server). */
-export function isAppUrl(url: string, appOrigin: string): boolean {
-  try {
-    const u = new URL(url);
-    if (u.protocol === 'file:') return appOrigin === 'file://';
-    return u.origin === appOrigin;
-  } catch {
-    return false;
-  }
-}
+type SessionParts = Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+> & { webRequest: Pick<Session['webRequest'], 'onBeforeRequest' | 'onHeadersReceived'> };
 
-export function hardenSession(): void {
-  const ses = session.defaultSession;
+export function hardenSession(ses: SessionParts, location: AppLocation): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequest(details.url, location) });
+  });
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP_HEADER] } });
   });
 }
 
-export function hardenContents(appOrigin: string): void {
-  app.on('web-contents-created', (_event, contents: WebContents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url, appOrigin)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url, appOrigin)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
+type ContentsParts = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
+/** Applies the navigation rules to one web contents. */
+export function hardenWebContents(contents: ContentsParts, location: AppLocation): void {
+  const stayOnApp = (event: { preventDefault(): void }, url: string) => {
+    if (!isAppUrl(url, location)) event.preventDefault();
+  };
+  contents.on('will-navigate', (event, url) => stayOnApp(event, url));
+  contents.on('will-frame-navigate', (details) => stayOnApp(details, details.url));
+  contents.on('will-redirect', (event, url) => stayOnApp(event, url));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** Applies the navigation rules to every web contents the app creates, from the first one on. */
+export function hardenContents(app: Pick<App, 'on'>, location: AppLocation): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, location));
 }

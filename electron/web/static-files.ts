@@ -6,6 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { CSP_HEADER } from '../../shared/csp.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { sendError } from './http-io.js';
 
@@ -19,8 +20,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: ; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** The file a URL path names inside root (an absolute, resolved folder), or null if outside it. */
 export function fileInside(root: string, urlPath: string): string | null {
@@ -42,7 +41,7 @@ export async function serveStatic(root: string, urlPath: string, res: ServerResp
     return;
   }
   const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-  if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', CSP);
+  if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', CSP_HEADER);
   res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length });
   res.end(body);
 }

@@ -1,5 +1,9 @@
-/** Routes validated server events to the stores that follow them (import progress, passes over a large file for the subset, training). */
+/**
+ * Routes validated server events to the stores that follow them (import progress, passes over
+ * a large file for the subset, training, and files the desktop app was asked to open).
+ */
 import type { Client } from './api/client.js';
+import { useAppStore } from './stores/app.js';
 import { useDataStore } from './stores/data.js';
 import { useSubsetStore } from './stores/subset.js';
 import { useTrainingStore } from './stores/training.js';
@@ -8,8 +12,10 @@ export function wireEvents(client: Client): () => void {
   const data = useDataStore();
   const training = useTrainingStore();
   const subset = useSubsetStore();
+  const app = useAppStore();
   return client.onEvent((e) => {
-    if (e.type === 'import.progress') {
+    if (e.type === 'app.openFile') app.onOpenFile(e);
+    else if (e.type === 'import.progress') {
       if (e.phase === 'import') data.onProgress(e);
       else subset.onProgress(e);
     } else training.onEvent(e);

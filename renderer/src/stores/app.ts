@@ -1,6 +1,9 @@
-/** Application state: what the Node side runs on, the current wizard step, the error banner. */
+/**
+ * Application state: what the Node side runs on, the current wizard step, the error banner,
+ * and the model file the desktop app was asked to open (which this version cannot open yet).
+ */
 import { defineStore } from 'pinia';
-import type { AppInfo } from '../../../shared/contract.js';
+import type { AppInfo, ServerEvent } from '../../../shared/contract.js';
 import { useClient } from '../api/index.js';
 import { errorText, localeFromOs, savedLocale, setLocale } from '../i18n/index.js';
 
@@ -12,6 +15,8 @@ export const useAppStore = defineStore('app', {
     info: null as AppInfo | null,
     step: 'data' as Step,
     error: null as string | null,
+    /** The name of a model file the operating system asked the app to open. */
+    openedModel: null as string | null,
   }),
   actions: {
     async init() {
@@ -27,6 +32,13 @@ export const useAppStore = defineStore('app', {
     },
     dismiss() {
       this.error = null;
+    },
+    onOpenFile(e: Extract<ServerEvent, { type: 'app.openFile' }>) {
+      if (e.error) this.fail(e.error);
+      else this.openedModel = e.name;
+    },
+    dismissOpenedModel() {
+      this.openedModel = null;
     },
     goto(step: Step) {
       this.step = step;
