@@ -18,7 +18,7 @@ export class Disposables implements Disposable {
   }
 
   /** Takes every item of a list and returns the list. */
-  ownAll<T extends Disposable>(items: readonly T[]): readonly T[] {
+  ownAll<T extends Disposable>(items: T[]): T[] {
     for (const item of items) this.items.push(item);
     return items;
   }

@@ -15,8 +15,8 @@ import type { DeepModelParams } from '../model/params.js';
 import { priorDensity } from '../model/top-prior.js';
 import type { Rng } from '../../base/random.js';
 import { runEpochs } from './epoch-loop.js';
+import { Disposables } from '../tensor/disposables.js';
 import {
-  disposeVars,
   genFromParams,
   genLogits,
   genVarList,
@@ -42,9 +42,10 @@ export async function fineTune(
   const infs = model.inference.map(infFromParams);
   const layouts = model.generative.map((g) => groupLayout(g.groups));
   const prior = priorDensity(model.top);
-  const variables = [...gens.flatMap(genVarList), ...infs.flatMap(infVarList)];
-  const optimizer = tf.train.adam(config.layers[0].learningRate * 0.3);
-  const X = toTensor(data.data, data.rows, data.bits);
+  const owner = new Disposables();
+  const variables = owner.ownAll([...gens.flatMap(genVarList), ...infs.flatMap(infVarList)]);
+  const optimizer = owner.own(tf.train.adam(config.layers[0].learningRate * 0.3));
+  const X = owner.own(toTensor(data.data, data.rows, data.bits));
   try {
     await runEpochs({
       epochs: config.fineTuneEpochs,
@@ -104,8 +105,6 @@ export async function fineTune(
       inference: infs.map((q) => snapshotInf(q)),
     };
   } finally {
-    X.dispose();
-    optimizer.dispose();
-    disposeVars(variables);
+    owner.dispose();
   }
 }
