@@ -1,6 +1,7 @@
-/** Routes validated server events to the stores that follow them (import progress, passes over a large file for the subset, training). */
+/** Routes validated server events to the stores that follow them (import progress, passes over a large file for the subset, training, exports). */
 import type { Client } from './api/client.js';
 import { useDataStore } from './stores/data.js';
+import { useExportsStore } from './stores/exports.js';
 import { useSubsetStore } from './stores/subset.js';
 import { useTrainingStore } from './stores/training.js';
 
@@ -8,10 +9,12 @@ export function wireEvents(client: Client): () => void {
   const data = useDataStore();
   const training = useTrainingStore();
   const subset = useSubsetStore();
+  const exports = useExportsStore();
   return client.onEvent((e) => {
     if (e.type === 'import.progress') {
       if (e.phase === 'import') data.onProgress(e);
       else subset.onProgress(e);
-    } else training.onEvent(e);
+    } else if (e.type === 'export.progress') exports.onProgress(e);
+    else training.onEvent(e);
   });
 }

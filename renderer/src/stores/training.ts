@@ -91,7 +91,7 @@ export const useTrainingStore = defineStore('training', {
       if (this.runId) await guarded(() => useClient().api['train.cancel']({ runId: this.runId! }));
     },
     onEvent(e: ServerEvent) {
-      if (e.type === 'import.progress') return;
+      if (e.type === 'import.progress' || e.type === 'export.progress') return;
       // A run started before this window was (re)loaded: follow it, so it can be watched and cancelled.
       if (this.runId === null && e.type !== 'train.state') {
         this.runId = e.runId;
