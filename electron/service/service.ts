@@ -257,12 +257,12 @@ export class LayerwiseService implements Service {
     return decodeSample(model.encoding, bits, seed);
   }
 
-  /** Runs one pass over a file, cancelling any other, with progress events tagged `phase`. */
+  /** Runs one pass over a file (progress tagged `phase`); one still running fails with `data.importSuperseded`. */
   private async reads<T>(
     phase: 'import' | 'count' | 'draw',
     pass: (hooks: Required<PassHooks>) => Promise<T>,
   ): Promise<T> {
-    this.reading?.abort();
+    this.reading?.abort(new AppError('data.importSuperseded'));
     const controller = new AbortController();
     this.reading = controller;
     try {
@@ -270,6 +270,8 @@ export class LayerwiseService implements Service {
         signal: controller.signal,
         onProgress: (p) => this.deps.emit({ type: 'import.progress', phase, ...p }),
       });
+    } catch (err) {
+      throw controller.signal.reason instanceof AppError ? controller.signal.reason : err;
     } finally {
       if (this.reading === controller) this.reading = null;
     }
