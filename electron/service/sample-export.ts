@@ -1,6 +1,6 @@
 /**
  * Generated rows as a CSV file without holding the thread that answers requests: the rows
- * are sampled on the engine thread, then decoded and written here 5,000 at a time, yielding
+ * are sampled on the engine thread, then decoded and written here 2,000 at a time, yielding
  * to the event loop between parts, with `export.progress` events and a cancel. The bytes are
  * exactly those of decoding and writing every row at once (same seed, same file).
  */
@@ -10,7 +10,7 @@ import type { EncodedData } from '../base/encoded-rows.js';
 import { rowDecoder, toCsv, type EncodingSpec } from '../data/index.js';
 import type { EngineClient } from './engine-thread/client.js';
 
-export const EXPORT_CHUNK_ROWS = 5_000;
+export const EXPORT_CHUNK_ROWS = 2_000;
 const PROGRESS_EVERY_MS = 200;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -44,12 +44,19 @@ export async function csvInParts(
   return concat(parts);
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+/** The parts in one array, copied about 8 MB at a time with a turn of the event loop between. */
+async function concat(parts: Uint8Array[]): Promise<Uint8Array> {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
   let at = 0;
+  let sinceTurn = 0;
   for (const p of parts) {
     out.set(p, at);
     at += p.byteLength;
+    sinceTurn += p.byteLength;
+    if (sinceTurn >= 8 * 1024 * 1024) {
+      sinceTurn = 0;
+      await nextTurn();
+    }
   }
   return out;
 }
