@@ -97,6 +97,8 @@ export const methods = {
     z.object({ rows: z.number().int().min(1).max(1000000), seed: z.number().int() }),
     SaveResult,
   ),
+  /** Stops the export of generated rows in progress (it then fails with `cancelled`). */
+  'export.cancel': method(Empty, z.object({ cancelled: z.boolean() })),
   'export.model': method(Empty, SaveResult),
   'export.report': method(Empty, SaveResult),
 } as const;
@@ -121,6 +123,13 @@ export const ServerEvent = z.discriminatedUnion('type', [
     rows: z.number().int().min(0),
   }),
   z.object({ type: z.literal('train.epoch'), runId: z.string(), progress: EpochProgress }),
+  /** An export of generated rows: sampling them (rows 0 until done), then writing them (rows written so far). */
+  z.object({
+    type: z.literal('export.progress'),
+    phase: z.enum(['sample', 'write']),
+    rows: z.number().int().min(0),
+    totalRows: z.number().int().min(1),
+  }),
   z.object({ type: z.literal('train.layer'), runId: z.string(), result: LayerResult }),
   z.object({
     type: z.literal('train.state'),

@@ -27,6 +27,7 @@ export class DataStep extends StepPage {
   readonly #encoding = this.page.getByTestId('opt-encoding');
   readonly #typeSelects = this.page.locator('[data-testid^="column-type-"]');
   readonly #fileLine = this.page.locator('.toolbar > div').first();
+  readonly #errorBanner = this.page.getByTestId('error-banner');
 
   /** The labels of the two ways in offered before any data is open (waits for the first screen). */
   async welcomeActions(): Promise<{ openCsv: string; trySample: string }> {
@@ -46,6 +47,13 @@ export class DataStep extends StepPage {
     await this.show();
     await answerOpen(this.page, this.target, path, () => this.#openCsv.click());
     await this.#preview.waitFor({ timeout: IMPORT_TIMEOUT });
+  }
+
+  /** Opens `path` through the open dialog when the app refuses it, and returns the message it shows. */
+  async openCsvRefused(path: string): Promise<string> {
+    await this.show();
+    await answerOpen(this.page, this.target, path, () => this.#openCsv.click());
+    return textOf(this.#errorBanner);
   }
 
   /** The line under the file name: how many rows were read, and whether they are a sample of the file. */

@@ -77,6 +77,10 @@ export class Studio {
   openCsv(path: string): Promise<void> {
     return this.#data.openCsv(path);
   }
+  /** Opens a CSV the app refuses; the message it shows instead. */
+  openCsvRefused(path: string): Promise<string> {
+    return this.#data.openCsvRefused(path);
+  }
   importSummary(): Promise<string> {
     return this.#data.importSummary();
   }

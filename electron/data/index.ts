@@ -41,6 +41,7 @@ export {
   encodeTable,
   encodingGroups,
   parseEncodingSpec,
+  rowDecoder,
   type EncodingOptions,
   EncodingSpec,
 } from './codec/index.js';

@@ -22,7 +22,6 @@ import {
   encodingGroups,
   importCsv,
   segmentTable,
-  toCsv,
   type Dataset,
   type EncodingSpec,
   type Subset,
@@ -34,6 +33,7 @@ import type { FileRegistry } from '../platform/file-registry.js';
 import { buildReport } from './report.js';
 import { pickRealRows } from './real-rows.js';
 import { decodeSample, prepareTraining } from '../synthesizer/index.js';
+import { SampleExports } from './sample-export.js';
 import { TrainingRuns } from './training-runs.js';
 import type { Saver } from '../platform/saver.js';
 
@@ -80,10 +80,19 @@ export class LayerwiseService implements Service {
   private fileCounts: { dataset: Dataset; counts: FileSegmentCounts } | null = null;
   private subset: Subset | null = null;
   private readonly runs: TrainingRuns;
+  private readonly exports: SampleExports;
   private model: TrainedModel | null = null;
 
   constructor(private readonly deps: ServiceDeps) {
     this.runs = new TrainingRuns(deps.engine, deps.emit);
+    this.exports = new SampleExports(deps.engine, deps.emit);
+  }
+
+  /** Stops what the project runs (the web host closes a browser session's project): passes, training, export. */
+  close(): void {
+    this['data.cancelImport']().catch(() => undefined);
+    this.runs.stop();
+    this.exports.cancel();
   }
 
   async 'app.info'(): Promise<AppInfo> {
@@ -208,10 +217,13 @@ export class LayerwiseService implements Service {
   }
 
   async 'export.samples'(input: { rows: number; seed: number }): Promise<MethodOutput<'export.samples'>> {
-    const table = await this.generate(input.rows, input.seed);
     const model = this.requireModel();
-    const bytes = new TextEncoder().encode(toCsv(table));
+    const bytes = await this.exports.csv(model, input.rows, input.seed);
     return this.deps.saver.save({ kind: 'csv', suggestedName: `${stem(model.dataName)}-synthetic.csv`, bytes });
+  }
+
+  async 'export.cancel'(): Promise<MethodOutput<'export.cancel'>> {
+    return { cancelled: this.exports.cancel() };
   }
 
   async 'export.model'(): Promise<MethodOutput<'export.model'>> {
@@ -245,12 +257,12 @@ export class LayerwiseService implements Service {
     return decodeSample(model.encoding, bits, seed);
   }
 
-  /** Runs one pass over a file, cancelling any other, with progress events tagged `phase`. */
+  /** Runs one pass over a file (progress tagged `phase`); one still running fails with `data.importSuperseded`. */
   private async reads<T>(
     phase: 'import' | 'count' | 'draw',
     pass: (hooks: Required<PassHooks>) => Promise<T>,
   ): Promise<T> {
-    this.reading?.abort();
+    this.reading?.abort(new AppError('data.importSuperseded'));
     const controller = new AbortController();
     this.reading = controller;
     try {
@@ -258,6 +270,8 @@ export class LayerwiseService implements Service {
         signal: controller.signal,
         onProgress: (p) => this.deps.emit({ type: 'import.progress', phase, ...p }),
       });
+    } catch (err) {
+      throw controller.signal.reason instanceof AppError ? controller.signal.reason : err;
     } finally {
       if (this.reading === controller) this.reading = null;
     }

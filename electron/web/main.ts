@@ -1,48 +1,69 @@
 /**
  * `npm run web`: starts the local web host on 127.0.0.1 with a fresh session token and
  * prints the URL to open. Options: --port N (default 4750; 0 = any free port),
- * --token T (default: random; for tests). Ctrl+C stops it.
+ * --token T (default: LAYERWISE_TOKEN, else random; at least 16 characters). The upload limit
+ * is LAYERWISE_MAX_UPLOAD_MB (default 2048). Ctrl+C stops it and removes its upload folder.
+ * One engine thread serves every browser session; each session has its own LayerwiseService.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ServerEvent } from '../../shared/contract.js';
+import { AppError } from '../../shared/domain/errors.js';
 import { formatError } from '../../shared/i18n/format.js';
 import { EngineClient } from '../service/engine-thread/client.js';
 import { FileRegistry } from '../platform/file-registry.js';
 import { memoryBudgetFromEnv, osLocale, repoRoot, sourceSamplePath } from '../platform/paths.js';
 import { LayerwiseService } from '../service/service.js';
-import { startWebHost, type WebHost } from './server.js';
+import { MIN_TOKEN_LENGTH } from './security.js';
+import { startWebHost, type WebHost, type WebHostOptions } from './server.js';
+import type { OpenProject } from './sessions.js';
+import { maxUploadBytesFromEnv } from './uploads.js';
 import { WebSaver } from './web-saver.js';
 
 const DEFAULT_PORT = 4750;
+
+/** The token and upload limit, refused before anything starts when they would weaken the host. */
+function settings(tokenOption: string | undefined): { token: string; maxUploadBytes: number } {
+  const token = tokenOption ?? process.env.LAYERWISE_TOKEN ?? randomBytes(24).toString('hex');
+  if (token.length < MIN_TOKEN_LENGTH) throw new AppError('web.tokenTooShort', { min: MIN_TOKEN_LENGTH });
+  const maxUploadBytes = maxUploadBytesFromEnv();
+  if (maxUploadBytes === null)
+    throw new AppError('web.badUploadLimit', { value: process.env.LAYERWISE_MAX_UPLOAD_MB ?? '' });
+  return { token, maxUploadBytes };
+}
 
 async function run(): Promise<void> {
   const { values } = parseArgs({
     options: { port: { type: 'string' }, token: { type: 'string' }, quiet: { type: 'boolean' } },
     strict: true,
   });
-  const token = values.token ?? process.env.LAYERWISE_TOKEN ?? randomBytes(24).toString('hex');
-  const uploadDir = await mkdtemp(join(tmpdir(), 'layerwise-uploads-'));
+  const { token, maxUploadBytes } = settings(values.token);
   const files = new FileRegistry();
   const saver = new WebSaver(token);
   const engine = new EngineClient();
-  let host: WebHost | null = null;
-  const emit = (event: ServerEvent) => host?.broadcast(event);
-  const service = new LayerwiseService({
-    transport: 'web',
-    osLocale: osLocale(),
-    samplePath: sourceSamplePath(),
-    emit,
+  const openProject: OpenProject = (emit) => {
+    const service = new LayerwiseService({
+      transport: 'web',
+      osLocale: osLocale(),
+      samplePath: sourceSamplePath(),
+      emit,
+      files,
+      saver,
+      engine,
+      memoryBudgetBytes: memoryBudgetFromEnv(),
+    });
+    return { service, close: () => service.close() };
+  };
+  const options: WebHostOptions = {
+    token,
+    staticDir: join(repoRoot(), 'out', 'renderer'),
+    openProject,
     files,
     saver,
-    engine,
-    memoryBudgetBytes: memoryBudgetFromEnv(),
-  });
-  const options = { token, staticDir: join(repoRoot(), 'out', 'renderer'), uploadDir, service, files, saver };
+    upload: { maxBytes: maxUploadBytes },
+  };
   const wanted = values.port !== undefined ? Number(values.port) : DEFAULT_PORT;
+  let host: WebHost;
   try {
     host = await startWebHost(options, wanted);
   } catch (err) {
@@ -56,9 +77,8 @@ async function run(): Promise<void> {
   if (!values.quiet)
     process.stdout.write(`Engine backend: ${backend}. Only this machine can connect. Press Ctrl+C to stop.\n`);
   const stop = async () => {
-    await host?.close();
+    await host.close();
     await engine.dispose();
-    await rm(uploadDir, { recursive: true, force: true });
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

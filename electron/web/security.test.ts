@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cookieValue, isAllowedOrigin, isLoopbackHost, tokensEqual } from './security.js';
+import {
+  cookieName,
+  cookieSecret,
+  cookieValue,
+  isAllowedOrigin,
+  isLoopbackHost,
+  sessionPath,
+  tokensEqual,
+} from './security.js';
 
 describe('web host request checks', () => {
   it('accepts only loopback Host headers on the right port', () => {
@@ -31,5 +39,17 @@ describe('web host request checks', () => {
     expect(cookieValue('a=1; lw_token=xyz; b=2', 'lw_token')).toBe('xyz');
     expect(cookieValue('a=1', 'lw_token')).toBeNull();
     expect(cookieValue(undefined, 'lw_token')).toBeNull();
+    expect(cookieValue('lw_token_80=%E0', 'lw_token_80')).toBeNull();
+  });
+
+  it('derives the session cookie and path from the token without giving the token away', () => {
+    const token = 'f'.repeat(48);
+    expect(cookieName(4750)).toBe('lw_token_4750');
+    expect(cookieSecret(token)).not.toContain(token);
+    expect(cookieSecret(token)).toBe(cookieSecret(token));
+    expect(cookieSecret(token)).not.toBe(cookieSecret(`${token}x`));
+    expect(sessionPath(token)).toMatch(/^\/s\/[\w-]{24}$/);
+    expect(sessionPath(token)).not.toBe(sessionPath(`${token}x`));
+    expect(sessionPath(token).slice(3)).not.toBe(cookieSecret(token).slice(0, 24));
   });
 });

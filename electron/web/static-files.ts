@@ -1,14 +1,15 @@
 /**
  * The built renderer served as static files: a URL path is resolved inside the renderer
  * folder only (403 for anything that would lead out of it), paths that name no file get
- * index.html, and HTML pages carry the Content-Security-Policy.
+ * index.html, and HTML pages carry the Content-Security-Policy. A path that is not valid
+ * percent-encoding is a 400.
  */
 import type { ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CSP_HEADER } from '../../shared/csp.js';
 import { AppError } from '../../shared/domain/errors.js';
-import { sendError } from './http-io.js';
+import { badRequest, sendError } from './http-io.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,9 +22,18 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** The file a URL path names inside root (an absolute, resolved folder), or null if outside it. */
+/**
+ * The file a URL path names inside root (an absolute, resolved folder), or null if outside it;
+ * a 400 for a path that is not valid percent-encoding ("/%").
+ */
 export function fileInside(root: string, urlPath: string): string | null {
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    throw badRequest('malformed percent-encoding');
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const file = resolve(root, relative);
   return file === root || file.startsWith(root + sep) ? file : null;
 }

@@ -1,10 +1,9 @@
 /**
  * A web host with a stub service, run in its own process by tests that must see whether a
  * bad client can crash it (in the test runner an uncaught exception would be caught instead).
- * Usage: node --import tsx electron/web/test-host.ts <token>. Prints `port <n>` once listening;
- * SIGTERM stops it and removes its temporary folder.
+ * Usage: node --import tsx electron/web/test-host.ts <token> <temp root>. Prints `port <n>`
+ * once listening; SIGTERM stops it, and the host removes its upload folder.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo, Service } from '../../shared/contract.js';
@@ -21,23 +20,24 @@ const STUB_INFO: AppInfo = {
   platform: 'linux',
 };
 
-async function run(token: string): Promise<void> {
-  const root = await mkdtemp(join(tmpdir(), 'lw-web-host-'));
+async function run(token: string, tempRoot: string): Promise<void> {
   const service = new Proxy({} as Service, {
     get: (_t, key: string) => async () => (key === 'app.info' ? STUB_INFO : Promise.reject(new Error(key))),
   });
-  const files = new FileRegistry();
-  const saver = new WebSaver(token);
-  const options = { token, staticDir: join(root, 'static'), uploadDir: join(root, 'uploads'), service, files, saver };
+  const options = {
+    token,
+    staticDir: join(tempRoot, 'static'),
+    tempRoot,
+    openProject: () => ({ service, close: () => undefined }),
+    files: new FileRegistry(),
+    saver: new WebSaver(token),
+  };
   const host = await startWebHost(options, 0);
   const address = host.server.address();
   process.stdout.write(`port ${address && typeof address === 'object' ? address.port : 0}\n`);
   process.once('SIGTERM', () => {
-    void host
-      .close()
-      .then(() => rm(root, { recursive: true, force: true }))
-      .then(() => process.exit(0));
+    void host.close().then(() => process.exit(0));
   });
 }
 
-void run(process.argv[2] ?? 'token');
+void run(process.argv[2] ?? 'token', process.argv[3] ?? tmpdir());

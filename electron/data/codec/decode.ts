@@ -95,21 +95,34 @@ function cellDecoder(c: ColumnEncoding, size: number): CellDecoder {
 
 /** Generated bits back to rows: every original column, in order, with the original formats. */
 export function decodeRows(spec: EncodingSpec, data: EncodedData, seed: number): RowTable {
+  return { header: spec.header, rows: rowDecoder(spec, data, seed)(data.rows) };
+}
+
+/**
+ * decodeRows a part at a time, for callers that must not hold the thread for long: each call
+ * gives the next `count` rows (fewer at the end). All the parts together are exactly what
+ * decodeRows gives for the same seed.
+ */
+export function rowDecoder(spec: EncodingSpec, data: EncodedData, seed: number): (count: number) => string[][] {
   const rng = createRng(seed);
   const u = () => rng.next();
   const sizes = spec.columns.map(groupSize);
   const decoders = spec.columns.map((c, i) => cellDecoder(c, sizes[i]));
   const n = decoders.length;
-  const rows: string[][] = new Array<string[]>(data.rows);
   const bits = data.data;
-  for (let r = 0; r < data.rows; r++) {
-    const row = new Array<string>(n);
-    let at = r * data.bits;
-    for (let i = 0; i < n; i++) {
-      row[i] = decoders[i](bits, at, r, u);
-      at += sizes[i];
+  let r = 0;
+  return (count) => {
+    const end = Math.min(data.rows, r + Math.max(0, count));
+    const rows: string[][] = new Array<string[]>(end - r);
+    for (let k = 0; r < end; r++, k++) {
+      const row = new Array<string>(n);
+      let at = r * data.bits;
+      for (let i = 0; i < n; i++) {
+        row[i] = decoders[i](bits, at, r, u);
+        at += sizes[i];
+      }
+      rows[k] = row;
     }
-    rows[r] = row;
-  }
-  return { header: spec.header, rows };
+    return rows;
+  };
 }

@@ -14,4 +14,4 @@ export {
   type EncodingOptions,
 } from './build.js';
 export { encodeRows, encodeTable } from './encode.js';
-export { decodeRows } from './decode.js';
+export { decodeRows, rowDecoder } from './decode.js';

@@ -1,6 +1,6 @@
-/** The Export step: generated rows as CSV, the model file, the report; where each went. */
+/** The Export step: generated rows as CSV (with progress and cancel), the model file, the report; where each went. */
 import { defineStore } from 'pinia';
-import type { SaveResult } from '../../../shared/contract.js';
+import type { SaveResult, ServerEvent } from '../../../shared/contract.js';
 import { useClient } from '../api/index.js';
 import { guarded } from './app.js';
 
@@ -12,6 +12,8 @@ export const useExportsStore = defineStore('exports', {
     seed: 1,
     results: {} as Partial<Record<ExportKind, SaveResult>>,
     busy: null as ExportKind | null,
+    /** How far the export of generated rows is, while it runs. */
+    progress: null as Omit<Extract<ServerEvent, { type: 'export.progress' }>, 'type'> | null,
   }),
   actions: {
     async save(kind: ExportKind) {
@@ -31,7 +33,14 @@ export const useExportsStore = defineStore('exports', {
         }
       } finally {
         this.busy = null;
+        this.progress = null;
       }
+    },
+    async cancel() {
+      await guarded(() => useClient().api['export.cancel']({}));
+    },
+    onProgress(e: Extract<ServerEvent, { type: 'export.progress' }>) {
+      if (this.busy === 'samples') this.progress = { phase: e.phase, rows: e.rows, totalRows: e.totalRows };
     },
   },
 });

@@ -91,7 +91,7 @@ export const useTrainingStore = defineStore('training', {
       if (this.runId) await guarded(() => useClient().api['train.cancel']({ runId: this.runId! }));
     },
     onEvent(e: ServerEvent) {
-      if (e.type === 'import.progress' || e.type === 'app.openFile') return;
+      if (e.type !== 'train.epoch' && e.type !== 'train.layer' && e.type !== 'train.state') return;
       // A run started before this window was (re)loaded: follow it, so it can be watched and cancelled.
       if (this.runId === null && e.type !== 'train.state') {
         this.runId = e.runId;

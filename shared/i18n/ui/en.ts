@@ -235,6 +235,9 @@ export const ui = {
     savedTo: 'Saved to {path}',
     downloaded: 'Downloaded {file}',
     notSaved: 'Not saved',
+    sampling: 'Generating {total} rows…',
+    writing: 'Writing rows: {done} of {total}',
+    cancel: 'Cancel',
   },
 } as const;
 

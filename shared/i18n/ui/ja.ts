@@ -235,5 +235,8 @@ export const ui: UiCatalog = {
     savedTo: '{path} に保存しました',
     downloaded: '{file} をダウンロードしました',
     notSaved: '保存しませんでした',
+    sampling: '{total} 行を生成しています…',
+    writing: '行を書き出しています: {total} 行中 {done} 行',
+    cancel: 'キャンセル',
   },
 };
