@@ -115,6 +115,39 @@ function rowLogits(
   }
 }
 
+/** Codes of at most this many units index a cache of P(bit on | code) when the layer below is all bits. */
+const STATE_CACHE_MAX_BITS = 16;
+
+/**
+ * Bits of the layer below with P(on | code) kept per code value: a code costs its logits and n
+ * sigmoids the first time it is drawn (the values computed row by row), then n uniforms per row.
+ */
+function drawBitsByState(
+  k: number,
+  n: number,
+  codes: Uint8Array,
+  rows: number,
+  rng: Rng,
+  out: Uint8Array,
+  logitsOf: (at: number, logits: Float64Array) => void,
+): void {
+  const probs = new Float64Array(2 ** k * n);
+  const known = new Uint8Array(2 ** k);
+  const logits = new Float64Array(n);
+  for (let r = 0; r < rows; r++) {
+    let s = 0;
+    for (let i = 0; i < k; i++) s |= codes[r * k + i] << i;
+    const from = s * n;
+    if (!known[s]) {
+      logitsOf(r * k, logits);
+      for (let j = 0; j < n; j++) probs[from + j] = 1 / (1 + Math.exp(-logits[j]));
+      known[s] = 1;
+    }
+    const at = r * n;
+    for (let j = 0; j < n; j++) out[at + j] = rng.next() < probs[from + j] ? 1 : 0;
+  }
+}
+
 /**
  * For each of `rows` codes (k bits each, row-major), a row of the layer below drawn from
  * P(· | h). With many rows the logits come from byte tables: k/8 additions of n values per row
@@ -122,16 +155,23 @@ function rowLogits(
  * same sum, in the same order, as `layerLogits`. With more units its rounding can differ in the
  * last bits (not at all when every partial sum of the float32 weights is exact in float64,
  * the usual case), which changes a draw only if its uniform falls within that rounding of a
- * threshold.
+ * threshold. Below a top layer of at most 16 units, a hidden layer's bit probabilities are
+ * kept per code value.
  */
 export function sampleLayerRows(layer: GenerativeLayerParams, codes: Uint8Array, rows: number, rng: Rng): Uint8Array {
   const { rows: k, cols: n, data: w } = layer.weights;
   const sizes = compileGroups(layer.groups);
   const out = new Uint8Array(rows * n);
+  const many = rows >= TABLE_MIN_ROWS;
+  const t = many && Math.ceil(k / BYTE) * 256 * n <= TABLE_MAX_CELLS ? byteTables(w, layer.bias, k, n) : null;
+  const logitsOf = (at: number, logits: Float64Array): void =>
+    t ? tableLogits(t, k, n, codes, at, logits) : rowLogits(w, layer.bias, k, n, codes, at, logits);
+  if (many && k <= STATE_CACHE_MAX_BITS && 2 ** k * n <= TABLE_MAX_CELLS && sizes.every((s) => s === 1)) {
+    drawBitsByState(k, n, codes, rows, rng, out, logitsOf);
+    return out;
+  }
   const logits = new Float64Array(n);
   const e = new Float64Array(Math.max(1, ...sizes));
-  const tabled = rows >= TABLE_MIN_ROWS && Math.ceil(k / BYTE) * 256 * n <= TABLE_MAX_CELLS;
-  const t = tabled ? byteTables(w, layer.bias, k, n) : null;
   for (let r = 0; r < rows; r++) {
     if (t) tableLogits(t, k, n, codes, r * k, logits);
     else rowLogits(w, layer.bias, k, n, codes, r * k, logits);
