@@ -2,12 +2,16 @@
  * Top priors P_top(h_L) (METHOD.md §1): an RBM with its own hidden units, an exact table over
  * the 2^k states, or a factorised Bernoulli. Fitting (by counting, by EM, or RBM training),
  * normalised log-probabilities (an RBM's log Z from eval/rbm-partition: exact when a side
- * can be enumerated, else annealed importance sampling) and sampling.
+ * can be enumerated, else annealed importance sampling) and sampling (exact, or block Gibbs
+ * for an RBM too large to enumerate).
  */
 import type { Estimate } from '../../../shared/domain/model.js';
 import { rbmLogZ, rbmNegFreeEnergy } from '../eval/rbm-partition.js';
 import { sigmoid, softplus } from '../float64/layer-math.js';
 import type { TopPriorParams } from './params.js';
+import { cumulative, searchState } from '../float64/free-energy.js';
+import { exactSide, sampleRbmExact } from './prior-exact.js';
+import { sampleRbmGibbs, type GibbsOptions } from './prior-gibbs.js';
 import type { Rng } from '../../base/random.js';
 
 /** Table prior by counting codes (rows of k bits), with a small smoothing count. */
@@ -76,48 +80,27 @@ export function priorDensity(top: TopPriorParams, seed = 1): PriorDensity {
   }
 }
 
-/** Draws `rows` codes from the prior; RBM priors by a Gibbs chain per row after burn-in. */
-export function samplePrior(top: TopPriorParams, k: number, rows: number, rng: Rng, burnIn = 500): Uint8Array {
+/**
+ * Draws `rows` codes of k bits from the prior (row-major), METHOD.md §4.4: a table by its
+ * cumulative distribution and a Bernoulli prior bit by bit (both exact, and drawing from the
+ * generator exactly as version 0.1.0 did); an RBM exactly when one of its sides has at most 20
+ * units (`prior-exact.ts`), else by block Gibbs chains (`prior-gibbs.ts`).
+ */
+export function samplePrior(top: TopPriorParams, k: number, rows: number, rng: Rng, gibbs?: GibbsOptions): Uint8Array {
+  if (top.kind === 'rbm') {
+    const side = exactSide(top);
+    return side ? sampleRbmExact(top, rows, rng, side) : sampleRbmGibbs(top, rows, rng, gibbs);
+  }
   const out = new Uint8Array(rows * k);
   if (top.kind === 'table') {
-    const cdf = new Float64Array(top.logProbs.length);
-    let acc = 0;
-    top.logProbs.forEach((lp, s) => (cdf[s] = acc += Math.exp(lp)));
+    const cdf = cumulative(top.logProbs, 0);
     for (let r = 0; r < rows; r++) {
-      const u = rng.next() * acc;
-      let lo = 0;
-      let hi = cdf.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cdf[mid] < u) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let j = 0; j < k; j++) out[r * k + j] = (lo >> j) & 1;
+      const s = searchState(cdf, rng.next());
+      for (let j = 0; j < k; j++) out[r * k + j] = (s >> j) & 1;
     }
-  } else if (top.kind === 'bernoulli') {
-    for (let r = 0; r < rows; r++)
-      for (let j = 0; j < k; j++) out[r * k + j] = rng.next() < sigmoid(top.logits[j]) ? 1 : 0;
   } else {
-    const { weights: W, visibleBias: vb, hiddenBias: hb } = top;
-    const m = W.cols;
-    const v = new Uint8Array(k);
-    const g = new Uint8Array(m);
-    for (let r = 0; r < rows; r++) {
-      for (let i = 0; i < k; i++) v[i] = rng.next() < sigmoid(vb[i]) ? 1 : 0;
-      for (let t = 0; t < burnIn; t++) {
-        for (let j = 0; j < m; j++) {
-          let a = hb[j];
-          for (let i = 0; i < k; i++) if (v[i]) a += W.data[i * m + j];
-          g[j] = rng.next() < sigmoid(a) ? 1 : 0;
-        }
-        for (let i = 0; i < k; i++) {
-          let a = vb[i];
-          for (let j = 0; j < m; j++) if (g[j]) a += W.data[i * m + j];
-          v[i] = rng.next() < sigmoid(a) ? 1 : 0;
-        }
-      }
-      out.set(v, r * k);
-    }
+    const p = Float64Array.from(top.logits, sigmoid);
+    for (let r = 0; r < rows; r++) for (let j = 0; j < k; j++) out[r * k + j] = rng.next() < p[j] ? 1 : 0;
   }
   return out;
 }
