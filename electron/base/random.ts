@@ -30,21 +30,25 @@ function splitmix32(seed: number): () => number {
 /** A generator from an integer seed (any safe integer; negative seeds are allowed). */
 export function createRng(seed: number): Rng {
   const init = splitmix32((seed | 0) ^ Math.floor(seed / 0x100000000));
-  let a = init();
-  let b = init();
-  let c = init();
-  let d = init();
-  if ((a | b | c | d) === 0) a = 1;
+  // The four state words as int32 in a typed array: the same bits as uint32, and V8 keeps
+  // them as machine integers (about twice as fast as closure variables holding doubles).
+  const st = new Int32Array(4);
+  st[0] = init();
+  st[1] = init();
+  st[2] = init();
+  st[3] = init();
+  if ((st[0] | st[1] | st[2] | st[3]) === 0) st[0] = 1;
   let spare: number | null = null;
   const nextUint32 = (): number => {
+    const b = st[1];
     const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
     const t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
+    st[2] ^= st[0];
+    st[3] ^= b;
+    st[1] ^= st[2];
+    st[0] ^= st[3];
+    st[2] ^= t;
+    st[3] = rotl(st[3], 11);
     return result;
   };
   const next = (): number => nextUint32() / 4294967296;
