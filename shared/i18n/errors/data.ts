@@ -45,6 +45,8 @@ export const dataErrors: { en: Record<string, string>; ja: Record<string, string
     'problems.ambiguousDates':
       'Dates in {columns} could be day/month or month/day. Day first was assumed; change it under "Dates" if that is wrong.',
     'problems.noUsableColumns': 'No column can be used for a model. Change a column type or include a column.',
+    'problems.ambiguousDecimal':
+      'Numbers such as "{example}" in {columns} can be read with a decimal comma or with a thousands separator; "{example}" was read as {value}. If that is wrong, choose the decimal mark under "Numbers" in "How the file is read" and choose "Read again".',
   },
   ja: {
     'data.empty': 'ファイルが空です。見出し行とデータ行を含む CSV ファイルを選択してください。',
@@ -93,5 +95,7 @@ export const dataErrors: { en: Record<string, string>; ja: Record<string, string
     'problems.ambiguousDates':
       '{columns} の日付は日/月・月/日のどちらとも読めます。日が先と仮定しました。誤っている場合は「日付」の設定で変更してください。',
     'problems.noUsableColumns': 'モデルに使用できる列がありません。列の型を変更するか、列を含めてください。',
+    'problems.ambiguousDecimal':
+      '{columns} の「{example}」のような数値は、小数点のカンマとも桁区切りのカンマとも読めます。「{example}」は {value} と読み取りました。誤っている場合は、「ファイルの読み方」の「数値」で小数点の記号を選び、「読み込み直す」を押してください。',
   },
 };
