@@ -36,6 +36,12 @@ describe('blank rows', () => {
     });
   });
 
+  it('do not turn the header into a data row: a header over blank rows is a file without data', async () => {
+    const path = join(dir, 'header-blank.csv');
+    writeFileSync(path, 'shop,qty,price\n,,\n , ,\n');
+    await expect(importCsv(path)).rejects.toMatchObject({ code: 'data.headerOnly' });
+  });
+
   it('are not reported when there are none (a final line end is not a row)', async () => {
     const path = join(dir, 'clean.csv');
     writeFileSync(path, 'a,b\n1,x\n2,y\n3,x\n');
