@@ -99,6 +99,23 @@ describe('subsets', () => {
     );
   });
 
+  it('refuses a subset that leaves fewer than two rows for training, saying how many it leaves', async () => {
+    const ds = await shops();
+    const spec = (rows: number, split = { train: 1, valid: 0, test: 0 }): SubsetSpec => ({
+      segments: null,
+      sample: { rows, stratified: false },
+      seed: 1,
+      split,
+    });
+    expect(() => applySubset(ds, spec(1))).toThrow(
+      expect.objectContaining({ code: 'data.tooFewTrainingRows', params: { rows: 1, min: 2 } }),
+    );
+    expect(() => applySubset(ds, spec(10, { train: 0, valid: 0.5, test: 0.5 }))).toThrow(
+      expect.objectContaining({ code: 'data.tooFewTrainingRows', params: { rows: 0, min: 2 } }),
+    );
+    expect(applySubset(ds, spec(2)).info.train).toBe(2);
+  });
+
   it('refuses a segment column with too many different values, naming it', async () => {
     const lines = ['order_id,region', ...Array.from({ length: 70_000 }, (_, i) => `${i},${i % 2 ? 'A' : 'B'}`)];
     const path = join(dir, `${files++}-ids.csv`);

@@ -22,6 +22,8 @@ export const dataErrors: { en: Record<string, string>; ja: Record<string, string
     'data.changedWhileReading':
       'The file "{path}" changed while it was being read (its size or modification time changed), so what was read may be incomplete. Wait until the program writing it has finished, then import it again.',
     'data.badSplit': 'The train, validation and test shares must add up to more than zero.',
+    'data.tooFewTrainingRows':
+      'The subset leaves {rows} rows for training; a model needs at least {min}. Keep more rows (more segments or a larger sample), or give a smaller share to validation and test.',
     'data.badEncodingSpec':
       'The model file does not contain a usable data encoding ({reason}). It may come from another application or be damaged.',
     'data.missingColumn':
@@ -76,6 +78,8 @@ export const dataErrors: { en: Record<string, string>; ja: Record<string, string
     'data.changedWhileReading':
       'ファイル「{path}」は読み込み中に変更されました (サイズまたは更新日時が変わりました)。読み込んだ内容が不完全な可能性があります。書き込み中のプログラムが終了してから、もう一度読み込んでください。',
     'data.badSplit': '学習・検証・テストの割合の合計は 0 より大きくしてください。',
+    'data.tooFewTrainingRows':
+      'このサブセットでは学習に使える行が {rows} 行しかありません。モデルには少なくとも {min} 行が必要です。行を増やす (セグメントを追加する、抽出する行数を増やす) か、検証とテストの割合を小さくしてください。',
     'data.badEncodingSpec':
       'モデルファイルに利用可能なデータ符号化情報がありません ({reason})。他のアプリケーションのファイルか、破損している可能性があります。',
     'data.missingColumn':
