@@ -130,6 +130,10 @@ function checkSample(file: HostileFile, inspected: Inspected, csvPath: string, m
       `${secret} in generated rows`,
     ).toBe(false);
   }
+  for (const [name, shape] of Object.entries(e.generated ?? {})) {
+    const j = names.indexOf(name);
+    expect(rows.map((r) => r[j]).filter((cell) => !shape.test(cell))).toEqual([]);
+  }
   if (e.formulas) {
     expect(header[0]).toBe("'=cmd|' /C calc'!A0");
     expect(rows.some((r) => r[0].startsWith("'="))).toBe(true);

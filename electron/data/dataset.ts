@@ -238,7 +238,9 @@ export function applyColumnOverrides(ds: Dataset, overrides: ColumnOverride[]): 
     if (!col) throw new AppError('data.unknownColumn', { index: o.index });
     let next = { ...col };
     if (o.type !== undefined && o.type !== col.type) {
-      const format = formatForType(o.type, ds.cells[o.index], ds.missing, ds.info.options.dayFirst, col.format);
+      const { options } = ds.info;
+      const hint = fileDecimalGuess(options);
+      const format = formatForType(o.type, ds.cells[o.index], ds.missing, options.dayFirst, col.format, hint);
       const t = typeColumn(ds.cells[o.index], o.type, format, ds.missing);
       typed[o.index] = t;
       next = profileOf(o.index, col.name, col.originalName, ds.cells[o.index], t, {

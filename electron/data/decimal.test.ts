@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CsvOptionsOverride } from '../../shared/domain/data.js';
-import { importCsv } from './index.js';
+import { applyColumnOverrides, importCsv } from './index.js';
 import { bodyReading, detectSeparators, parseNumber } from './numbers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lw-decimal-'));
@@ -168,6 +168,19 @@ describe('numbers that read either way', () => {
     const { col, codes } = await load(amounts(';'), { overrides: { decimalMark: '.' } });
     expect(col('amount')).toMatchObject({ type: 'integer', min: 1100 });
     expect(codes).not.toContain('problems.ambiguousDecimal');
+  });
+
+  it('reads a column the user turns into numbers the way the file suggests', async () => {
+    const lines = ['amount;shop'];
+    for (let i = 0; i < 30; i++) lines.push(`${i % 5 === 0 ? 'unknown' : `${1 + (i % 9)},250`};${['A', 'B'][i % 2]}`);
+    const { ds, col } = await load(lines);
+    expect(col('amount').type).toBe('categorical');
+    const changed = applyColumnOverrides(ds, [{ index: 0, type: 'numeric' }]);
+    expect(changed.info.columns[0]).toMatchObject({
+      type: 'numeric',
+      min: 1.25,
+      format: { number: { decimalMark: ',' } },
+    });
   });
 
   it('reads yen amounts with thousands separators in any file', async () => {

@@ -185,14 +185,15 @@ export function formatForType(
   missingTokens: Set<string>,
   dayFirst: boolean | null,
   current: ColumnFormat,
+  decimalHint: DecimalMark | null = null,
 ): ColumnFormat {
   const present = cells.filter((c) => !isMissing(c, missingTokens)).map((c) => c.trim());
   if ((type === 'numeric' || type === 'integer') && !current.number) {
-    const num = detectNumberFormat(present);
+    const num = detectNumberFormat(present, decimalHint);
     return {
       number: num?.format ?? {
         decimals: type === 'integer' ? 0 : 2,
-        decimalMark: '.',
+        decimalMark: decimalHint ?? '.',
         thousands: '',
         currency: '',
         currencyPosition: 'prefix',
