@@ -3,11 +3,15 @@
  * category never seen; amounts beyond the training range are not covered; a missing value
  * needs missing values in training; everything else is.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { applySubset, importCsv, knownRows } from './index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'lw-coverage-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
 
 async function sales() {
   // Region C holds the largest amounts (500 to 596); every tenth C row lacks its amount.
@@ -22,7 +26,7 @@ async function sales() {
         : (10 + ((i * 7) % 200) + (i % 10) / 10).toFixed(2);
     lines.push(`${region},${amount},${i % 4 === 0 ? 'yes' : 'no'}`);
   }
-  const path = join(mkdtempSync(join(tmpdir(), 'lw-coverage-')), 'sales.csv');
+  const path = join(dir, `${files++}-sales.csv`);
   writeFileSync(path, lines.join('\n'));
   return importCsv(path);
 }

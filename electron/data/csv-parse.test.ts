@@ -39,6 +39,24 @@ describe('CsvSplitter', () => {
     expect(split(TRICKY, ',', 4).map((r) => r.line)).toEqual([1, 2, 3, 6, 8, 9, 12]);
   });
 
+  it('counts the blank lines it skips, with examples, at any chunk size — not the empty lines at the end', () => {
+    for (const chunk of [1, 3, 64, 10_000]) {
+      const s = new CsvSplitter(',', '"', () => undefined);
+      const text = `${TRICKY}\r\n \t, ,\n"",""\nlast,1,2,3\n\n\r\n`;
+      for (let i = 0; i < text.length; i += chunk) s.write(text.slice(i, i + chunk));
+      s.end();
+      expect(s.blank).toEqual({
+        count: 4,
+        examples: [
+          { line: 5, text: '' },
+          { line: 7, text: ',,,' },
+          { line: 13, text: ' \t, ,' },
+          { line: 14, text: ',' },
+        ],
+      });
+    }
+  });
+
   it('handles CRLF line ends, other delimiters and a record without a final newline', () => {
     const text = 'a;b\r\n1;"x;y"\r\n2;z';
     expect(split(text, ';', 3).map((r) => r.fields)).toEqual([

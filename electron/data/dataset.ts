@@ -4,9 +4,17 @@
  * the Data step shows (`DatasetInfo`). Column overrides produce a new dataset, re-profiled.
  */
 import { randomUUID } from 'node:crypto';
-import type { ColumnOverride, ColumnProfile, DatasetInfo, ImportProblem, RowTable } from '../../shared/domain/data.js';
+import type {
+  ColumnOverride,
+  ColumnProfile,
+  CsvOptions,
+  DatasetInfo,
+  ImportProblem,
+  RowTable,
+} from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
-import { analyzeColumn, formatForType } from './infer.js';
+import { analyzeColumn, formatForType, type ColumnAnalysis } from './infer.js';
+import { parseNumber, type DecimalMark } from './numbers.js';
 import { columnChart, columnRange } from './profile.js';
 import type { FileSource, RawTable } from './reader.js';
 import { typeColumn, type TypedColumn } from './typed.js';
@@ -62,6 +70,65 @@ function excludedProblems(columns: ColumnProfile[]): ImportProblem[] {
   return problems;
 }
 
+/**
+ * The decimal mark to assume for numbers that read either way (`1,234`) before looking at the
+ * columns: the user's choice; else a point in a Japanese-encoded file, a comma in a
+ * semicolon-separated one (European exports), or no preference (a point).
+ */
+function fileDecimalGuess(options: CsvOptions): DecimalMark | null {
+  if (options.decimalMark) return options.decimalMark;
+  if (options.encoding === 'shift_jis' || options.encoding === 'euc-jp') return '.';
+  return options.delimiter === ';' ? ',' : null;
+}
+
+/**
+ * Every column analysed. Columns whose numbers read either way are decided by the user's
+ * choice, else by the file's other number columns (those whose values decided their mark,
+ * e.g. `12,75`), else by `fileDecimalGuess`.
+ */
+function analyzeColumns(cells: string[][], options: CsvOptions, missing: Set<string>): ColumnAnalysis[] {
+  const guess = fileDecimalGuess(options);
+  const analyses = cells.map((col) => analyzeColumn(col, missing, options.dayFirst, guess));
+  if (options.decimalMark) return analyses;
+  let comma = 0;
+  let point = 0;
+  for (const a of analyses)
+    if (a.numberReading?.decided) {
+      if (a.numberReading.mark === ',') comma++;
+      else point++;
+    }
+  const evidence = comma > point ? ',' : point > comma ? '.' : null;
+  if (evidence === null || evidence === (guess ?? '.')) return analyses;
+  return analyses.map((a, j) =>
+    a.numberReading?.ambiguous ? analyzeColumn(cells[j], missing, options.dayFirst, evidence) : a,
+  );
+}
+
+/** The problem that names the columns whose numbers read either way, and how they were read. */
+function ambiguousDecimalProblem(analyses: ColumnAnalysis[], header: string[], options: CsvOptions): ImportProblem[] {
+  if (options.decimalMark) return [];
+  const columns = analyses.flatMap((a, j) => (a.numberReading?.ambiguous ? [j] : []));
+  if (columns.length === 0) return [];
+  const { example, mark } = analyses[columns[0]].numberReading!;
+  return [
+    {
+      code: 'problems.ambiguousDecimal',
+      severity: 'warning',
+      params: {
+        count: columns.length,
+        columns: columns
+          .slice(0, 8)
+          .map((j) => header[j])
+          .join(', '),
+        example,
+        value: String(parseNumber(example, mark)),
+        mark,
+      },
+      examples: [],
+    },
+  ];
+}
+
 export function buildDataset(raw: RawTable): Dataset {
   const width = raw.header.length;
   const cells: string[][] = Array.from({ length: width }, () => new Array<string>(raw.rows.length));
@@ -72,8 +139,9 @@ export function buildDataset(raw: RawTable): Dataset {
   const problems: ImportProblem[] = [...raw.problems];
   const typed: TypedColumn[] = [];
   const ambiguous: string[] = [];
+  const analyses = analyzeColumns(cells, raw.options, missing);
   const columns = cells.map((col, j) => {
-    const a = analyzeColumn(col, missing, raw.options.dayFirst);
+    const a = analyses[j];
     if (a.ambiguousDate) ambiguous.push(raw.header[j]);
     const t = typeColumn(col, a.type, a.format, missing);
     typed.push(t);
@@ -115,6 +183,7 @@ export function buildDataset(raw: RawTable): Dataset {
       params: { columns: ambiguous.join(', ') },
       examples: [],
     });
+  problems.push(...ambiguousDecimalProblem(analyses, raw.header, raw.options));
   if (!columns.some((c) => c.include))
     problems.push({ code: 'problems.noUsableColumns', severity: 'error', params: {}, examples: [] });
   const info: DatasetInfo = {
@@ -169,7 +238,9 @@ export function applyColumnOverrides(ds: Dataset, overrides: ColumnOverride[]): 
     if (!col) throw new AppError('data.unknownColumn', { index: o.index });
     let next = { ...col };
     if (o.type !== undefined && o.type !== col.type) {
-      const format = formatForType(o.type, ds.cells[o.index], ds.missing, ds.info.options.dayFirst, col.format);
+      const { options } = ds.info;
+      const hint = fileDecimalGuess(options);
+      const format = formatForType(o.type, ds.cells[o.index], ds.missing, options.dayFirst, col.format, hint);
       const t = typeColumn(ds.cells[o.index], o.type, format, ds.missing);
       typed[o.index] = t;
       next = profileOf(o.index, col.name, col.originalName, ds.cells[o.index], t, {

@@ -1,17 +1,18 @@
 /**
  * One streaming pass over a CSV file: read in 1 MB chunks, cut after their last line end,
  * decoded (Node's decoder for UTF-8, iconv-lite otherwise) and handed to the record splitter;
- * each record goes to a handler. Progress at most every 100 ms, cancel between chunks, and
- * file-system errors as the app's errors.
+ * each record goes to a handler. Progress at most every 100 ms, cancel between chunks,
+ * file-system errors as the app's errors, and a file that changed during the pass refused.
  */
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import type { CsvOptions } from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { ICONV_NAME } from './charset.js';
-import { CsvSplitter } from './csv-parse.js';
+import { CsvSplitter, type BlankLines } from './csv-parse.js';
 
 /** Bytes of a partial last line carried over to the next chunk at most. */
 const MAX_CARRY = 1 << 20;
@@ -51,35 +52,58 @@ function textDecoder(encoding: CsvOptions['encoding']): { write(b: Buffer): stri
   return { write: (b) => strip(inner.write(b)), end: () => strip(inner.end() ?? '') };
 }
 
+/** A file as it was before a pass: its size and modification time. */
+export interface FileState {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * Refuses a file whose size or modification time changed since `before` (written, truncated or
+ * replaced during the pass), or of which the pass read another number of bytes.
+ */
+async function checkUnchanged(before: FileState, bytesRead: number): Promise<void> {
+  let now: { size: number; mtimeMs: number };
+  try {
+    now = await stat(before.path);
+  } catch (err) {
+    throw fileError(before.path, err);
+  }
+  if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || bytesRead !== before.size)
+    throw new AppError('data.changedWhileReading', { path: basename(before.path) });
+}
+
 /**
  * One pass over a file: decoded chunk by chunk, split into records, each handed to `onRecord`.
  * Progress at most every 100 ms (with `rows()` as the row count so far), cancel between chunks.
+ * Returns the blank lines skipped.
  */
 export async function streamRecords(
-  path: string,
-  size: number,
+  file: FileState,
   options: CsvOptions,
   crOnly: boolean,
   hooks: PassHooks,
   rows: () => number,
   onRecord: RecordHandler,
-): Promise<void> {
+): Promise<BlankLines> {
+  const { path, size } = file;
   const splitter: CsvSplitter = new CsvSplitter(options.delimiter, options.quote, (count, line) =>
     onRecord(splitter, count, line),
   );
   const decoder = textDecoder(options.encoding);
-  let file: ReturnType<typeof createReadStream> | null = null;
+  let stream: ReturnType<typeof createReadStream> | null = null;
   let bytesRead = 0;
   let lastProgress = 0;
   try {
     if (hooks.signal?.aborted) throw new AppError('cancelled');
-    file = createReadStream(path, { highWaterMark: 1 << 20 });
+    stream = createReadStream(path, { highWaterMark: 1 << 20 });
     // Chunks are cut after their last line-end byte and the tail carried to the next one, so the
     // splitter is handed whole lines and rarely has to join a partial line to new text (a joined
     // string is slower to scan). Not for UTF-16, whose line-end byte also occurs inside other characters.
     const lineEnd = options.encoding === 'utf-16le' || options.encoding === 'utf-16be' ? -1 : crOnly ? 13 : 10;
     let carry: Buffer | null = null;
-    for await (const chunk of file as AsyncIterable<Buffer>) {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (hooks.signal?.aborted) throw new AppError('cancelled');
       bytesRead += chunk.length;
       let bytes: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
@@ -106,9 +130,11 @@ export async function streamRecords(
     splitter.write(crOnly ? tail.replaceAll('\r', '\n') : tail);
     splitter.end();
   } catch (err) {
-    file?.destroy();
+    stream?.destroy();
     throw err instanceof AppError ? err : fileError(path, err);
   }
   if (hooks.signal?.aborted) throw new AppError('cancelled');
+  await checkUnchanged(file, bytesRead);
   hooks.onProgress?.({ bytesRead: size, totalBytes: size, rows: rows() });
+  return splitter.blank;
 }

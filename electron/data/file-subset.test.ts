@@ -4,16 +4,17 @@
  * proportional allocation, a random draw, rare segments the import's sample barely holds,
  * ragged and quoted rows, a changed file, and cancel.
  */
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { SubsetSpec } from '../../shared/domain/data.js';
 import { createRng } from '../base/random.js';
 import { allocate } from './subset.js';
 import { countSegmentsInFile, drawSubsetFromFile, fileSegmentTable, importCsv, segmentTable } from './index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lw-file-subset-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const REGIONS = ['North', 'South', 'East', 'West'];
 const SHARES = [0.6, 0.25, 0.12, 0.03];
 const ROWS = 20_000;

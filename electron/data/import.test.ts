@@ -3,15 +3,16 @@
  * European UTF-8-BOM semicolon files with decimal commas, EUC-JP, UTF-16, Windows-1252,
  * multiline quoted fields, ragged rows, duplicate headers, and files that cannot be used.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/domain/errors.js';
 import { importCsv } from './index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lw-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 function file(content: string | Buffer, encoding = 'utf8'): string {
   const path = join(dir, `f${n++}.csv`);

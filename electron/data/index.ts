@@ -36,10 +36,12 @@ export {
 } from './file-subset.js';
 export {
   buildEncoding,
+  DEFAULT_RARE_MIN,
   decodeRows,
   encodeRows,
   encodeTable,
   encodingGroups,
+  OTHER_TOKEN,
   parseEncodingSpec,
   rowDecoder,
   type EncodingOptions,

@@ -4,11 +4,11 @@
  * dates (ISO, 2024/01/05, 05.01.2024, 2024年1月5日, ambiguous day/month), yes/no tokens, and
  * real tables from the vega-datasets package.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { booleanPair } from './booleans.js';
 import { detectDatePattern, formatDate, parseDate } from './dates.js';
 import { importCsv } from './index.js';
@@ -19,6 +19,7 @@ import { toCsv } from './csv-write.js';
 const MISSING = new Set(['', 'NA', 'null']);
 const vega = join(fileURLToPath(new URL('../../node_modules/vega-datasets', import.meta.url)), 'data');
 const dir = mkdtempSync(join(tmpdir(), 'lw-infer-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A vega-datasets JSON table written as a CSV file, as an analyst would export it. */
 function jsonAsCsv(name: string): string {

@@ -7,7 +7,7 @@
 import type { ColumnFormat, ColumnType, ExclusionReason, NumberFormat } from '../../shared/domain/data.js';
 import { booleanPair } from './booleans.js';
 import { detectDatePattern } from './dates.js';
-import { decimalsOf, detectSeparators, numberParts, parseNumber } from './numbers.js';
+import { decimalsOf, detectSeparators, numberParts, parseNumber, type DecimalMark } from './numbers.js';
 
 export interface ColumnAnalysis {
   type: ColumnType;
@@ -16,7 +16,22 @@ export interface ColumnAnalysis {
   distinct: number;
   excludedReason: ExclusionReason | null;
   ambiguousDate: boolean;
+  /** For a number column, how its decimal mark was chosen (see `NumberReading`); null otherwise. */
+  numberReading: NumberReading | null;
 }
+
+/** How a number column's decimal mark was chosen. */
+export interface NumberReading {
+  mark: DecimalMark;
+  /** The values decided it (e.g. `12,75` can only be a decimal comma): evidence for the file's other columns. */
+  decided: boolean;
+  /** Every value reads both ways and some differ (`1,234`): the hint decided; `example` is such a value. */
+  ambiguous: boolean;
+  example: string;
+}
+
+/** Currencies written without decimals: a comma after them is a thousands separator. */
+const NO_DECIMALS_CURRENCY = new Set(['￥', '¥', '円', 'JPY']);
 
 const FIT = 0.95;
 
@@ -24,17 +39,31 @@ export function isMissing(value: string, missing: Set<string>): boolean {
   return missing.has(value.trim());
 }
 
-/** The number style of a column from its cells (or null if fewer than 95 % read as numbers). */
-export function detectNumberFormat(cells: string[]): { format: NumberFormat; parsed: number; integer: boolean } | null {
+/**
+ * The number style of a column from its cells (or null if fewer than 95 % read as numbers).
+ * `hint` is the decimal mark to assume when the values read either way (`1,234`); a yen
+ * currency overrides it (yen have no decimals).
+ */
+export function detectNumberFormat(
+  cells: string[],
+  hint: DecimalMark | null = null,
+): { format: NumberFormat; parsed: number; integer: boolean; reading: NumberReading } | null {
   const sample = cells.length > 5000 ? cells.filter((_, i) => i % Math.ceil(cells.length / 5000) === 0) : cells;
   const parts = sample.map(numberParts);
   const ok = parts.filter((p) => p !== null);
   if (ok.length < FIT * sample.length || ok.length === 0) return null;
-  const { decimalMark, thousands } = detectSeparators(ok.map((p) => p!.body));
+  const currencies = new Map<string, number>();
+  for (const p of ok) if (p.currency) currencies.set(p.currency, (currencies.get(p.currency) ?? 0) + 1);
+  const currency = [...currencies.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const yen = NO_DECIMALS_CURRENCY.has(currency);
+  const seps = detectSeparators(
+    ok.map((p) => p.body),
+    yen ? '.' : hint,
+  );
+  const { decimalMark, thousands } = seps;
   let parsed = 0;
   let integer = true;
   let decimals = 0;
-  const currencies = new Map<string, number>();
   let percent = 0;
   let parens = 0;
   let fullWidth = 0;
@@ -47,14 +76,12 @@ export function detectNumberFormat(cells: string[]): { format: NumberFormat; par
     decimals = Math.max(decimals, d);
     if (d > 0) integer = false;
     const p = parts[i]!;
-    if (p.currency) currencies.set(p.currency, (currencies.get(p.currency) ?? 0) + 1);
     if (p.currencyPosition === 'suffix' && p.currency) suffix++;
     if (p.percent) percent++;
     if (p.parens) parens++;
     if (p.fullWidth) fullWidth++;
   });
   if (parsed < FIT * sample.length) return null;
-  const currency = [...currencies.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   return {
     format: {
       decimals: Math.min(decimals, 8),
@@ -68,10 +95,20 @@ export function detectNumberFormat(cells: string[]): { format: NumberFormat; par
     },
     parsed,
     integer: integer && decimals === 0,
+    reading: { mark: decimalMark, decided: seps.decided, ambiguous: seps.ambiguous && !yen, example: seps.example },
   };
 }
 
-export function analyzeColumn(cells: string[], missingTokens: Set<string>, dayFirst: boolean | null): ColumnAnalysis {
+/**
+ * A column's type and format from its cells. `decimalHint` is the decimal mark to assume for
+ * numbers that read either way (`1,234`), from the rest of the file (see dataset.ts).
+ */
+export function analyzeColumn(
+  cells: string[],
+  missingTokens: Set<string>,
+  dayFirst: boolean | null,
+  decimalHint: DecimalMark | null = null,
+): ColumnAnalysis {
   const present: string[] = [];
   let missing = 0;
   for (const c of cells) {
@@ -80,7 +117,7 @@ export function analyzeColumn(cells: string[], missingTokens: Set<string>, dayFi
   }
   const distinctSet = new Set(present);
   const distinct = distinctSet.size;
-  const base = { missing, distinct, ambiguousDate: false };
+  const base = { missing, distinct, ambiguousDate: false, numberReading: null };
   if (present.length === 0) return { ...base, type: 'categorical', format: {}, excludedReason: 'all-missing' };
   const constant = distinct === 1 ? ('constant' as const) : null;
 
@@ -103,18 +140,25 @@ export function analyzeColumn(cells: string[], missingTokens: Set<string>, dayFi
     };
   }
 
-  const num = detectNumberFormat(present);
+  const num = detectNumberFormat(present, decimalHint);
   if (num) {
     const plainInteger = num.integer && !num.format.currency && !num.format.percent;
     const nearlyUnique = present.length >= 50 && distinct >= 0.98 * present.length;
     if (plainInteger && nearlyUnique && !num.format.thousands) {
-      return { ...base, type: 'identifier', format: { number: num.format }, excludedReason: 'identifier' };
+      return {
+        ...base,
+        type: 'identifier',
+        format: { number: num.format },
+        excludedReason: 'identifier',
+        numberReading: num.reading,
+      };
     }
     return {
       ...base,
       type: plainInteger ? 'integer' : 'numeric',
       format: { number: num.format },
       excludedReason: constant,
+      numberReading: num.reading,
     };
   }
 
@@ -141,14 +185,15 @@ export function formatForType(
   missingTokens: Set<string>,
   dayFirst: boolean | null,
   current: ColumnFormat,
+  decimalHint: DecimalMark | null = null,
 ): ColumnFormat {
   const present = cells.filter((c) => !isMissing(c, missingTokens)).map((c) => c.trim());
   if ((type === 'numeric' || type === 'integer') && !current.number) {
-    const num = detectNumberFormat(present);
+    const num = detectNumberFormat(present, decimalHint);
     return {
       number: num?.format ?? {
         decimals: type === 'integer' ? 0 : 2,
-        decimalMark: '.',
+        decimalMark: decimalHint ?? '.',
         thousands: '',
         currency: '',
         currencyPosition: 'prefix',

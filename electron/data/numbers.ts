@@ -75,54 +75,115 @@ export function numberParts(raw: string): Parts | null {
   return { negative, body: t, currency, currencyPosition, percent, parens, fullWidth };
 }
 
-/** Guesses decimal mark and thousands separator from many values of one column. */
-export function detectSeparators(bodies: string[]): { decimalMark: '.' | ','; thousands: NumberFormat['thousands'] } {
-  let commaThousands = 0;
-  let dotThousands = 0;
-  let commaDecimal = 0;
-  let dotDecimal = 0;
-  let spaceThousands = 0;
-  let apostrophe = 0;
+export type DecimalMark = '.' | ',';
+type Thousands = NumberFormat['thousands'];
+
+/** Thousands separators that go with each decimal mark. */
+const SEPARATORS: Record<DecimalMark, Exclude<Thousands, ''>[]> = { '.': [',', ' ', "'"], ',': ['.', ' ', "'"] };
+
+const escape = (c: string) => (c === '.' ? '\\.' : c);
+/** A body with a decimal mark and no grouping: `12`, `12,75`, `,5`, `12.` */
+const PLAIN: Record<DecimalMark, RegExp> = { '.': /^(\d+(\.\d*)?|\.\d+)$/, ',': /^(\d+(,\d*)?|,\d+)$/ };
+/**
+ * A grouped body: the first group 1-3 digits not starting with 0 (`0,383` is never a thousands
+ * group), then groups of exactly three digits with one separator throughout (`1,234,567`).
+ */
+const GROUPED: Record<DecimalMark, { sep: Exclude<Thousands, ''>; re: RegExp }[]> = {
+  '.': SEPARATORS['.'].map((sep) => ({ sep, re: new RegExp(`^[1-9]\\d{0,2}(${escape(sep)}\\d{3})+(\\.\\d+)?$`) })),
+  ',': SEPARATORS[','].map((sep) => ({ sep, re: new RegExp(`^[1-9]\\d{0,2}(${escape(sep)}\\d{3})+(,\\d+)?$`) })),
+};
+
+/**
+ * How a number's digit body (see `numberParts`) reads with a decimal mark: the thousands
+ * separator it uses ('' for none), or null when it cannot be read that way (`12,75` with a
+ * decimal point, `1.234,5` with a decimal point, `1,23,456` with either).
+ */
+export function bodyReading(body: string, mark: DecimalMark): Thousands | null {
+  if (PLAIN[mark].test(body)) return '';
+  for (const g of GROUPED[mark]) if (g.re.test(body)) return g.sep;
+  return null;
+}
+
+/** How a column's number bodies read with one decimal mark: the separator used most, and how many read. */
+function readingOf(bodies: string[], mark: DecimalMark): { thousands: Thousands; valid: number } {
+  const counts = new Map<Thousands, number>();
   for (const b of bodies) {
-    if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(b)) commaThousands++;
-    else if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(b)) dotThousands++;
-    else if (/^\d{1,3}( \d{3})+([.,]\d+)?$/.test(b)) spaceThousands++;
-    else if (/^\d{1,3}('\d{3})+(\.\d+)?$/.test(b)) apostrophe++;
-    if (/^\d*,\d+$/.test(b) && !/^\d{1,3},\d{3}$/.test(b)) commaDecimal++;
-    if (/^\d*\.\d+$/.test(b) && !/^\d{1,3}\.\d{3}$/.test(b)) dotDecimal++;
-    if (/\.\d{3},\d+$/.test(b)) commaDecimal++;
-    if (/,\d{3}\.\d+$/.test(b)) dotDecimal++;
+    const t = bodyReading(b, mark);
+    if (t !== null) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
-  if (commaDecimal > dotDecimal)
-    return { decimalMark: ',', thousands: dotThousands > 0 ? '.' : spaceThousands > 0 ? ' ' : '' };
-  if (dotThousands > commaThousands && commaDecimal >= dotDecimal && dotDecimal === 0)
-    return { decimalMark: ',', thousands: '.' };
+  let thousands: Thousands = '';
+  let most = 0;
+  for (const sep of SEPARATORS[mark]) {
+    const n = counts.get(sep) ?? 0;
+    if (n > most) [thousands, most] = [sep, n];
+  }
+  return { thousands, valid: (counts.get('') ?? 0) + most };
+}
+
+export interface Separators {
+  decimalMark: DecimalMark;
+  thousands: Thousands;
+  /** Every value reads with either mark and some read as different numbers (`1,234`): the hint decided. */
+  ambiguous: boolean;
+  /** The values themselves decided the mark (one reading leaves more of them unreadable). */
+  decided: boolean;
+  /** An ambiguous value, as written, when `ambiguous`. */
+  example: string;
+}
+
+/**
+ * The decimal mark and thousands separator of a column, from all its number bodies: each mark
+ * is tried with the column's most used separator, and the reading that leaves fewer values
+ * unreadable wins. When both read every value and some differ (only `1,234`-like values), the
+ * column is ambiguous and `hint` (what the rest of the file suggests; default a decimal point)
+ * decides.
+ */
+export function detectSeparators(bodies: string[], hint: DecimalMark | null = null): Separators {
+  const dot = readingOf(bodies, '.');
+  const comma = readingOf(bodies, ',');
+  if (dot.valid !== comma.valid) {
+    const decimalMark = dot.valid > comma.valid ? '.' : ',';
+    const thousands = (decimalMark === '.' ? dot : comma).thousands;
+    return { decimalMark, thousands, ambiguous: false, decided: true, example: '' };
+  }
+  // A value readable both ways whose '.' or ',' is a decimal mark one way and a separator the other.
+  const example =
+    bodies.find((b) => /[.,]/.test(b) && bodyReading(b, '.') !== null && bodyReading(b, ',') !== null) ?? '';
+  const decimalMark = hint ?? '.';
   return {
-    decimalMark: '.',
-    thousands: commaThousands > 0 ? ',' : spaceThousands > 0 ? ' ' : apostrophe > 0 ? "'" : '',
+    decimalMark,
+    thousands: (decimalMark === '.' ? dot : comma).thousands,
+    ambiguous: example !== '',
+    decided: false,
+    example,
   };
 }
 
 const PLAIN_DOT = /^-?\d+(\.\d+)?$/;
 const PLAIN_COMMA = /^-?\d+(,\d+)?$/;
 
-/** Parses a cell with a known decimal mark; NaN when it is not a number. Percentages stay as written (12% -> 12). */
-export function parseNumber(raw: string, decimalMark: '.' | ','): number {
+/**
+ * Parses a cell with a known decimal mark; NaN when it is not a number, or when its separators
+ * do not fit the mark (`0,383` with a decimal point: a thousands group never starts with 0 and
+ * has three digits). Percentages stay as written (12% -> 12).
+ */
+export function parseNumber(raw: string, decimalMark: DecimalMark): number {
   // Fast path for the common case: a plain number with no sign, separators or symbols.
   if (decimalMark === '.' ? PLAIN_DOT.test(raw) : PLAIN_COMMA.test(raw))
     return Number(decimalMark === '.' ? raw : raw.replace(',', '.'));
   const p = numberParts(raw);
   if (!p) return NaN;
-  let body = p.body.replace(/[ ']/g, '');
-  if (decimalMark === ',') body = body.replace(/\./g, '').replace(',', '.');
-  else body = body.replace(/,/g, '');
-  if (!/^\d*\.?\d+$|^\d+\.$/.test(body)) return NaN;
+  const thousands = bodyReading(p.body, decimalMark);
+  if (thousands === null) return NaN;
+  let body = thousands ? p.body.split(thousands).join('') : p.body;
+  if (decimalMark === ',') body = body.replace(',', '.');
   const v = Number(body);
+  if (Number.isNaN(v)) return NaN;
   return p.negative ? -v : v;
 }
 
 /** Decimals written in a cell's body, given the column's decimal mark. */
-export function decimalsOf(raw: string, decimalMark: '.' | ','): number {
+export function decimalsOf(raw: string, decimalMark: DecimalMark): number {
   const p = numberParts(raw);
   if (!p) return 0;
   const i = p.body.lastIndexOf(decimalMark);

@@ -2,7 +2,8 @@
  * Streaming CSV reader: the import's pass over a file (file-stream.ts: chunk by chunk, decoded,
  * split into records, never held whole as one string) with its dialect detected from the first
  * bytes unless overridden (dialect.ts). It takes the header (header.ts), counts and handles
- * ragged rows (ragged.ts), and keeps at most a memory budget of rows by reservoir sampling.
+ * ragged rows (ragged.ts), counts the blank rows skipped, and keeps at most a memory budget of
+ * rows by reservoir sampling; a file that changes during the pass is refused (file-stream.ts).
  * `rescanRows` reads the same file again, the same way, for later passes over all of it.
  */
 import { stat } from 'node:fs/promises';
@@ -11,7 +12,7 @@ import type { CsvOptions, CsvOptionsOverride, ImportProblem } from '../../shared
 import { AppError } from '../../shared/domain/errors.js';
 import { createRng, type Rng } from '../base/random.js';
 import { Reservoir } from '../base/reservoir.js';
-import type { CsvSplitter } from './csv-parse.js';
+import type { BlankLines, CsvSplitter } from './csv-parse.js';
 import { detectOptions } from './dialect.js';
 import { fileError, streamRecords, type PassHooks } from './file-stream.js';
 import { defaultHeader, renamedProblems, uniqueHeader } from './header.js';
@@ -139,14 +140,21 @@ function checkShape(pass: ImportPass, options: CsvOptions): void {
     throw new AppError('data.singleColumn', { delimiter: options.delimiter === '\t' ? 'tab' : options.delimiter });
 }
 
+/** The blank rows skipped (only delimiters or spaces, or empty lines before more rows), with examples. */
+function blankProblems(blank: BlankLines): ImportProblem[] {
+  if (blank.count === 0) return [];
+  return [
+    { code: 'problems.emptyRowsSkipped', severity: 'info', params: { count: blank.count }, examples: blank.examples },
+  ];
+}
+
 export async function readCsv(path: string, opts: ReadOptions = {}): Promise<RawTable> {
   const { size, mtimeMs } = await fileStat(path);
   if (size === 0) throw new AppError('data.empty');
   const { detected, options, crOnly } = await fileOptions(path, opts.overrides);
   const pass = new ImportPass(options, opts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET, createRng(opts.seed ?? 1));
-  await streamRecords(
-    path,
-    size,
+  const blank = await streamRecords(
+    { path, size, mtimeMs },
     options,
     crOnly,
     opts,
@@ -159,7 +167,11 @@ export async function readCsv(path: string, opts: ReadOptions = {}): Promise<Raw
   const width = pass.width;
   const originalHeader = pass.header ?? [];
   const { names, renamed } = uniqueHeader(originalHeader);
-  const problems = [...renamedProblems(renamed), ...pass.ragged.problems(options.raggedRows, width)];
+  const problems = [
+    ...renamedProblems(renamed),
+    ...pass.ragged.problems(options.raggedRows, width),
+    ...blankProblems(blank),
+  ];
   if (pass.kept.limited)
     problems.push({
       code: 'problems.sampledOnImport',
@@ -205,8 +217,7 @@ export async function rescanRows(
   let headerSeen = !options.header;
   let seen = 0;
   await streamRecords(
-    source.path,
-    source.bytes,
+    { path: source.path, size: source.bytes, mtimeMs: source.mtimeMs },
     options,
     source.crOnly,
     hooks,

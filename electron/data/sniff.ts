@@ -33,8 +33,10 @@ const looksNumeric = (s: string) => /^[\s(+\-−￥¥$€£]*[0-9０-９][0-9０
 const looksDate = (s: string) => /^\d{1,4}[-/.年]\d{1,2}[-/.月]\d{1,4}/.test(s.trim());
 
 export function detectHeader(rows: string[][]): boolean {
-  if (rows.length < 2) return true;
-  const [first, ...rest] = rows;
+  const [first, ...below] = rows;
+  // Rows of empty cells (,,,) say nothing: with no other row below, the first row is a header.
+  const rest = below.filter((r) => r.some((c) => c.trim() !== ''));
+  if (!first || rest.length === 0) return true;
   if (first.some((c) => c.trim() === '')) {
     // Empty header cells happen (Excel exports); judge by the other cells.
   }

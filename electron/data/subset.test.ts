@@ -2,12 +2,16 @@
  * The representative subset: segment frequencies, coverage of the most frequent segments,
  * stratified and random samples (seeded), the split, and per-column representativeness.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { SubsetSpec } from '../../shared/domain/data.js';
 import { applySubset, coverageKeep, importCsv, segmentTable } from './index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'lw-subset-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
 
 async function shops() {
   // region A: 60 %, B: 25 %, C: 10 %, D: 5 %; A sells mostly small baskets, D large ones.
@@ -18,7 +22,7 @@ async function shops() {
     const basket = region === 'D' ? 50 + (i % 30) : 5 + (i % 10);
     lines.push(`${region},${basket},${i % 3 === 0 ? 'yes' : 'no'}`);
   }
-  const path = join(mkdtempSync(join(tmpdir(), 'lw-subset-')), 'shops.csv');
+  const path = join(dir, `${files++}-shops.csv`);
   writeFileSync(path, lines.join('\n'));
   return importCsv(path);
 }
@@ -95,9 +99,26 @@ describe('subsets', () => {
     );
   });
 
+  it('refuses a subset that leaves fewer than two rows for training, saying how many it leaves', async () => {
+    const ds = await shops();
+    const spec = (rows: number, split = { train: 1, valid: 0, test: 0 }): SubsetSpec => ({
+      segments: null,
+      sample: { rows, stratified: false },
+      seed: 1,
+      split,
+    });
+    expect(() => applySubset(ds, spec(1))).toThrow(
+      expect.objectContaining({ code: 'data.tooFewTrainingRows', params: { rows: 1, min: 2 } }),
+    );
+    expect(() => applySubset(ds, spec(10, { train: 0, valid: 0.5, test: 0.5 }))).toThrow(
+      expect.objectContaining({ code: 'data.tooFewTrainingRows', params: { rows: 0, min: 2 } }),
+    );
+    expect(applySubset(ds, spec(2)).info.train).toBe(2);
+  });
+
   it('refuses a segment column with too many different values, naming it', async () => {
     const lines = ['order_id,region', ...Array.from({ length: 70_000 }, (_, i) => `${i},${i % 2 ? 'A' : 'B'}`)];
-    const path = join(mkdtempSync(join(tmpdir(), 'lw-subset-')), 'ids.csv');
+    const path = join(dir, `${files++}-ids.csv`);
     writeFileSync(path, lines.join('\n'));
     const ds = await importCsv(path);
     expect(segmentTable(ds, [1]).segments).toHaveLength(2);

@@ -199,6 +199,9 @@ export function totalVariation(p: Map<string, number>, q: Map<string, number>): 
   return Math.min(1, s / 2);
 }
 
+/** A subset that leaves fewer training rows than this is refused: no model can be learnt from one row. */
+export const MIN_TRAIN_ROWS = 2;
+
 /**
  * The subset made of `rows` of `ds`: its seeded split, and how representative it is of
  * `population` (rows standing for the full data). `outside` are the rows left out.
@@ -218,6 +221,7 @@ export function finishSubset(
   const nValid = Math.round((rows.length * spec.split.valid) / total);
   const nTest = Math.round((rows.length * spec.split.test) / total);
   const nTrain = rows.length - nValid - nTest;
+  if (nTrain < MIN_TRAIN_ROWS) throw new AppError('data.tooFewTrainingRows', { rows: nTrain, min: MIN_TRAIN_ROWS });
   const pick = (from: number, to: number) => Int32Array.from(order.subarray(from, to), (i) => rows[i]).sort();
   const train = pick(0, nTrain);
   const valid = pick(nTrain, nTrain + nValid);

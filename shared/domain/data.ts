@@ -26,6 +26,12 @@ export const CsvOptions = z.object({
   missingTokens: z.array(z.string()),
   /** For ambiguous dates such as 05/01/2024: true = day first. null = not asked yet / not ambiguous. */
   dayFirst: z.boolean().nullable(),
+  /**
+   * For numbers that read either way, such as 1,234: the decimal mark. Absent or null = decided
+   * from the file (its other columns, its delimiter). Numbers that read one way only (12,75) are
+   * read that way whatever this says.
+   */
+  decimalMark: z.enum(['.', ',']).nullable().optional(),
 });
 export type CsvOptions = z.infer<typeof CsvOptions>;
 export const CsvOptionsOverride = CsvOptions.partial();

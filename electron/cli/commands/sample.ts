@@ -13,15 +13,21 @@ const options = {
   rows: { type: 'string', short: 'n' },
   seed: { type: 'string' },
   out: { type: 'string', short: 'o' },
+  'no-formula-guard': { type: 'boolean' },
 } as const;
 
 export const sampleCommand: Command = {
   name: 'sample',
   summary: 'generate synthetic rows from a model file and write them as CSV',
-  usage: `Usage: layerwise sample <model.lwm> [--rows N] [--seed S] [--out rows.csv]
+  usage: `Usage: layerwise sample <model.lwm> [--rows N] [--seed S] [--out rows.csv] [--no-formula-guard]
 
 Generates N rows (default 1000) by ancestral sampling; the same seed gives the same rows.
-Writes UTF-8 CSV with a BOM (opens correctly in Excel) to --out, or to stdout.`,
+Writes UTF-8 CSV with a BOM (opens correctly in Excel) to --out, or to stdout.
+
+A cell (or column name) that a spreadsheet would run as a formula — one starting with
+= + - @, a tab or a carriage return, numbers such as -12 excepted — is written with a
+leading single quote, so Excel shows it as text.
+  --no-formula-guard   write such cells exactly as generated (only for programs, not spreadsheets)`,
   async run(argv) {
     const { values, positionals } = parse(argv, options);
     const [modelPath] = positionals;
@@ -30,7 +36,7 @@ Writes UTF-8 CSV with a BOM (opens correctly in Excel) to --out, or to stdout.`,
     if (rows < 1) throw new AppError('cli.badArguments', { message: '--rows must be at least 1' });
     const seed = intOption(values.seed, 'seed', 1);
     const table = sampleRows(await readBundle(modelPath), rows, seed);
-    const csv = toCsv(table);
+    const csv = toCsv(table, { formulaGuard: values['no-formula-guard'] !== true });
     if (!values.out) {
       process.stdout.write(csv);
       return 0;

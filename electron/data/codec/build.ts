@@ -4,12 +4,14 @@
  * levels plus "other" (the rarer ones remembered with their counts), a "missing" slot wherever
  * values are missing, written back with the column's own missing token. Columns not used keep
  * their place: identifiers get a pattern for fresh ids, constants their value.
+ * Rare-value protection: a category seen fewer than `rareMin` times (default 5) is identifying;
+ * it is grouped in "other", never stored in the spec, and comes back as `OTHER_TOKEN`.
  */
 import type { ColumnProfile } from '../../../shared/domain/data.js';
 import type { Dataset } from '../dataset.js';
 import { isMissing } from '../infer.js';
 import type { TypedColumn } from '../typed.js';
-import type { ColumnEncoding, EncodingSpec } from './spec.js';
+import { OTHER_TOKEN, type ColumnEncoding, type EncodingSpec } from './spec.js';
 
 export const MAX_LEVELS = 24;
 export const MAX_BINS = 12;
@@ -18,9 +20,18 @@ export const MAX_OTHER_LEVELS = 500;
 /** Numbers with at most this many distinct values are encoded by value, not by bin. */
 export const MAX_EXACT_VALUES = 16;
 
+/** Categories seen fewer times than this in the training rows are grouped in "other" (rare-value protection). */
+export const DEFAULT_RARE_MIN = 5;
+
 export interface EncodingOptions {
   /** Bins per numeric or date column, by column index (default: about the square root of its distinct values, 2..12). */
   bins?: Record<number, number>;
+  /**
+   * Rare-value protection: a category (of a categorical, identifier or text column used in the
+   * model) seen fewer than this many times in the training rows is never stored in the model
+   * and is generated as `OTHER_TOKEN`. Default `DEFAULT_RARE_MIN`; 1 keeps every value.
+   */
+  rareMin?: number;
 }
 
 /** A column's place and name, as every encoding of it records them. */
@@ -109,21 +120,34 @@ function numberColumn(
   return { kind: 'bins', ...base, type, format, edges: quantileEdges(vals, bins), ...miss };
 }
 
-/** A column of levels: the most frequent ones, the rest behind "other" with their counts. */
+/**
+ * A column of levels: the most frequent ones, the rest behind "other" with their counts — but
+ * values seen fewer than `rareMin` times are only counted (`rareLevels`, `rareRows`), never
+ * kept. When no value is common enough the column is `OTHER_TOKEN` (and missing).
+ */
 function levelColumn(
   col: ColumnProfile,
   base: ColumnId,
   miss: Missing,
   typed: Extract<TypedColumn, { kind: 'level' }>,
   rows: Int32Array,
+  rareMin: number,
 ): ColumnEncoding {
   const counts = new Map<number, number>();
   for (const r of rows) if (typed.codes[r] >= 0) counts.set(typed.codes[r], (counts.get(typed.codes[r]) ?? 0) + 1);
+  if (counts.size === 0) return { kind: 'constant', ...base, value: '' };
   const byCount = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const levels = byCount.slice(0, MAX_LEVELS).map(([code]) => typed.levels[code]);
-  const rest = byCount.slice(MAX_LEVELS, MAX_LEVELS + MAX_OTHER_LEVELS);
-  const other = byCount.length > MAX_LEVELS || typed.levels.length > levels.length;
-  if (levels.length === 0) return { kind: 'constant', ...base, value: '' };
+  const common = col.type === 'boolean' ? byCount : byCount.filter(([, n]) => n >= rareMin);
+  const rare = { rareLevels: byCount.length - common.length, rareRows: 0 };
+  for (let i = common.length; i < byCount.length; i++) rare.rareRows += byCount[i][1];
+  if (common.length === 0) {
+    if (!miss.missing) return { kind: 'constant', ...base, value: OTHER_TOKEN, ...rare };
+    const only = { levels: [OTHER_TOKEN], other: false, otherLevels: [], otherCounts: [] };
+    return { kind: 'levels', ...base, type: col.type, ...only, ...rare, ...miss };
+  }
+  const levels = common.slice(0, MAX_LEVELS).map(([code]) => typed.levels[code]);
+  const rest = common.slice(MAX_LEVELS, MAX_LEVELS + MAX_OTHER_LEVELS);
+  const other = common.length > MAX_LEVELS || rare.rareLevels > 0 || typed.levels.length > levels.length;
   return {
     kind: 'levels',
     ...base,
@@ -132,6 +156,7 @@ function levelColumn(
     other,
     otherLevels: rest.map(([code]) => typed.levels[code]),
     otherCounts: rest.map(([, n]) => n),
+    ...rare,
     ...miss,
   };
 }
@@ -147,12 +172,13 @@ function columnEncoding(ds: Dataset, col: ColumnProfile, rows: Int32Array, opts:
     const { trueToken, falseToken } = col.format.boolean;
     return { kind: 'flag', ...base, trueToken, falseToken };
   }
-  return levelColumn(col, base, miss, typed, rows);
+  return levelColumn(col, base, miss, typed, rows, opts.rareMin ?? DEFAULT_RARE_MIN);
 }
 
 /** Learns the encoding from the dataset's rows (by default all), for the included columns. */
 export function buildEncoding(ds: Dataset, rows?: Int32Array, opts: EncodingOptions = {}): EncodingSpec {
   const pick = rows ?? Int32Array.from({ length: ds.info.rows }, (_, i) => i);
-  const columns = ds.info.columns.map((col) => columnEncoding(ds, col, pick, opts));
-  return { format: 'layerwise-encoding', version: 1, header: ds.info.columns.map((c) => c.name), columns };
+  const rareMin = Math.max(1, Math.floor(opts.rareMin ?? DEFAULT_RARE_MIN));
+  const columns = ds.info.columns.map((col) => columnEncoding(ds, col, pick, { ...opts, rareMin }));
+  return { format: 'layerwise-encoding', version: 1, header: ds.info.columns.map((c) => c.name), columns, rareMin };
 }

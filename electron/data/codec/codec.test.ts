@@ -4,11 +4,11 @@
  * their bin with the column's precision, integer-ness and format, missing values have their
  * own level, identifiers are fresh, and the spec is plain JSON that validates.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   buildEncoding,
   decodeRows,
@@ -22,6 +22,10 @@ import {
 import { DEFAULT_MISSING_TOKENS } from '../../../shared/domain/data.js';
 import { groupBits } from '../../base/encoded-rows.js';
 
+const dir = mkdtempSync(join(tmpdir(), 'lw-enc-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
 async function ledger() {
   const lines = ['伝票番号,日付,店舗,数量,金額,割引,会員,年齢'];
   for (let i = 0; i < 400; i++) {
@@ -31,7 +35,7 @@ async function ledger() {
       `INV-${String(1000 + i).padStart(5, '0')},2024/${String(1 + (i % 12)).padStart(2, '0')}/${String(1 + (i % 28)).padStart(2, '0')},${['東京', '大阪', '福岡'][i % 3]},${qty},"￥${(qty * 1280 + (i % 9) * 10).toLocaleString('en-US')}",${(i % 4) * 5}%,${i % 2 ? 'はい' : 'いいえ'},${age}`,
     );
   }
-  const path = join(mkdtempSync(join(tmpdir(), 'lw-enc-')), 'ledger.csv');
+  const path = join(dir, `${files++}-ledger.csv`);
   writeFileSync(path, iconv.encode(lines.join('\r\n'), 'cp932'));
   return importCsv(path);
 }
@@ -102,7 +106,7 @@ describe('encoding', () => {
   it('keeps integer-ness and the number of decimals when drawing inside a bin', async () => {
     const lines = ['price,count'];
     for (let i = 0; i < 500; i++) lines.push(`${(1 + i * 0.37).toFixed(2)},${(i * 13) % 97}`);
-    const path = join(mkdtempSync(join(tmpdir(), 'lw-enc-')), 'p.csv');
+    const path = join(dir, `${files++}-p.csv`);
     writeFileSync(path, lines.join('\n'));
     const ds = await importCsv(path);
     const spec = buildEncoding(ds);
@@ -123,7 +127,7 @@ describe('encoding', () => {
   it('takes a bin count per column when asked', async () => {
     const lines = ['price,count'];
     for (let i = 0; i < 500; i++) lines.push(`${(1 + i * 0.37).toFixed(2)},${(i * 13) % 97}`);
-    const path = join(mkdtempSync(join(tmpdir(), 'lw-enc-')), 'p.csv');
+    const path = join(dir, `${files++}-p.csv`);
     writeFileSync(path, lines.join('\n'));
     const ds = await importCsv(path);
     const spec = buildEncoding(ds, undefined, { bins: { 0: 30, 1: 4 } });
@@ -142,7 +146,7 @@ describe('encoding', () => {
       lines.push(
         `${i % 10 === 0 ? 'NA' : 20 + (i % 50)},${i % 7 === 0 ? '' : ['Osaka', 'Kobe', 'Nara'][i % 3]},${i % 11 === 0 ? 'N/A' : (i % 5) + 1}`,
       );
-    const path = join(mkdtempSync(join(tmpdir(), 'lw-enc-')), 'm.csv');
+    const path = join(dir, `${files++}-m.csv`);
     writeFileSync(path, lines.join('\n'));
     const ds = await importCsv(path);
     const spec = buildEncoding(ds);
@@ -159,7 +163,7 @@ describe('encoding', () => {
     const lines = ['city,size'];
     for (let i = 0; i < 200; i++)
       lines.push(`${i % 9 === 0 ? 'n/a' : ['Osaka', 'Kobe', 'Nara'][i % 3]},${(i * 7) % 40}`);
-    const path = join(mkdtempSync(join(tmpdir(), 'lw-enc-')), 'na.csv');
+    const path = join(dir, `${files++}-na.csv`);
     writeFileSync(path, lines.join('\n'));
     const ds = await importCsv(path);
     const spec = buildEncoding(ds);

@@ -1,7 +1,8 @@
 /**
  * Generated bits back to rows that look like the user's own: a bin becomes a value drawn
  * inside it on the column's grid (whole days, seconds, its decimals) and written in its
- * format; "other" a rarer level drawn by frequency; "missing" the column's missing token;
+ * format; "other" a rarer level drawn by frequency (`OTHER_TOKEN` for the share of rare values,
+ * never stored); "missing" the column's missing token;
  * identifiers fresh ids in their own pattern; constants their value. Seeded.
  */
 import type { ColumnFormat, ColumnType, RowTable } from '../../../shared/domain/data.js';
@@ -9,7 +10,7 @@ import type { EncodedData } from '../../base/encoded-rows.js';
 import { createRng } from '../../base/random.js';
 import { dateFormatter } from '../dates.js';
 import { numberFormatter } from '../numbers.js';
-import { groupSize, type ColumnEncoding, type EncodingSpec } from './spec.js';
+import { groupSize, OTHER_TOKEN, type ColumnEncoding, type EncodingSpec } from './spec.js';
 
 const DAY = 86_400_000;
 
@@ -75,15 +76,20 @@ function cellDecoder(c: ColumnEncoding, size: number): CellDecoder {
         return c.missing && slot === c.values.length ? (c.missingToken ?? '') : cells[slot];
       };
     }
-    case 'levels':
+    case 'levels': {
+      // Rare values (never stored) come back as one token, in their share of "other".
+      const rare = c.rareRows ?? 0;
+      const otherLevels = rare > 0 ? [...c.otherLevels, OTHER_TOKEN] : c.otherLevels;
+      const otherCounts = rare > 0 ? [...c.otherCounts, rare] : c.otherCounts;
       return (bits, at, _r, u) => {
         const slot = slotOf(bits, at, size);
         return slot < c.levels.length
           ? c.levels[slot]
           : c.other && slot === c.levels.length
-            ? drawOther(c.otherLevels, c.otherCounts, u())
+            ? drawOther(otherLevels, otherCounts, u())
             : (c.missingToken ?? '');
       };
+    }
     case 'flag':
       return (bits, at) => (bits[at] ? c.trueToken : c.falseToken);
     case 'identifier':

@@ -9,6 +9,12 @@ import { ColumnFormat, ColumnType } from '../../../shared/domain/data.js';
 import { AppError } from '../../../shared/domain/errors.js';
 import type { GroupSpec } from '../../../shared/domain/model.js';
 
+/**
+ * What a rare value (see `rareMin`) is written as in generated rows: a fixed token, the same in
+ * every language (data values are not translated).
+ */
+export const OTHER_TOKEN = '(other)';
+
 const Base = { column: z.number().int().min(0), name: z.string() };
 /** How the file wrote a missing value in this column (its most frequent missing token); absent = empty. */
 const MissingToken = z.string().optional();
@@ -37,9 +43,19 @@ export const ColumnEncoding = z.discriminatedUnion('kind', [
     type: ColumnType,
     levels: z.array(z.string()).min(1),
     other: z.boolean(),
-    /** The rarer levels behind "other" and their counts: decoding draws one of them by frequency. */
+    /**
+     * The rarer levels behind "other" and their counts: decoding draws one of them by frequency.
+     * Only levels seen at least `rareMin` times (the spec's) are kept here.
+     */
     otherLevels: z.array(z.string()),
     otherCounts: z.array(z.number().min(0)),
+    /**
+     * Rare-value protection: the values seen fewer than `rareMin` times, grouped in "other" and
+     * never stored — how many there were, and the rows that held them. "Other" is written as
+     * `OTHER_TOKEN` for that share of its rows. Absent in files written before the protection.
+     */
+    rareLevels: z.number().int().min(0).optional(),
+    rareRows: z.number().int().min(0).optional(),
     missing: z.boolean(),
     missingToken: MissingToken,
   }),
@@ -51,7 +67,14 @@ export const ColumnEncoding = z.discriminatedUnion('kind', [
     width: z.number().int().min(0),
     start: z.number().int(),
   }),
-  z.object({ kind: z.literal('constant'), ...Base, value: z.string() }),
+  z.object({
+    kind: z.literal('constant'),
+    ...Base,
+    value: z.string(),
+    /** Set when the column was a category whose values were all rare (the value is then `OTHER_TOKEN`). */
+    rareLevels: z.number().int().min(0).optional(),
+    rareRows: z.number().int().min(0).optional(),
+  }),
 ]);
 export type ColumnEncoding = z.infer<typeof ColumnEncoding>;
 
@@ -60,6 +83,11 @@ export const EncodingSpec = z.object({
   version: z.literal(1),
   header: z.array(z.string()),
   columns: z.array(ColumnEncoding),
+  /**
+   * Rare-value protection: categories seen fewer than this many times in the training rows were
+   * grouped in "other" (1 = off). Absent in files written before the protection (none grouped).
+   */
+  rareMin: z.number().int().min(1).optional(),
 });
 export type EncodingSpec = z.infer<typeof EncodingSpec>;
 

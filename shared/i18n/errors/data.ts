@@ -19,7 +19,11 @@ export const dataErrors: { en: Record<string, string>; ja: Record<string, string
       'Column "{column}" has more than {max} different values, too many to define segments. Choose a column with fewer values, such as a region or a product group.',
     'data.fileChanged':
       'The file "{path}" has changed since it was imported, so rows cannot be drawn from it any more. Import it again.',
+    'data.changedWhileReading':
+      'The file "{path}" changed while it was being read (its size or modification time changed), so what was read may be incomplete. Wait until the program writing it has finished, then import it again.',
     'data.badSplit': 'The train, validation and test shares must add up to more than zero.',
+    'data.tooFewTrainingRows':
+      'The subset leaves {rows} rows for training; a model needs at least {min}. Keep more rows (more segments or a larger sample), or give a smaller share to validation and test.',
     'data.badEncodingSpec':
       'The model file does not contain a usable data encoding ({reason}). It may come from another application or be damaged.',
     'data.missingColumn':
@@ -45,6 +49,9 @@ export const dataErrors: { en: Record<string, string>; ja: Record<string, string
     'problems.ambiguousDates':
       'Dates in {columns} could be day/month or month/day. Day first was assumed; change it under "Dates" if that is wrong.',
     'problems.noUsableColumns': 'No column can be used for a model. Change a column type or include a column.',
+    'problems.emptyRowsSkipped': '{count} empty rows (only delimiters or spaces) were skipped.',
+    'problems.ambiguousDecimal':
+      'Numbers such as "{example}" in {columns} can be read with a decimal comma or with a thousands separator; "{example}" was read as {value}. If that is wrong, choose the decimal mark under "Numbers" in "How the file is read" and choose "Read again".',
   },
   ja: {
     'data.empty': 'ファイルが空です。見出し行とデータ行を含む CSV ファイルを選択してください。',
@@ -68,7 +75,11 @@ export const dataErrors: { en: Record<string, string>; ja: Record<string, string
       '列「{column}」には {max} 種類を超える値があり、セグメントの定義には多すぎます。地域や商品分類など、値の種類が少ない列を選んでください。',
     'data.fileChanged':
       'ファイル「{path}」は読み込み後に変更されたため、ここから行を抽出できません。もう一度読み込んでください。',
+    'data.changedWhileReading':
+      'ファイル「{path}」は読み込み中に変更されました (サイズまたは更新日時が変わりました)。読み込んだ内容が不完全な可能性があります。書き込み中のプログラムが終了してから、もう一度読み込んでください。',
     'data.badSplit': '学習・検証・テストの割合の合計は 0 より大きくしてください。',
+    'data.tooFewTrainingRows':
+      'このサブセットでは学習に使える行が {rows} 行しかありません。モデルには少なくとも {min} 行が必要です。行を増やす (セグメントを追加する、抽出する行数を増やす) か、検証とテストの割合を小さくしてください。',
     'data.badEncodingSpec':
       'モデルファイルに利用可能なデータ符号化情報がありません ({reason})。他のアプリケーションのファイルか、破損している可能性があります。',
     'data.missingColumn':
@@ -93,5 +104,8 @@ export const dataErrors: { en: Record<string, string>; ja: Record<string, string
     'problems.ambiguousDates':
       '{columns} の日付は日/月・月/日のどちらとも読めます。日が先と仮定しました。誤っている場合は「日付」の設定で変更してください。',
     'problems.noUsableColumns': 'モデルに使用できる列がありません。列の型を変更するか、列を含めてください。',
+    'problems.emptyRowsSkipped': '空の行 (区切り文字や空白のみ) を {count} 行読み飛ばしました。',
+    'problems.ambiguousDecimal':
+      '{columns} の「{example}」のような数値は、小数点のカンマとも桁区切りのカンマとも読めます。「{example}」は {value} と読み取りました。誤っている場合は、「ファイルの読み方」の「数値」で小数点の記号を選び、「読み込み直す」を押してください。',
   },
 };

@@ -56,6 +56,25 @@ describe('FormatPanel', () => {
     expect(read.emitted()[0].dayFirst).toBe(false);
   });
 
+  it('asks for the decimal mark when numbers read either way, as the import read them unless changed', async () => {
+    const numbers: ImportProblem = {
+      code: 'problems.ambiguousDecimal',
+      severity: 'warning',
+      params: { columns: 'amount', count: 1, example: '1,234', value: '1.234', mark: ',' },
+      examples: [],
+    };
+    expect(mountPanel().w.find('[data-testid="opt-decimal"]').exists()).toBe(false);
+    const { w, emitted } = mountPanel(datasetInfo().options, [numbers]);
+    expect((w.get('[data-testid="opt-decimal"]').element as HTMLSelectElement).value).toBe(',');
+    await w.get('[data-testid="reimport"]').trigger('click');
+    await w.get('[data-testid="opt-decimal"]').setValue('.');
+    await w.get('[data-testid="reimport"]').trigger('click');
+    expect(emitted().map((o) => o.decimalMark)).toEqual([',', '.']);
+
+    const read = mountPanel({ ...datasetInfo().options, decimalMark: '.' });
+    expect((read.w.get('[data-testid="opt-decimal"]').element as HTMLSelectElement).value).toBe('.');
+  });
+
   it('drops the draft when the file has been read again', async () => {
     const { w } = mountPanel();
     await w.get('[data-testid="opt-delimiter"]').setValue(';');
