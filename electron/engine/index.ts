@@ -6,6 +6,12 @@
  */
 export { initBackend, backendName, type BackendName } from './backend.js';
 export { train, EVAL_ROWS, BOUND_ROWS, type TrainOptions } from './training/layerwise.js';
+export {
+  checkTrainingMemory,
+  estimateTrainingMemory,
+  ENGINE_MEMORY_BUDGET,
+  type MemoryEstimate,
+} from './training/memory.js';
 export { sampleVisible } from './model/sample.js';
 export {
   describeModel,
@@ -32,4 +38,4 @@ export type {
   TopPriorParams,
   Matrix,
 } from './model/params.js';
-export { matrix } from './model/params.js';
+export { isFiniteModel, matrix } from './model/params.js';

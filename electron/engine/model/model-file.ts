@@ -8,7 +8,14 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../../shared/domain/errors.js';
-import { GroupSpec, Method, TopPrior, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
+import {
+  GroupSpec,
+  Method,
+  StoredTrainConfig,
+  TopPrior,
+  TrainSummary,
+  type TrainConfig,
+} from '../../../shared/domain/model.js';
 import { matrix, type DeepModelParams, type Matrix, type TopPriorParams } from './params.js';
 
 export const MODEL_FORMAT_VERSION = 1;
@@ -23,7 +30,7 @@ export const ModelManifest = z.looseObject({
   createdAt: z.string(),
   backend: z.string(),
   seed: z.number().int(),
-  config: TrainConfig,
+  config: StoredTrainConfig,
   architecture: z.object({
     visible: z.array(GroupSpec),
     sizes: z.array(z.number().int().min(1)),
