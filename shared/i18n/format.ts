@@ -7,6 +7,7 @@ import { appErrors } from './errors/app.js';
 import { dataErrors } from './errors/data.js';
 import { engineErrors } from './errors/engine.js';
 import { evalErrors } from './errors/eval.js';
+import { modelTerms } from './errors/model.js';
 import { terms, trainErrors } from './errors/train.js';
 
 export type Locale = 'en' | 'ja';
@@ -18,7 +19,10 @@ export const errorMessages: Record<Locale, Record<string, string>> = {
 };
 
 /** Names and reasons messages refer to (`@key` parameters), by locale. */
-export const errorTerms: Record<Locale, Record<string, string>> = terms;
+export const errorTerms: Record<Locale, Record<string, string>> = {
+  en: { ...terms.en, ...modelTerms.en },
+  ja: { ...terms.ja, ...modelTerms.ja },
+};
 
 export function interpolate(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
