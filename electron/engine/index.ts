@@ -8,6 +8,7 @@ export { initBackend, backendName, type BackendName } from './backend.js';
 export { train, EVAL_ROWS, BOUND_ROWS, type TrainOptions } from './training/layerwise.js';
 export {
   checkTrainingMemory,
+  estimateModelFileBytes,
   estimateTrainingMemory,
   ENGINE_MEMORY_BUDGET,
   type MemoryEstimate,

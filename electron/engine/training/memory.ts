@@ -142,3 +142,18 @@ export function checkTrainingMemory(
   }
   return estimate;
 }
+
+/** Bytes of the model file a run will write (its weights, plus room for its description), for checking the disk first. */
+export function estimateModelFileBytes(config: TrainConfig, bits: number): number {
+  let n = bits;
+  let floats = 0;
+  for (const layer of config.layers) {
+    const k = layer.units;
+    const W = layer.inferenceWidth ?? Math.max(64, 2 * k);
+    const rich = layer.method === 'aeries' || layer.method === 'blm-exact';
+    floats += k * n + n + (rich ? n * W + W + W * k + k : n * k + k);
+    n = k;
+  }
+  floats += config.topPrior === 'rbm' ? n * config.topHidden + n + config.topHidden : config.topPrior === 'table' ? 2 ** n : n;
+  return floats * FLOAT + 1024 ** 2;
+}

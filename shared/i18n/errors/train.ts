@@ -25,6 +25,7 @@ export const trainErrors: { en: Record<string, string>; ja: Record<string, strin
       'Options --valid and --test must be fractions from 0 up to (not including) 1 that add up to less than 1 (they are {valid} and {test}); the rest of the rows train the model.',
     'cli.outputIsInput':
       'The output {path} is the input file itself. Choose another name for the output; nothing was written.',
+    'cli.outputIsFolder': '{path} is a folder. Give the output a file name; nothing was written.',
     'cli.wouldOverwrite':
       '{path} exists and is not a model file, so it was not replaced. Choose another output name, or add --force to replace it.',
     'cli.wouldOverwriteModel':
@@ -59,6 +60,7 @@ export const trainErrors: { en: Record<string, string>; ja: Record<string, strin
       'オプション --valid と --test には 0 以上 1 未満の割合を、合計が 1 未満になるように指定してください (現在は {valid} と {test})。残りの行で学習します。',
     'cli.outputIsInput':
       '出力先 {path} は入力ファイルそのものです。別の出力名を指定してください。何も書き込んでいません。',
+    'cli.outputIsFolder': '{path} はフォルダーです。出力にはファイル名を指定してください。何も書き込んでいません。',
     'cli.wouldOverwrite':
       '{path} は既に存在し、モデルファイルではないため置き換えませんでした。別の出力名を指定するか、置き換える場合は --force を付けてください。',
     'cli.wouldOverwriteModel':
