@@ -17,7 +17,7 @@ import { LayerwiseService } from './service.js';
 
 const saver: Saver = {
   async save(): Promise<SaveResult> {
-    return { saved: false, fileName: null, path: null, downloadUrl: null };
+    return { saved: false, fileName: 'unused', path: null, downloadUrl: null };
   },
 };
 
