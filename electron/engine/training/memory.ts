@@ -154,6 +154,7 @@ export function estimateModelFileBytes(config: TrainConfig, bits: number): numbe
     floats += k * n + n + (rich ? n * W + W + W * k + k : n * k + k);
     n = k;
   }
-  floats += config.topPrior === 'rbm' ? n * config.topHidden + n + config.topHidden : config.topPrior === 'table' ? 2 ** n : n;
+  floats +=
+    config.topPrior === 'rbm' ? n * config.topHidden + n + config.topHidden : config.topPrior === 'table' ? 2 ** n : n;
   return floats * FLOAT + 1024 ** 2;
 }

@@ -68,7 +68,10 @@ describe('divergence', () => {
     'a %s layer with a learning rate far too high fails with engine.diverged and leaks nothing',
     async (method) => {
       const before = tf.memory().numTensors;
-      const run = train(data, config([layer(5, method, { learningRate: 1e308, epochs: 3 })], { topPrior: 'bernoulli' }));
+      const run = train(
+        data,
+        config([layer(5, method, { learningRate: 1e308, epochs: 3 })], { topPrior: 'bernoulli' }),
+      );
       await expect(run).rejects.toMatchObject({ code: 'engine.diverged' });
       expect(tf.memory().numTensors).toBe(before);
       expect(formatError(await run.catch((e: unknown) => e), 'en')).toBe(
