@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ipcChannel, isMethodName, methodNames, methods, parseOutput, ServerEvent } from './contract.js';
 import { defaultTrainConfig, TrainConfig } from './domain/model.js';
 import { AppError, toErrorPayload } from './domain/errors.js';
-import { errorMessages, formatError } from './i18n/format.js';
+import { errorMessages, errorTerms, formatError } from './i18n/format.js';
 
 describe('contract', () => {
   it('names every method area.verb on its own channel', () => {
@@ -50,6 +50,20 @@ describe('error messages', () => {
       expect(placeholders(ja), code).toEqual(placeholders(en));
     }
     expect(Object.keys(errorMessages.ja).sort()).toEqual(Object.keys(errorMessages.en).sort());
+  });
+
+  it('has every term (setting names, reasons) in both languages, with placeholders the messages give', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    expect(Object.keys(errorTerms.ja).sort()).toEqual(Object.keys(errorTerms.en).sort());
+    for (const [key, en] of Object.entries(errorTerms.en))
+      expect(placeholders(errorTerms.ja[key]), key).toEqual(placeholders(en));
+    const text = formatError(
+      new AppError('train.badSetting', { setting: '@setting.units', layer: 2, min: 1, max: 1024, value: 5000 }),
+      'en',
+    );
+    expect(text).toMatch(/^Units of layer 2 must be a whole number between 1 and 1024 \(it is 5000\)/);
+    // A parameter that only looks like a term (a column named "@x") is left as it is.
+    expect(formatError(new AppError('data.missingColumn', { column: '@x' }), 'en')).toContain('"@x"');
   });
 
   it('formats errors in one line without stack traces', () => {

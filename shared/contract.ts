@@ -13,9 +13,11 @@ import {
   DatasetInfo,
   RowTable,
   SegmentTable,
+  SplitFractions,
   SubsetInfo,
   SubsetSpec,
 } from './domain/data.js';
+import { splitError } from './domain/limits.js';
 import { EpochProgress, LayerResult, TrainConfig, TrainSummary } from './domain/model.js';
 
 const Empty = z.object({}).strict();
@@ -79,7 +81,15 @@ export const methods = {
     RowTable,
   ),
   'subset.segments': method(z.object({ columns: z.array(z.number().int().min(0)).min(1).max(3) }), SegmentTable),
-  'subset.apply': method(z.object({ spec: SubsetSpec }), SubsetInfo),
+  /** The split's shares must add up to 100 % with rows to train on (`splitError`): never rescaled silently. */
+  'subset.apply': method(
+    z.object({
+      spec: SubsetSpec.extend({
+        split: SplitFractions.refine((split) => splitError(split) === null, 'the split does not add up to 1'),
+      }),
+    }),
+    SubsetInfo,
+  ),
   'train.defaults': method(
     Empty,
     z.object({ config: TrainConfig, bits: z.number().int().min(1), rows: z.number().int().min(0) }),

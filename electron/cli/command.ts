@@ -23,7 +23,9 @@ export function parse<O extends Options>(argv: string[], options: O) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new AppError('cli.badArguments', { message: err instanceof Error ? err.message : String(err) });
+    // Node's messages may span lines (with a hint): one line, as every message of the CLI.
+    const message = (err instanceof Error ? err.message : String(err)).replace(/\.?\s*\n\s*/g, '. ').replace(/\.$/, '');
+    throw new AppError('cli.badArguments', { message });
   }
 }
 

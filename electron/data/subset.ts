@@ -8,6 +8,7 @@
  */
 import type { ColumnDistance, SegmentTable, SubsetInfo, SubsetSpec } from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
+import { splitError } from '../../shared/domain/limits.js';
 import { createRng, permutation } from '../base/random.js';
 import type { Dataset } from './dataset.js';
 import { isMissing } from './infer.js';
@@ -215,8 +216,10 @@ export function finishSubset(
   fromFile: SubsetInfo['fromFile'],
 ): Subset {
   rows.sort((a, b) => a - b);
+  // Shares that do not add up to 100 % are refused, never rescaled behind the user's back.
+  const badSplit = splitError(spec.split);
+  if (badSplit) throw badSplit;
   const total = spec.split.train + spec.split.valid + spec.split.test;
-  if (total <= 0) throw new AppError('data.badSplit');
   const order = permutation(rows.length, createRng(spec.seed + 1));
   const nValid = Math.round((rows.length * spec.split.valid) / total);
   const nTest = Math.round((rows.length * spec.split.test) / total);

@@ -6,6 +6,13 @@
  */
 export { initBackend, backendName, type BackendName } from './backend.js';
 export { train, EVAL_ROWS, BOUND_ROWS, type TrainOptions } from './training/layerwise.js';
+export {
+  checkTrainingMemory,
+  estimateModelFileBytes,
+  estimateTrainingMemory,
+  ENGINE_MEMORY_BUDGET,
+  type MemoryEstimate,
+} from './training/memory.js';
 export { sampleVisible } from './model/sample.js';
 export {
   describeModel,
@@ -32,4 +39,4 @@ export type {
   TopPriorParams,
   Matrix,
 } from './model/params.js';
-export { matrix } from './model/params.js';
+export { isFiniteModel, matrix } from './model/params.js';

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AppInfo, Service } from '../../shared/contract.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { dispatch } from './dispatch.js';
+import { defaultTrainConfig } from '../../shared/domain/model.js';
+import { formatError } from '../../shared/i18n/format.js';
 
 const info: AppInfo = {
   name: 'Layerwise Studio',
@@ -58,5 +60,47 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'internal', params: { message: 'boom' } },
     });
+  });
+
+  it('answers a training setting or a split outside its limits in the user words, without calling the service', async () => {
+    let called = false;
+    const service = fakeService({
+      'train.start': async () => {
+        called = true;
+        return { runId: 'r' };
+      },
+      'subset.apply': async () => {
+        called = true;
+        throw new Error('not reached');
+      },
+    });
+    const config = defaultTrainConfig(40, 2000);
+    const wide = { ...config, layers: [{ ...config.layers[0], inferenceWidth: 3_000_000 }] };
+    const reply = await dispatch(service, 'train.start', { config: wide });
+    expect(reply).toEqual({
+      ok: false,
+      error: {
+        code: 'train.badSetting',
+        params: { setting: '@setting.inferenceWidth', layer: 1, min: 1, max: 4096, value: '3000000' },
+      },
+    });
+    if (reply.ok) throw new Error('unreachable');
+    expect(formatError(reply.error, 'en')).toBe(
+      'Inference width of layer 1 must be a whole number between 1 and 4096 (it is 3000000). Change it and start again.',
+    );
+    expect(formatError(reply.error, 'ja')).toContain('第 1 層の推論モデルの幅');
+    const top = await dispatch(service, 'train.start', { config: { ...config, topHidden: 1e8 } });
+    expect(top).toMatchObject({
+      ok: false,
+      error: { code: 'train.badSetting', params: { setting: '@setting.topHidden' } },
+    });
+    const spec = { segments: null, sample: null, seed: 1, split: { train: 0.7, valid: 0.2, test: 0.2 } };
+    const split = await dispatch(service, 'subset.apply', { spec });
+    expect(split).toMatchObject({ ok: false, error: { code: 'train.badSplit', params: { total: 110 } } });
+    const outOfRange = await dispatch(service, 'subset.apply', {
+      spec: { ...spec, split: { train: 0, valid: 1.5, test: 0 } },
+    });
+    expect(outOfRange).toMatchObject({ ok: false, error: { code: 'train.badSplit' } });
+    expect(called).toBe(false);
   });
 });

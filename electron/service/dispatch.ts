@@ -2,9 +2,13 @@
  * The one place a request from a transport enters the service: the method name and input
  * are validated against the contract, the output is validated before it leaves, and any
  * failure becomes a translatable error `Reply`. Both the Electron IPC and the web host use it.
+ * A setting outside its limits (training configuration, split) is answered in the user's
+ * words, naming the setting and its limits; other invalid inputs only come from a broken client.
  */
+import type { z } from 'zod';
 import { isMethodName, methods, type MethodName, type Reply, type Service } from '../../shared/contract.js';
 import { AppError, toErrorPayload } from '../../shared/domain/errors.js';
+import { splitError, trainConfigError, type SplitFractions } from '../../shared/domain/limits.js';
 
 type AnyMethod = (input: unknown) => Promise<unknown>;
 
@@ -13,10 +17,7 @@ export async function dispatch(service: Service, method: string, input: unknown)
     if (!isMethodName(method)) throw new AppError('invalidRequest', { message: `unknown method ${method}` });
     const name: MethodName = method;
     const parsedInput = methods[name].input.safeParse(input ?? {});
-    if (!parsedInput.success)
-      throw new AppError('invalidRequest', {
-        message: parsedInput.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      });
+    if (!parsedInput.success) throw inputError(name, parsedInput.error.issues, input);
     const handler = (service[name] as AnyMethod).bind(service);
     const output = await handler(parsedInput.data);
     const parsedOutput = methods[name].output.safeParse(output);
@@ -27,4 +28,31 @@ export async function dispatch(service: Service, method: string, input: unknown)
     if (!(err instanceof AppError) && process.env.LAYERWISE_DEBUG) console.error(err);
     return { ok: false, error: toErrorPayload(err) };
   }
+}
+
+function field(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function isSplit(value: unknown): value is SplitFractions {
+  return ['train', 'valid', 'test'].every((k) => typeof field(value, k) === 'number');
+}
+
+/** The error an invalid input gets: a setting's own message when a limit was crossed, else `invalidRequest`. */
+function inputError(method: MethodName, issues: readonly z.core.$ZodIssue[], input: unknown): AppError {
+  for (const issue of issues) {
+    const [head, ...rest] = issue.path;
+    if (method === 'train.start' && head === 'config') {
+      const error = trainConfigError(rest, field(input, 'config'));
+      if (error) return error;
+    }
+    if (method === 'subset.apply' && head === 'spec' && rest[0] === 'split') {
+      const split = field(field(input, 'spec'), 'split');
+      const error = isSplit(split) ? splitError(split) : null;
+      if (error) return error;
+    }
+  }
+  return new AppError('invalidRequest', {
+    message: issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+  });
 }

@@ -32,7 +32,7 @@ import { EngineClient } from './engine-thread/client.js';
 import type { FileRegistry } from '../platform/file-registry.js';
 import { buildReport } from './report.js';
 import { pickRealRows } from './real-rows.js';
-import { decodeSample, prepareTraining } from '../synthesizer/index.js';
+import { checkFit, decodeSample, prepareTraining } from '../synthesizer/index.js';
 import { SampleExports } from './sample-export.js';
 import { TrainingRuns } from './training-runs.js';
 import type { Saver } from '../platform/saver.js';
@@ -177,6 +177,7 @@ export class LayerwiseService implements Service {
     if (subset.train.length === 0) throw new AppError('noSubset');
     const set = prepareTraining(subset);
     const { config } = input;
+    checkFit(set, config);
     const runId = this.runs.start(config, set, (runId, summary) => {
       const { encoding, train } = set;
       this.model = {

@@ -2,13 +2,15 @@
  * A model bundle: the trained deep model with its manifest, where the engine's fields are
  * joined by the data layer's encoding (so the bundle alone turns generated bits into rows)
  * and the rows' provenance — both typed here, never `unknown`. As bytes it is the `.lwm`
- * model file; files are read whole and written atomically.
+ * model file; files are read whole (regular files up to a size cap) and written atomically.
+ * Reading checks the model (engine) and its data part against it (`bundle-check.ts`).
  */
-import { readFile } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { AppError } from '../../shared/domain/errors.js';
-import { DataProvenance } from '../../shared/domain/data.js';
+import type { DataProvenance } from '../../shared/domain/data.js';
 import { writeFileAtomic } from '../base/atomic-write.js';
-import { parseEncodingSpec, type EncodingSpec } from '../data/index.js';
+import type { EncodingSpec } from '../data/index.js';
+import { checkEncoding, checkProvenance } from './bundle-check.js';
 import {
   deserializeModel,
   describeModel,
@@ -45,29 +47,59 @@ export function bundleToBytes(bundle: ModelBundle): Uint8Array {
   return serializeModel(bundle.model, bundle.manifest);
 }
 
-/** A bundle from model-file bytes; a file whose encoding or provenance is not valid is refused. */
+/** A bundle from model-file bytes: the engine checks the model, and the data part is checked against it. */
 export function bundleFromBytes(bytes: Uint8Array): ModelBundle {
-  const { model, manifest } = deserializeModel(bytes);
-  const dataEncoding = parseEncodingSpec(manifest.dataEncoding);
-  let dataProvenance: DataProvenance | undefined;
-  if (manifest.dataProvenance !== undefined) {
-    const parsed = DataProvenance.safeParse(manifest.dataProvenance);
-    if (!parsed.success) throw new AppError('model.corrupt', { reason: 'the data provenance is not valid' });
-    dataProvenance = parsed.data;
+  try {
+    const { model, manifest } = deserializeModel(bytes);
+    const dataEncoding = checkEncoding(manifest.dataEncoding, model.visible);
+    const dataProvenance = checkProvenance(manifest.dataProvenance);
+    return { model, manifest: { ...manifest, dataEncoding, dataProvenance } };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('model.corrupt', { reason: '@reason.unreadable' });
   }
-  return { model, manifest: { ...manifest, dataEncoding, dataProvenance } };
 }
 
 export async function writeBundle(path: string, bundle: ModelBundle): Promise<void> {
   await writeFileAtomic(path, bundleToBytes(bundle));
 }
 
+/** Larger than any model file the application writes (layers are capped well below it). */
+export const MAX_MODEL_BYTES = 512 * 1024 ** 2;
+
+/**
+ * Reads a model file: a regular file of at most `MAX_MODEL_BYTES` (a device such as /dev/zero,
+ * a pipe or a folder is refused before it is read), read whole, then checked.
+ */
 export async function readBundle(path: string): Promise<ModelBundle> {
+  const failed = (err: unknown) =>
+    new AppError('readFailed', { path, message: err instanceof Error ? err.message : String(err) });
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    throw failed(err);
+  }
+  if (!info.isFile()) throw new AppError('model.notAFile', { path });
+  if (info.size > MAX_MODEL_BYTES)
+    throw new AppError('model.tooLarge', { path, size: info.size, max: MAX_MODEL_BYTES });
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    const handle = await open(path, 'r');
+    try {
+      // Read what the file holds now, up to the cap (it may have grown since it was measured).
+      const buffer = Buffer.alloc(Math.min(MAX_MODEL_BYTES + 1, Math.max(info.size, 0) + 1));
+      let length = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        if (bytesRead === 0 || (length += bytesRead) === buffer.length) break;
+      }
+      bytes = buffer.subarray(0, length);
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
-    throw new AppError('readFailed', { path, message: err instanceof Error ? err.message : String(err) });
+    throw failed(err);
   }
   return bundleFromBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }

@@ -2,14 +2,24 @@
  * Fitting: a training set in, a model bundle and its training summary out. The engine trains
  * layer by layer on the encoded rows (progress, pause and cancel through the hooks) and the
  * bundle keeps the encoding and provenance beside the model. Runs wherever the engine runs:
- * the engine thread of the app, or the CLI's own process.
+ * the engine thread of the app, or the CLI's own process. `checkFit` says, before anything
+ * runs, why a set and configuration cannot be trained (too few rows, too much memory).
  */
+import { AppError } from '../../shared/domain/errors.js';
+import { MIN_TRAIN_ROWS } from '../../shared/domain/limits.js';
 import type { TrainConfig, TrainSummary } from '../../shared/domain/model.js';
-import { train, type TrainOptions } from '../engine/index.js';
+import { checkTrainingMemory, train, type TrainOptions } from '../engine/index.js';
 import { makeBundle, type ModelBundle } from './bundle.js';
 import type { TrainingSet } from './training-set.js';
 
 export type FitHooks = Pick<TrainOptions, 'signal' | 'isPaused' | 'onProgress' | 'onLayer'>;
+
+/** Refuses a fit that cannot work: fewer than `MIN_TRAIN_ROWS` training rows, or a memory estimate over the engine's budget. */
+export function checkFit(set: TrainingSet, config: TrainConfig): void {
+  if (set.train.rows < MIN_TRAIN_ROWS)
+    throw new AppError('train.tooFewRows', { rows: set.train.rows, min: MIN_TRAIN_ROWS });
+  checkTrainingMemory(config, set.train.bits, set.train.rows + (set.valid?.rows ?? 0));
+}
 
 export async function fitModel(
   set: TrainingSet,
@@ -17,6 +27,7 @@ export async function fitModel(
   appVersion: string,
   hooks: FitHooks = {},
 ): Promise<{ bundle: ModelBundle; summary: TrainSummary }> {
+  checkFit(set, config);
   const { model, summary } = await train(set.train, config, {
     ...hooks,
     validation: set.valid ?? undefined,

@@ -5,7 +5,7 @@
  * `.lwm` file), and generate rows from a bundle. Code outside imports only this entry.
  */
 export { prepareTraining, TrainingSet, EncodedRows, Bytes } from './training-set.js';
-export { fitModel, type FitHooks } from './fit.js';
+export { checkFit, fitModel, type FitHooks } from './fit.js';
 export {
   bundleFromBytes,
   bundleToBytes,

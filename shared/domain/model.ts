@@ -4,6 +4,7 @@
  * always say whether they are exact or estimated.
  */
 import { z } from 'zod';
+import { bounded, LIMITS, type Limit, type Setting } from './limits.js';
 
 /** A group of visible bits: one Bernoulli bit, or a one-hot categorical of `size` >= 2 bits. */
 export const GroupSpec = z.discriminatedUnion('kind', [
@@ -22,37 +23,62 @@ export type TopPrior = z.infer<typeof TopPrior>;
 export const AeCriterion = z.enum(['blm', 'log-inside']);
 export type AeCriterion = z.infer<typeof AeCriterion>;
 
-export const LayerConfig = z.object({
-  units: z.number().int().min(1).max(4096),
-  method: Method,
-  epochs: z.number().int().min(1),
-  batchSize: z.number().int().min(1),
-  learningRate: z.number().positive(),
-  /** Samples S of h ~ q(h|x) per row for the sampled auto-encoder criterion. */
-  samples: z.number().int().min(1),
-  /** Width of the rich inference model's deterministic hidden layer; null = max(64, 2k). */
-  inferenceWidth: z.number().int().min(1).nullable(),
-  criterion: AeCriterion,
-  /** RBM: Gibbs steps, persistent chains (PCD) or not (CD). */
-  cdK: z.number().int().min(1),
-  persistent: z.boolean(),
-});
+type NumberOf = (setting: Setting) => z.ZodNumber;
+
+/** A number of a setting's type (whole or not) and lower limit, without the upper one: how older model files stored it. */
+const unbounded: NumberOf = (setting) => {
+  const limit: Limit = LIMITS[setting];
+  const n = limit.integer ? z.number().int() : z.number();
+  return limit.exclusiveMin ? n.gt(limit.min) : n.min(limit.min);
+};
+
+function layerConfig(num: NumberOf) {
+  return z.object({
+    units: num('units'),
+    method: Method,
+    epochs: num('epochs'),
+    batchSize: num('batchSize'),
+    learningRate: num('learningRate'),
+    /** Samples S of h ~ q(h|x) per row for the sampled auto-encoder criterion. */
+    samples: num('samples'),
+    /** Width of the rich inference model's deterministic hidden layer; null = max(64, 2k). */
+    inferenceWidth: num('inferenceWidth').nullable(),
+    criterion: AeCriterion,
+    /** RBM: Gibbs steps, persistent chains (PCD) or not (CD). */
+    cdK: num('cdK'),
+    persistent: z.boolean(),
+  });
+}
+
+function trainConfig(num: NumberOf, layers: z.ZodType<LayerConfig[]>) {
+  return z.object({
+    layers,
+    topPrior: TopPrior,
+    /** Hidden units of the top RBM prior. */
+    topHidden: num('topHidden'),
+    topEpochs: num('topEpochs'),
+    seed: z.number().int(),
+    /** Fraction of the training rows held out for validation when no validation split is given. */
+    validationFraction: num('validationFraction'),
+    /** Stop a layer after this many epochs without improvement of the validation criterion; 0 = never. */
+    patience: num('patience'),
+    fineTuneEpochs: num('fineTuneEpochs'),
+  });
+}
+
+/** One layer's settings, each within its limits (`LIMITS`, `shared/domain/limits.ts`). */
+export const LayerConfig = layerConfig(bounded);
 export type LayerConfig = z.infer<typeof LayerConfig>;
 
-export const TrainConfig = z.object({
-  layers: z.array(LayerConfig).min(1),
-  topPrior: TopPrior,
-  /** Hidden units of the top RBM prior. */
-  topHidden: z.number().int().min(1),
-  topEpochs: z.number().int().min(0),
-  seed: z.number().int(),
-  /** Fraction of the training rows held out for validation when no validation split is given. */
-  validationFraction: z.number().min(0).max(0.9),
-  /** Stop a layer after this many epochs without improvement of the validation criterion; 0 = never. */
-  patience: z.number().int().min(0),
-  fineTuneEpochs: z.number().int().min(0),
-});
+/** The training configuration the app and the command line accept: every setting within its limits. */
+export const TrainConfig = trainConfig(bounded, z.array(LayerConfig).min(LIMITS.layers.min).max(LIMITS.layers.max));
 export type TrainConfig = z.infer<typeof TrainConfig>;
+
+/**
+ * A configuration as a model file records it: the same fields without the upper limits, so
+ * files written before the limits existed still open (their weights are checked on their own).
+ */
+export const StoredTrainConfig = trainConfig(unbounded, z.array(layerConfig(unbounded)).min(1));
 
 /** A figure in nats per row: exact, or an estimate with its standard error. */
 export const Estimate = z.object({

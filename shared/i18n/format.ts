@@ -8,13 +8,21 @@ import { dataErrors } from './errors/data.js';
 import { engineErrors } from './errors/engine.js';
 import { evalErrors } from './errors/eval.js';
 import { hostErrors } from './errors/host.js';
+import { modelTerms } from './errors/model.js';
+import { terms, trainErrors } from './errors/train.js';
 
 export type Locale = 'en' | 'ja';
 
 /** All error messages by locale, keyed by error code. */
 export const errorMessages: Record<Locale, Record<string, string>> = {
-  en: { ...appErrors.en, ...dataErrors.en, ...engineErrors.en, ...evalErrors.en, ...hostErrors.en },
-  ja: { ...appErrors.ja, ...dataErrors.ja, ...engineErrors.ja, ...evalErrors.ja, ...hostErrors.ja },
+  en: { ...appErrors.en, ...dataErrors.en, ...engineErrors.en, ...evalErrors.en, ...trainErrors.en, ...hostErrors.en },
+  ja: { ...appErrors.ja, ...dataErrors.ja, ...engineErrors.ja, ...evalErrors.ja, ...trainErrors.ja, ...hostErrors.ja },
+};
+
+/** Names and reasons messages refer to (`@key` parameters), by locale. */
+export const errorTerms: Record<Locale, Record<string, string>> = {
+  en: { ...terms.en, ...modelTerms.en },
+  ja: { ...terms.ja, ...modelTerms.ja },
 };
 
 export function interpolate(template: string, params: Record<string, string | number>): string {
@@ -24,5 +32,19 @@ export function interpolate(template: string, params: Record<string, string | nu
 export function formatError(err: unknown, locale: Locale): string {
   const { code, params } = toErrorPayload(err);
   const template = errorMessages[locale][code] ?? errorMessages.en[code] ?? errorMessages[locale].internal;
-  return interpolate(template, { message: code, ...params });
+  return interpolate(template, { message: code, ...translateTerms(params, locale) });
+}
+
+/** Parameters whose value is `@key` of a known term become that term in `locale`, filled in with the other parameters. */
+export function translateTerms(
+  params: Record<string, string | number>,
+  locale: Locale,
+): Record<string, string | number> {
+  const out = { ...params };
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value !== 'string' || !value.startsWith('@')) continue;
+    const term = errorTerms[locale][value.slice(1)] ?? errorTerms.en[value.slice(1)];
+    if (term !== undefined) out[name] = interpolate(term, params);
+  }
+  return out;
 }

@@ -12,6 +12,9 @@ import { memoryBudgetFromEnv } from '../../platform/paths.js';
 import { csvOptionSpec, csvOptionUsage, csvOverrides } from '../csv-options.js';
 import { formatEstimate } from '../../../shared/i18n/estimate.js';
 
+/** Importance samples per row: beyond this the estimate gains nothing a user can see, and memory runs out. */
+const MAX_IMPORTANCE_SAMPLES = 10_000;
+
 const options = { seed: { type: 'string' }, samples: { type: 'string' }, ...csvOptionSpec } as const;
 
 export const evaluateCommand: Command = {
@@ -28,6 +31,11 @@ ${csvOptionUsage}`,
     const [modelPath, csv] = positionals;
     if (!modelPath || !csv)
       throw new AppError('cli.missingArgument', { what: 'the model file and the CSV file', command: 'evaluate' });
+    const samples = intOption(values.samples, 'samples', 100);
+    if (samples < 1 || samples > MAX_IMPORTANCE_SAMPLES)
+      throw new AppError('cli.badArguments', {
+        message: `--samples: give a number of importance samples from 1 to ${MAX_IMPORTANCE_SAMPLES}`,
+      });
     const backend = await initBackend();
     const { model, manifest } = await readBundle(modelPath);
     const dataset = await importCsv(csv, { overrides: csvOverrides(values), memoryBudgetBytes: memoryBudgetFromEnv() });
@@ -35,7 +43,7 @@ ${csvOptionUsage}`,
     const data = encodeTable(manifest.dataEncoding, table);
     const estimate = logLikelihood(model, data, {
       seed: intOption(values.seed, 'seed', 1),
-      samples: intOption(values.samples, 'samples', 100),
+      samples,
     });
     note(`log-likelihood: ${formatEstimate(estimate)} per row over ${data.rows} rows`);
     printJson({ rows: data.rows, logLikelihood: estimate, bitsPerRow: estimate.value / Math.LN2, backend });

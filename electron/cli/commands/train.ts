@@ -1,48 +1,31 @@
 /**
- * `layerwise train <csv> --out <model.lwm>`: imports a CSV, splits it (seeded), trains the
- * deep model layer by layer with progress on stderr, writes the model file atomically and
- * prints a JSON summary on stdout. Ctrl+C cancels and leaves any existing file untouched.
+ * `layerwise train <csv> --out <model.lwm>`: imports a CSV, says what the import noticed,
+ * splits it (seeded), trains the deep model layer by layer with progress on stderr, writes the
+ * model file atomically and prints a JSON summary on stdout. The output is checked before any
+ * work (not the input, not a file of another kind without --force, a folder with room for
+ * it); a model whose save still fails is kept in the temporary folder. Ctrl+C cancels and
+ * leaves any existing file untouched.
  */
 import { AppError } from '../../../shared/domain/errors.js';
-import {
-  AeCriterion,
-  Method,
-  TopPrior,
-  TrainConfig,
-  defaultLearningRate,
-  defaultTrainConfig,
-} from '../../../shared/domain/model.js';
+import { formatError } from '../../../shared/i18n/format.js';
 import { importCsv } from '../../data/index.js';
-import { initBackend } from '../../engine/index.js';
+import { estimateModelFileBytes, initBackend } from '../../engine/index.js';
 import { appVersion } from '../../platform/app-version.js';
-import { fitModel, prepareTraining, writeBundle } from '../../synthesizer/index.js';
-import { intOption, note, numberOption, parse, printJson, type Command } from '../command.js';
+import { checkFit, fitModel, prepareTraining, writeBundle, type ModelBundle } from '../../synthesizer/index.js';
+import { intOption, note, parse, printJson, type Command } from '../command.js';
 import { memoryBudgetFromEnv } from '../../platform/paths.js';
 import { csvOptionSpec, csvOptionUsage, csvOverrides } from '../csv-options.js';
+import { importNotices, printNotices } from '../notices.js';
+import { checkOutput, fallbackPath, probeOutput } from '../output.js';
 import { printEpoch, printLayer } from '../progress.js';
 import { subsetFromOptions, subsetOptionSpec, subsetOptionUsage } from '../subset-options.js';
+import { buildConfig, modelOptionSpec, modelOptionUsage, splitFromOptions } from '../train-config.js';
 
 const options = {
   out: { type: 'string', short: 'o' },
-  layers: { type: 'string' },
-  method: { type: 'string' },
-  criterion: { type: 'string' },
-  top: { type: 'string' },
-  'top-hidden': { type: 'string' },
-  'top-epochs': { type: 'string' },
-  epochs: { type: 'string' },
-  batch: { type: 'string' },
-  lr: { type: 'string' },
-  samples: { type: 'string' },
-  'inference-width': { type: 'string' },
-  'cd-k': { type: 'string' },
-  cd: { type: 'boolean' },
-  seed: { type: 'string' },
-  valid: { type: 'string' },
-  test: { type: 'string' },
-  patience: { type: 'string' },
-  'fine-tune': { type: 'string' },
+  force: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  ...modelOptionSpec,
   ...subsetOptionSpec,
   ...csvOptionSpec,
 } as const;
@@ -50,106 +33,29 @@ const options = {
 const usage = `Usage: layerwise train <csv> --out <model.lwm> [options]
 
 Trains a deep generative model of the CSV one layer at a time and writes the model file.
-Progress goes to stderr; a JSON summary goes to stdout.
+What the import noticed, and progress, go to stderr; a JSON summary goes to stdout.
+The output may not be the CSV itself; an existing file that is not a model is only replaced
+with --force.
 
-Model options (defaults are chosen from the data):
-  --layers A,B,...     hidden layer sizes, bottom first (e.g. 64,16)
-  --method M[,M...]    per-layer method: aeries (default), ae, rbm, blm-exact (<= 16 units)
-  --criterion C        auto-encoder criterion: blm (default) or log-inside (for comparison)
-  --top P              top prior: rbm (default), table (top layer <= 16 units), bernoulli
-  --top-hidden N       hidden units of the top RBM prior
-  --top-epochs N       epochs of the top prior
-  --epochs N           epochs per layer
-  --batch N            mini-batch size
-  --lr X               learning rate (default 0.01 for auto-encoder layers, 0.05 for RBM layers)
-  --samples S          samples per row for the sampled criterion (S)
-  --inference-width N  width of the rich inference model's hidden layer
-  --cd-k K             Gibbs steps for RBM layers;  --cd  plain CD instead of PCD
-  --seed N             seed of every random choice (same seed, same backend: same model)
-  --valid F            validation fraction (default 0.1);  --test F  test fraction (default 0.1)
-  --patience N         early stopping patience in epochs (0 = off)
-  --fine-tune N        epochs of joint fine-tuning after the layer-wise pass
-  --quiet              no progress on stderr
+${modelOptionUsage}
+  --force              replace an existing output file that is not a model file
+  --quiet              no notes or progress on stderr
 
 ${subsetOptionUsage}
 
 ${csvOptionUsage}`;
 
-function list<T>(raw: string | undefined, n: number, parseOne: (s: string) => T, fallback: (i: number) => T): T[] {
-  if (raw === undefined) return Array.from({ length: n }, (_, i) => fallback(i));
-  const parts = raw.split(',').map((s) => s.trim());
-  if (parts.length !== 1 && parts.length !== n)
-    throw new AppError('cli.badArguments', { message: `expected 1 or ${n} values, got "${raw}"` });
-  return Array.from({ length: n }, (_, i) => parseOne(parts.length === 1 ? parts[0] : parts[i]));
-}
-
-function enumValue<T extends string>(
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
-  value: string,
-  option: string,
-): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new AppError('cli.badArguments', { message: `--${option}: unknown value "${value}"` });
-  return r.data;
-}
-
-export function buildConfig(
-  values: Record<string, string | string[] | boolean | undefined>,
-  bits: number,
-  rows: number,
-): TrainConfig {
-  const base = defaultTrainConfig(bits, rows);
-  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
-  const sizes = str('layers')
-    ? list(
-        str('layers'),
-        str('layers')!.split(',').length,
-        (s) => intOption(s, 'layers', 0),
-        () => 0,
-      )
-    : base.layers.map((l) => l.units);
-  const n = sizes.length;
-  const methods = list(
-    str('method'),
-    n,
-    (s) => enumValue(Method, s, 'method'),
-    (i) => base.layers[Math.min(i, base.layers.length - 1)].method,
-  );
-  const template = base.layers[0];
-  const config: TrainConfig = {
-    ...base,
-    layers: sizes.map((units, i) => ({
-      ...template,
-      units,
-      method: methods[i],
-      epochs: intOption(str('epochs'), 'epochs', template.epochs),
-      batchSize: intOption(str('batch'), 'batch', template.batchSize),
-      learningRate: numberOption(str('lr'), 'lr', defaultLearningRate(methods[i])),
-      samples: intOption(str('samples'), 'samples', template.samples),
-      inferenceWidth:
-        str('inference-width') === undefined ? null : intOption(str('inference-width'), 'inference-width', 64),
-      criterion:
-        str('criterion') === undefined ? template.criterion : enumValue(AeCriterion, str('criterion')!, 'criterion'),
-      cdK: intOption(str('cd-k'), 'cd-k', template.cdK),
-      persistent: values.cd !== true,
-    })),
-    topPrior: str('top') === undefined ? base.topPrior : enumValue(TopPrior, str('top')!, 'top'),
-    topHidden: intOption(str('top-hidden'), 'top-hidden', base.topHidden),
-    topEpochs: intOption(
-      str('top-epochs'),
-      'top-epochs',
-      str('epochs') !== undefined ? intOption(str('epochs'), 'epochs', 1) : base.topEpochs,
-    ),
-    seed: intOption(str('seed'), 'seed', base.seed),
-    patience: intOption(str('patience'), 'patience', base.patience),
-    fineTuneEpochs: intOption(str('fine-tune'), 'fine-tune', base.fineTuneEpochs),
-  };
-  const checked = TrainConfig.safeParse(config);
-  if (!checked.success)
-    throw new AppError('cli.badArguments', {
-      message: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-    });
-  return checked.data;
+/** Saves the model where asked; if that fails after training, keeps it in the temporary folder and says where. */
+async function save(out: string, bundle: ModelBundle): Promise<{ path: string; error: AppError | null }> {
+  try {
+    await writeBundle(out, bundle);
+    return { path: out, error: null };
+  } catch (err) {
+    const fallback = fallbackPath(out);
+    await writeBundle(fallback, bundle);
+    const message = err instanceof AppError ? String(err.params.message ?? err.code) : String(err);
+    return { path: fallback, error: new AppError('cli.savedElsewhere', { path: out, message, fallback }) };
+  }
 }
 
 export const trainCommand: Command = {
@@ -161,7 +67,13 @@ export const trainCommand: Command = {
     const [csv] = positionals;
     if (!csv) throw new AppError('cli.missingArgument', { what: 'the CSV file', command: 'train' });
     if (!values.out) throw new AppError('cli.missingArgument', { what: '--out <model.lwm>', command: 'train' });
+    const out = values.out;
     const quiet = values.quiet === true;
+    const split = splitFromOptions(values);
+    // The options' own values are checked now (the defaults they leave are valid for any data), not after the import.
+    buildConfig(values, 64, 1000);
+    await checkOutput(out, { inputs: [csv], kind: 'model', force: values.force === true });
+    await probeOutput(out, 1);
     const controller = new AbortController();
     const onSigint = () => controller.abort();
     process.once('SIGINT', onSigint);
@@ -173,18 +85,16 @@ export const trainCommand: Command = {
         memoryBudgetBytes: memoryBudgetFromEnv(),
         signal: controller.signal,
       });
-      const validFraction = numberOption(values.valid, 'valid', 0.1);
-      const testFraction = numberOption(values.test, 'test', 0.1);
+      const notices = importNotices(dataset.info);
+      if (!quiet) printNotices(notices);
       const seed = intOption(values.seed, 'seed', 1);
-      const { subset, description } = await subsetFromOptions(
-        dataset,
-        values,
-        { seed, split: { train: 1 - validFraction - testFraction, valid: validFraction, test: testFraction } },
-        controller.signal,
-      );
+      const { subset, description } = await subsetFromOptions(dataset, values, { seed, split }, controller.signal);
       if (!quiet) note(description);
       const prepared = prepareTraining(subset);
       const config = buildConfig(values, prepared.train.bits, prepared.train.rows);
+      checkFit(prepared, config);
+      // Room for the model beside its target, before minutes of training.
+      await probeOutput(out, estimateModelFileBytes(config, prepared.train.bits));
       if (!quiet)
         note(
           `${prepared.train.rows} training rows, ${prepared.train.bits} bits per row; training ${config.layers.map((l) => `${l.units} (${l.method})`).join(' → ')}, top prior ${config.topPrior}`,
@@ -194,9 +104,9 @@ export const trainCommand: Command = {
         onLayer: quiet ? undefined : printLayer,
         signal: controller.signal,
       });
-      await writeBundle(values.out, bundle);
+      const saved = await save(out, bundle);
       printJson({
-        model: values.out,
+        model: saved.path,
         backend: summary.backend,
         rows: { train: prepared.train.rows, valid: prepared.valid?.rows ?? 0, test: prepared.test?.rows ?? 0 },
         subset: {
@@ -205,6 +115,7 @@ export const trainCommand: Command = {
           spec: subset.info.spec,
           fromFile: subset.info.fromFile,
         },
+        import: notices,
         bits: prepared.train.bits,
         config,
         layers: summary.layers,
@@ -213,6 +124,10 @@ export const trainCommand: Command = {
         outside: summary.outside,
         seconds: summary.seconds,
       });
+      if (saved.error) {
+        process.stderr.write(`layerwise: ${formatError(saved.error, 'en')}\n`);
+        return 2;
+      }
       return 0;
     } finally {
       process.off('SIGINT', onSigint);

@@ -5,10 +5,28 @@
  * weights in the tfjs weights format (a weightsManifest of {name, shape, dtype} plus one
  * little-endian float32 buffer). Layout: 8 magic bytes "LWMODEL\0", uint32 container version,
  * uint32 JSON length, the JSON, the weight bytes. Reading and writing files is the caller's.
+ * Reading checks everything (`model-check.ts`): a damaged or edited file is refused with a
+ * reason in the user's words, never half-read.
  */
 import { z } from 'zod';
 import { AppError } from '../../../shared/domain/errors.js';
-import { GroupSpec, Method, TopPrior, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
+import {
+  GroupSpec,
+  Method,
+  StoredTrainConfig,
+  TopPrior,
+  TrainSummary,
+  type TrainConfig,
+} from '../../../shared/domain/model.js';
+import { groupBits } from '../../base/encoded-rows.js';
+import {
+  checkArchitecture,
+  checkFinite,
+  checkTopPrior,
+  checkWeightList,
+  corrupt,
+  expectedWeights,
+} from './model-check.js';
 import { matrix, type DeepModelParams, type Matrix, type TopPriorParams } from './params.js';
 
 export const MODEL_FORMAT_VERSION = 1;
@@ -23,7 +41,7 @@ export const ModelManifest = z.looseObject({
   createdAt: z.string(),
   backend: z.string(),
   seed: z.number().int(),
-  config: TrainConfig,
+  config: StoredTrainConfig,
   architecture: z.object({
     visible: z.array(GroupSpec),
     sizes: z.array(z.number().int().min(1)),
@@ -123,73 +141,109 @@ export function serializeModel(model: DeepModelParams, manifest: ModelManifest):
   return new Uint8Array(Buffer.concat([head, json, body]));
 }
 
+/** Reads the model; anything unexpected is `model.corrupt` with its reason (never a TypeError). */
 export function deserializeModel(bytes: Uint8Array): { model: DeepModelParams; manifest: ModelManifest } {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    return readModel(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw corrupt('unreadable');
+  }
+}
+
+/** The JSON part: container, weight list and manifest, each refused with its own reason. */
+function readHeader(buf: Buffer): { container: z.infer<typeof Container>; manifest: ModelManifest; body: number } {
   if (buf.length < 16 || !buf.subarray(0, 8).equals(MAGIC)) throw new AppError('model.notAModel');
   const version = buf.readUInt32LE(8);
   if (version > MODEL_FORMAT_VERSION)
     throw new AppError('model.newerVersion', { version, supported: MODEL_FORMAT_VERSION });
+  if (version < 1) throw corrupt('badVersion', { version });
   const jsonLength = buf.readUInt32LE(12);
-  if (16 + jsonLength > buf.length) throw new AppError('model.corrupt', { reason: 'truncated header' });
-  let container: z.infer<typeof Container>;
-  let manifest: ModelManifest;
+  if (jsonLength > buf.length - 16) throw corrupt('truncatedHeader');
+  let json: unknown;
   try {
-    container = Container.parse(JSON.parse(buf.subarray(16, 16 + jsonLength).toString('utf8')));
-    const raw = container.manifest as { formatVersion?: unknown };
-    if (typeof raw?.formatVersion === 'number' && raw.formatVersion > MODEL_FORMAT_VERSION) {
-      throw new AppError('model.newerVersion', { version: raw.formatVersion, supported: MODEL_FORMAT_VERSION });
-    }
-    manifest = ModelManifest.parse(container.manifest);
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError('model.corrupt', {
-      reason: err instanceof Error ? err.message.split('\n')[0] : 'invalid manifest',
-    });
+    json = JSON.parse(buf.subarray(16, 16 + jsonLength).toString('utf8'));
+  } catch {
+    throw corrupt('badJson');
   }
-  const entries = container.weightsManifest[0].weights;
-  const values = new Map<string, { shape: number[]; data: Float32Array }>();
-  let at = 16 + jsonLength;
-  for (const e of entries) {
-    const count = e.shape.reduce((a, b) => a * b, 1);
-    if (at + count * 4 > buf.length) throw new AppError('model.corrupt', { reason: `weights of ${e.name} truncated` });
-    const data = new Float32Array(count);
-    for (let i = 0; i < count; i++, at += 4) data[i] = buf.readFloatLE(at);
-    values.set(e.name, { shape: e.shape, data });
+  const container = Container.safeParse(json);
+  if (!container.success) throw corrupt('badWeightList');
+  const raw = container.data.manifest as { formatVersion?: unknown } | null;
+  if (typeof raw?.formatVersion === 'number' && raw.formatVersion > MODEL_FORMAT_VERSION)
+    throw new AppError('model.newerVersion', { version: raw.formatVersion, supported: MODEL_FORMAT_VERSION });
+  const manifest = ModelManifest.safeParse(container.data.manifest);
+  if (!manifest.success) {
+    const part = manifest.error.issues[0]?.path[0];
+    const reasons: Record<string, string> = {
+      config: 'badConfig',
+      architecture: 'badArchitecture',
+      metrics: 'badMetrics',
+    };
+    throw corrupt(typeof part === 'string' ? (reasons[part] ?? 'badManifest') : 'badManifest');
   }
-  const get = (name: string) => {
-    const v = values.get(name);
-    if (!v) throw new AppError('model.corrupt', { reason: `missing ${name}` });
-    return v;
-  };
-  const mat = (name: string): Matrix => {
-    const v = get(name);
-    return matrix(v.shape[0], v.shape[1], v.data);
-  };
+  return { container: container.data, manifest: manifest.data, body: 16 + jsonLength };
+}
+
+function readModel(buf: Buffer): { model: DeepModelParams; manifest: ModelManifest } {
+  const { container, manifest, body } = readHeader(buf);
   const arch = manifest.architecture;
+  checkArchitecture(
+    arch,
+    manifest.config.layers.map((l) => l.units),
+  );
+  const entries = container.weightsManifest[0].weights;
+  checkWeightList(entries, expectedWeights(arch, new Map(entries.map((e) => [e.name, e.shape]))));
+  // The weights' sizes are known now: the body must hold exactly them, before anything is allocated.
+  let at = body;
+  for (const e of entries) {
+    at += 4 * e.shape.reduce((a, b) => a * b, 1);
+    if (at > buf.length) throw corrupt('truncatedWeights', { name: e.name });
+  }
+  if (at < buf.length) throw corrupt('extraBytes', { count: buf.length - at });
+  const values = new Map<string, Float32Array>();
+  at = body;
+  for (const e of entries) {
+    const data = new Float32Array(e.shape.reduce((a, b) => a * b, 1));
+    for (let i = 0; i < data.length; i++, at += 4) data[i] = buf.readFloatLE(at);
+    checkFinite(e.name, data);
+    values.set(e.name, data);
+  }
+  const get = (name: string) => values.get(name)!;
+  const mat = (name: string, rows: number, cols: number): Matrix => matrix(rows, cols, get(name));
   const L = arch.sizes.length;
-  const generative = Array.from({ length: L }, (_, l) => ({
-    weights: mat(`generative/${l}/W`),
-    bias: get(`generative/${l}/b`).data,
-    groups: l === 0 ? arch.visible : Array.from({ length: arch.sizes[l - 1] }, () => ({ kind: 'bernoulli' as const })),
+  const below = (l: number) => (l === 0 ? groupBits(arch.visible) : arch.sizes[l - 1]);
+  const generative = arch.sizes.map((k, l) => ({
+    weights: mat(`generative/${l}/W`, k, below(l)),
+    bias: get(`generative/${l}/b`),
+    groups: l === 0 ? arch.visible : Array.from({ length: below(l) }, () => ({ kind: 'bernoulli' as const })),
   }));
-  const inference = Array.from({ length: L }, (_, l) => {
+  const inference = arch.sizes.map((k, l) => {
     const layers = [];
-    for (let i = 0; values.has(`inference/${l}/${i}/W`); i++)
-      layers.push({ weights: mat(`inference/${l}/${i}/W`), bias: get(`inference/${l}/${i}/b`).data });
+    for (let i = 0; values.has(`inference/${l}/${i}/W`); i++) {
+      const shape = entries.find((e) => e.name === `inference/${l}/${i}/W`)!.shape;
+      layers.push({ weights: mat(`inference/${l}/${i}/W`, shape[0], shape[1]), bias: get(`inference/${l}/${i}/b`) });
+    }
     return { kind: arch.inference[l], layers };
   });
+  const k = arch.sizes[L - 1];
   let top: TopPriorParams;
-  if (arch.top === 'bernoulli') top = { kind: 'bernoulli', logits: get('top/logits').data };
-  else if (arch.top === 'table') top = { kind: 'table', logProbs: Float64Array.from(get('top/logProbs').data) };
+  if (arch.top === 'bernoulli') top = { kind: 'bernoulli', logits: get('top/logits') };
+  else if (arch.top === 'table') top = { kind: 'table', logProbs: Float64Array.from(get('top/logProbs')) };
   else
     top = {
       kind: 'rbm',
-      weights: mat('top/W'),
-      visibleBias: get('top/visibleBias').data,
-      hiddenBias: get('top/hiddenBias').data,
+      weights: mat('top/W', k, arch.topHidden),
+      visibleBias: get('top/visibleBias'),
+      hiddenBias: get('top/hiddenBias'),
     };
-  return {
-    model: { visible: arch.visible, sizes: arch.sizes, methods: arch.methods, generative, inference, top },
-    manifest,
+  const model: DeepModelParams = {
+    visible: arch.visible,
+    sizes: arch.sizes,
+    methods: arch.methods,
+    generative,
+    inference,
+    top,
   };
+  checkTopPrior(model);
+  return { model, manifest };
 }

@@ -55,3 +55,23 @@ export function matrix(rows: number, cols: number, data?: Float32Array): Matrix 
   if (d.length !== rows * cols) throw new Error(`matrix: ${d.length} values for ${rows}x${cols}`);
   return { rows, cols, data: d };
 }
+
+/** Whether every parameter of the model is a finite number (a diverged run or a damaged file has NaN or ±Infinity). */
+export function isFiniteModel(model: DeepModelParams): boolean {
+  const finite = (values: ArrayLike<number>) => {
+    for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+    return true;
+  };
+  const top = model.top;
+  const topFinite =
+    top.kind === 'bernoulli'
+      ? finite(top.logits)
+      : top.kind === 'table'
+        ? finite(top.logProbs)
+        : finite(top.weights.data) && finite(top.visibleBias) && finite(top.hiddenBias);
+  return (
+    topFinite &&
+    model.generative.every((g) => finite(g.weights.data) && finite(g.bias)) &&
+    model.inference.every((q) => q.layers.every((l) => finite(l.weights.data) && finite(l.bias)))
+  );
+}

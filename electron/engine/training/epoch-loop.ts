@@ -2,9 +2,11 @@
  * The epoch loop every layer method shares: fresh (seeded) training rows each epoch, seeded
  * mini-batches, one step per batch with pause/cancel between batches, the criterion read
  * back once per epoch (no per-batch synchronous reads), validation, early stopping that keeps
- * the best parameters, and a progress event per epoch.
+ * the best parameters, and a progress event per epoch. An epoch whose criterion or parameters
+ * are not finite ends the run with `engine.diverged`: a model of NaNs is never kept.
  */
 import * as tf from '@tensorflow/tfjs';
+import { AppError } from '../../../shared/domain/errors.js';
 import type { EpochProgress } from '../../../shared/domain/model.js';
 import { checkpoint, Clock, epochBatches, type LoopControl } from './loop-control.js';
 import type { Rng } from '../../base/random.js';
@@ -32,6 +34,17 @@ export interface EpochLoop {
 export interface EpochLoopResult {
   epochs: number;
   best: number;
+}
+
+/** Whether every value of the variables is finite (x - x is 0 for a finite x, NaN otherwise). */
+function allFinite(variables: readonly tf.Variable[]): boolean {
+  if (variables.length === 0) return true;
+  const check = tf.tidy(() => tf.addN(variables.map((v) => tf.sum(tf.sub(v, v)))));
+  try {
+    return Number.isFinite(check.dataSync()[0]);
+  } finally {
+    check.dispose();
+  }
 }
 
 export async function runEpochs(loop: EpochLoop): Promise<EpochLoopResult> {
@@ -62,6 +75,8 @@ export async function runEpochs(loop: EpochLoop): Promise<EpochLoopResult> {
         }
         const train = (await sum.data())[0] / rows;
         const valid = loop.validate();
+        if (!Number.isFinite(train) || (valid !== null && !Number.isFinite(valid)) || !allFinite(loop.variables))
+          throw new AppError('engine.diverged');
         done = epoch;
         const score = valid ?? train;
         if (score > best + 1e-6) {

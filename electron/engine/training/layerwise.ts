@@ -3,6 +3,8 @@
  * layer below (fresh samples each epoch), report its BLM bound on training and validation
  * rows, fit the top prior, optionally fine-tune, and evaluate the whole model. Emits progress
  * per epoch and a result per layer; honours pause and cancel between mini-batches; seeded.
+ * A run whose memory estimate is over the engine's budget is refused before it starts; one
+ * that diverges (NaN or infinite values) fails with `engine.diverged` instead of giving a model.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Estimate, EpochProgress, LayerResult, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
@@ -15,7 +17,14 @@ import { fineTune } from './finetune.js';
 import { allBernoulli } from '../tensor/groups.js';
 import { Disposables } from '../tensor/disposables.js';
 import { toTensor, type LoopControl } from './loop-control.js';
-import type { DeepModelParams, GenerativeLayerParams, InferenceParams } from '../model/params.js';
+import {
+  isFiniteModel,
+  type DeepModelParams,
+  type GenerativeLayerParams,
+  type InferenceParams,
+} from '../model/params.js';
+import { AppError } from '../../../shared/domain/errors.js';
+import { checkTrainingMemory } from './memory.js';
 import { createRng, permutation, type Rng } from '../../base/random.js';
 import { LAYER_METHODS, type LayerTrainInput, type TrainedLayer } from '../methods/index.js';
 import { baseRateLogits } from '../tensor/variables.js';
@@ -183,6 +192,8 @@ export async function train(
   config: TrainConfig,
   opts: TrainOptions = {},
 ): Promise<{ model: DeepModelParams; summary: TrainSummary }> {
+  // Refused before any tensor exists: a run that cannot fit never starts (and never breaks the backend).
+  checkTrainingMemory(config, data.bits, data.rows + (opts.validation?.rows ?? 0));
   const backend = await initBackend();
   const started = performance.now();
   const owner = new Disposables();
@@ -218,7 +229,10 @@ export async function train(
       inference,
       top,
     };
-    return await finish(run, model, results, { backend, started });
+    const result = await finish(run, model, results, { backend, started });
+    if (!isFiniteModel(result.model) || !Number.isFinite(result.summary.logLikelihood.train.value))
+      throw new AppError('engine.diverged');
+    return result;
   } finally {
     owner.dispose();
   }

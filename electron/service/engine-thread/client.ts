@@ -1,71 +1,49 @@
 /**
- * The service's handle on the engine thread: starts the worker, sends validated requests,
- * matches replies to requests, forwards progress events, and drives pause/resume/cancel
- * through the shared control word (effective at the next mini-batch).
+ * The service's handle on the engine thread: sends validated requests, forwards progress
+ * events, and drives pause/resume/cancel through the shared control word (effective at the
+ * next mini-batch). A failed run never poisons the next: when a request fails with an error
+ * that is not the user's to fix (an internal error such as a WebAssembly memory fault, or the
+ * thread stopping), the engine thread is replaced by a fresh one, which is given back the last
+ * trained model (its bytes are kept on this side), so the project keeps its model.
  */
-import { Worker } from 'node:worker_threads';
-import { AppError, type ErrorPayload } from '../../../shared/domain/errors.js';
+import { AppError, toErrorPayload, type ErrorPayload } from '../../../shared/domain/errors.js';
 import type { EpochProgress, LayerResult, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
 import type { EncodedData } from '../../base/encoded-rows.js';
 import type { TrainingSet } from '../../synthesizer/index.js';
-import { CONTROL, FromWorker, type ToWorker } from './protocol.js';
+import { EngineConnection, type Distribute, type Progress, type TestFault } from './connection.js';
+import { CONTROL, type FromWorker, type ToWorker } from './protocol.js';
 
 export interface TrainListeners {
   onEpoch(progress: EpochProgress): void;
   onLayer(result: LayerResult): void;
 }
 
-type Pending = { resolve: (m: FromWorker) => void; reject: (e: AppError) => void };
-type Distribute<T> = T extends unknown ? Omit<T, 'requestId'> : never;
+export interface EngineClientOptions {
+  /** Test only: a fault the engine thread simulates, to prove that a broken engine is replaced. */
+  testFault?: TestFault;
+}
 
-/** Where the worker's entry is: next to the bundle in a build, or the TypeScript source via tsx. */
-function workerSpec(): { url: URL; workerData?: Record<string, string> } {
-  const self = import.meta.url;
-  if (self.endsWith('.ts')) {
-    return {
-      url: new URL('./boot.mjs', self),
-      workerData: { __entry: new URL('./worker.ts', self).href },
-    };
-  }
-  return { url: new URL('./engine-worker.js', self) };
+/** Failures that say the engine itself broke, not that the request was wrong: the thread is replaced. */
+function engineBroke(error: ErrorPayload): boolean {
+  return error.code === 'internal' || error.code === 'engine.workerFailed';
 }
 
 export class EngineClient {
-  private readonly worker: Worker;
-  private readonly pending = new Map<number, Pending>();
+  private connection: EngineConnection;
   private readonly listeners = new Map<string, TrainListeners>();
-  private nextId = 1;
-  private readonly ready: Promise<string>;
-  private dead: ErrorPayload | null = null;
+  /** The last trained model, as bytes, to hand to a replacement thread. */
+  private kept: { runId: string; bytes: Uint8Array } | null = null;
+  private disposed = false;
+  /** How many times the engine thread was replaced. */
+  restarts = 0;
 
-  constructor() {
-    const spec = workerSpec();
-    this.worker = new Worker(spec.url, { workerData: spec.workerData });
-    this.worker.unref();
-    this.ready = new Promise((resolve, reject) => {
-      const onMessage = (raw: unknown) => {
-        const parsed = FromWorker.safeParse(raw);
-        if (!parsed.success) return;
-        const m = parsed.data;
-        if (m.type === 'ready') resolve(m.backend);
-        else if (m.type === 'unavailable') {
-          this.fail(m.error);
-          reject(new AppError(m.error.code, m.error.params));
-        } else return;
-        this.worker.off('message', onMessage);
-      };
-      this.worker.on('message', onMessage);
-      this.worker.once('error', (err) => reject(new AppError('engine.workerFailed', { message: err.message })));
-    });
-    this.ready.catch(() => undefined);
-    this.worker.on('message', (raw: unknown) => this.dispatch(raw));
-    this.worker.on('error', (err) => this.fail({ code: 'engine.workerFailed', params: { message: err.message } }));
-    this.worker.on('exit', (code) => this.fail({ code: 'engine.workerFailed', params: { message: `exit ${code}` } }));
+  constructor(private readonly options: EngineClientOptions = {}) {
+    this.connection = this.connect();
   }
 
   /** The tfjs backend the engine runs on (waits for the worker to start). */
   backend(): Promise<string> {
-    return this.ready;
+    return this.connection.ready;
   }
 
   async train(
@@ -78,7 +56,12 @@ export class EngineClient {
     try {
       const reply = await this.request({ type: 'train', runId, control, ...request });
       if (reply.type !== 'trained') throw new AppError('internal', { message: `unexpected ${reply.type}` });
+      this.kept = { runId, bytes: await this.modelFile(runId) };
       return reply.summary;
+    } catch (err) {
+      const error = toErrorPayload(err);
+      if (!engineBroke(error) || this.disposed) throw err;
+      throw new AppError('engine.runFailed', { message: String(error.params.message ?? error.code) });
     } finally {
       this.listeners.delete(runId);
     }
@@ -103,53 +86,44 @@ export class EngineClient {
   }
 
   async dispose(): Promise<void> {
-    this.dead = { code: 'cancelled', params: {} };
-    await this.worker.terminate();
+    this.disposed = true;
+    await this.connection.terminate();
   }
 
+  private connect(): EngineConnection {
+    return new EngineConnection((m: Progress) => {
+      const listener = this.listeners.get(m.runId);
+      if (m.type === 'epoch') listener?.onEpoch(m.progress);
+      else listener?.onLayer(m.result);
+    }, this.options.testFault);
+  }
+
+  /** A request on a live engine thread; a failure that broke the engine replaces the thread before it is passed on. */
   private async request(message: Distribute<ToWorker>): Promise<FromWorker> {
-    await this.ready;
-    if (this.dead) throw new AppError(this.dead.code, this.dead.params);
-    const requestId = this.nextId++;
-    this.worker.ref();
+    if (this.disposed) throw new AppError('cancelled');
+    if (!this.connection.alive) await this.restart(this.connection);
+    const connection = this.connection;
     try {
-      return await new Promise<FromWorker>((resolve, reject) => {
-        this.pending.set(requestId, { resolve, reject });
-        this.worker.postMessage({ ...message, requestId });
-      });
-    } finally {
-      if (this.pending.size === 0) this.worker.unref();
+      return await connection.request(message);
+    } catch (err) {
+      if (engineBroke(toErrorPayload(err)) && !this.disposed) await this.restart(connection).catch(() => undefined);
+      throw err;
     }
   }
 
-  private dispatch(raw: unknown): void {
-    const parsed = FromWorker.safeParse(raw);
-    if (!parsed.success) return;
-    const m = parsed.data;
-    switch (m.type) {
-      case 'ready':
-      case 'unavailable':
-        return;
-      case 'epoch':
-        this.listeners.get(m.runId)?.onEpoch(m.progress);
-        return;
-      case 'layer':
-        this.listeners.get(m.runId)?.onLayer(m.result);
-        return;
-      default: {
-        const waiter = this.pending.get(m.requestId);
-        if (!waiter) return;
-        this.pending.delete(m.requestId);
-        if (m.type === 'failed') waiter.reject(new AppError(m.error.code, m.error.params));
-        else waiter.resolve(m);
-      }
+  /** Replaces the engine thread `old` (unless that was done already) by a fresh one, given back the last trained model. */
+  private async restart(old: EngineConnection): Promise<void> {
+    if (this.connection !== old) return void (await this.connection.ready.catch(() => undefined));
+    this.connection = this.connect();
+    this.restarts++;
+    await old.terminate({ code: 'engine.workerFailed', params: { message: 'restarted' } }).catch(() => undefined);
+    await this.connection.ready;
+    const kept = this.kept;
+    if (!kept) return;
+    try {
+      await this.connection.request({ type: 'load', runId: kept.runId, bytes: kept.bytes });
+    } catch {
+      this.kept = null;
     }
-  }
-
-  private fail(error: ErrorPayload): void {
-    if (this.dead) return;
-    this.dead = error;
-    for (const waiter of this.pending.values()) waiter.reject(new AppError(error.code, error.params));
-    this.pending.clear();
   }
 }

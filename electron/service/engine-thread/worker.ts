@@ -4,10 +4,10 @@
  * cancel arrive through a shared control word, read between mini-batches; everything else is
  * a validated message. Trained bundles stay here, by run id, for sampling and export.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, toErrorPayload } from '../../../shared/domain/errors.js';
 import { initBackend } from '../../engine/index.js';
-import { bundleToBytes, fitModel, sampleEncoded, type ModelBundle } from '../../synthesizer/index.js';
+import { bundleFromBytes, bundleToBytes, fitModel, sampleEncoded, type ModelBundle } from '../../synthesizer/index.js';
 import { CONTROL, type FromWorker, ToWorker } from './protocol.js';
 
 const port = parentPort;
@@ -25,9 +25,19 @@ function bundleOf(runId: string): ModelBundle {
   return bundle;
 }
 
+/**
+ * Test only (`EngineClient`'s `testFault: 'poison'`): a run whose id starts with "poison"
+ * breaks this thread's engine for good, as a WebAssembly memory fault does — every later run
+ * here fails the same way — so tests can prove that the client replaces a broken engine.
+ */
+let poisoned = false;
+const testFault: unknown = (workerData as Record<string, unknown> | null)?.testFault;
+
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'train': {
+      if (testFault === 'poison' && message.runId.startsWith('poison')) poisoned = true;
+      if (poisoned) throw new RangeError('memory access out of bounds');
       const control = new Int32Array(message.control);
       const abort = new AbortController();
       const { bundle, summary } = await fitModel(message.set, message.config, message.appVersion, {
@@ -54,6 +64,11 @@ async function handle(message: ToWorker): Promise<void> {
     }
     case 'modelFile': {
       send({ type: 'modelFile', requestId: message.requestId, bytes: bundleToBytes(bundleOf(message.runId)) });
+      return;
+    }
+    case 'load': {
+      bundles.set(message.runId, bundleFromBytes(message.bytes));
+      send({ type: 'loaded', requestId: message.requestId });
       return;
     }
   }

@@ -1,0 +1,47 @@
+/**
+ * What the data part of a model file must be to generate rows: a valid encoding whose header
+ * names one column per column it describes, in order, whose columns need exactly the visible
+ * groups the model's first layer reads, with consistent rare-value lists and ordered bin
+ * edges; and, when present, a valid record of the training data. Each failure is one
+ * translated error (`data.badEncodingSpec` or `model.corrupt`) with its reason.
+ */
+import { AppError } from '../../shared/domain/errors.js';
+import { DataProvenance } from '../../shared/domain/data.js';
+import type { GroupSpec } from '../../shared/domain/model.js';
+import { EncodingSpec, encodingGroups } from '../data/index.js';
+
+const badEncoding = (reason: string, params: Record<string, string | number> = {}) =>
+  new AppError('data.badEncodingSpec', { ...params, reason: `@reason.${reason}` });
+
+const groupText = (groups: readonly GroupSpec[]) =>
+  groups.map((g) => (g.kind === 'bernoulli' ? 'b' : `s${g.size}`)).join(',');
+
+const bitsOf = (groups: readonly GroupSpec[]) => groups.reduce((s, g) => s + (g.kind === 'bernoulli' ? 1 : g.size), 0);
+
+/** The encoding of a model file, checked against the model's visible groups. */
+export function checkEncoding(json: unknown, visible: readonly GroupSpec[]): EncodingSpec {
+  const parsed = EncodingSpec.safeParse(json);
+  if (!parsed.success) throw badEncoding('encodingInvalid');
+  const spec = parsed.data;
+  if (spec.header.length !== spec.columns.length)
+    throw badEncoding('headerColumns', { header: spec.header.length, columns: spec.columns.length });
+  spec.columns.forEach((c, i) => {
+    if (c.column !== i || c.name !== spec.header[i]) throw badEncoding('columnOrder', { index: i + 1 });
+    if (c.kind === 'levels' && c.otherLevels.length !== c.otherCounts.length)
+      throw badEncoding('otherCounts', { column: c.name, levels: c.otherLevels.length, counts: c.otherCounts.length });
+    if (c.kind === 'bins' && c.edges.some((e, j) => j > 0 && e < c.edges[j - 1]))
+      throw badEncoding('badEdges', { column: c.name });
+  });
+  const groups = encodingGroups(spec);
+  if (groupText(groups) !== groupText(visible))
+    throw badEncoding('encodingGroups', { encoded: bitsOf(groups), visible: bitsOf(visible) });
+  return spec;
+}
+
+/** The record of the training data, when the file has one (files before it have none). */
+export function checkProvenance(json: unknown): DataProvenance | undefined {
+  if (json === undefined) return undefined;
+  const parsed = DataProvenance.safeParse(json);
+  if (!parsed.success) throw new AppError('model.corrupt', { reason: '@reason.badProvenance' });
+  return parsed.data;
+}
