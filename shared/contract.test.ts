@@ -71,7 +71,15 @@ describe('error messages', () => {
     expect(text).toContain('/x.csv');
     expect(text).not.toContain('\n');
     expect(formatError(new AppError('noModel'), 'ja')).toContain('モデル');
-    expect(toErrorPayload(new Error('boom'))).toEqual({ code: 'internal', params: { message: 'boom' } });
-    expect(formatError(new Error('boom'), 'en')).toContain('boom');
+    // An unexpected error keeps its message for the log, under a reference; the user reads only the reference.
+    const payload = toErrorPayload(new Error('boom'));
+    expect(payload).toEqual({
+      code: 'internal',
+      params: { message: 'boom', ref: expect.stringMatching(/^[0-9A-Z]{7}$/) },
+    });
+    const shown = formatError(payload, 'en');
+    expect(shown).not.toContain('boom');
+    expect(shown).toContain(String(payload.params.ref));
+    expect(formatError(new AppError('internal', { message: 'x' }), 'ja')).not.toContain('{ref}');
   });
 });

@@ -55,6 +55,8 @@ export function note(text: string): void {
 /** Prints an error as one translated line and returns the exit code. */
 export function reportError(err: unknown): number {
   process.stderr.write(`layerwise: ${formatError(err, 'en')}\n`);
+  const internal = !(err instanceof AppError) || err.code === 'internal';
   if (process.env.LAYERWISE_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  else if (internal) process.stderr.write('layerwise: run it again with LAYERWISE_DEBUG=1 to see the details.\n');
   return err instanceof AppError ? 2 : 1;
 }

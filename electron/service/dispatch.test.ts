@@ -55,11 +55,25 @@ describe('dispatch', () => {
   it('passes translatable errors through and wraps others', async () => {
     const failing = fakeService({ 'model.info': async () => Promise.reject(new AppError('noModel')) });
     expect(await dispatch(failing, 'model.info', {})).toEqual({ ok: false, error: { code: 'noModel', params: {} } });
-    const crashing = fakeService({ 'model.info': async () => Promise.reject(new Error('boom')) });
-    expect(await dispatch(crashing, 'model.info', {})).toEqual({
-      ok: false,
-      error: { code: 'internal', params: { message: 'boom' } },
+    const crashing = fakeService({
+      'model.info': async () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'x')")),
     });
+    const logged: unknown[][] = [];
+    const log = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const reply = await dispatch(crashing, 'model.info', {});
+      // The user reads a reference, never the internal message; the log has both.
+      expect(reply).toEqual({ ok: false, error: { code: 'internal', params: { ref: expect.any(String) } } });
+      const text = formatError(reply.ok ? null : reply.error, 'en');
+      expect(text).not.toContain('Cannot read');
+      const ref = reply.ok ? '' : String(reply.error.params.ref);
+      expect(text).toContain(ref);
+      expect(String(logged[0]?.[0])).toContain(ref);
+      expect(String(logged[0]?.[1])).toContain('Cannot read properties of undefined');
+    } finally {
+      console.error = log;
+    }
   });
 
   it('answers a training setting or a split outside its limits in the user words, without calling the service', async () => {

@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import { isMethodName, methods, type MethodName, type Reply, type Service } from '../../shared/contract.js';
-import { AppError, toErrorPayload } from '../../shared/domain/errors.js';
+import { AppError, errorReference, toErrorPayload } from '../../shared/domain/errors.js';
 import { splitError, trainConfigError, type SplitFractions } from '../../shared/domain/limits.js';
 
 type AnyMethod = (input: unknown) => Promise<unknown>;
@@ -25,8 +25,12 @@ export async function dispatch(service: Service, method: string, input: unknown)
       throw new AppError('internal', { message: `invalid ${name} result: ${parsedOutput.error.message}` });
     return { ok: true, value: parsedOutput.data };
   } catch (err) {
-    if (!(err instanceof AppError) && process.env.LAYERWISE_DEBUG) console.error(err);
-    return { ok: false, error: toErrorPayload(err) };
+    const error = toErrorPayload(err);
+    if (error.code !== 'internal') return { ok: false, error };
+    // Internal details go to the log, under the reference the user is shown; never to the user.
+    const ref = String(error.params.ref ?? errorReference());
+    console.error(`[layerwise] internal error ${ref} in ${method}:`, err instanceof Error ? (err.stack ?? err) : err);
+    return { ok: false, error: { code: 'internal', params: { ref } } };
   }
 }
 

@@ -18,7 +18,8 @@ export class AppError extends Error {
     super(code, options);
     this.name = 'AppError';
     this.code = code;
-    this.params = params;
+    // An internal error always carries the reference its details are logged under.
+    this.params = code === 'internal' && !('ref' in params) ? { ...params, ref: errorReference() } : params;
   }
   toPayload(): ErrorPayload {
     return { code: this.code, params: this.params };
@@ -30,9 +31,18 @@ export function toErrorPayload(err: unknown): ErrorPayload {
   if (err instanceof AppError) return err.toPayload();
   if (isErrorPayload(err)) return err;
   const message = err instanceof Error ? err.message : String(err);
-  return { code: 'internal', params: { message } };
+  // The message is for the log; what the user reads names only the reference (see `internal`).
+  return { code: 'internal', params: { ref: errorReference(), message } };
 }
 
 export function isErrorPayload(value: unknown): value is ErrorPayload {
   return ErrorPayload.safeParse(value).success;
+}
+
+/** A short reference that ties what the user reads to the details written to the log. */
+export function errorReference(): string {
+  return Math.floor(Math.random() * 0x100000000)
+    .toString(36)
+    .toUpperCase()
+    .padStart(7, '0');
 }

@@ -2,7 +2,7 @@
 export const appErrors = {
   en: {
     internal:
-      'Something went wrong inside Layerwise Studio: {message}. Your project on disk is unchanged; try again, and if it happens again, save the report and contact support.',
+      'Something went wrong inside Layerwise Studio (reference {ref}). Your project on disk is unchanged; try again, and if it happens again, note the reference and what you did just before, and contact support.',
     invalidRequest: 'The request was not understood ({message}). Reload the window and try again.',
     unsupported: 'This action is not available here: {what}.',
     unauthorized: 'This request did not carry the session token. Open the exact URL printed by "npm run web".',
@@ -26,7 +26,7 @@ export const appErrors = {
   },
   ja: {
     internal:
-      'Layerwise Studio 内部でエラーが発生しました: {message}。ディスク上のプロジェクトは変更されていません。もう一度お試しください。繰り返し発生する場合はレポートを保存してサポートにご連絡ください。',
+      'Layerwise Studio 内部でエラーが発生しました (参照番号 {ref})。ディスク上のプロジェクトは変更されていません。もう一度お試しください。繰り返し発生する場合は、参照番号と直前に行った操作を控えてサポートにご連絡ください。',
     invalidRequest: 'リクエストを解釈できませんでした ({message})。ウィンドウを再読み込みしてもう一度お試しください。',
     unsupported: 'この操作はここでは利用できません: {what}。',
     unauthorized:
