@@ -110,8 +110,12 @@ describe('subsets', () => {
     expect(() => applySubset(ds, spec(1))).toThrow(
       expect.objectContaining({ code: 'data.tooFewTrainingRows', params: { rows: 1, min: 2 } }),
     );
+    // A split that keeps nothing for training is refused as a split, before any row is drawn.
     expect(() => applySubset(ds, spec(10, { train: 0, valid: 0.5, test: 0.5 }))).toThrow(
-      expect.objectContaining({ code: 'data.tooFewTrainingRows', params: { rows: 0, min: 2 } }),
+      expect.objectContaining({ code: 'train.badSplit' }),
+    );
+    expect(() => applySubset(ds, spec(3, { train: 0.4, valid: 0.3, test: 0.3 }))).toThrow(
+      expect.objectContaining({ code: 'data.tooFewTrainingRows', params: { rows: 1, min: 2 } }),
     );
     expect(applySubset(ds, spec(2)).info.train).toBe(2);
   });
