@@ -94,7 +94,14 @@ export const methods = {
     Empty,
     z.object({ config: TrainConfig, bits: z.number().int().min(1), rows: z.number().int().min(0) }),
   ),
-  'train.start': method(z.object({ config: TrainConfig }), z.object({ runId: z.string() })),
+  'train.start': method(
+    z.object({
+      config: TrainConfig,
+      /** Rare-value protection: categories seen fewer times than this in the training rows are grouped as "(other)" (1 = off). */
+      rareMin: z.number().int().min(1).max(1000).default(5),
+    }),
+    z.object({ runId: z.string() }),
+  ),
   'train.pause': method(z.object({ runId: z.string() }), z.object({ state: RunState })),
   'train.resume': method(z.object({ runId: z.string() }), z.object({ state: RunState })),
   'train.cancel': method(z.object({ runId: z.string() }), z.object({ state: RunState })),

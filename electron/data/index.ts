@@ -43,8 +43,10 @@ export {
   encodingGroups,
   OTHER_TOKEN,
   parseEncodingSpec,
+  rareValueSummary,
   rowDecoder,
   type EncodingOptions,
+  type RareValueSummary,
   EncodingSpec,
 } from './codec/index.js';
 export { toCsv } from './csv-write.js';

@@ -71,7 +71,7 @@ describe('LayerwiseService with a file larger than memory', () => {
       topPrior: 'bernoulli',
       topEpochs: 1,
     };
-    const { runId } = await service['train.start']({ config: small });
+    const { runId } = await service['train.start']({ rareMin: 5, config: small });
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
         const end = events.find(

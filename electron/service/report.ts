@@ -7,6 +7,7 @@ import type { AppInfo } from '../../shared/contract.js';
 import type { DatasetInfo, SubsetInfo } from '../../shared/domain/data.js';
 import type { TrainConfig, TrainSummary } from '../../shared/domain/model.js';
 import { formatEstimate } from '../../shared/i18n/estimate.js';
+import type { RareValueSummary } from '../data/index.js';
 
 export interface ReportInput {
   app: AppInfo;
@@ -16,6 +17,8 @@ export interface ReportInput {
   config: TrainConfig;
   summary: TrainSummary;
   bits: number;
+  /** What rare-value protection grouped (the encoding's `rareValueSummary`). */
+  rare: RareValueSummary;
   locale: 'en' | 'ja';
 }
 
@@ -26,6 +29,14 @@ const LABELS = {
     file: 'File',
     rows: 'Rows',
     columns: 'Columns used',
+    rare: 'Rare values',
+    rareNone:
+      'Categories seen fewer than {k} times in the training rows are grouped as "(other)" and never stored in the model; this data had none.',
+    rareSome:
+      'Categories seen fewer than {k} times in the training rows are grouped as "(other)" and never stored in the model: {list}.',
+    rareOff: 'Off: every category is kept, even one seen once.',
+    rareOld: 'Not recorded (a model made before rare-value protection).',
+    rareColumn: '{name}: {values} values in {rows} rows',
     subset: 'Subset',
     subsetRows: 'Rows in subset / outside',
     sampled: 'read into memory as a random sample',
@@ -68,6 +79,13 @@ const LABELS = {
     file: 'ファイル',
     rows: '行数',
     columns: '使用した列',
+    rare: '希少な値',
+    rareNone:
+      '学習行での出現が {k} 回未満のカテゴリーは「(other)」にまとめ、モデルには保存しません。このデータには該当がありませんでした。',
+    rareSome: '学習行での出現が {k} 回未満のカテゴリーは「(other)」にまとめ、モデルには保存しません: {list}。',
+    rareOff: 'オフ: 1 回しか現れないカテゴリーも含め、すべて保持しています。',
+    rareOld: '記録なし (希少値の保護より前に作られたモデル)。',
+    rareColumn: '{name}: {rows} 行に {values} 種類',
     subset: 'サブセット',
     subsetRows: 'サブセット内 / 外の行数',
     sampled: '行を無作為標本としてメモリに読み込み',
@@ -108,6 +126,19 @@ const LABELS = {
 
 function esc(text: string | number): string {
   return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function rareText(rare: RareValueSummary, L: (typeof LABELS)['en' | 'ja']): string {
+  if (rare.rareMin === null) return L.rareOld;
+  if (rare.rareMin <= 1) return L.rareOff;
+  const k = String(rare.rareMin);
+  if (rare.columns.length === 0) return L.rareNone.replace('{k}', k);
+  const list = rare.columns
+    .map((c) =>
+      L.rareColumn.replace('{name}', c.name).replace('{values}', String(c.values)).replace('{rows}', String(c.rows)),
+    )
+    .join('; ');
+  return L.rareSome.replace('{k}', k).replace('{list}', list);
 }
 
 function rowsText(dataset: DatasetInfo | null, sampled: string): string {
@@ -164,7 +195,7 @@ export function buildReport(input: ReportInput): string {
 <h1>${esc(L.title)}</h1>
 <p>${esc(L.created)}: ${esc(new Date().toISOString())} · ${esc(L.version)}: ${esc(input.app.version)} · ${esc(L.backend)}: ${esc(summary.backend)}</p>
 <h2>${esc(L.data)}</h2>
-<table>${row([L.file, input.dataName])}${row([L.rows, rowsText(input.dataset, L.sampled)])}${row([L.columns, used.join(', ') || '—'])}</table>
+<table>${row([L.file, input.dataName])}${row([L.rows, rowsText(input.dataset, L.sampled)])}${row([L.columns, used.join(', ') || '—'])}${row([L.rare, rareText(input.rare, L)])}</table>
 ${
   input.subset
     ? `<h2>${esc(L.subset)}</h2><table>${subsetRows(input.subset, input.dataset, L).map(row).join('')}</table>`

@@ -118,8 +118,8 @@ describe('LayerwiseService', () => {
       topPrior: 'table',
       topEpochs: 2,
     };
-    const { runId } = await service['train.start']({ config: small });
-    await expect(service['train.start']({ config: small })).rejects.toMatchObject({ code: 'busy' });
+    const { runId } = await service['train.start']({ rareMin: 5, config: small });
+    await expect(service['train.start']({ rareMin: 5, config: small })).rejects.toMatchObject({ code: 'busy' });
     const done = await waitFor(events, isState(runId, 'done'));
     expect(done.summary?.layers).toHaveLength(2);
     expect(events.filter((e) => e.type === 'train.epoch' && e.runId === runId).length).toBeGreaterThanOrEqual(4);
@@ -158,7 +158,7 @@ describe('LayerwiseService', () => {
       topPrior: 'bernoulli',
       patience: 0,
     };
-    const { runId } = await service['train.start']({ config: long });
+    const { runId } = await service['train.start']({ rareMin: 5, config: long });
     await waitFor(events, (e): e is ServerEvent => e.type === 'train.epoch' && e.runId === runId);
     await service['train.pause']({ runId });
     await new Promise((r) => setTimeout(r, 400));

@@ -20,6 +20,7 @@ import {
   type PassHooks,
   datasetRows,
   encodingGroups,
+  rareValueSummary,
   importCsv,
   segmentTable,
   type Dataset,
@@ -175,7 +176,7 @@ export class LayerwiseService implements Service {
     const dataset = this.requireDataset();
     const subset = this.currentSubset(dataset);
     if (subset.train.length === 0) throw new AppError('noSubset');
-    const set = prepareTraining(subset);
+    const set = prepareTraining(subset, { rareMin: input.rareMin });
     const { config } = input;
     checkFit(set, config);
     const runId = this.runs.start(config, set, (runId, summary) => {
@@ -243,6 +244,7 @@ export class LayerwiseService implements Service {
       config: model.config,
       summary: model.summary,
       bits: model.bits,
+      rare: rareValueSummary(model.encoding),
       locale: localeOf(this.deps.osLocale),
     });
     return this.deps.saver.save({

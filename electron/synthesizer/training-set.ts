@@ -37,9 +37,10 @@ export const TrainingSet = z.object({
 });
 export type TrainingSet = z.infer<typeof TrainingSet>;
 
-export function prepareTraining(subset: Subset): TrainingSet {
+/** `rareMin`: categories seen fewer times than this in the training rows are grouped as "other" (default 5; 1 = off). */
+export function prepareTraining(subset: Subset, opts: { rareMin?: number } = {}): TrainingSet {
   const { dataset } = subset;
-  const encoding = buildEncoding(dataset, subset.train);
+  const encoding = buildEncoding(dataset, subset.train, { rareMin: opts.rareMin });
   const part = (rows: Int32Array) => (rows.length > 0 ? encodeRows(encoding, dataset, rows) : null);
   let outside: TrainingSet['outside'] = null;
   if (subset.outside.length > 0) {

@@ -89,3 +89,16 @@ describe('layerwise train subset options', () => {
     expect(orphan.stderr).toMatch(/need --segments/);
   });
 });
+
+describe('layerwise train --rare-min', () => {
+  it('records the rare-value threshold in the summary, and refuses one out of range in one line', () => {
+    const off = train(['--rare-min', '1', ...TINY]);
+    expect(off.status, off.stderr).toBe(0);
+    expect((JSON.parse(off.stdout) as { rareValues: unknown }).rareValues).toEqual({ rareMin: 1, columns: [] });
+    const bad = train(['--rare-min', '0', ...TINY]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toEqual([
+      'layerwise: --rare-min must be a whole number from 1 to 1000. Run "layerwise --help" for usage.',
+    ]);
+  });
+});

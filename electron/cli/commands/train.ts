@@ -8,7 +8,7 @@
  */
 import { AppError } from '../../../shared/domain/errors.js';
 import { formatError } from '../../../shared/i18n/format.js';
-import { importCsv } from '../../data/index.js';
+import { importCsv, rareValueSummary } from '../../data/index.js';
 import { estimateModelFileBytes, initBackend } from '../../engine/index.js';
 import { appVersion } from '../../platform/app-version.js';
 import { checkFit, fitModel, prepareTraining, writeBundle, type ModelBundle } from '../../synthesizer/index.js';
@@ -24,6 +24,7 @@ import { buildConfig, modelOptionSpec, modelOptionUsage, splitFromOptions } from
 const options = {
   out: { type: 'string', short: 'o' },
   force: { type: 'boolean' },
+  'rare-min': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   ...modelOptionSpec,
   ...subsetOptionSpec,
@@ -38,6 +39,8 @@ The output may not be the CSV itself; an existing file that is not a model is on
 with --force.
 
 ${modelOptionUsage}
+  --rare-min K         categories seen fewer than K times in the training rows are never stored in
+                       the model and come back as "(other)" (default 5; 1 keeps every value)
   --force              replace an existing output file that is not a model file
   --quiet              no notes or progress on stderr
 
@@ -90,7 +93,15 @@ export const trainCommand: Command = {
       const seed = intOption(values.seed, 'seed', 1);
       const { subset, description } = await subsetFromOptions(dataset, values, { seed, split }, controller.signal);
       if (!quiet) note(description);
-      const prepared = prepareTraining(subset);
+      const rareMin = intOption(values['rare-min'], 'rare-min', 5);
+      if (rareMin < 1 || rareMin > 1000)
+        throw new AppError('cli.badArguments', { message: '--rare-min must be a whole number from 1 to 1000' });
+      const prepared = prepareTraining(subset, { rareMin });
+      const rare = rareValueSummary(prepared.encoding);
+      if (!quiet && rare.columns.length > 0)
+        note(
+          `Rare values (seen fewer than ${rareMin} times) grouped as "(other)", never stored: ${rare.columns.map((c) => `${c.name} ${c.values}`).join(', ')}`,
+        );
       const config = buildConfig(values, prepared.train.bits, prepared.train.rows);
       checkFit(prepared, config);
       // Room for the model beside its target, before minutes of training.
@@ -116,6 +127,7 @@ export const trainCommand: Command = {
           fromFile: subset.info.fromFile,
         },
         import: notices,
+        rareValues: rare,
         bits: prepared.train.bits,
         config,
         layers: summary.layers,

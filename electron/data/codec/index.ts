@@ -4,7 +4,16 @@
  * the user's own. `spec.ts` holds the spec saved in the model file, `build.ts` learns it from
  * training rows, `encode.ts` turns rows into bits and `decode.ts` bits into rows.
  */
-export { ColumnEncoding, EncodingSpec, encodingGroups, groupSize, OTHER_TOKEN, parseEncodingSpec } from './spec.js';
+export {
+  ColumnEncoding,
+  EncodingSpec,
+  encodingGroups,
+  groupSize,
+  OTHER_TOKEN,
+  parseEncodingSpec,
+  rareValueSummary,
+  type RareValueSummary,
+} from './spec.js';
 export {
   buildEncoding,
   DEFAULT_RARE_MIN,

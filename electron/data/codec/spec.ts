@@ -122,3 +122,20 @@ export function encodingGroups(spec: EncodingSpec): GroupSpec[] {
   }
   return groups;
 }
+
+/** What rare-value protection did to a table, for the report, the CLI and the privacy panel. */
+export interface RareValueSummary {
+  /** Categories seen fewer than this many times were grouped; null for a spec written before the protection. */
+  rareMin: number | null;
+  /** Each column that had rare values: how many distinct values were grouped, and in how many rows. */
+  columns: { name: string; values: number; rows: number }[];
+}
+
+export function rareValueSummary(spec: EncodingSpec): RareValueSummary {
+  const columns: RareValueSummary['columns'] = [];
+  for (const c of spec.columns) {
+    if ((c.kind === 'levels' || c.kind === 'constant') && (c.rareLevels ?? 0) > 0)
+      columns.push({ name: c.name, values: c.rareLevels ?? 0, rows: c.rareRows ?? 0 });
+  }
+  return { rareMin: spec.rareMin ?? null, columns };
+}
