@@ -62,6 +62,7 @@ export async function runEpochs(loop: EpochLoop): Promise<EpochLoopResult> {
         }
         const train = (await sum.data())[0] / rows;
         const valid = loop.validate();
+        clock.endEpoch();
         done = epoch;
         const score = valid ?? train;
         if (score > best + 1e-6) {
