@@ -80,10 +80,19 @@ export const methods = {
   ),
   'subset.segments': method(z.object({ columns: z.array(z.number().int().min(0)).min(1).max(3) }), SegmentTable),
   'subset.apply': method(z.object({ spec: SubsetSpec }), SubsetInfo),
+  /** A configuration chosen from the data, its bits per row, and the subset's training, validation and test rows. */
   'train.defaults': method(
     Empty,
-    z.object({ config: TrainConfig, bits: z.number().int().min(1), rows: z.number().int().min(0) }),
+    z.object({
+      config: TrainConfig,
+      bits: z.number().int().min(1),
+      rows: z.number().int().min(0),
+      valid: z.number().int().min(0),
+      test: z.number().int().min(0),
+    }),
   ),
+  /** About how many seconds a run of this configuration takes here (the engine's speed measured on the data). */
+  'train.estimate': method(z.object({ config: TrainConfig }), z.object({ seconds: z.number().min(0) })),
   'train.start': method(z.object({ config: TrainConfig }), z.object({ runId: z.string() })),
   'train.pause': method(z.object({ runId: z.string() }), z.object({ state: RunState })),
   'train.resume': method(z.object({ runId: z.string() }), z.object({ state: RunState })),

@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { AppError, toErrorPayload } from '../../../shared/domain/errors.js';
-import { initBackend } from '../../engine/index.js';
+import { initBackend, measureSpeed } from '../../engine/index.js';
 import { bundleToBytes, fitModel, sampleEncoded, type ModelBundle } from '../../synthesizer/index.js';
 import { CONTROL, type FromWorker, ToWorker } from './protocol.js';
 
@@ -51,6 +51,10 @@ async function handle(message: ToWorker): Promise<void> {
     }
     case 'modelFile': {
       send({ type: 'modelFile', requestId: message.requestId, bytes: bundleToBytes(bundleOf(message.runId)) });
+      return;
+    }
+    case 'measure': {
+      send({ type: 'measured', requestId: message.requestId, ...(await measureSpeed(message.data, message.layer)) });
       return;
     }
   }
