@@ -1,4 +1,6 @@
 /** English UI strings. Placeholders: {name}. The Japanese catalog has the same keys. */
+import { guide } from './en-guide.js';
+
 export const ui = {
   app: {
     title: 'Layerwise Studio',
@@ -164,6 +166,14 @@ export const ui = {
     batchSize: 'Batch size',
     learningRate: 'Learning rate',
     samples: 'Samples S',
+    inferenceWidth: 'Inference width',
+    criterion: 'Criterion',
+    criteria: { blm: 'BLM (log outside)', 'log-inside': 'Reconstruction (log inside)' },
+    cdK: 'CD steps',
+    persistent: 'Persistent',
+    topEpochs: 'Top prior epochs',
+    validationFraction: 'Validation fraction',
+    auto: 'auto',
     addLayer: 'Add a layer',
     removeLayer: 'Remove',
     topPrior: 'Top prior',
@@ -173,7 +183,7 @@ export const ui = {
     patience: 'Early stopping patience',
     fineTune: 'Fine-tuning epochs',
     advanced: 'Advanced settings',
-    start: 'Start training',
+    start: 'Train',
     pause: 'Pause',
     resume: 'Resume',
     cancel: 'Cancel',
@@ -185,7 +195,7 @@ export const ui = {
       done: 'Done',
       failed: 'Failed',
     },
-    progress: '{stage} · epoch {epoch}/{epochs} · criterion {criterion} · {rate} rows/s · {eta} left',
+    progress: '{stage} · epoch {epoch}/{epochs} · criterion {criterion} · {rate} rows/s',
     stageLayer: 'Layer {layer} of {layers}',
     stageTop: 'Top prior',
     stageFinetune: 'Fine-tuning',
@@ -236,6 +246,7 @@ export const ui = {
     downloaded: 'Downloaded {file}',
     notSaved: 'Not saved',
   },
+  ...guide,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,6 +1,8 @@
 /** 日本語の UI 文字列。プレースホルダー: {name}。英語カタログと同じキーを持ちます。 */
 import type { UiCatalog } from './en.js';
 
+import { guide } from './ja-guide.js';
+
 export const ui: UiCatalog = {
   app: {
     title: 'Layerwise Studio',
@@ -164,6 +166,14 @@ export const ui: UiCatalog = {
     batchSize: 'バッチサイズ',
     learningRate: '学習率',
     samples: 'サンプル数 S',
+    inferenceWidth: '推論の幅',
+    criterion: '基準',
+    criteria: { blm: 'BLM (対数が外)', 'log-inside': '再構成 (対数が内)' },
+    cdK: 'CD の段数',
+    persistent: '持続的',
+    topEpochs: '最上位の事前分布のエポック数',
+    validationFraction: '検証の割合',
+    auto: '自動',
     addLayer: '層を追加',
     removeLayer: '削除',
     topPrior: '最上位の事前分布',
@@ -173,7 +183,7 @@ export const ui: UiCatalog = {
     patience: '早期終了の猶予',
     fineTune: '微調整のエポック数',
     advanced: '詳細設定',
-    start: '学習を開始',
+    start: '学習する',
     pause: '一時停止',
     resume: '再開',
     cancel: 'キャンセル',
@@ -185,7 +195,7 @@ export const ui: UiCatalog = {
       done: '完了',
       failed: '失敗しました',
     },
-    progress: '{stage} · エポック {epoch}/{epochs} · 基準 {criterion} · {rate} 行/秒 · 残り {eta}',
+    progress: '{stage} · エポック {epoch}/{epochs} · 基準 {criterion} · {rate} 行/秒',
     stageLayer: '第 {layer} 層 / 全 {layers} 層',
     stageTop: '最上位の事前分布',
     stageFinetune: '微調整',
@@ -236,4 +246,5 @@ export const ui: UiCatalog = {
     downloaded: '{file} をダウンロードしました',
     notSaved: '保存しませんでした',
   },
+  ...guide,
 };
