@@ -34,6 +34,12 @@ export class TrainStep extends StepPage {
   readonly #results = this.page.getByTestId('layer-results');
   readonly #error = this.page.getByTestId('error-banner');
 
+  /** Opens the step and waits until the set-up for this data is shown (with its train button). */
+  async waitForSetup(): Promise<void> {
+    await this.show();
+    await this.#start.waitFor();
+  }
+
   /** Starts training with the default set-up, changing what is given, and waits until the run has begun. */
   async train({ epochs }: { epochs?: number } = {}): Promise<void> {
     await this.show();
