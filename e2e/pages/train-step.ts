@@ -28,6 +28,7 @@ export interface LayerResult {
 export class TrainStep extends StepPage {
   protected readonly step = 'train';
   readonly #epochs = this.page.getByTestId('epochs-input');
+  readonly #customise = this.page.getByTestId('customise');
   readonly #start = this.page.getByTestId('start-training');
   readonly #status = this.page.getByTestId('training-status');
   readonly #chart = this.page.getByTestId('training-chart');
@@ -46,6 +47,7 @@ export class TrainStep extends StepPage {
     // The set-up (and the start button) appears once the defaults for this data are loaded.
     await this.#start.waitFor();
     if (epochs !== undefined) {
+      await this.#openCustomise();
       await this.#epochs.fill(String(epochs));
       await this.#epochs.press('Tab');
     }
@@ -91,5 +93,11 @@ export class TrainStep extends StepPage {
       boundValid,
       time,
     }));
+  }
+
+  /** Unfolds "Customise the model" (the layer table and every setting), unless it is open. */
+  async #openCustomise(): Promise<void> {
+    if (!(await this.#customise.evaluate((el) => (el as HTMLDetailsElement).open)))
+      await this.#customise.locator(':scope > summary').click();
   }
 }

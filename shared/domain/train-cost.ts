@@ -28,7 +28,7 @@ const FINETUNE_CHAINS = 8;
  * thread (its measured speed): the evaluations also draw random numbers, take exponentials
  * and logarithms. Fitted on the runs of `bench/estimate.ts` (2 shared cores, wasm).
  */
-export const EVAL_OP_COST = 1;
+export const EVAL_OP_COST = 2.5;
 
 /** The data a run trains and is evaluated on. */
 export interface CostShape {

@@ -14,8 +14,8 @@ import { baseRateLogits } from '../tensor/variables.js';
 import { toTensor } from './loop-control.js';
 
 /** Mini-batches per calibration epoch, and epochs: the first warms up, the others are timed. */
-const BATCHES = 2;
-const EPOCHS = 3;
+const BATCHES = 4;
+const EPOCHS = 4;
 
 /** Rows per second of one layer's training on the first rows of `data`, after its warm-up epoch. */
 export async function layerRowsPerSecond(data: EncodedData, layer: LayerConfig): Promise<number> {

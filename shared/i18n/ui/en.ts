@@ -223,7 +223,7 @@ export const ui = {
     durH: '{n} h',
     evaluating: 'computing the BLM bound of layer {layer}…',
     boundExplain:
-      'Reading the bound: if layer 1’s bound on validation rows is far below what you need, more layers will not fix it — give layer 1 more units or epochs. Figures are per row; “exact” ones are computed by enumeration, others are estimates ± one standard error.',
+      'Reading the bound: if layer 1’s bound on validation rows is far below what you need, more layers will not fix it — give layer 1 more units or epochs.',
   },
   samples: {
     intro: 'Generated rows are drawn from the model alone; identifiers are new, never copied.',

@@ -40,6 +40,8 @@ describe('RunSetup', () => {
     expect(w.get('[data-testid="time-estimate"]').text()).toBe('Estimating how long it takes…');
     await w.setProps({ estimate: 12, estimating: false });
     expect(w.get('[data-testid="time-estimate"]').text()).toBe('Takes about 15 s on this computer.');
+    await w.setProps({ estimate: 119 });
+    expect(w.get('[data-testid="time-estimate"]').text()).toBe('Takes about 2 min on this computer.');
     expect([roundEstimate(1), roundEstimate(61), roundEstimate(125), roundEstimate(1000)]).toEqual([5, 60, 130, 1020]);
   });
 });
