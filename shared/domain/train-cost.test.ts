@@ -1,7 +1,14 @@
 /** The cost model behind the time estimate and the time left: what costs more costs more, and seconds follow the measured speed. */
 import { describe, expect, it } from 'vitest';
 import { defaultTrainConfig, type TrainConfig } from './model.js';
-import { estimateSeconds, evaluationOps, rowsAfterStage, runStages, type CostShape } from './train-cost.js';
+import {
+  estimateSeconds,
+  EVAL_OP_COST,
+  evaluationOps,
+  rowsAfterStage,
+  runStages,
+  type CostShape,
+} from './train-cost.js';
 
 const shape: CostShape = { bits: 90, groups: 14, trainRows: 6400, validRows: 800, testRows: 800, outsideRows: 0 };
 const speed = { layer0RowsPerSecond: 5000, opsPerSecond: 2e8 };
@@ -34,7 +41,7 @@ describe('train cost', () => {
 
   it('gives the first layer its measured speed and grows with epochs and evaluation work', () => {
     const one = { ...withEpochs(config, 10), layers: [config.layers[0]].map((l) => ({ ...l, epochs: 10 })) };
-    const evaluation = evaluationOps(one, shape) / speed.opsPerSecond;
+    const evaluation = (evaluationOps(one, shape) * EVAL_OP_COST) / speed.opsPerSecond;
     const stages = runStages(one, shape.bits);
     const top = (stages[1].epochs * stages[1].workPerRow) / stages[0].workPerRow;
     const expected = ((10 + top) * shape.trainRows) / speed.layer0RowsPerSecond + evaluation;
