@@ -27,17 +27,17 @@ describe('LiveChart', () => {
     expect(w.get('[data-testid="training-chart"]').attributes('data-points')).toBe('5');
     expect(config().data.labels).toEqual(['1', '2', '3']);
     expect(config().data.datasets.map((d) => d.label)).toEqual([
-      'Layer 1 · train',
-      'Layer 1 · validation',
-      'Layer 2 · train',
-      'Layer 2 · validation',
+      'Layer 1 · criterion, training rows',
+      'Layer 1 · criterion, validation rows',
+      'Layer 2 · criterion, training rows',
+      'Layer 2 · criterion, validation rows',
     ]);
     expect(config().data.datasets[0].data).toEqual([-19, -18, -17]);
     expect(config().data.datasets[3].data).toEqual([-20]);
 
     await w.setProps({ layers: [layerResult(0)] });
     const bound = config().data.datasets[2];
-    expect(bound.label).toBe('Layer 1 · BLM bound (validation)');
+    expect(bound.label).toBe('Layer 1 · BLM bound, validation rows (best reachable)');
     expect(bound.data).toEqual([-13.25, -13.25, -13.25]);
   });
 
