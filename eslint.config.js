@@ -179,8 +179,9 @@ export default tseslint.config(
   }),
   layer(['e2e/'], {
     // It drives the built app from outside: never its source modules.
-    // papaparse, iconv-lite and ws: to read what the app exported and to talk to the web host as a client would.
-    may: ['e2e/', 'shared/', 'node', '@playwright/test', 'papaparse', 'iconv-lite', 'ws'],
+    // papaparse, iconv-lite and ws: to read what the app exported and to talk to the web host as a client would;
+    // @axe-core/playwright: the accessibility rules checked on every step.
+    may: ['e2e/', 'shared/', 'node', '@playwright/test', '@axe-core/playwright', 'papaparse', 'iconv-lite', 'ws'],
     never: ['electron/', 'renderer/'],
   }),
   // Formatting is Prettier's (`npm run lint` checks it first): rules that would fight it are off.

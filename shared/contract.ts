@@ -90,10 +90,19 @@ export const methods = {
     }),
     SubsetInfo,
   ),
+  /** A configuration chosen from the data, its bits per row, and the subset's training, validation and test rows. */
   'train.defaults': method(
     Empty,
-    z.object({ config: TrainConfig, bits: z.number().int().min(1), rows: z.number().int().min(0) }),
+    z.object({
+      config: TrainConfig,
+      bits: z.number().int().min(1),
+      rows: z.number().int().min(0),
+      valid: z.number().int().min(0),
+      test: z.number().int().min(0),
+    }),
   ),
+  /** About how many seconds a run of this configuration takes here (the engine's speed measured on the data). */
+  'train.estimate': method(z.object({ config: TrainConfig }), z.object({ seconds: z.number().min(0) })),
   'train.start': method(
     z.object({
       config: TrainConfig,

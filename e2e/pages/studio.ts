@@ -6,6 +6,7 @@
  * by the main process), see dialogs.ts.
  */
 import type { Locator, Page } from '@playwright/test';
+import { Accessibility, type Violation } from './accessibility.js';
 import { showStep, textOf, type Step, type Table, type Target } from './base.js';
 import { DataStep, type Column } from './data-step.js';
 import { ExportStep } from './export-step.js';
@@ -13,7 +14,18 @@ import { SamplesStep } from './samples-step.js';
 import { SubsetStep, type Segment, type SegmentColumn, type SubsetResult } from './subset-step.js';
 import { TrainStep, type LayerResult, type TrainingStatus } from './train-step.js';
 
-export type { Column, LayerResult, Segment, SegmentColumn, Step, SubsetResult, Table, Target, TrainingStatus };
+export type {
+  Column,
+  LayerResult,
+  Segment,
+  SegmentColumn,
+  Step,
+  SubsetResult,
+  Table,
+  Target,
+  TrainingStatus,
+  Violation,
+};
 
 export class Studio {
   readonly #page: Page;
@@ -25,6 +37,7 @@ export class Studio {
   readonly #train: TrainStep;
   readonly #samples: SamplesStep;
   readonly #export: ExportStep;
+  readonly #a11y: Accessibility;
 
   constructor(page: Page, target: Target) {
     this.#page = page;
@@ -36,6 +49,7 @@ export class Studio {
     this.#train = new TrainStep(page, target);
     this.#samples = new SamplesStep(page, target);
     this.#export = new ExportStep(page, target);
+    this.#a11y = new Accessibility(page);
   }
 
   // The window: steps, language, title, status bar.
@@ -64,6 +78,22 @@ export class Studio {
   /** Saves a screenshot of the window (for the README). */
   async screenshot(path: string): Promise<void> {
     await this.#page.screenshot({ path, fullPage: false });
+  }
+
+  // Accessibility and help.
+
+  /** Violations of impact serious or critical (axe-core) on the page as shown. */
+  accessibilityViolations(): Promise<Violation[]> {
+    return this.#a11y.violations();
+  }
+  openHelp(): Promise<void> {
+    return this.#a11y.openHelp();
+  }
+  helpText(): Promise<string> {
+    return this.#a11y.helpText();
+  }
+  closeHelp(): Promise<void> {
+    return this.#a11y.closeHelp();
   }
 
   // Data.
@@ -120,6 +150,10 @@ export class Studio {
 
   // Train.
 
+  /** Opens the Train step and waits for its set-up (chosen from the data) to be shown. */
+  waitForTrainingSetup(): Promise<void> {
+    return this.#train.waitForSetup();
+  }
   train(options?: { epochs?: number }): Promise<void> {
     return this.#train.train(options);
   }

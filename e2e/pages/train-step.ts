@@ -28,11 +28,18 @@ export interface LayerResult {
 export class TrainStep extends StepPage {
   protected readonly step = 'train';
   readonly #epochs = this.page.getByTestId('epochs-input');
+  readonly #customise = this.page.getByTestId('customise');
   readonly #start = this.page.getByTestId('start-training');
   readonly #status = this.page.getByTestId('training-status');
   readonly #chart = this.page.getByTestId('training-chart');
   readonly #results = this.page.getByTestId('layer-results');
   readonly #error = this.page.getByTestId('error-banner');
+
+  /** Opens the step and waits until the set-up for this data is shown (with its train button). */
+  async waitForSetup(): Promise<void> {
+    await this.show();
+    await this.#start.waitFor();
+  }
 
   /** Starts training with the default set-up, changing what is given, and waits until the run has begun. */
   async train({ epochs }: { epochs?: number } = {}): Promise<void> {
@@ -40,6 +47,7 @@ export class TrainStep extends StepPage {
     // The set-up (and the start button) appears once the defaults for this data are loaded.
     await this.#start.waitFor();
     if (epochs !== undefined) {
+      await this.#openCustomise();
       await this.#epochs.fill(String(epochs));
       await this.#epochs.press('Tab');
     }
@@ -85,5 +93,11 @@ export class TrainStep extends StepPage {
       boundValid,
       time,
     }));
+  }
+
+  /** Unfolds "Customise the model" (the layer table and every setting), unless it is open. */
+  async #openCustomise(): Promise<void> {
+    if (!(await this.#customise.evaluate((el) => (el as HTMLDetailsElement).open)))
+      await this.#customise.locator(':scope > summary').click();
   }
 }

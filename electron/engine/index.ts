@@ -32,6 +32,7 @@ export { LAYER_METHODS, type LayerMethod, type LayerTrainInput, type TrainedLaye
 export { allBernoulli } from './tensor/groups.js';
 export { baseRateLogits } from './tensor/variables.js';
 export { toTensor } from './training/loop-control.js';
+export { measureSpeed } from './training/calibrate.js';
 export type {
   DeepModelParams,
   GenerativeLayerParams,

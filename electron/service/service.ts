@@ -36,6 +36,7 @@ import { pickRealRows } from './real-rows.js';
 import { checkFit, decodeSample, prepareTraining } from '../synthesizer/index.js';
 import { SampleExports } from './sample-export.js';
 import { TrainingRuns } from './training-runs.js';
+import { estimateRun } from './estimate.js';
 import type { Saver } from '../platform/saver.js';
 
 export interface ServiceDeps {
@@ -169,7 +170,16 @@ export class LayerwiseService implements Service {
   async 'train.defaults'(): Promise<MethodOutput<'train.defaults'>> {
     const subset = this.currentSubset(this.requireDataset());
     const bits = groupBits(encodingGroups(buildEncoding(subset.dataset, subset.train)));
-    return { config: defaultTrainConfig(bits, subset.train.length), bits, rows: subset.train.length };
+    const rows = subset.train.length;
+    return { config: defaultTrainConfig(bits, rows), bits, rows, valid: subset.valid.length, test: subset.test.length };
+  }
+
+  async 'train.estimate'(input: Parameters<Service['train.estimate']>[0]): Promise<MethodOutput<'train.estimate'>> {
+    const subset = this.currentSubset(this.requireDataset());
+    if (subset.train.length === 0) throw new AppError('noSubset');
+    // A measurement now would compete with the run for the engine thread (and be wrong).
+    if (this.runs.busy) throw new AppError('busy', { what: 'training' });
+    return { seconds: await estimateRun(this.deps.engine, subset, input.config) };
   }
 
   async 'train.start'(input: Parameters<Service['train.start']>[0]): Promise<MethodOutput<'train.start'>> {

@@ -24,6 +24,11 @@ export class TrainingRuns {
     private readonly emit: (event: ServerEvent) => void,
   ) {}
 
+  /** Whether a run is going on (the engine thread is busy with it). */
+  get busy(): boolean {
+    return this.run !== null;
+  }
+
   /** Starts a run; `onTrained` receives its summary before the `done` event goes out. */
   start(config: TrainConfig, set: TrainingSet, onTrained: (runId: string, summary: TrainSummary) => void): string {
     if (this.run) throw new AppError('busy', { what: 'training' });

@@ -1,5 +1,6 @@
-/** The window: locale from the OS and the switch, step gating, the error banner, the status bar. */
+/** The window: locale from the OS and the switch, step gating, the error banner, the status bar, the current step for assistive technology, the help panel. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { enableAutoUnmount } from '@vue/test-utils';
 import { AppError } from '../../shared/domain/errors.js';
 import App from './App.vue';
 import { useAppStore } from './stores/app.js';
@@ -7,6 +8,7 @@ import { appInfo } from './test/fixtures.js';
 import { fakeBackend, mountWith, settle } from './test/fake.js';
 
 afterEach(() => localStorage.clear());
+enableAutoUnmount(afterEach);
 
 async function mountApp(osLocale = 'en-US', importFails = false) {
   const backend = fakeBackend({
@@ -16,7 +18,7 @@ async function mountApp(osLocale = 'en-US', importFails = false) {
       throw new AppError('data.empty');
     },
   });
-  const w = mountWith(App);
+  const w = mountWith(App, { attachTo: document.body });
   await useAppStore().init();
   await settle();
   return { backend, w };
@@ -57,5 +59,38 @@ describe('App', () => {
     await w.get('[data-testid="locale-switch"]').setValue('ja');
     await banner.get('button').trigger('click');
     expect(w.find('[data-testid="error-banner"]').exists()).toBe(false);
+  });
+
+  it('marks the current step for assistive technology and names the steps', async () => {
+    const { w } = await mountApp();
+    expect(w.get('nav.steps').attributes('aria-label')).toBe('Steps');
+    expect(w.get('[data-testid="step-data"]').attributes('aria-current')).toBe('step');
+    expect(w.get('[data-testid="step-train"]').attributes('aria-current')).toBeUndefined();
+  });
+
+  it('opens the help panel from the header, moves focus into it, and gives it back on Escape', async () => {
+    const { w } = await mountApp();
+    expect(w.find('[data-testid="help-panel"]').exists()).toBe(false);
+    const open = w.get('[data-testid="open-help"]');
+    (open.element as HTMLButtonElement).focus();
+    await open.trigger('click');
+    await settle();
+    const panel = w.get('[data-testid="help-panel"]');
+    expect(panel.attributes('role')).toBe('dialog');
+    expect(panel.text()).toContain('Start from a frequent, clean segment');
+    expect(panel.text()).toContain('The BLM bound');
+    expect(document.activeElement?.id).toBe('help-title');
+    await panel.trigger('keydown', { key: 'Escape' });
+    await settle();
+    expect(w.find('[data-testid="help-panel"]').exists()).toBe(false);
+    expect(document.activeElement).toBe(open.element);
+  });
+
+  it('tells the workflow in Japanese too', async () => {
+    const { w } = await mountApp('ja-JP');
+    await w.get('[data-testid="open-help"]').trigger('click');
+    await settle();
+    expect(w.get('[data-testid="help-panel"]').text()).toContain('頻度が高くきれいなセグメント');
+    await w.get('[data-testid="close-help"]').trigger('click');
   });
 });

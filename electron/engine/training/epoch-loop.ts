@@ -77,6 +77,7 @@ export async function runEpochs(loop: EpochLoop): Promise<EpochLoopResult> {
         const valid = loop.validate();
         if (!Number.isFinite(train) || (valid !== null && !Number.isFinite(valid)) || !allFinite(loop.variables))
           throw new AppError('engine.diverged');
+        clock.endEpoch();
         done = epoch;
         const score = valid ?? train;
         if (score > best + 1e-6) {

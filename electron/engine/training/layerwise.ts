@@ -29,6 +29,7 @@ import { createRng, permutation, type Rng } from '../../base/random.js';
 import { LAYER_METHODS, type LayerTrainInput, type TrainedLayer } from '../methods/index.js';
 import { baseRateLogits } from '../tensor/variables.js';
 import { encodeUp, fitTop, toEncoded, type Encoder } from './top-fit.js';
+import { rowsAfterStage, runStages } from '../../../shared/domain/train-cost.js';
 
 export interface TrainOptions extends LoopControl {
   validation?: EncodedData;
@@ -55,8 +56,8 @@ interface Run {
   /** The training and validation rows as tensors (owned by the run). */
   X0: tf.Tensor2D;
   V0: tf.Tensor2D | null;
-  /** Rows of every epoch of each stage: the layers, the top prior, fine-tuning (for the ETA). */
-  stageRows: number[];
+  /** Rows still to go after each stage (layers, top prior, fine-tuning), in rows of that stage's cost (for the ETA). */
+  rowsAfter: number[];
 }
 
 function splitValidation(
@@ -89,11 +90,7 @@ function startRun(data: EncodedData, config: TrainConfig, opts: TrainOptions, ow
     valid: split.valid,
     X0: owner.own(toTensor(split.train.data, rows, split.train.bits)),
     V0: owner.own(split.valid ? toTensor(split.valid.data, split.valid.rows, split.valid.bits) : null),
-    stageRows: [
-      ...config.layers.map((l) => l.epochs * rows),
-      config.topPrior === 'rbm' ? config.topEpochs * rows : 0,
-      config.fineTuneEpochs * rows,
-    ],
+    rowsAfter: runStages(config, data.bits).map((_, s) => rowsAfterStage(config, data.bits, rows, s)),
   };
 }
 
@@ -128,7 +125,7 @@ async function trainLayer(
         rng: rng.fork(),
         control: run.control,
         rowsFor,
-        rowsAfter: run.stageRows.slice(l + 1).reduce((a, b) => a + b, 0),
+        rowsAfter: run.rowsAfter[l],
         progress: (p) => run.opts.onProgress?.({ ...p, layer: l, layers: config.layers.length, stage: 'layer' }),
       },
     };
@@ -219,7 +216,7 @@ export async function train(
       control: run.control,
       rng: run.rng,
       progress: (p) => opts.onProgress?.({ ...p, layer: L - 1, layers: L, stage: 'top' }),
-      rowsAfter: run.stageRows[L + 1],
+      rowsAfter: run.rowsAfter[L],
     });
     const model: DeepModelParams = {
       visible: run.train.groups,

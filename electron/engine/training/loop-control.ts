@@ -45,21 +45,52 @@ export function toTensor(data: Uint8Array, rows: number, bits: number): tf.Tenso
   return tf.tensor2d(Float32Array.from(data), [rows, bits]);
 }
 
-/** Progress timing: rows per second and the remaining time of the whole run. */
+/** Epochs whose rate the time left is computed from (the most recent ones). */
+export const RECENT_EPOCHS = 2;
+
+/**
+ * Progress timing of one stage: rows per second and the time left of the whole run. The rate
+ * is that of the most recent epochs, not the average since the start: the first epoch also
+ * pays for the backend's warm-up (kernels compiled, memory grown) and would make every later
+ * estimate too long. It counts once no later epoch is known. `rowsAfter` of the run's later
+ * stages are counted in rows of this stage's cost (see `shared/domain/train-cost.ts`).
+ */
 export class Clock {
-  private readonly started = performance.now();
+  private epochStarted: number;
+  private rowsThisEpoch = 0;
   private rowsDone = 0;
-  constructor(private readonly totalRows: number) {}
+  private readonly epochs: { rows: number; seconds: number }[] = [];
+
+  constructor(
+    private readonly totalRows: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.epochStarted = now();
+  }
+
   add(rows: number): void {
+    this.rowsThisEpoch += rows;
     this.rowsDone += rows;
   }
-  seconds(): number {
-    return (performance.now() - this.started) / 1000;
+
+  /** Closes the current epoch: its rows and time join the recent ones. */
+  endEpoch(): void {
+    const t = this.now();
+    this.epochs.push({ rows: this.rowsThisEpoch, seconds: (t - this.epochStarted) / 1000 });
+    this.epochStarted = t;
+    this.rowsThisEpoch = 0;
   }
+
+  /** Rows per second of the most recent epochs (the first one only while it is the only one). */
   rowsPerSecond(): number {
-    const s = this.seconds();
-    return s > 0 ? this.rowsDone / s : 0;
+    const later = this.epochs.length > 1 ? this.epochs.slice(1) : this.epochs;
+    const recent = later.slice(-RECENT_EPOCHS);
+    const rows = recent.reduce((a, e) => a + e.rows, 0);
+    const seconds = recent.reduce((a, e) => a + e.seconds, 0);
+    return seconds > 0 ? rows / seconds : 0;
   }
+
+  /** Seconds left for the rows still to go, at the recent rate; 0 while no epoch has ended. */
   eta(): number {
     const rate = this.rowsPerSecond();
     return rate > 0 ? Math.max(0, (this.totalRows - this.rowsDone) / rate) : 0;

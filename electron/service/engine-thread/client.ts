@@ -7,7 +7,14 @@
  * trained model (its bytes are kept on this side), so the project keeps its model.
  */
 import { AppError, toErrorPayload, type ErrorPayload } from '../../../shared/domain/errors.js';
-import type { EpochProgress, LayerResult, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
+import type {
+  EpochProgress,
+  LayerConfig,
+  LayerResult,
+  TrainConfig,
+  TrainSummary,
+} from '../../../shared/domain/model.js';
+import type { MachineSpeed } from '../../../shared/domain/train-cost.js';
 import type { EncodedData } from '../../base/encoded-rows.js';
 import type { TrainingSet } from '../../synthesizer/index.js';
 import { EngineConnection, type Distribute, type Progress, type TestFault } from './connection.js';
@@ -77,6 +84,13 @@ export class EngineClient {
     const reply = await this.request({ type: 'modelFile', runId });
     if (reply.type !== 'modelFile') throw new AppError('internal', { message: `unexpected ${reply.type}` });
     return reply.bytes;
+  }
+
+  /** The engine's speed for this first layer on these rows (about a second of the engine thread). */
+  async measureSpeed(data: EncodedData, layer: LayerConfig): Promise<MachineSpeed> {
+    const reply = await this.request({ type: 'measure', data, layer });
+    if (reply.type !== 'measured') throw new AppError('internal', { message: `unexpected ${reply.type}` });
+    return { layer0RowsPerSecond: reply.layer0RowsPerSecond, opsPerSecond: reply.opsPerSecond };
   }
 
   static controlWord(): { buffer: SharedArrayBuffer; set(state: keyof typeof CONTROL): void } {

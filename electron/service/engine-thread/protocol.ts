@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ErrorPayload } from '../../../shared/domain/errors.js';
-import { EpochProgress, LayerResult, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
+import { EpochProgress, LayerConfig, LayerResult, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
 import { Bytes, EncodedRows, TrainingSet } from '../../synthesizer/index.js';
 
 /** Control word shared with the worker: 0 = run, 1 = pause, 2 = cancel. */
@@ -32,6 +32,8 @@ export const ToWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('modelFile'), requestId: z.number().int(), runId: z.string() }),
   /** A model trained earlier, given to a fresh engine thread that replaced a broken one. */
   z.object({ type: z.literal('load'), requestId: z.number().int(), runId: z.string(), bytes: Bytes }),
+  /** Measures the engine's speed for a first layer on a few of its training rows (the time estimate). */
+  z.object({ type: z.literal('measure'), requestId: z.number().int(), data: EncodedRows, layer: LayerConfig }),
 ]);
 export type ToWorker = z.infer<typeof ToWorker>;
 
@@ -45,6 +47,12 @@ export const FromWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sampled'), requestId: z.number().int(), data: EncodedRows }),
   z.object({ type: z.literal('modelFile'), requestId: z.number().int(), bytes: Bytes }),
   z.object({ type: z.literal('loaded'), requestId: z.number().int() }),
+  z.object({
+    type: z.literal('measured'),
+    requestId: z.number().int(),
+    layer0RowsPerSecond: z.number().min(0),
+    opsPerSecond: z.number().min(0),
+  }),
   z.object({ type: z.literal('failed'), requestId: z.number().int(), error: ErrorPayload }),
 ]);
 export type FromWorker = z.infer<typeof FromWorker>;

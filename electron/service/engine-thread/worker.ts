@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, toErrorPayload } from '../../../shared/domain/errors.js';
-import { initBackend } from '../../engine/index.js';
+import { initBackend, measureSpeed } from '../../engine/index.js';
 import { bundleFromBytes, bundleToBytes, fitModel, sampleEncoded, type ModelBundle } from '../../synthesizer/index.js';
 import { CONTROL, type FromWorker, ToWorker } from './protocol.js';
 
@@ -69,6 +69,10 @@ async function handle(message: ToWorker): Promise<void> {
     case 'load': {
       bundles.set(message.runId, bundleFromBytes(message.bytes));
       send({ type: 'loaded', requestId: message.requestId });
+      return;
+    }
+    case 'measure': {
+      send({ type: 'measured', requestId: message.requestId, ...(await measureSpeed(message.data, message.layer)) });
       return;
     }
   }

@@ -11,6 +11,9 @@ describe('ReadProgress', () => {
     expect(w.text()).toContain('Reading…');
     expect(w.get('span.muted').text()).toBe('33 %');
     expect(w.get('progress').attributes('value')).toBe('33');
+    // A progress bar (implicit role progressbar) named by what is being done.
+    expect(w.get('progress').attributes('aria-label')).toBe('Reading…');
+    expect(w.get('progress').attributes('aria-valuetext')).toBe('33 %');
     await w.setProps({ progress: { bytesRead: 10, totalBytes: 0 } });
     expect(w.get('span.muted').text()).toBe('0 %');
     await w.setProps({ progress: null });

@@ -29,7 +29,10 @@ export const useTrainingStore = defineStore('training', {
     /** Which data and subset the configuration was made for. */
     configKey: '',
     bits: 0,
+    /** Rows of the subset the run trains on, validates and tests on. */
     rows: 0,
+    valid: 0,
+    test: 0,
     runId: null as string | null,
     state: 'idle' as RunState | 'idle',
     points: [] as EpochPoint[],
@@ -48,6 +51,8 @@ export const useTrainingStore = defineStore('training', {
         this.config = d.config;
         this.bits = d.bits;
         this.rows = d.rows;
+        this.valid = d.valid;
+        this.test = d.test;
       }
     },
     /** Changes a layer's method; a learning rate left at the old method's default follows the new one's. */
@@ -70,16 +75,19 @@ export const useTrainingStore = defineStore('training', {
     removeLayer(i: number) {
       if (this.config && this.config.layers.length > 1) this.config.layers.splice(i, 1);
     },
-    async start() {
-      if (!this.config) return;
+    /** Starts a run of the configuration; a refused start leaves what is shown as it was. */
+    async start(): Promise<boolean> {
+      const config = this.config;
+      if (!config) return false;
+      const started = await guarded(() => useClient().api['train.start']({ config }));
+      if (!started) return false;
       this.points = [];
       this.layers = [];
       this.progress = null;
-      const started = await guarded(() => useClient().api['train.start']({ config: this.config! }));
-      if (started) {
-        this.runId = started.runId;
-        this.state = 'running';
-      }
+      this.summary = null;
+      this.runId = started.runId;
+      this.state = 'running';
+      return true;
     },
     async pause() {
       if (this.runId) await guarded(() => useClient().api['train.pause']({ runId: this.runId! }));

@@ -1,6 +1,15 @@
-/** The Train screen: defaults loaded, epochs sent with the config, chart points from events, pause/resume/cancel, results. */
-import { describe, expect, it } from 'vitest';
+/**
+ * The Train screen: defaults loaded and what the run will do said before it (rows held back,
+ * about how long), epochs sent with the config, chart points from events, pause/resume/cancel,
+ * results; a refused setting caught in the form; a refused start that keeps what is shown; the
+ * finished notice that brings the results into view; announcements for screen readers.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { enableAutoUnmount } from '@vue/test-utils';
 import type { TrainConfig } from '../../../shared/domain/model.js';
+import { AppError } from '../../../shared/domain/errors.js';
+import { useAppStore } from '../stores/app.js';
+import { useTrainingStore } from '../stores/training.js';
 import { wireEvents } from '../events.js';
 import { layerResult, summary, trainConfig } from '../test/fixtures.js';
 import { fakeBackend, mountWith, settle } from '../test/fake.js';
@@ -22,19 +31,23 @@ const epoch = (layer: number, n: number) => ({
   },
 });
 
-async function mountTrain() {
+async function mountTrain(handlers: Parameters<typeof fakeBackend>[0] = {}) {
   const backend = fakeBackend({
-    'train.defaults': () => ({ config: trainConfig(), bits: 40, rows: 900 }),
+    'train.defaults': () => ({ config: trainConfig(), bits: 40, rows: 900, valid: 100, test: 100 }),
     'train.start': () => ({ runId: 'run-1' }),
     'train.pause': () => ({ state: 'paused' }),
     'train.resume': () => ({ state: 'running' }),
     'train.cancel': () => ({ state: 'cancelled' }),
+    ...handlers,
   });
-  const w = mountWith(TrainView);
+  const w = mountWith(TrainView, { attachTo: document.body });
   wireEvents(backend.client);
   await settle();
   return { backend, w };
 }
+
+// Unmounted after each test, so no pending estimate of one test reaches the next one's backend.
+enableAutoUnmount(afterEach);
 
 describe('TrainView', () => {
   it('sends the default config with the chosen epochs for every layer', async () => {
@@ -74,12 +87,12 @@ describe('TrainView', () => {
     await settle();
     expect(chart()).toBe('2');
     expect(w.get('[data-testid="training-status"]').text()).toContain('Layer 1 of 2');
+    expect(w.get('[data-testid="training-status"]').text()).toContain('12 s left');
 
     expect(w.get('[data-testid="training-status"]').text()).not.toContain('computing the BLM bound');
     backend.emit(epoch(0, 5));
     await settle();
     expect(w.get('[data-testid="training-status"]').text()).toContain('computing the BLM bound of layer 1');
-    expect(w.get('[data-testid="training-status"]').text()).toContain('12 s left');
     backend.emit({ type: 'train.layer', runId: 'run-1', result: layerResult(0) });
     await settle();
     expect(w.get('[data-testid="training-status"]').text()).not.toContain('computing the BLM bound');
@@ -140,5 +153,106 @@ describe('TrainView', () => {
     await w.get('[data-testid="cancel-training"]').trigger('click');
     await settle();
     expect(backend.inputsOf('train.cancel')).toEqual([{ runId: 'run-1' }]);
+  });
+
+  it('says, before training, the rows held back and about how long it takes, with the settings folded away', async () => {
+    const { backend, w } = await mountTrain({ 'train.estimate': () => ({ seconds: 83 }) });
+    expect(w.get('[data-testid="rows-held-back"]').text()).toBe(
+      'Training on 900 rows; 100 for validation and 100 for test are held back to check the model.',
+    );
+    expect(w.get('[data-testid="time-estimate"]').text()).toBe('Estimating how long it takes…');
+    await new Promise((r) => setTimeout(r, 800));
+    await settle();
+    expect(backend.inputsOf('train.estimate')).toHaveLength(1);
+    expect(w.get('[data-testid="time-estimate"]').text()).toBe('Takes about 1 min 20 s on this computer.');
+    expect((w.get('[data-testid="customise"]').element as HTMLDetailsElement).open).toBe(false);
+  });
+
+  it('catches a refused setting in the form: says why, holds Train back, keeps the results shown', async () => {
+    const { backend, w } = await mountTrain();
+    const training = useTrainingStore();
+    training.state = 'done';
+    training.layers = [layerResult(0)];
+    training.summary = summary();
+    await w.get('[data-testid="layer-units-0"]').setValue('0');
+    expect(w.text()).toContain('Layer 1 · Units must be at least 1.');
+    expect(w.text()).not.toContain('config.layers');
+    const start = w.get('[data-testid="start-training"]');
+    expect(start.attributes('disabled')).toBeDefined();
+    await start.trigger('click');
+    await settle();
+    expect(backend.inputsOf('train.start')).toHaveLength(0);
+    expect(w.get('[data-testid="training-status"]').attributes('data-state')).toBe('done');
+    expect(w.find('[data-testid="layer-results"]').exists()).toBe(true);
+  });
+
+  it('keeps the shown results when the service refuses to start', async () => {
+    const { w } = await mountTrain({
+      'train.start': () => {
+        throw new AppError('busy', { what: 'training' });
+      },
+    });
+    const training = useTrainingStore();
+    training.state = 'done';
+    training.layers = [layerResult(0)];
+    training.summary = summary();
+    await w.get('[data-testid="start-training"]').trigger('click');
+    await settle();
+    expect(useAppStore().error).not.toBeNull();
+    expect(w.get('[data-testid="training-status"]').attributes('data-state')).toBe('done');
+    expect(w.get('[data-testid="loglik"]').text()).toContain('-12.900 nats');
+  });
+
+  it('announces the run, and when it finishes shows a notice and moves focus to the results', async () => {
+    const { backend, w } = await mountTrain();
+    await w.get('[data-testid="start-training"]').trigger('click');
+    await settle();
+    const announced = () => w.get('[data-testid="train-announcer"]').text();
+    expect(announced()).toBe('Training started.');
+    backend.emit(epoch(0, 2));
+    backend.emit({ type: 'train.layer', runId: 'run-1', result: layerResult(0) });
+    await settle();
+    expect(announced()).toBe('Layer 1 trained.');
+    expect(w.find('[data-testid="finished-notice"]').exists()).toBe(false);
+    backend.emit({
+      type: 'train.state',
+      runId: 'run-1',
+      state: 'done',
+      summary: { ...summary(), seconds: 75 },
+      error: null,
+    });
+    await settle();
+    expect(announced()).toBe('Training finished in 1 min 15 s.');
+    expect(w.get('[data-testid="finished-notice"]').text()).toContain(
+      'Training finished in 1 min 15 s. The results are below.',
+    );
+    expect(document.activeElement).toBe(w.get('[data-testid="train-results"]').element);
+    // Nothing of the run's progress stays once it is over.
+    expect(w.get('[data-testid="training-progress-text"]').text()).toBe('');
+  });
+
+  it('clears the time left on cancel and says the previous results are kept', async () => {
+    const { backend, w } = await mountTrain();
+    await w.get('[data-testid="start-training"]').trigger('click');
+    await settle();
+    backend.emit({ ...epoch(0, 3), progress: { ...epoch(0, 3).progress, etaSeconds: 66 } });
+    await settle();
+    expect(w.get('[data-testid="training-status"]').text()).toContain('1 min 6 s left');
+    backend.emit({ type: 'train.state', runId: 'run-1', state: 'cancelled', summary: null, error: null });
+    await settle();
+    expect(w.get('[data-testid="training-status"]').text()).not.toContain('left');
+    expect(w.get('[data-testid="cancelled-note"]').text()).toBe('Training cancelled; the previous results are kept.');
+    expect(w.get('[data-testid="train-announcer"]').text()).toBe('Training cancelled.');
+  });
+
+  it('sends the fine-tuning epochs chosen in the simple view', async () => {
+    const { backend, w } = await mountTrain();
+    const field = w.get('[data-testid="finetune-input"]');
+    expect(w.get(`#${field.attributes('aria-describedby')}`).text()).toContain('adjust all layers together');
+    await field.setValue('3');
+    await w.get('[data-testid="start-training"]').trigger('click');
+    await settle();
+    const [{ config }] = backend.inputsOf('train.start') as { config: TrainConfig }[];
+    expect(config.fineTuneEpochs).toBe(3);
   });
 });

@@ -1,4 +1,6 @@
 /** English UI strings. Placeholders: {name}. The Japanese catalog has the same keys. */
+import { guide } from './en-guide.js';
+
 export const ui = {
   app: {
     title: 'Layerwise Studio',
@@ -167,6 +169,14 @@ export const ui = {
     batchSize: 'Batch size',
     learningRate: 'Learning rate',
     samples: 'Samples S',
+    inferenceWidth: 'Inference width',
+    criterion: 'Criterion',
+    criteria: { blm: 'BLM (log outside)', 'log-inside': 'Reconstruction (log inside)' },
+    cdK: 'CD steps',
+    persistent: 'Persistent',
+    topEpochs: 'Top prior epochs',
+    validationFraction: 'Validation fraction',
+    auto: 'auto',
     addLayer: 'Add a layer',
     removeLayer: 'Remove',
     topPrior: 'Top prior',
@@ -176,7 +186,7 @@ export const ui = {
     patience: 'Early stopping patience',
     fineTune: 'Fine-tuning epochs',
     advanced: 'Advanced settings',
-    start: 'Start training',
+    start: 'Train',
     pause: 'Pause',
     resume: 'Resume',
     cancel: 'Cancel',
@@ -188,16 +198,16 @@ export const ui = {
       done: 'Done',
       failed: 'Failed',
     },
-    progress: '{stage} · epoch {epoch}/{epochs} · criterion {criterion} · {rate} rows/s · {eta} left',
+    progress: '{stage} · epoch {epoch}/{epochs} · criterion {criterion} · {rate} rows/s',
     stageLayer: 'Layer {layer} of {layers}',
     stageTop: 'Top prior',
     stageFinetune: 'Fine-tuning',
     chartTitle: 'Training criterion per epoch (nats per row, higher is better)',
     yAxis: 'nats per row',
     xAxis: 'epoch',
-    trainSeries: 'Layer {n} · train',
-    validSeries: 'Layer {n} · validation',
-    boundSeries: 'Layer {n} · BLM bound (validation)',
+    trainSeries: 'Layer {n} · criterion, training rows',
+    validSeries: 'Layer {n} · criterion, validation rows',
+    boundSeries: 'Layer {n} · BLM bound, validation rows (best reachable)',
     results: 'What each layer buys',
     boundTrain: 'BLM bound (train)',
     boundValid: 'BLM bound (validation)',
@@ -216,7 +226,7 @@ export const ui = {
     durH: '{n} h',
     evaluating: 'computing the BLM bound of layer {layer}…',
     boundExplain:
-      'Reading the bound: if layer 1’s bound on validation rows is far below what you need, more layers will not fix it — give layer 1 more units or epochs. Figures are per row; “exact” ones are computed by enumeration, others are estimates ± one standard error.',
+      'Reading the bound: if layer 1’s bound on validation rows is far below what you need, more layers will not fix it — give layer 1 more units or epochs.',
   },
   samples: {
     intro: 'Generated rows are drawn from the model alone; identifiers are new, never copied.',
@@ -242,6 +252,7 @@ export const ui = {
     writing: 'Writing rows: {done} of {total}',
     cancel: 'Cancel',
   },
+  ...guide,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

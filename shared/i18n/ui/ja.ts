@@ -1,6 +1,8 @@
 /** 日本語の UI 文字列。プレースホルダー: {name}。英語カタログと同じキーを持ちます。 */
 import type { UiCatalog } from './en.js';
 
+import { guide } from './ja-guide.js';
+
 export const ui: UiCatalog = {
   app: {
     title: 'Layerwise Studio',
@@ -167,6 +169,14 @@ export const ui: UiCatalog = {
     batchSize: 'バッチサイズ',
     learningRate: '学習率',
     samples: 'サンプル数 S',
+    inferenceWidth: '推論の幅',
+    criterion: '基準',
+    criteria: { blm: 'BLM (対数が外)', 'log-inside': '再構成 (対数が内)' },
+    cdK: 'CD の段数',
+    persistent: '持続的',
+    topEpochs: '最上位の事前分布のエポック数',
+    validationFraction: '検証の割合',
+    auto: '自動',
     addLayer: '層を追加',
     removeLayer: '削除',
     topPrior: '最上位の事前分布',
@@ -176,7 +186,7 @@ export const ui: UiCatalog = {
     patience: '早期終了の猶予',
     fineTune: '微調整のエポック数',
     advanced: '詳細設定',
-    start: '学習を開始',
+    start: '学習する',
     pause: '一時停止',
     resume: '再開',
     cancel: 'キャンセル',
@@ -188,16 +198,16 @@ export const ui: UiCatalog = {
       done: '完了',
       failed: '失敗しました',
     },
-    progress: '{stage} · エポック {epoch}/{epochs} · 基準 {criterion} · {rate} 行/秒 · 残り {eta}',
+    progress: '{stage} · エポック {epoch}/{epochs} · 基準 {criterion} · {rate} 行/秒',
     stageLayer: '第 {layer} 層 / 全 {layers} 層',
     stageTop: '最上位の事前分布',
     stageFinetune: '微調整',
     chartTitle: 'エポックごとの学習基準 (1 行あたりのナット、大きいほど良い)',
     yAxis: 'ナット / 行',
     xAxis: 'エポック',
-    trainSeries: '第 {n} 層 · 学習',
-    validSeries: '第 {n} 層 · 検証',
-    boundSeries: '第 {n} 層 · BLM 上界 (検証)',
+    trainSeries: '第 {n} 層 · 基準 (学習行)',
+    validSeries: '第 {n} 層 · 基準 (検証行)',
+    boundSeries: '第 {n} 層 · BLM 上界 (検証行、到達しうる最良)',
     results: '各層の効果',
     boundTrain: 'BLM 上界 (学習)',
     boundValid: 'BLM 上界 (検証)',
@@ -216,7 +226,7 @@ export const ui: UiCatalog = {
     durH: '{n} 時間',
     evaluating: '第 {layer} 層の BLM 上界を計算中…',
     boundExplain:
-      '上界の読み方: 第 1 層の検証行での上界が必要な水準を大きく下回る場合、層を増やしても改善しません。第 1 層のユニット数やエポック数を増やしてください。値は 1 行あたりで、「厳密」は全列挙による値、それ以外は推定値 ± 標準誤差です。',
+      '上界の読み方: 第 1 層の検証行での上界が必要な水準を大きく下回る場合、層を増やしても改善しません。第 1 層のユニット数やエポック数を増やしてください。',
   },
   samples: {
     intro: '生成した行はモデルだけから作られます。識別子は新しく付与され、元の値はコピーされません。',
@@ -242,4 +252,5 @@ export const ui: UiCatalog = {
     writing: '行を書き出しています: {total} 行中 {done} 行',
     cancel: 'キャンセル',
   },
+  ...guide,
 };

@@ -19,7 +19,7 @@ describe('ColumnTable', () => {
     const columns = datasetInfo().columns;
     columns[1] = { ...columns[1], include: false, excludedReason: 'constant' };
     const w = mountWith(ColumnTable, { props: { columns } });
-    const rows = w.findAll('tbody tr');
+    const rows = w.findAll('table.columns > tbody > tr');
     expect(rows.map((r) => r.classes('off'))).toEqual([false, true, false]);
     expect(rows[1].text()).toContain('Left out: single value');
     expect(rows[1].text()).toContain('1.0 %');
@@ -27,5 +27,22 @@ describe('ColumnTable', () => {
       .findAllComponents(ChartCanvas)
       .map((c) => (c.props('config') as ChartConfiguration).data.datasets[0].backgroundColor);
     expect(colors).toEqual(['#3f7dd1', '#b9c3cf', '#3f7dd1']);
+  });
+
+  it('names each control by its column and gives each mini chart its numbers as a hidden table', () => {
+    const w = mountWith(ColumnTable, { props: { columns: datasetInfo().columns } });
+    expect(w.get('[data-testid="column-include-0"]').attributes('aria-label')).toBe('Use the column region');
+    expect(w.get('[data-testid="column-type-1"]').attributes('aria-label')).toBe('Type of the column amount');
+    const table = w.findAll('[data-testid="chart-table"]')[0];
+    expect(table.classes()).toContain('sr-only');
+    expect(table.get('caption').text()).toBe('Distribution of region');
+    // (Scoped: the column table's own body is an ancestor of this one.)
+    const rows = table.get('table').findAll(':scope > tbody > tr');
+    expect(rows.map((tr) => tr.findAll('td').map((td) => td.text()))).toEqual([
+      ['East', '10'],
+      ['West', '20'],
+      ['North', '30'],
+    ]);
+    expect(w.find('[data-testid="chart-table-toggle"]').exists()).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-/** Representativeness: one bar per column, flagged ones in orange and listed, the axis at least 0 to 0.2, the height per column. */
+/** Representativeness: one bar per column, flagged ones in orange and listed, the axis at least 0 to 0.2, the height per column, the numbers as a table. */
 import { describe, expect, it } from 'vitest';
 import type { ChartConfiguration } from 'chart.js';
 import ChartCanvas from '../../components/ChartCanvas.vue';
@@ -30,5 +30,16 @@ describe('RepresentativenessChart', () => {
     expect((wide.props('config') as ChartConfiguration<'bar'>).options?.scales?.x?.max).toBe(0.2);
     expect(wide.props('height')).toBe(176);
     expect(w.findAll('.flags li')).toHaveLength(0);
+  });
+
+  it('gives the distances as a table too (for screen readers, and on demand)', () => {
+    const w = mountWith(RepresentativenessChart, { props: { rows } });
+    const table = w.get('[data-testid="chart-table"] table');
+    expect(table.get('caption').text()).toBe('How representative the subset is');
+    expect(table.findAll('tbody tr').map((tr) => tr.findAll('td').map((td) => td.text()))).toEqual([
+      ['amount', '0.040', 'no'],
+      ['member', '0.210', 'yes'],
+      ['region', '0.350', 'yes'],
+    ]);
   });
 });

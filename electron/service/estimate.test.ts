@@ -1,0 +1,68 @@
+/**
+ * The time estimate before a run, with the real data layer and engine worker: a plausible
+ * number of seconds that grows with the work asked for, the subset's split counts beside the
+ * defaults, and no measurement while a run holds the engine thread.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerEvent } from '../../shared/contract.js';
+import { AppError } from '../../shared/domain/errors.js';
+import { EngineClient } from './engine-thread/client.js';
+import { FileRegistry } from '../platform/file-registry.js';
+import { sourceSamplePath } from '../platform/paths.js';
+import { LayerwiseService } from './service.js';
+
+describe('train.estimate', () => {
+  const events: ServerEvent[] = [];
+  let engine: EngineClient;
+  let service: LayerwiseService;
+
+  beforeAll(async () => {
+    engine = new EngineClient();
+    service = new LayerwiseService({
+      transport: 'web',
+      osLocale: 'en-US',
+      samplePath: sourceSamplePath(),
+      emit: (e) => events.push(e),
+      files: new FileRegistry(),
+      saver: { save: () => Promise.reject(new Error('no saving here')) },
+      engine,
+    });
+    await service['data.import']({ source: { kind: 'sample' } });
+  });
+
+  afterAll(async () => {
+    await engine.dispose();
+  });
+
+  it('gives the training, validation and test rows with the defaults', async () => {
+    const d = await service['train.defaults']();
+    expect(d.rows + d.valid + d.test).toBe(8000);
+    expect(d.valid).toBe(800);
+    expect(d.test).toBe(800);
+  });
+
+  it('estimates seconds that grow with the epochs asked for', async () => {
+    const { config } = await service['train.defaults']();
+    const few = { ...config, layers: config.layers.map((l) => ({ ...l, epochs: 2 })), topEpochs: 2 };
+    const many = { ...config, layers: config.layers.map((l) => ({ ...l, epochs: 40 })), topEpochs: 40 };
+    const short = await service['train.estimate']({ config: few });
+    const long = await service['train.estimate']({ config: many });
+    expect(short.seconds).toBeGreaterThan(0.1);
+    expect(long.seconds).toBeGreaterThan(short.seconds);
+    expect(long.seconds).toBeLessThan(3600);
+  });
+
+  it('refuses to measure while a run holds the engine thread', async () => {
+    const { config } = await service['train.defaults']();
+    const { runId } = await service['train.start']({ rareMin: 5, config });
+    await expect(service['train.estimate']({ config })).rejects.toSatisfy(
+      (e: unknown) => e instanceof AppError && e.code === 'busy',
+    );
+    await service['train.cancel']({ runId });
+    await expect
+      .poll(() => events.some((e) => e.type === 'train.state' && e.runId === runId && e.state === 'cancelled'), {
+        timeout: 60_000,
+      })
+      .toBe(true);
+  });
+});
