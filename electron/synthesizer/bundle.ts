@@ -45,9 +45,14 @@ export function bundleToBytes(bundle: ModelBundle): Uint8Array {
   return serializeModel(bundle.model, bundle.manifest);
 }
 
-/** A bundle from model-file bytes; a file whose encoding or provenance is not valid is refused. */
+/**
+ * A bundle from model-file bytes; a file whose encoding or provenance is not valid is refused,
+ * and so is a partial model (a stack without a top prior: `stackBundleFromBytes` reads it).
+ */
 export function bundleFromBytes(bytes: Uint8Array): ModelBundle {
-  const { model, manifest } = deserializeModel(bytes);
+  const file = deserializeModel(bytes);
+  if (!file.complete) throw new AppError('model.unfinished', { layers: file.stack.layers.length });
+  const { model, manifest } = file;
   const dataEncoding = parseEncodingSpec(manifest.dataEncoding);
   let dataProvenance: DataProvenance | undefined;
   if (manifest.dataProvenance !== undefined) {

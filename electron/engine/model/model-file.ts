@@ -1,19 +1,26 @@
 /**
- * The model file (`.lwm`) as bytes: one binary holding a JSON manifest (format version, app
- * version, backend, configuration and seed, architecture, metrics, plus whatever fields the
- * caller adds, stored as given: the synthesizer adds the data encoding and provenance) and the
- * weights in the tfjs weights format (a weightsManifest of {name, shape, dtype} plus one
- * little-endian float32 buffer). Layout: 8 magic bytes "LWMODEL\0", uint32 container version,
- * uint32 JSON length, the JSON, the weight bytes. Reading and writing files is the caller's.
+ * The model file (`.lwm`) as bytes: one binary (`container.ts`) holding a JSON manifest
+ * (format version, app version, backend, configuration and seed, architecture, metrics, plus
+ * whatever fields the caller adds, stored as given: the synthesizer adds the data encoding and
+ * provenance) and the weights. A complete model has a top prior; a partial one (a stack of
+ * layers, `complete: false`, `stack-file.ts`) does not. Reading and writing files is the caller's.
  */
 import { z } from 'zod';
-import { AppError } from '../../../shared/domain/errors.js';
 import { GroupSpec, Method, TopPrior, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
-import { matrix, type DeepModelParams, type Matrix, type TopPriorParams } from './params.js';
+import {
+  COMPLETE_FORMAT_VERSION,
+  parseManifest,
+  readContainer,
+  WeightList,
+  writeContainer,
+  type WeightValues,
+} from './container.js';
+import type { DeepModelParams, GenerativeLayerParams, InferenceParams, TopPriorParams } from './params.js';
+import { readLayers, StackDataSchema, StackManifest, stackFromFile, writeLayers } from './stack-file.js';
+import type { LayerStack, StackData } from './params.js';
 
-export const MODEL_FORMAT_VERSION = 1;
+export { MODEL_FORMAT_VERSION } from './container.js';
 export const MODEL_EXTENSION = '.lwm';
-const MAGIC = Buffer.from('LWMODEL\0', 'latin1');
 
 /** The engine's part of the manifest; other fields are kept as they are (see `describeModel`). */
 export const ModelManifest = z.looseObject({
@@ -33,6 +40,8 @@ export const ModelManifest = z.looseObject({
     topHidden: z.number().int().min(0),
   }),
   metrics: TrainSummary,
+  /** The training rows (count and fingerprint) of a model finished from a stack; absent otherwise. */
+  data: StackDataSchema.nullable().optional(),
 });
 export type ModelManifest = z.infer<typeof ModelManifest>;
 
@@ -40,50 +49,36 @@ export interface ModelManifestInput {
   appVersion: string;
   config: TrainConfig;
   metrics: TrainSummary;
+  /** The rows it was trained on, when known (staged training). */
+  data?: StackData | null;
 }
 
-const WeightEntry = z.object({
-  name: z.string(),
-  shape: z.array(z.number().int().min(0)),
-  dtype: z.literal('float32'),
-});
-const Container = z.object({
-  manifest: z.unknown(),
-  weightsManifest: z.array(z.object({ paths: z.array(z.string()), weights: z.array(WeightEntry) })).length(1),
-});
+/** What a model file holds: a complete model, or a stack of layers still without its top prior. */
+export type ModelFile =
+  | { complete: true; model: DeepModelParams; manifest: ModelManifest }
+  | { complete: false; stack: LayerStack; manifest: StackManifest };
 
-type Named = { name: string; shape: number[]; values: ArrayLike<number> };
-
-function weightsOf(model: DeepModelParams): Named[] {
-  const out: Named[] = [];
-  const mat = (name: string, m: Matrix) => out.push({ name, shape: [m.rows, m.cols], values: m.data });
-  const vec = (name: string, v: ArrayLike<number>) => out.push({ name, shape: [v.length], values: v });
-  model.generative.forEach((g, l) => {
-    mat(`generative/${l}/W`, g.weights);
-    vec(`generative/${l}/b`, g.bias);
-  });
-  model.inference.forEach((q, l) =>
-    q.layers.forEach((layer, i) => {
-      mat(`inference/${l}/${i}/W`, layer.weights);
-      vec(`inference/${l}/${i}/b`, layer.bias);
-    }),
-  );
-  const top = model.top;
-  if (top.kind === 'bernoulli') vec('top/logits', top.logits);
-  else if (top.kind === 'table') vec('top/logProbs', top.logProbs);
+function writeTop(w: WeightList, top: TopPriorParams): void {
+  if (top.kind === 'bernoulli') w.vec('top/logits', top.logits);
+  else if (top.kind === 'table') w.vec('top/logProbs', top.logProbs);
   else {
-    mat('top/W', top.weights);
-    vec('top/visibleBias', top.visibleBias);
-    vec('top/hiddenBias', top.hiddenBias);
+    w.mat('top/W', top.weights);
+    w.vec('top/visibleBias', top.visibleBias);
+    w.vec('top/hiddenBias', top.hiddenBias);
   }
-  return out;
+}
+
+function readTop(kind: TopPrior, v: WeightValues): TopPriorParams {
+  if (kind === 'bernoulli') return { kind, logits: v.vec('top/logits') };
+  if (kind === 'table') return { kind, logProbs: Float64Array.from(v.vec('top/logProbs')) };
+  return { kind, weights: v.mat('top/W'), visibleBias: v.vec('top/visibleBias'), hiddenBias: v.vec('top/hiddenBias') };
 }
 
 /** The manifest of a trained model; a caller may add fields of its own before serialising. */
 export function describeModel(model: DeepModelParams, input: ModelManifestInput): ModelManifest {
   return {
     format: 'layerwise-model',
-    formatVersion: MODEL_FORMAT_VERSION,
+    formatVersion: COMPLETE_FORMAT_VERSION,
     appVersion: input.appVersion,
     createdAt: new Date().toISOString(),
     backend: input.metrics.backend,
@@ -98,98 +93,30 @@ export function describeModel(model: DeepModelParams, input: ModelManifestInput)
       topHidden: model.top.kind === 'rbm' ? model.top.weights.cols : 0,
     },
     metrics: input.metrics,
+    ...(input.data ? { data: input.data } : {}),
   };
 }
 
 export function serializeModel(model: DeepModelParams, manifest: ModelManifest): Uint8Array {
-  const weights = weightsOf(model);
-  const json = Buffer.from(
-    JSON.stringify({
-      manifest,
-      weightsManifest: [
-        { paths: ['weights.bin'], weights: weights.map((w) => ({ name: w.name, shape: w.shape, dtype: 'float32' })) },
-      ],
-    }),
-    'utf8',
-  );
-  const total = weights.reduce((s, w) => s + w.values.length, 0);
-  const body = Buffer.alloc(total * 4);
-  let at = 0;
-  for (const w of weights) for (let i = 0; i < w.values.length; i++, at += 4) body.writeFloatLE(w.values[i], at);
-  const head = Buffer.alloc(16);
-  MAGIC.copy(head, 0);
-  head.writeUInt32LE(MODEL_FORMAT_VERSION, 8);
-  head.writeUInt32LE(json.length, 12);
-  return new Uint8Array(Buffer.concat([head, json, body]));
+  const w = new WeightList();
+  writeLayers(w, model.generative, model.inference);
+  writeTop(w, model.top);
+  return writeContainer(manifest, w.items, COMPLETE_FORMAT_VERSION);
 }
 
-export function deserializeModel(bytes: Uint8Array): { model: DeepModelParams; manifest: ModelManifest } {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.length < 16 || !buf.subarray(0, 8).equals(MAGIC)) throw new AppError('model.notAModel');
-  const version = buf.readUInt32LE(8);
-  if (version > MODEL_FORMAT_VERSION)
-    throw new AppError('model.newerVersion', { version, supported: MODEL_FORMAT_VERSION });
-  const jsonLength = buf.readUInt32LE(12);
-  if (16 + jsonLength > buf.length) throw new AppError('model.corrupt', { reason: 'truncated header' });
-  let container: z.infer<typeof Container>;
-  let manifest: ModelManifest;
-  try {
-    container = Container.parse(JSON.parse(buf.subarray(16, 16 + jsonLength).toString('utf8')));
-    const raw = container.manifest as { formatVersion?: unknown };
-    if (typeof raw?.formatVersion === 'number' && raw.formatVersion > MODEL_FORMAT_VERSION) {
-      throw new AppError('model.newerVersion', { version: raw.formatVersion, supported: MODEL_FORMAT_VERSION });
-    }
-    manifest = ModelManifest.parse(container.manifest);
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError('model.corrupt', {
-      reason: err instanceof Error ? err.message.split('\n')[0] : 'invalid manifest',
-    });
-  }
-  const entries = container.weightsManifest[0].weights;
-  const values = new Map<string, { shape: number[]; data: Float32Array }>();
-  let at = 16 + jsonLength;
-  for (const e of entries) {
-    const count = e.shape.reduce((a, b) => a * b, 1);
-    if (at + count * 4 > buf.length) throw new AppError('model.corrupt', { reason: `weights of ${e.name} truncated` });
-    const data = new Float32Array(count);
-    for (let i = 0; i < count; i++, at += 4) data[i] = buf.readFloatLE(at);
-    values.set(e.name, { shape: e.shape, data });
-  }
-  const get = (name: string) => {
-    const v = values.get(name);
-    if (!v) throw new AppError('model.corrupt', { reason: `missing ${name}` });
-    return v;
-  };
-  const mat = (name: string): Matrix => {
-    const v = get(name);
-    return matrix(v.shape[0], v.shape[1], v.data);
-  };
+/** A model file's content: a complete model, or (manifest `complete: false`) a stack of layers. */
+export function deserializeModel(bytes: Uint8Array): ModelFile {
+  const { manifest: raw, weights } = readContainer(bytes);
+  if ((raw as { complete?: unknown } | null)?.complete === false) return stackFromFile(raw, weights);
+  const manifest = parseManifest(ModelManifest, raw);
   const arch = manifest.architecture;
-  const L = arch.sizes.length;
-  const generative = Array.from({ length: L }, (_, l) => ({
-    weights: mat(`generative/${l}/W`),
-    bias: get(`generative/${l}/b`).data,
-    groups: l === 0 ? arch.visible : Array.from({ length: arch.sizes[l - 1] }, () => ({ kind: 'bernoulli' as const })),
-  }));
-  const inference = Array.from({ length: L }, (_, l) => {
-    const layers = [];
-    for (let i = 0; values.has(`inference/${l}/${i}/W`); i++)
-      layers.push({ weights: mat(`inference/${l}/${i}/W`), bias: get(`inference/${l}/${i}/b`).data });
-    return { kind: arch.inference[l], layers };
-  });
-  let top: TopPriorParams;
-  if (arch.top === 'bernoulli') top = { kind: 'bernoulli', logits: get('top/logits').data };
-  else if (arch.top === 'table') top = { kind: 'table', logProbs: Float64Array.from(get('top/logProbs').data) };
-  else
-    top = {
-      kind: 'rbm',
-      weights: mat('top/W'),
-      visibleBias: get('top/visibleBias').data,
-      hiddenBias: get('top/hiddenBias').data,
-    };
-  return {
-    model: { visible: arch.visible, sizes: arch.sizes, methods: arch.methods, generative, inference, top },
-    manifest,
-  };
+  const layers: { generative: GenerativeLayerParams[]; inference: InferenceParams[] } = readLayers(
+    weights,
+    arch.visible,
+    arch.sizes,
+    arch.inference,
+  );
+  const top = readTop(arch.top, weights);
+  const model = { visible: arch.visible, sizes: arch.sizes, methods: arch.methods, ...layers, top };
+  return { complete: true, model, manifest };
 }

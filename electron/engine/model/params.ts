@@ -6,9 +6,10 @@
  * Conventions: matrices are row-major. A generative layer l maps the layer above (k_l units)
  * to logits of the layer below: logits = h_l · W_l + b_l, W_l of shape [k_l, n_{l-1}].
  * Layer 0 below is the visible row, split into `GroupSpec` groups; hidden layers are all
- * Bernoulli bits.
+ * Bernoulli bits. A `LayerStack` is a model in the making: its layers, no top prior yet.
  */
-import type { GroupSpec, Method } from '../../../shared/domain/model.js';
+import type { GroupSpec, LayerConfig, LayerResult, Method } from '../../../shared/domain/model.js';
+import type { StackSettings } from '../../../shared/domain/staged.js';
 
 export interface Matrix {
   rows: number;
@@ -54,4 +55,36 @@ export function matrix(rows: number, cols: number, data?: Float32Array): Matrix 
   const d = data ?? new Float32Array(rows * cols);
   if (d.length !== rows * cols) throw new Error(`matrix: ${d.length} values for ${rows}x${cols}`);
   return { rows, cols, data: d };
+}
+
+/** The training rows a stack was trained on, to refuse continuing it on other rows. */
+export interface StackData {
+  rows: number;
+  bits: number;
+  /** A hash of the training and validation rows. */
+  fingerprint: string;
+}
+
+/** One trained layer of a stack: its plain parameters, how it was trained, and its results. */
+export interface StackedLayer {
+  config: LayerConfig;
+  gen: GenerativeLayerParams;
+  inf: InferenceParams;
+  /**
+   * `blm-exact` only: log Q over the 2^k codes at the end of training, so codes for the layer
+   * above come from the exact posterior Q(h|x) (METHOD.md §3); null for other methods.
+   */
+  encoderLogPrior: Float32Array | null;
+  result: LayerResult;
+}
+
+/** A partial model: the layers trained so far, without a top prior (METHOD.md §3, staged). */
+export interface LayerStack {
+  visible: GroupSpec[];
+  settings: StackSettings;
+  /** Null when unknown (layers taken from a model file written before stacks existed). */
+  data: StackData | null;
+  /** The tfjs backend the layers were trained on. */
+  backend: string;
+  layers: StackedLayer[];
 }
