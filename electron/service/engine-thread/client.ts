@@ -1,11 +1,26 @@
 /**
  * The service's handle on the engine thread: starts the worker, sends validated requests,
  * matches replies to requests, forwards progress events, and drives pause/resume/cancel
- * through the shared control word (effective at the next mini-batch).
+ * through the shared control word (effective at the next mini-batch). Training runs in one
+ * call (`train`) or layer by layer (`trainLayer`, `retrainLayer`, `finish`, `fineTune`), and
+ * "Suggest a size" (`suggest`) runs there too.
  */
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorPayload } from '../../../shared/domain/errors.js';
-import type { EpochProgress, LayerResult, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
+import type {
+  EpochProgress,
+  LayerConfig,
+  LayerResult,
+  TrainConfig,
+  TrainSummary,
+} from '../../../shared/domain/model.js';
+import type {
+  SizeCandidate,
+  SizeSuggestion,
+  StackSettings,
+  SuggestRequest,
+  TopConfig,
+} from '../../../shared/domain/staged.js';
 import type { EncodedData } from '../../base/encoded-rows.js';
 import type { TrainingSet } from '../../synthesizer/index.js';
 import { CONTROL, FromWorker, type ToWorker } from './protocol.js';
@@ -14,6 +29,21 @@ export interface TrainListeners {
   onEpoch(progress: EpochProgress): void;
   onLayer(result: LayerResult): void;
 }
+
+/** Listeners of a stage or of "Suggest a size" (a candidate trained). */
+export interface JobListeners {
+  onEpoch(progress: EpochProgress): void;
+  onLayer?(result: LayerResult): void;
+  onCandidate?(candidate: SizeCandidate): void;
+}
+
+type Reply<T extends FromWorker['type']> = Omit<Extract<FromWorker, { type: T }>, 'requestId' | 'type'>;
+/** A layer trained (or retrained): the stack's id, its result, the layers dropped above it, the headroom. */
+export type LayerTrained = Reply<'layerTrained'>;
+/** A model finished or fine-tuned: its id (for sample and modelFile), summary and headroom. */
+export type ModelFinished = Reply<'finished'>;
+export type ModelOpened = Reply<'opened'>;
+type Stage = { set: TrainingSet; appVersion: string; into: string };
 
 type Pending = { resolve: (m: FromWorker) => void; reject: (e: AppError) => void };
 type Distribute<T> = T extends unknown ? Omit<T, 'requestId'> : never;
@@ -30,10 +60,15 @@ function workerSpec(): { url: URL; workerData?: Record<string, string> } {
   return { url: new URL('./engine-worker.js', self) };
 }
 
+function expectReply<T extends FromWorker['type']>(reply: FromWorker, type: T): Extract<FromWorker, { type: T }> {
+  if (reply.type !== type) throw new AppError('internal', { message: `unexpected ${reply.type}` });
+  return reply as Extract<FromWorker, { type: T }>;
+}
+
 export class EngineClient {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
-  private readonly listeners = new Map<string, TrainListeners>();
+  private readonly listeners = new Map<string, JobListeners>();
   private nextId = 1;
   private readonly ready: Promise<string>;
   private dead: ErrorPayload | null = null;
@@ -96,6 +131,86 @@ export class EngineClient {
     return reply.bytes;
   }
 
+  /** Trains a first layer (`from` null, with `settings`) or one more layer on stack `from`, kept as `into`. */
+  async trainLayer(
+    runId: string,
+    request: Stage & { from: string | null; layer: LayerConfig; settings: StackSettings | null },
+    control: SharedArrayBuffer,
+    listeners: JobListeners,
+  ): Promise<LayerTrained> {
+    return this.job(runId, { type: 'trainLayer', runId, control, ...request }, listeners, 'layerTrained');
+  }
+
+  /** Trains layer `index` of stack `from` again; the result, without the layers above, is `into`. */
+  async retrainLayer(
+    runId: string,
+    request: Stage & { from: string; index: number; layer: LayerConfig },
+    control: SharedArrayBuffer,
+    listeners: JobListeners,
+  ): Promise<LayerTrained> {
+    return this.job(runId, { type: 'retrainLayer', runId, control, ...request }, listeners, 'layerTrained');
+  }
+
+  /** Fits the top prior on stack `from`; the model is `into` (sample and modelFile take it as run id). */
+  async finish(
+    runId: string,
+    request: Stage & { from: string; top: TopConfig },
+    control: SharedArrayBuffer,
+    listeners: JobListeners,
+  ): Promise<ModelFinished> {
+    return this.job(runId, { type: 'finish', runId, control, ...request }, listeners, 'finished');
+  }
+
+  /** Fine-tunes model `from` for `epochs` epochs into `into` (`summary.fineTune`: before and after). */
+  async fineTune(
+    runId: string,
+    request: Stage & { from: string; epochs: number },
+    control: SharedArrayBuffer,
+    listeners: JobListeners,
+  ): Promise<ModelFinished> {
+    return this.job(runId, { type: 'fineTune', runId, control, ...request }, listeners, 'finished');
+  }
+
+  /** "Suggest a size": candidate first layers trained and ranked by their validation bound. */
+  async suggest(
+    runId: string,
+    request: { set: TrainingSet; request: SuggestRequest },
+    control: SharedArrayBuffer,
+    listeners: JobListeners,
+  ): Promise<SizeSuggestion> {
+    const reply = await this.job(runId, { type: 'suggest', runId, control, ...request }, listeners, 'suggested');
+    return reply.suggestion;
+  }
+
+  /** A stack as the bytes of a partial model file. */
+  async stackFile(stackId: string): Promise<Uint8Array> {
+    return expectReply(await this.request({ type: 'stackFile', stackId }), 'modelFile').bytes;
+  }
+
+  /** Model-file bytes of either kind, kept on the worker as `into`. */
+  async openModel(into: string, bytes: Uint8Array): Promise<ModelOpened> {
+    return expectReply(await this.request({ type: 'openModel', into, bytes }), 'opened');
+  }
+
+  /** Forgets stacks and models the service no longer needs. */
+  async release(ids: string[]): Promise<void> {
+    expectReply(await this.request({ type: 'release', ids }), 'released');
+  }
+
+  private async job<T extends FromWorker['type']>(
+    runId: string,
+    message: Distribute<ToWorker>,
+    listeners: JobListeners,
+    type: T,
+  ): Promise<Extract<FromWorker, { type: T }>> {
+    this.listeners.set(runId, listeners);
+    try {
+      return expectReply(await this.request(message), type);
+    } finally {
+      this.listeners.delete(runId);
+    }
+  }
+
   static controlWord(): { buffer: SharedArrayBuffer; set(state: keyof typeof CONTROL): void } {
     const buffer = new SharedArrayBuffer(4);
     const word = new Int32Array(buffer);
@@ -134,7 +249,10 @@ export class EngineClient {
         this.listeners.get(m.runId)?.onEpoch(m.progress);
         return;
       case 'layer':
-        this.listeners.get(m.runId)?.onLayer(m.result);
+        this.listeners.get(m.runId)?.onLayer?.(m.result);
+        return;
+      case 'candidate':
+        this.listeners.get(m.runId)?.onCandidate?.(m.candidate);
         return;
       default: {
         const waiter = this.pending.get(m.requestId);

@@ -2,13 +2,15 @@
  * The engine's thread. Fitting, sampling and model serialisation run here, through the
  * synthesizer, so the thread that serves the window and the IPC never blocks. Pause and
  * cancel arrive through a shared control word, read between mini-batches; everything else is
- * a validated message. Trained bundles stay here, by run id, for sampling and export.
+ * a validated message. Trained bundles stay here, by run id, for sampling and export; the
+ * layer-by-layer stages (`staged-handlers.ts`) keep their stacks here too.
  */
 import { parentPort } from 'node:worker_threads';
 import { AppError, toErrorPayload } from '../../../shared/domain/errors.js';
 import { initBackend } from '../../engine/index.js';
 import { bundleToBytes, fitModel, sampleEncoded, type ModelBundle } from '../../synthesizer/index.js';
 import { CONTROL, type FromWorker, ToWorker } from './protocol.js';
+import { StagedHandlers } from './staged-handlers.js';
 
 const port = parentPort;
 if (!port) throw new Error('the engine worker must run in a worker thread');
@@ -24,6 +26,8 @@ function bundleOf(runId: string): ModelBundle {
   if (!bundle) throw new AppError('noModel');
   return bundle;
 }
+
+const staged = new StagedHandlers(bundles, send);
 
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
@@ -53,6 +57,8 @@ async function handle(message: ToWorker): Promise<void> {
       send({ type: 'modelFile', requestId: message.requestId, bytes: bundleToBytes(bundleOf(message.runId)) });
       return;
     }
+    default:
+      return staged.handle(message);
   }
 }
 
