@@ -2,7 +2,8 @@
  * Layer-by-layer fitting through the synthesizer on the sample data: two layers, the stack as
  * a partial model file and back (encoding kept), refused where a complete model is needed,
  * finished into a bundle that generates rows, fine-tuned as a step of its own, a layer
- * refitted; "Suggest a size" on the training set; old complete files still open.
+ * refitted; "Suggest a size" on the training set; too few training rows refused at every
+ * stage; old complete files still open.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -91,6 +92,19 @@ describe('staged fitting', () => {
     expect(s.ranking.map((c) => c.units).sort()).toEqual([2, 4]);
     expect(s.onValidation).toBe(true);
     expect(s.recommended).not.toBeNull();
+  });
+
+  it('refuses too few training rows at every stage, as a whole fit does', async () => {
+    const one: TrainingSet = {
+      ...set,
+      train: { ...set.train, rows: 1, data: set.train.data.subarray(0, set.train.bits) },
+    };
+    const refusal = { code: 'train.tooFewRows', params: { rows: 1, min: 10 } };
+    await expect(fitNextLayer(one, null, layer(3), { appVersion: '9.9.9', settings })).rejects.toMatchObject(refusal);
+    await expect(refitLayer(one, two.stack, 0, layer(3), '9.9.9')).rejects.toMatchObject(refusal);
+    await expect(finishFit(one, two.stack, top, '9.9.9')).rejects.toMatchObject(refusal);
+    const request = { candidates: [layer(2)], settings, budgetSeconds: 60 };
+    await expect(suggestSize(one, request)).rejects.toMatchObject(refusal);
   });
 
   it('opens a complete model file written by 0.1.0', async () => {

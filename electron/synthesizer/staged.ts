@@ -3,7 +3,8 @@
  * the next layer of a stack, refit one layer (dropping those above), finish with the top
  * prior into a model bundle, fine-tune a bundle, and suggest a first layer's size. Stacks and
  * bundles keep the training set's encoding and provenance; each result comes with its
- * headroom view. Runs wherever the engine runs (the app's engine thread, the CLI).
+ * headroom view. Runs wherever the engine runs (the app's engine thread, the CLI). Like a
+ * whole fit, each stage refuses too few training rows; the engine checks each stage's memory.
  */
 import type { LayerConfig, LayerResult, TrainSummary } from '../../shared/domain/model.js';
 import type { Headroom, SizeSuggestion, StackSettings, TopConfig } from '../../shared/domain/staged.js';
@@ -18,7 +19,7 @@ import {
   type SuggestOptions,
 } from '../engine/index.js';
 import { makeBundle, type ModelBundle } from './bundle.js';
-import type { FitHooks } from './fit.js';
+import { checkTrainingRows, type FitHooks } from './fit.js';
 import { makeStackBundle, type StackBundle } from './stack-bundle.js';
 import type { TrainingSet } from './training-set.js';
 
@@ -36,8 +37,9 @@ export interface ModelFit {
   headroom: Headroom;
 }
 
-/** The training set's rows beside the training rows, for a stage. */
+/** The training set's rows beside the training rows, for a stage (refused with too few training rows). */
 function stageOptions(set: TrainingSet, hooks: FitHooks): StageOptions {
+  checkTrainingRows(set);
   return {
     ...hooks,
     validation: set.valid ?? undefined,
@@ -119,6 +121,7 @@ export async function suggestSize(
   request: { candidates: LayerConfig[] | null; settings: StackSettings; budgetSeconds?: number },
   hooks: SuggestHooks = {},
 ): Promise<SizeSuggestion> {
+  checkTrainingRows(set);
   return suggestFirstLayer(set.train, request.candidates, {
     ...hooks,
     validation: set.valid ?? undefined,
