@@ -1,16 +1,18 @@
 /**
- * The runner behind `layerwise select-layer`: trains candidate first layers (sizes and
- * methods) alone, ranks them by their BLM bound on validation rows (METHOD.md §4: the
+ * The runner behind `layerwise select-layer`: the engine's "Suggest a size"
+ * (`suggestFirstLayer`) on an experiment dataset — candidate first layers (sizes and methods)
+ * trained alone and ranked by their BLM bound on validation rows (METHOD.md §4.1: the
  * optimistic log-likelihood any upper layers could reach), without training anything above.
  * With `verify`, trains each candidate's full model (the candidate, then one `aeries` layer of
  * min(8, k1) units and an exact table prior) and reports the Spearman correlation between the
  * validation bound and the final test log-likelihood.
  */
 import type { Estimate, Method, TrainConfig } from '../../shared/domain/model.js';
-import { train, type DeepModelParams } from '../engine/index.js';
+import type { SizeSuggestion } from '../../shared/domain/staged.js';
+import { suggestFirstLayer, train, type DeepModelParams } from '../engine/index.js';
 import { DEFAULT_BUDGET, layerConfig, type Budget } from './configs.js';
 import { loadExperimentData, type ExperimentData } from './datasets/index.js';
-import { firstLayerBound, modelLogLik } from './evaluate.js';
+import { modelLogLik } from './evaluate.js';
 import { spearman } from './stats.js';
 
 export interface Candidate {
@@ -41,6 +43,8 @@ export interface CandidateResult extends Candidate {
 export interface SelectLayerReport {
   dataset: string;
   candidates: CandidateResult[];
+  /** The engine's recommendation (the smallest size within tolerance of the best bound, METHOD.md §4.1). */
+  recommended: SizeSuggestion['recommended'];
   spearman: number | null;
   markdown: string;
 }
@@ -76,39 +80,42 @@ export async function selectLayer(opts: SelectLayerOptions): Promise<SelectLayer
   const seed = opts.seed ?? 1;
   const say = opts.onNote ?? (() => undefined);
   const d = await loadExperimentData(opts.dataset);
-  const results: CandidateResult[] = [];
-  for (const c of opts.candidates ?? DEFAULT_CANDIDATES) {
-    const started = performance.now();
-    const model = await fit(d, [c], budget, seed);
-    const r: CandidateResult = {
-      ...c,
-      boundTrain: firstLayerBound(model, d.train, 21),
-      boundValid: firstLayerBound(model, d.valid, 22),
-      seconds: (performance.now() - started) / 1000,
-      rank: 0,
-      test: null,
-    };
-    say(
-      `${c.method} ${c.units}: bound validation ${r.boundValid.value.toFixed(3)}, train ${r.boundTrain.value.toFixed(3)} (${r.seconds.toFixed(1)} s)`,
-    );
+  const candidates = (opts.candidates ?? DEFAULT_CANDIDATES).map((c) => layerConfig(c.method, c.units, budget));
+  const suggestion = await suggestFirstLayer(d.train, candidates, {
+    validation: d.valid,
+    settings: { seed, validationFraction: 0, patience: 0 },
+    budgetSeconds: Infinity,
+    onCandidate: (c) =>
+      say(
+        `${c.method} ${c.units}: bound validation ${c.bound.value.toFixed(3)}, train ${c.boundTrain.value.toFixed(3)} (${c.seconds.toFixed(1)} s)`,
+      ),
+  });
+  const order: CandidateResult[] = [];
+  for (const c of suggestion.ranking) {
+    const { bound, ...rest } = c;
+    const r: CandidateResult = { ...rest, boundValid: bound, test: null };
     if (opts.verify) {
       const full = await fit(d, [c, { method: 'aeries', units: Math.min(8, c.units) }], budget, seed);
       r.test = modelLogLik(full, d.test, 13);
       say(
-        `  full model test log-likelihood ${r.test.value.toFixed(3)}${r.test.exact ? ' (exact)' : ` ± ${(r.test.se ?? 0).toFixed(3)}`}`,
+        `  ${c.method} ${c.units}, full model test log-likelihood ${r.test.value.toFixed(3)}${r.test.exact ? ' (exact)' : ` ± ${(r.test.se ?? 0).toFixed(3)}`}`,
       );
     }
-    results.push(r);
+    order.push(r);
   }
-  const order = [...results].sort((a, b) => b.boundValid.value - a.boundValid.value);
-  order.forEach((r, i) => (r.rank = i + 1));
   const rho = opts.verify
     ? spearman(
-        results.map((r) => r.boundValid.value),
-        results.map((r) => r.test?.value ?? NaN),
+        order.map((r) => r.boundValid.value),
+        order.map((r) => r.test?.value ?? NaN),
       )
     : null;
-  return { dataset: d.name, candidates: order, spearman: rho, markdown: markdown(d, order, rho, budget) };
+  return {
+    dataset: d.name,
+    candidates: order,
+    recommended: suggestion.recommended,
+    spearman: rho,
+    markdown: markdown(d, order, suggestion, rho, budget),
+  };
 }
 
 function est(e: Estimate | null): string {
@@ -116,7 +123,14 @@ function est(e: Estimate | null): string {
   return e.exact ? `${e.value.toFixed(3)}` : `${e.value.toFixed(3)} ± ${(e.se ?? 0).toFixed(3)}`;
 }
 
-function markdown(d: ExperimentData, rows: CandidateResult[], rho: number | null, budget: Budget): string {
+function markdown(
+  d: ExperimentData,
+  rows: CandidateResult[],
+  suggestion: SizeSuggestion,
+  rho: number | null,
+  budget: Budget,
+): string {
+  const pick = suggestion.recommended;
   const lines = [
     `## Layer selection on ${d.name}`,
     '',
@@ -131,6 +145,11 @@ function markdown(d: ExperimentData, rows: CandidateResult[], rho: number | null
     ),
     '',
   ];
+  if (pick)
+    lines.push(
+      `Recommended first layer: ${pick.method} ${pick.units} (the smallest within ${pick.reason.tolerance.toFixed(3)} nats of the best bound, ${pick.reason.bestUnits} units; a *choice*, METHOD.md §4.1).`,
+      '',
+    );
   if (rho !== null)
     lines.push(
       `Spearman correlation between the validation bound and the test log-likelihood: ${rho.toFixed(3)} over ${rows.length} candidates.`,

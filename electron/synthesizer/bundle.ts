@@ -3,7 +3,8 @@
  * joined by the data layer's encoding (so the bundle alone turns generated bits into rows)
  * and the rows' provenance — both typed here, never `unknown`. As bytes it is the `.lwm`
  * model file; files are read whole (regular files up to a size cap) and written atomically.
- * Reading checks the model (engine) and its data part against it (`bundle-check.ts`).
+ * Reading checks the model (engine) and its data part against it (`bundle-check.ts`); a
+ * partial model file is a stack bundle (`stack-bundle.ts`), refused here.
  */
 import { open, stat } from 'node:fs/promises';
 import { AppError } from '../../shared/domain/errors.js';
@@ -47,13 +48,23 @@ export function bundleToBytes(bundle: ModelBundle): Uint8Array {
   return serializeModel(bundle.model, bundle.manifest);
 }
 
-/** A bundle from model-file bytes: the engine checks the model, and the data part is checked against it. */
+/** The bundle of a complete model file's content: its data part is checked against the model. */
+export function completeBundle(model: DeepModelParams, manifest: ModelManifest): ModelBundle {
+  const dataEncoding = checkEncoding(manifest.dataEncoding, model.visible);
+  const dataProvenance = checkProvenance(manifest.dataProvenance);
+  return { model, manifest: { ...manifest, dataEncoding, dataProvenance } };
+}
+
+/**
+ * A bundle from model-file bytes: the engine checks the model, and the data part is checked
+ * against it. A partial model (a stack without a top prior: `stackBundleFromBytes` reads it)
+ * is refused with `model.unfinished`.
+ */
 export function bundleFromBytes(bytes: Uint8Array): ModelBundle {
   try {
-    const { model, manifest } = deserializeModel(bytes);
-    const dataEncoding = checkEncoding(manifest.dataEncoding, model.visible);
-    const dataProvenance = checkProvenance(manifest.dataProvenance);
-    return { model, manifest: { ...manifest, dataEncoding, dataProvenance } };
+    const file = deserializeModel(bytes);
+    if (!file.complete) throw new AppError('model.unfinished', { layers: file.stack.layers.length });
+    return completeBundle(file.model, file.manifest);
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError('model.corrupt', { reason: '@reason.unreadable' });

@@ -14,10 +14,15 @@ import type { TrainingSet } from './training-set.js';
 
 export type FitHooks = Pick<TrainOptions, 'signal' | 'isPaused' | 'onProgress' | 'onLayer'>;
 
-/** Refuses a fit that cannot work: fewer than `MIN_TRAIN_ROWS` training rows, or a memory estimate over the engine's budget. */
-export function checkFit(set: TrainingSet, config: TrainConfig): void {
+/** Refuses a set of fewer than `MIN_TRAIN_ROWS` training rows (a whole fit or any stage of one). */
+export function checkTrainingRows(set: TrainingSet): void {
   if (set.train.rows < MIN_TRAIN_ROWS)
     throw new AppError('train.tooFewRows', { rows: set.train.rows, min: MIN_TRAIN_ROWS });
+}
+
+/** Refuses a fit that cannot work: fewer than `MIN_TRAIN_ROWS` training rows, or a memory estimate over the engine's budget. */
+export function checkFit(set: TrainingSet, config: TrainConfig): void {
+  checkTrainingRows(set);
   checkTrainingMemory(config, set.train.bits, set.train.rows + (set.valid?.rows ?? 0));
 }
 

@@ -1,7 +1,7 @@
 /**
  * The synthesizer: the one path from a CSV's subset to a trained model that writes CSV rows,
  * used alike by the app's service, its engine thread and the CLI — prepare the training set
- * (data layer), fit it (engine), keep the model with its typed encoding as a bundle (the
+ * (data layer), fit it (engine) in one call or layer by layer, keep the model with its typed encoding as a bundle (the
  * `.lwm` file), and generate rows from a bundle. Code outside imports only this entry.
  */
 export { prepareTraining, TrainingSet, EncodedRows, Bytes } from './training-set.js';
@@ -16,3 +16,22 @@ export {
   type ModelBundle,
 } from './bundle.js';
 export { decodeSample, sampleEncoded, sampleRows } from './generate.js';
+export {
+  makeStackBundle,
+  stackBundleToBytes,
+  stackBundleFromBytes,
+  openModelBytes,
+  type StackBundle,
+  type StackBundleManifest,
+  type OpenedModel,
+} from './stack-bundle.js';
+export {
+  fitNextLayer,
+  refitLayer,
+  finishFit,
+  fineTuneFit,
+  suggestSize,
+  type StackFit,
+  type ModelFit,
+  type SuggestHooks,
+} from './staged.js';

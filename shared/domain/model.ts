@@ -78,7 +78,8 @@ export type TrainConfig = z.infer<typeof TrainConfig>;
  * A configuration as a model file records it: the same fields without the upper limits, so
  * files written before the limits existed still open (their weights are checked on their own).
  */
-export const StoredTrainConfig = trainConfig(unbounded, z.array(layerConfig(unbounded)).min(1));
+export const StoredLayerConfig = layerConfig(unbounded);
+export const StoredTrainConfig = trainConfig(unbounded, z.array(StoredLayerConfig).min(1));
 
 /** A figure in nats per row: exact, or an estimate with its standard error. */
 export const Estimate = z.object({
@@ -108,8 +109,15 @@ export const LayerResult = z.object({
   method: Method,
   epochs: z.number().int().min(0),
   seconds: z.number().min(0),
+  /** The layer's BLM bound on the rows it was trained on: the visible rows for layer 1, the codes of the layer below above. */
   blmTrain: Estimate,
   blmValid: Estimate.nullable(),
+  /**
+   * The bound of the model so far (layers 1..l) on the visible rows: the best log-likelihood any
+   * layers above could reach, on the rows the model's log-likelihood is measured on
+   * (METHOD.md §4.1). Absent in files written before it existed.
+   */
+  modelBound: z.object({ train: Estimate, valid: Estimate.nullable() }).optional(),
 });
 export type LayerResult = z.infer<typeof LayerResult>;
 

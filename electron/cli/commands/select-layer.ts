@@ -22,7 +22,8 @@ export const selectLayerCommand: Command = {
   usage: `Usage: layerwise select-layer <deep-synthetic|digits8x8|csv> [--verify] [--epochs N] [--seed N] [--json]
 
 Trains 7 candidate first layers (aeries 8, 6, 4, 2 units; ae 6; rbm 8, 4) and ranks them by
-their BLM bound on validation rows (exact EM), without training the layers above.
+their BLM bound on validation rows (exact EM), without training the layers above (the app's
+"Suggest a size"), and recommends the smallest within tolerance of the best.
 --verify also trains each full model (candidate + aeries layer of min(8, k1) units + table prior)
 and prints the Spearman correlation between the bound and the test log-likelihood.`,
   async run(argv) {
@@ -40,7 +41,12 @@ and prints the Spearman correlation between the bound and the test log-likelihoo
     });
     if (values.json) {
       note(report.markdown);
-      printJson({ dataset: report.dataset, candidates: report.candidates, spearman: report.spearman });
+      printJson({
+        dataset: report.dataset,
+        candidates: report.candidates,
+        recommended: report.recommended,
+        spearman: report.spearman,
+      });
     } else process.stdout.write(`${report.markdown}\n`);
     return 0;
   },

@@ -43,8 +43,19 @@ export interface BlmOptions {
   init?: Float64Array;
 }
 
+/** What EM needs of a table of log P(x|h) over distinct rows x and states h. */
+export interface EmTable {
+  readonly table: { states: number };
+  readonly rows: { counts: Float64Array; total: number };
+  readonly distinct: number;
+  /** P(x|h) divided by its row maximum and the log of that maximum, when the table is stored. */
+  scaled(): { p: Float64Array; max: Float64Array } | null;
+  /** log P(x_r | h_s) over s */
+  row(r: number, scratch: Float64Array): Float64Array;
+}
+
 /** log P(x|h) for every distinct row and state, stored or recomputed on demand. */
-export class LogLikTable {
+export class LogLikTable implements EmTable {
   readonly rows: DistinctRows;
   readonly table: LayerTable;
   private readonly stored: Float64Array | null;
@@ -95,7 +106,7 @@ function checkUnits(k: number): void {
 }
 
 /** E_x log sum_h P(x|h) Q(h), and optionally the averaged posterior E_x Q(h|x) into `post`. */
-export function blmObjective(t: LogLikTable, logQ: Float64Array, post?: Float64Array): number {
+export function blmObjective(t: EmTable, logQ: Float64Array, post?: Float64Array): number {
   const S = t.table.states;
   const { counts, total } = t.rows;
   let value = 0;
@@ -138,7 +149,7 @@ export function exactBlm(layer: GenerativeLayerParams, k: number, data: EncodedD
   return emOnTable(t, opts);
 }
 
-export function emOnTable(t: LogLikTable, opts: BlmOptions = {}): BlmResult {
+export function emOnTable(t: EmTable, opts: BlmOptions = {}): BlmResult {
   const S = t.table.states;
   const maxIterations = opts.maxIterations ?? 500;
   const tolerance = opts.tolerance ?? 1e-7;

@@ -52,7 +52,7 @@ export function posteriorLogits(
 /** Codes drawn from the exact posterior, [B, k]. */
 export function samplePosterior(
   layout: GroupLayout,
-  layer: TrainedBlmLayer,
+  layer: Pick<TrainedBlmLayer, 'gen' | 'states' | 'logPrior'>,
   x: tf.Tensor2D,
   seed: number,
 ): tf.Tensor2D {
@@ -181,6 +181,7 @@ export const blmExactMethod: LayerMethod = {
       gen: snapshotGen(trained.gen, input.groups),
       inf: snapshotInf(trained.inf),
       epochs: trained.epochs,
+      encoderLogPrior: Float32Array.from(trained.logPrior.dataSync()),
       encode: (x, seed) => samplePosterior(layout, trained, x, seed),
       dispose: () => {
         disposeVars([...genVarList(trained.gen), ...infVarList(trained.inf)]);

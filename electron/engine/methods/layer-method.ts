@@ -23,6 +23,8 @@ export interface TrainedLayer {
   gen: GenerativeLayerParams;
   inf: InferenceParams;
   epochs: number;
+  /** `blm-exact`: log Q over the 2^k codes, which its encoder samples the exact posterior with. */
+  encoderLogPrior?: Float32Array;
   /** Codes h ~ q(.|x) of rows x, for the layer above (a new tensor the caller owns). */
   encode(x: tf.Tensor2D, seed: number): tf.Tensor2D;
   /** Releases the layer's tensors. */

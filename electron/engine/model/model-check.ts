@@ -3,7 +3,9 @@
  * agree (sizes, methods, inference models, the configuration's units), sizes within what the
  * application supports, exactly the weights that architecture implies — each with the shape
  * it implies, none missing, none extra — every value finite, and a table prior that is a
- * distribution. Each failure is `model.corrupt` with a reason in the user's words.
+ * distribution. A partial model (a stack of layers, no top prior) is checked the same way
+ * for its layers (`checkLayers`, `expectedLayerWeights`), plus the log Q its exact-BLM layers
+ * keep. Each failure is `model.corrupt` with a reason in the user's words.
  */
 import { AppError } from '../../../shared/domain/errors.js';
 import type { GroupSpec, Method, TopPrior } from '../../../shared/domain/model.js';
@@ -17,11 +19,15 @@ const MAX_VISIBLE_BITS = 1_000_000;
 const MAX_WIDTH = 65_536;
 const MAX_TABLE_UNITS = 16;
 
-export interface Architecture {
+/** The layers of a model or of a stack. */
+export interface LayerArchitecture {
   visible: GroupSpec[];
   sizes: number[];
   methods: Method[];
   inference: ('vanilla' | 'rich')[];
+}
+
+export interface Architecture extends LayerArchitecture {
   top: TopPrior;
   topHidden: number;
 }
@@ -30,18 +36,23 @@ export function corrupt(reason: string, params: Record<string, string | number> 
   return new AppError('model.corrupt', { ...params, reason: `@reason.${reason}` });
 }
 
-/** The lists of the architecture agree, its sizes are supported, and the configuration describes the same layers. */
-export function checkArchitecture(arch: Architecture, configUnits: number[]): void {
+/** The lists of the layers agree, their sizes are supported, and the configuration describes the same layers. */
+export function checkLayers(arch: LayerArchitecture, configUnits: number[], topHidden = 0): void {
   const L = arch.sizes.length;
   if (L < 1 || arch.methods.length !== L || arch.inference.length !== L)
     throw corrupt('layerLists', { sizes: L, methods: arch.methods.length, inference: arch.inference.length });
   if (arch.visible.length === 0) throw corrupt('noVisible');
   const bits = groupBits(arch.visible);
-  if (L > MAX_LAYERS || arch.sizes.some((k) => k > MAX_UNITS) || bits > MAX_VISIBLE_BITS || arch.topHidden > MAX_UNITS)
+  if (L > MAX_LAYERS || arch.sizes.some((k) => k > MAX_UNITS) || bits > MAX_VISIBLE_BITS || topHidden > MAX_UNITS)
     throw corrupt('tooLarge');
   if (configUnits.join(',') !== arch.sizes.join(','))
     throw corrupt('configMismatch', { config: configUnits.join(', '), sizes: arch.sizes.join(', ') });
-  const k = arch.sizes[L - 1];
+}
+
+/** `checkLayers`, and a top prior its top layer can have. */
+export function checkArchitecture(arch: Architecture, configUnits: number[]): void {
+  checkLayers(arch, configUnits, arch.topHidden);
+  const k = arch.sizes[arch.sizes.length - 1];
   if (arch.top === 'rbm' && arch.topHidden < 1) throw corrupt('topHidden');
   if (arch.top === 'table' && k > MAX_TABLE_UNITS) throw corrupt('tableTooLarge', { k });
 }
@@ -49,11 +60,14 @@ export function checkArchitecture(arch: Architecture, configUnits: number[]): vo
 const shapeText = (shape: readonly number[]) => shape.join('×');
 
 /**
- * The weights the architecture implies, by name, with their shapes. The width of a rich
- * inference model is not in the architecture: it is read from the file (`declared`), and
- * must then be the same for both of its maps.
+ * The weights the layers imply, by name, with their shapes. The width of a rich inference
+ * model is not in the architecture: it is read from the file (`declared`), and must then be
+ * the same for both of its maps.
  */
-export function expectedWeights(arch: Architecture, declared: ReadonlyMap<string, number[]>): Map<string, number[]> {
+export function expectedLayerWeights(
+  arch: LayerArchitecture,
+  declared: ReadonlyMap<string, number[]>,
+): Map<string, number[]> {
   const out = new Map<string, number[]>();
   const below = (l: number) => (l === 0 ? groupBits(arch.visible) : arch.sizes[l - 1]);
   arch.sizes.forEach((k, l) => {
@@ -72,6 +86,12 @@ export function expectedWeights(arch: Architecture, declared: ReadonlyMap<string
     out.set(`inference/${l}/1/W`, [width, k]);
     out.set(`inference/${l}/1/b`, [k]);
   });
+  return out;
+}
+
+/** The weights the architecture implies: the layers' and the top prior's. */
+export function expectedWeights(arch: Architecture, declared: ReadonlyMap<string, number[]>): Map<string, number[]> {
+  const out = expectedLayerWeights(arch, declared);
   const k = arch.sizes[arch.sizes.length - 1];
   if (arch.top === 'bernoulli') out.set('top/logits', [k]);
   else if (arch.top === 'table') out.set('top/logProbs', [2 ** k]);
@@ -81,6 +101,36 @@ export function expectedWeights(arch: Architecture, declared: ReadonlyMap<string
     out.set('top/hiddenBias', [arch.topHidden]);
   }
   return out;
+}
+
+/**
+ * The log Q each `blm-exact` layer of a stack may keep (2^k values, k at most 16 as for the
+ * method itself): expected when the file declares it, refused on any other layer.
+ */
+export function expectedEncoderWeights(
+  arch: LayerArchitecture,
+  declared: ReadonlyMap<string, number[]>,
+): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  arch.sizes.forEach((k, l) => {
+    const name = `encoder/${l}/logQ`;
+    if (declared.has(name) && arch.methods[l] === 'blm-exact' && k <= MAX_TABLE_UNITS) out.set(name, [2 ** k]);
+  });
+  return out;
+}
+
+/**
+ * Each layer a stack records (its settings and results) is the layer its architecture
+ * describes: same method, same units, same place (the settings' units are `checkLayers`').
+ */
+export function checkStackRecords(
+  arch: LayerArchitecture,
+  records: readonly { config: { method: Method }; result: { layer: number; units: number; method: Method } }[],
+): void {
+  records.forEach(({ config, result }, l) => {
+    const same = config.method === arch.methods[l] && result.method === arch.methods[l];
+    if (!same || result.units !== arch.sizes[l] || result.layer !== l) throw corrupt('stackRecord', { layer: l + 1 });
+  });
 }
 
 /** The file's list of weights is exactly the expected one: no duplicate, none unknown, none missing, each of its shape. */

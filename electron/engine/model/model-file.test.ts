@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/domain/errors.js';
 import type { TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
-import { describeModel, deserializeModel, serializeModel, type ModelManifestInput } from './model-file.js';
+import {
+  describeModel,
+  deserializeModel,
+  MODEL_FORMAT_VERSION,
+  serializeModel,
+  type ModelManifestInput,
+} from './model-file.js';
 import { matrix, type DeepModelParams, type TopPriorParams } from './params.js';
 import { createRng } from '../../base/random.js';
 import { sampleVisible } from './sample.js';
@@ -111,6 +117,7 @@ describe('model file', () => {
     it(`round-trips a model with a ${top.kind} prior and reproduces its samples for a seed`, () => {
       const m = model(top);
       const back = deserializeModel(bytesOf(m));
+      if (!back.complete) throw new Error('a complete model reads back as a stack');
       expect(back.model).toEqual(m);
       expect(back.manifest.formatVersion).toBe(1);
       expect(back.manifest.seed).toBe(42);
@@ -127,7 +134,7 @@ describe('model file', () => {
   it('refuses a newer format version with a translated error', () => {
     const bytes = bytesOf(model(tops[2]));
     const newer = Uint8Array.from(bytes);
-    new DataView(newer.buffer).setUint32(8, 2, true);
+    new DataView(newer.buffer).setUint32(8, MODEL_FORMAT_VERSION + 1, true);
     expect(() => deserializeModel(newer)).toThrow(expect.objectContaining({ code: 'model.newerVersion' }));
     // A newer formatVersion inside the manifest (same container) is refused as well.
     const text = Buffer.from(bytes).toString('latin1').replace('"formatVersion":1', '"formatVersion":7');

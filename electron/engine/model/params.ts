@@ -6,9 +6,10 @@
  * Conventions: matrices are row-major. A generative layer l maps the layer above (k_l units)
  * to logits of the layer below: logits = h_l · W_l + b_l, W_l of shape [k_l, n_{l-1}].
  * Layer 0 below is the visible row, split into `GroupSpec` groups; hidden layers are all
- * Bernoulli bits.
+ * Bernoulli bits. A `LayerStack` is a model in the making: its layers, no top prior yet.
  */
-import type { GroupSpec, Method } from '../../../shared/domain/model.js';
+import type { GroupSpec, LayerConfig, LayerResult, Method } from '../../../shared/domain/model.js';
+import type { StackSettings } from '../../../shared/domain/staged.js';
 
 export interface Matrix {
   rows: number;
@@ -56,12 +57,20 @@ export function matrix(rows: number, cols: number, data?: Float32Array): Matrix 
   return { rows, cols, data: d };
 }
 
+const finite = (values: ArrayLike<number>) => {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+  return true;
+};
+
+/** Whether every parameter of one layer (its generative and inference parts) is a finite number. */
+export function isFiniteLayer(gen: GenerativeLayerParams, inf: InferenceParams): boolean {
+  return (
+    finite(gen.weights.data) && finite(gen.bias) && inf.layers.every((l) => finite(l.weights.data) && finite(l.bias))
+  );
+}
+
 /** Whether every parameter of the model is a finite number (a diverged run or a damaged file has NaN or ±Infinity). */
 export function isFiniteModel(model: DeepModelParams): boolean {
-  const finite = (values: ArrayLike<number>) => {
-    for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
-    return true;
-  };
   const top = model.top;
   const topFinite =
     top.kind === 'bernoulli'
@@ -69,9 +78,37 @@ export function isFiniteModel(model: DeepModelParams): boolean {
       : top.kind === 'table'
         ? finite(top.logProbs)
         : finite(top.weights.data) && finite(top.visibleBias) && finite(top.hiddenBias);
-  return (
-    topFinite &&
-    model.generative.every((g) => finite(g.weights.data) && finite(g.bias)) &&
-    model.inference.every((q) => q.layers.every((l) => finite(l.weights.data) && finite(l.bias)))
-  );
+  return topFinite && model.generative.every((g, l) => isFiniteLayer(g, model.inference[l]));
+}
+
+/** The training rows a stack was trained on, to refuse continuing it on other rows. */
+export interface StackData {
+  rows: number;
+  bits: number;
+  /** A hash of the training and validation rows. */
+  fingerprint: string;
+}
+
+/** One trained layer of a stack: its plain parameters, how it was trained, and its results. */
+export interface StackedLayer {
+  config: LayerConfig;
+  gen: GenerativeLayerParams;
+  inf: InferenceParams;
+  /**
+   * `blm-exact` only: log Q over the 2^k codes at the end of training, so codes for the layer
+   * above come from the exact posterior Q(h|x) (METHOD.md §3); null for other methods.
+   */
+  encoderLogPrior: Float32Array | null;
+  result: LayerResult;
+}
+
+/** A partial model: the layers trained so far, without a top prior (METHOD.md §3, staged). */
+export interface LayerStack {
+  visible: GroupSpec[];
+  settings: StackSettings;
+  /** Null when unknown (layers taken from a model file written before stacks existed). */
+  data: StackData | null;
+  /** The tfjs backend the layers were trained on. */
+  backend: string;
+  layers: StackedLayer[];
 }

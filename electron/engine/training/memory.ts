@@ -10,6 +10,7 @@
  * one, the rich inference model's hidden layer), about `ACTIVATION_COPIES` times for the
  * forward and backward passes; the codes passed up; the top RBM likewise. The heaviest stage
  * counts, on top of the data and the layers already trained. It errs on the generous side.
+ * Staged training (one layer, or the top prior, per call) checks the stage it runs the same way.
  */
 import { AppError } from '../../../shared/domain/errors.js';
 import { settingName } from '../../../shared/domain/limits.js';
@@ -88,9 +89,12 @@ function layerTerms(layer: LayerConfig, l: number, n: number, rows: number): Ter
   return terms;
 }
 
-/** The estimate of training `config` on `rows` rows of `bits` bits. */
-export function estimateTrainingMemory(config: TrainConfig, bits: number, rows: number): MemoryEstimate {
-  const data: Term = { floats: rows * bits, setting: bits > 2000 ? 'bits' : 'rows', value: bits > 2000 ? bits : rows };
+/** The terms of each stage of `config` (layers, then a top RBM), each on top of the layers already trained. */
+function stageTerms(
+  config: Pick<TrainConfig, 'layers' | 'topPrior' | 'topHidden'>,
+  bits: number,
+  rows: number,
+): Term[][] {
   const stages: Term[][] = [];
   let retained = 0;
   let n = bits;
@@ -111,8 +115,14 @@ export function estimateTrainingMemory(config: TrainConfig, bits: number, rows: 
       { floats: rows * n * 2, setting: 'rows', value: rows },
     ]);
   }
+  return stages;
+}
+
+/** The data's term and the heaviest of `stages`, as an estimate. */
+function estimateOf(stages: Term[][], bits: number, rows: number): MemoryEstimate {
+  const data: Term = { floats: rows * bits, setting: bits > 2000 ? 'bits' : 'rows', value: bits > 2000 ? bits : rows };
   const sum = (terms: Term[]) => terms.reduce((s, t) => s + t.floats, 0);
-  const peak = stages.reduce((best, s) => (sum(s) > sum(best) ? s : best), stages[0]);
+  const peak = stages.reduce((best, s) => (sum(s) > sum(best) ? s : best), stages[0] ?? []);
   const all = [data, ...peak];
   const largest = all.reduce((best, t) => (t.floats > best.floats ? t : best), data);
   return {
@@ -121,14 +131,39 @@ export function estimateTrainingMemory(config: TrainConfig, bits: number, rows: 
   };
 }
 
-/** Refuses a run whose estimate is over `budget` bytes, naming the setting to lower. */
-export function checkTrainingMemory(
-  config: TrainConfig,
+/** The estimate of training `config` on `rows` rows of `bits` bits. */
+export function estimateTrainingMemory(config: TrainConfig, bits: number, rows: number): MemoryEstimate {
+  return estimateOf(stageTerms(config, bits, rows), bits, rows);
+}
+
+/**
+ * The estimate of one stage of staged training (METHOD.md §3): training `layer` on top of the
+ * layers `below` (whose parameters are held meanwhile) on `rows` rows of `bits` bits. Only
+ * that stage counts: the layers below were trained (and checked) by earlier calls.
+ */
+export function estimateLayerMemory(
+  below: LayerConfig[],
+  layer: LayerConfig,
   bits: number,
   rows: number,
-  budget = ENGINE_MEMORY_BUDGET,
 ): MemoryEstimate {
-  const estimate = estimateTrainingMemory(config, bits, rows);
+  const stages = stageTerms({ layers: [...below, layer], topPrior: 'bernoulli', topHidden: 0 }, bits, rows);
+  return estimateOf(stages.slice(-1), bits, rows);
+}
+
+/** The estimate of fitting a top prior (`top`) on the layers `layers` (staged training's last stage). */
+export function estimateTopMemory(
+  layers: LayerConfig[],
+  top: Pick<TrainConfig, 'topPrior' | 'topHidden'>,
+  bits: number,
+  rows: number,
+): MemoryEstimate {
+  if (top.topPrior !== 'rbm') return estimateOf([], bits, rows);
+  return estimateOf(stageTerms({ layers, ...top }, bits, rows).slice(-1), bits, rows);
+}
+
+/** Refuses an estimate over `budget` bytes with `train.tooLarge`, naming the setting to lower. */
+export function refuseOverBudget(estimate: MemoryEstimate, budget = ENGINE_MEMORY_BUDGET): MemoryEstimate {
   if (estimate.bytes > budget) {
     const { setting, layer, value } = estimate.largest;
     const mb = (bytes: number) => Math.ceil(bytes / 1024 ** 2);
@@ -141,6 +176,16 @@ export function checkTrainingMemory(
     });
   }
   return estimate;
+}
+
+/** Refuses a run whose estimate is over `budget` bytes, naming the setting to lower. */
+export function checkTrainingMemory(
+  config: TrainConfig,
+  bits: number,
+  rows: number,
+  budget = ENGINE_MEMORY_BUDGET,
+): MemoryEstimate {
+  return refuseOverBudget(estimateTrainingMemory(config, bits, rows), budget);
 }
 
 /** Bytes of the model file a run will write (its weights, plus room for its description), for checking the disk first. */

@@ -9,7 +9,8 @@ import { FromWorker, type ToWorker } from './protocol.js';
 
 type Pending = { resolve: (m: FromWorker) => void; reject: (e: AppError) => void };
 export type Distribute<T> = T extends unknown ? Omit<T, 'requestId'> : never;
-export type Progress = Extract<FromWorker, { type: 'epoch' | 'layer' }>;
+/** Events of a run: an epoch, a layer trained, a candidate of "Suggest a size" trained. */
+export type Progress = Extract<FromWorker, { type: 'epoch' | 'layer' | 'candidate' }>;
 
 /** Test only: a fault the worker simulates (see worker.ts). */
 export type TestFault = 'poison';
@@ -91,6 +92,7 @@ export class EngineConnection {
         return;
       case 'epoch':
       case 'layer':
+      case 'candidate':
         onProgress(m);
         return;
       default: {

@@ -2,13 +2,15 @@
  * The engine's thread. Fitting, sampling and model serialisation run here, through the
  * synthesizer, so the thread that serves the window and the IPC never blocks. Pause and
  * cancel arrive through a shared control word, read between mini-batches; everything else is
- * a validated message. Trained bundles stay here, by run id, for sampling and export.
+ * a validated message. Trained bundles stay here, by run id, for sampling and export; the
+ * layer-by-layer stages (`staged-handlers.ts`) keep their stacks here too.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, toErrorPayload } from '../../../shared/domain/errors.js';
 import { initBackend, measureSpeed } from '../../engine/index.js';
 import { bundleFromBytes, bundleToBytes, fitModel, sampleEncoded, type ModelBundle } from '../../synthesizer/index.js';
 import { CONTROL, type FromWorker, ToWorker } from './protocol.js';
+import { StagedHandlers } from './staged-handlers.js';
 
 const port = parentPort;
 if (!port) throw new Error('the engine worker must run in a worker thread');
@@ -26,18 +28,23 @@ function bundleOf(runId: string): ModelBundle {
 }
 
 /**
- * Test only (`EngineClient`'s `testFault: 'poison'`): a run whose id starts with "poison"
- * breaks this thread's engine for good, as a WebAssembly memory fault does — every later run
- * here fails the same way — so tests can prove that the client replaces a broken engine.
+ * Test only (`EngineClient`'s `testFault: 'poison'`): a run (a training or a layer-by-layer
+ * stage) whose id starts with "poison" breaks this thread's engine for good, as a WebAssembly
+ * memory fault does — every later run here fails the same way — so tests can prove that the
+ * client replaces a broken engine.
  */
 let poisoned = false;
 const testFault: unknown = (workerData as Record<string, unknown> | null)?.testFault;
 
+const staged = new StagedHandlers(bundles, send);
+
 async function handle(message: ToWorker): Promise<void> {
+  if ('set' in message) {
+    if (testFault === 'poison' && message.runId.startsWith('poison')) poisoned = true;
+    if (poisoned) throw new RangeError('memory access out of bounds');
+  }
   switch (message.type) {
     case 'train': {
-      if (testFault === 'poison' && message.runId.startsWith('poison')) poisoned = true;
-      if (poisoned) throw new RangeError('memory access out of bounds');
       const control = new Int32Array(message.control);
       const abort = new AbortController();
       const { bundle, summary } = await fitModel(message.set, message.config, message.appVersion, {
@@ -75,6 +82,8 @@ async function handle(message: ToWorker): Promise<void> {
       send({ type: 'measured', requestId: message.requestId, ...(await measureSpeed(message.data, message.layer)) });
       return;
     }
+    default:
+      return staged.handle(message);
   }
 }
 

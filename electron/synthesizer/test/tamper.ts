@@ -16,16 +16,16 @@ export interface Tampered {
   reason?: string;
 }
 
-interface Weight {
+export interface Weight {
   name: string;
   shape: number[];
   dtype: string;
   values: Float32Array;
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-interface Parts {
+export interface Parts {
   version: number;
   manifest: Json;
   weights: Weight[];
@@ -71,7 +71,7 @@ export function compose(parts: Parts, body?: Uint8Array): Uint8Array {
 const clone = <T>(value: T): T => structuredClone(value);
 
 /** A copy of the parts changed by `edit`, composed back to bytes. */
-function edited(parts: Parts, edit: (p: Parts) => void): Uint8Array {
+export function edited(parts: Parts, edit: (p: Parts) => void): Uint8Array {
   const copy: Parts = {
     version: parts.version,
     manifest: clone(parts.manifest),
@@ -82,11 +82,11 @@ function edited(parts: Parts, edit: (p: Parts) => void): Uint8Array {
 }
 
 const arch = (p: Parts) => p.manifest.architecture as Json & { sizes: number[]; visible: Json[]; methods: string[] };
-const encoding = (p: Parts) =>
+export const encoding = (p: Parts) =>
   p.manifest.dataEncoding as { header: string[]; columns: (Json & { kind: string; column: number })[] };
-const weight = (p: Parts, name: string) => p.weights.find((w) => w.name === name)!;
+export const weight = (p: Parts, name: string) => p.weights.find((w) => w.name === name)!;
 
-function transpose(w: Weight): void {
+export function transpose(w: Weight): void {
   const [rows, cols] = w.shape;
   const out = new Float32Array(w.values.length);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[j * rows + i] = w.values[i * cols + j];
@@ -120,7 +120,8 @@ export function tamperedModels(bytes: Uint8Array, seed: number): Tampered[] {
     return b;
   };
   add('container version 0', header(8, 0), corrupt, 'badVersion');
-  add('container version 2', header(8, 2), ['model.newerVersion']);
+  add('container version 2 (that of a partial model)', header(8, 2), corrupt, 'versionMismatch');
+  add('container version 3', header(8, 3), ['model.newerVersion']);
   add('huge declared description length', header(12, 0xffffffff), corrupt, 'truncatedHeader');
   add('description length cut short', header(12, jsonEnd - 16 - 10), corrupt, 'badJson');
   const notJson = Uint8Array.from(bytes);

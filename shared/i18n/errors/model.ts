@@ -6,6 +6,11 @@
 export const modelTerms: { en: Record<string, string>; ja: Record<string, string> } = {
   en: {
     'reason.badVersion': 'its format version {version} is not one Layerwise Studio writes',
+    'reason.versionMismatch':
+      'its format version {version} does not match what it holds (a finished model is version 1, layers still being trained version 2)',
+    'reason.badLayerRecords': "its record of the layers' settings and results is incomplete or was edited",
+    'reason.stackRecord': 'its record of layer {layer} does not match that layer',
+    'reason.notAStack': 'it holds a finished model, not layers still being trained',
     'reason.truncatedHeader': 'the file ends inside its description; it was probably cut short by an interrupted copy',
     'reason.truncatedWeights':
       'the file ends inside its weights ("{name}"); it was probably cut short by an interrupted copy',
@@ -40,6 +45,11 @@ export const modelTerms: { en: Record<string, string>; ja: Record<string, string
   },
   ja: {
     'reason.badVersion': '形式バージョン {version} は Layerwise Studio が書き出すものではありません',
+    'reason.versionMismatch':
+      '形式バージョン {version} が内容と一致しません (完成したモデルはバージョン 1、学習途中の層はバージョン 2 です)',
+    'reason.badLayerRecords': '層の設定と結果の記録が不完全か、編集されています',
+    'reason.stackRecord': '第 {layer} 層の記録がその層と一致しません',
+    'reason.notAStack': '学習途中の層ではなく、完成したモデルが含まれています',
     'reason.truncatedHeader': 'ファイルが説明部分の途中で終わっています。コピーが中断された可能性があります',
     'reason.truncatedWeights': 'ファイルが重み (「{name}」) の途中で終わっています。コピーが中断された可能性があります',
     'reason.extraBytes': '重みの後に想定外の {count} バイトがあります',
