@@ -6,19 +6,8 @@
  */
 import { extname, resolve, sep } from 'node:path';
 import { CSP_HEADER } from '../../shared/csp.js';
+import { CONTENT_TYPES } from '../platform/content-types.js';
 import { APP_HOST, APP_SCHEME } from './app-location.js';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-};
 
 export interface AppFileResponse {
   status: number;

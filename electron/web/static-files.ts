@@ -8,19 +8,9 @@ import type { ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CSP_HEADER } from '../../shared/csp.js';
+import { CONTENT_TYPES } from '../platform/content-types.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { badRequest, sendError } from './http-io.js';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /**
  * The file a URL path names inside root (an absolute, resolved folder), or null if outside it;
