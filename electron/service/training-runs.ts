@@ -68,6 +68,11 @@ export class TrainingRuns {
     return { state: 'cancelled' };
   }
 
+  /** Cancels the run in progress, if any (its project was closed). */
+  cancelCurrent(): void {
+    this.run?.control.set('cancel');
+  }
+
   private require(runId: string): Run {
     if (!this.run || this.run.runId !== runId) throw new AppError('unknownRun');
     return this.run;

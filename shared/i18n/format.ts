@@ -7,13 +7,14 @@ import { appErrors } from './errors/app.js';
 import { dataErrors } from './errors/data.js';
 import { engineErrors } from './errors/engine.js';
 import { evalErrors } from './errors/eval.js';
+import { projectErrors } from './errors/project.js';
 
 export type Locale = 'en' | 'ja';
 
 /** All error messages by locale, keyed by error code. */
 export const errorMessages: Record<Locale, Record<string, string>> = {
-  en: { ...appErrors.en, ...dataErrors.en, ...engineErrors.en, ...evalErrors.en },
-  ja: { ...appErrors.ja, ...dataErrors.ja, ...engineErrors.ja, ...evalErrors.ja },
+  en: { ...appErrors.en, ...dataErrors.en, ...engineErrors.en, ...evalErrors.en, ...projectErrors.en },
+  ja: { ...appErrors.ja, ...dataErrors.ja, ...engineErrors.ja, ...evalErrors.ja, ...projectErrors.ja },
 };
 
 export function interpolate(template: string, params: Record<string, string | number>): string {

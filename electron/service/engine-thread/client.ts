@@ -96,6 +96,12 @@ export class EngineClient {
     return reply.bytes;
   }
 
+  /** Keeps a model file's bytes on the engine thread under `runId` (a project or a model file opened by the user). */
+  async load(runId: string, bytes: Uint8Array): Promise<void> {
+    const reply = await this.request({ type: 'load', runId, bytes });
+    if (reply.type !== 'loaded') throw new AppError('internal', { message: `unexpected ${reply.type}` });
+  }
+
   static controlWord(): { buffer: SharedArrayBuffer; set(state: keyof typeof CONTROL): void } {
     const buffer = new SharedArrayBuffer(4);
     const word = new Int32Array(buffer);

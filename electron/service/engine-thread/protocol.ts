@@ -30,6 +30,8 @@ export const ToWorker = z.discriminatedUnion('type', [
     seed: z.number().int(),
   }),
   z.object({ type: z.literal('modelFile'), requestId: z.number().int(), runId: z.string() }),
+  /** A model file's bytes, kept under `runId` for sampling and export (a project or a model opened by the user). */
+  z.object({ type: z.literal('load'), requestId: z.number().int(), runId: z.string(), bytes: Bytes }),
 ]);
 export type ToWorker = z.infer<typeof ToWorker>;
 
@@ -42,6 +44,7 @@ export const FromWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('trained'), requestId: z.number().int(), runId: z.string(), summary: TrainSummary }),
   z.object({ type: z.literal('sampled'), requestId: z.number().int(), data: EncodedRows }),
   z.object({ type: z.literal('modelFile'), requestId: z.number().int(), bytes: Bytes }),
+  z.object({ type: z.literal('loaded'), requestId: z.number().int() }),
   z.object({ type: z.literal('failed'), requestId: z.number().int(), error: ErrorPayload }),
 ]);
 export type FromWorker = z.infer<typeof FromWorker>;

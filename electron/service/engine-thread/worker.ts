@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { AppError, toErrorPayload } from '../../../shared/domain/errors.js';
 import { initBackend } from '../../engine/index.js';
-import { bundleToBytes, fitModel, sampleEncoded, type ModelBundle } from '../../synthesizer/index.js';
+import { bundleFromBytes, bundleToBytes, fitModel, sampleEncoded, type ModelBundle } from '../../synthesizer/index.js';
 import { CONTROL, type FromWorker, ToWorker } from './protocol.js';
 
 const port = parentPort;
@@ -51,6 +51,11 @@ async function handle(message: ToWorker): Promise<void> {
     }
     case 'modelFile': {
       send({ type: 'modelFile', requestId: message.requestId, bytes: bundleToBytes(bundleOf(message.runId)) });
+      return;
+    }
+    case 'load': {
+      bundles.set(message.runId, bundleFromBytes(message.bytes));
+      send({ type: 'loaded', requestId: message.requestId });
       return;
     }
   }
