@@ -5,7 +5,7 @@
  * since the model was trained (the rows are generated as it was trained).
  */
 import type { RowTable } from '../../../shared/domain/data.js';
-import type { GenerationNotes } from '../../../shared/domain/project.js';
+import type { ColumnChoice, GenerationNotes } from '../../../shared/domain/project.js';
 import type { EncodedData } from '../../base/encoded-rows.js';
 import type { EncodingSpec } from '../../data/index.js';
 import { chunkSeed, decodeSample, joinChunks, STREAM_CHUNK_ROWS, streamChunks } from '../../synthesizer/index.js';
@@ -32,12 +32,14 @@ function modelledBy(encoding: EncodingSpec): (name: string) => boolean {
   return (name) => ['bins', 'values', 'levels', 'flag'].includes(kinds.get(name) ?? '');
 }
 
+/** The columns rows generated with `encoding` leave out under the column choices `columns`. */
+export function omittedFor(encoding: EncodingSpec, columns: ColumnChoice[]): string[] {
+  return omittedColumns(encoding.header, modelledBy(encoding), columns);
+}
+
 export function generationNotes(project: Project, entry: ModelEntry): GenerationNotes {
   const now = project.choices();
-  return {
-    omitted: omittedColumns(entry.encoding.header, modelledBy(entry.encoding), now.columns),
-    stale: staleness(entry.record.lineage, now),
-  };
+  return { omitted: omittedFor(entry.encoding, now.columns), stale: staleness(entry.record.lineage, now) };
 }
 
 /** The table without the named columns. */

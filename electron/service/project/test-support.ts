@@ -30,7 +30,7 @@ export function penguinsCsv(n: number): string {
 export async function trainTiny(
   service: LayerwiseService,
   events: ServerEvent[],
-  { wait = true, epochs = 1 }: { wait?: boolean; epochs?: number } = {},
+  { wait = true, epochs = 1, seed = 1 }: { wait?: boolean; epochs?: number; seed?: number } = {},
 ): Promise<{ runId: string }> {
   const { config } = await service['train.defaults']();
   const tiny: TrainConfig = {
@@ -38,6 +38,7 @@ export async function trainTiny(
     layers: [{ ...config.layers[0], units: 6, epochs, batchSize: epochs > 1 ? 16 : 128 }],
     topPrior: 'bernoulli',
     patience: 0,
+    seed,
   };
   const { runId } = await service['train.start']({ config: tiny });
   if (!wait) return { runId };
