@@ -1,7 +1,8 @@
 /**
  * `npm run web`: starts the local web host on 127.0.0.1 with a fresh session token and
  * prints the URL to open. Options: --port N (default 4750; 0 = any free port),
- * --token T (default: random; for tests). Ctrl+C stops it.
+ * --token T (default: random; for tests). Ctrl+C stops it. Projects are autosaved to the
+ * per-user data folder (`platform/data-dir.ts`; `LAYERWISE_DATA_DIR` to choose another).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,6 +14,8 @@ import { formatError } from '../../shared/i18n/format.js';
 import { EngineClient } from '../service/engine-thread/client.js';
 import { FileRegistry } from '../platform/file-registry.js';
 import { memoryBudgetFromEnv, osLocale, repoRoot, sourceSamplePath } from '../platform/paths.js';
+import { autosaveDirIn, userDataDir } from '../platform/data-dir.js';
+import { Autosaves } from '../service/project/autosave.js';
 import { LayerwiseService } from '../service/service.js';
 import { startWebHost, type WebHost } from './server.js';
 import { WebSaver } from './web-saver.js';
@@ -40,6 +43,7 @@ async function run(): Promise<void> {
     saver,
     engine,
     memoryBudgetBytes: memoryBudgetFromEnv(),
+    autosaves: new Autosaves(autosaveDirIn(userDataDir())),
   });
   const options = { token, staticDir: join(repoRoot(), 'out', 'renderer'), uploadDir, service, files, saver };
   const wanted = values.port !== undefined ? Number(values.port) : DEFAULT_PORT;
@@ -56,6 +60,7 @@ async function run(): Promise<void> {
   if (!values.quiet)
     process.stdout.write(`Engine backend: ${backend}. Only this machine can connect. Press Ctrl+C to stop.\n`);
   const stop = async () => {
+    await service.session.flush();
     await host?.close();
     await engine.dispose();
     await rm(uploadDir, { recursive: true, force: true });
