@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/domain/errors.js';
 import App from './App.vue';
 import { useAppStore } from './stores/app.js';
-import { appInfo } from './test/fixtures.js';
+import { appInfo, datasetInfo } from './test/fixtures.js';
 import { fakeBackend, mountWith, settle } from './test/fake.js';
 
 afterEach(() => localStorage.clear());
@@ -56,6 +56,26 @@ describe('App', () => {
     expect(banner.text()).not.toContain('at ');
     await w.get('[data-testid="locale-switch"]').setValue('ja');
     await banner.get('button').trigger('click');
+    expect(w.find('[data-testid="error-banner"]').exists()).toBe(false);
+  });
+
+  it('clears the error banner once a later action works', async () => {
+    let fails = true;
+    fakeBackend({
+      'app.info': () => appInfo(),
+      'data.import': () => {
+        if (fails) throw new AppError('data.binary');
+        return datasetInfo();
+      },
+    });
+    const w = mountWith(App);
+    await useAppStore().init();
+    await w.get('[data-testid="try-sample"]').trigger('click');
+    await settle();
+    expect(w.find('[data-testid="error-banner"]').exists()).toBe(true);
+    fails = false;
+    await w.get('[data-testid="try-sample"]').trigger('click');
+    await settle();
     expect(w.find('[data-testid="error-banner"]').exists()).toBe(false);
   });
 });

@@ -18,11 +18,14 @@ export function sessionToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function chooseFile(): Promise<File | null> {
+const CSV_TYPES = '.csv,.tsv,.txt,text/csv,text/plain';
+const PROJECT_TYPES = '.lwproj,.lwm';
+
+function chooseFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.csv,.tsv,.txt,text/csv,text/plain';
+    input.accept = accept;
     input.style.display = 'none';
     input.addEventListener('change', () => {
       resolve(input.files?.[0] ?? null);
@@ -37,15 +40,35 @@ function chooseFile(): Promise<File | null> {
   });
 }
 
+/** The browser's file chooser, then an upload; the file's own name travels with it. */
+async function upload(accept: string, token: string): Promise<FileRef | null> {
+  const file = await chooseFile(accept);
+  if (!file) return null;
+  const res = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    headers: { 'x-layerwise-token': token },
+    body: file,
+  });
+  const reply = Reply.parse(await res.json());
+  if (!reply.ok) throw new AppError(reply.error.code, reply.error.params);
+  return FileRef.parse(reply.value);
+}
+
 export function webTransport(token = sessionToken()): Transport {
   const headers = { 'content-type': 'application/json', 'x-layerwise-token': token };
   const listeners = new Set<(e: unknown) => void>();
+  const reconnected = new Set<() => void>();
   let socket: WebSocket | null = null;
   let retry = 500;
+  let lost = false;
   const connect = () => {
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     socket = new WebSocket(`${scheme}://${window.location.host}/api/events?token=${encodeURIComponent(token)}`);
-    socket.onopen = () => (retry = 500);
+    socket.onopen = () => {
+      retry = 500;
+      if (lost) reconnected.forEach((l) => l());
+      lost = false;
+    };
     socket.onmessage = (m) => {
       let data: unknown;
       try {
@@ -57,6 +80,7 @@ export function webTransport(token = sessionToken()): Transport {
     };
     socket.onclose = () => {
       socket = null;
+      lost = true;
       if (listeners.size > 0) setTimeout(connect, (retry = Math.min(retry * 2, 10_000)));
     };
   };
@@ -71,18 +95,12 @@ export function webTransport(token = sessionToken()): Transport {
       if (!socket) connect();
       return () => listeners.delete(listener);
     },
-    async pickCsv() {
-      const file = await chooseFile();
-      if (!file) return null;
-      const res = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, {
-        method: 'POST',
-        headers: { 'x-layerwise-token': token },
-        body: file,
-      });
-      const reply = Reply.parse(await res.json());
-      if (!reply.ok) throw new AppError(reply.error.code, reply.error.params);
-      return FileRef.parse(reply.value);
+    onReconnect(listener) {
+      reconnected.add(listener);
+      return () => reconnected.delete(listener);
     },
+    pickCsv: () => upload(CSV_TYPES, token),
+    pickProject: () => upload(PROJECT_TYPES, token),
     download(url, fileName) {
       const a = document.createElement('a');
       a.href = url;

@@ -10,8 +10,6 @@ export const ui = {
     dismiss: 'Dismiss',
     error: 'Error',
     working: 'Working…',
-    openedModel:
-      '“{name}” is a Layerwise model file. This version cannot open model files in the window yet. To generate rows from it, use the command line of a Layerwise Studio source checkout:',
   },
   steps: {
     data: { nav: 'Data', title: 'Load your data' },

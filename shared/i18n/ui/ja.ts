@@ -12,8 +12,6 @@ export const ui: UiCatalog = {
     dismiss: '閉じる',
     error: 'エラー',
     working: '処理中…',
-    openedModel:
-      '「{name}」は Layerwise のモデルファイルです。このバージョンでは、モデルファイルをウィンドウで開くことはまだできません。このファイルから行を生成するには、Layerwise Studio のソース一式にあるコマンドラインを使ってください:',
   },
   steps: {
     data: { nav: 'データ', title: 'データを読み込む' },
