@@ -73,7 +73,14 @@ export const methods = {
   'app.info': method(Empty, AppInfo),
   /** Desktop: shows the open dialog and registers the chosen path. The web host answers `unsupported` (the browser uploads). */
   'files.pickCsv': method(Empty, FileRef.nullable()),
-  'data.import': method(z.object({ source: ImportSource, options: CsvOptionsOverride.optional() }), DatasetInfo),
+  /**
+   * Reads data. `newProject`: the user opened data (a new project, even of the same file);
+   * otherwise another file starts a new project and the same one read again keeps it.
+   */
+  'data.import': method(
+    z.object({ source: ImportSource, options: CsvOptionsOverride.optional(), newProject: z.boolean().optional() }),
+    DatasetInfo,
+  ),
   /** Stops the pass over a file in progress: an import, a segment count or a subset draw. */
   'data.cancelImport': method(Empty, z.object({ cancelled: z.boolean() })),
   'data.updateColumns': method(z.object({ columns: z.array(ColumnOverride) }), DatasetInfo),

@@ -33,6 +33,7 @@ export class TrainStep extends StepPage {
   readonly #chart = this.page.getByTestId('training-chart');
   readonly #results = this.page.getByTestId('layer-results');
   readonly #error = this.page.getByTestId('error-banner');
+  readonly #cancel = this.page.getByTestId('cancel-training');
 
   /** Starts training with the default set-up, changing what is given, and waits until the run has begun. */
   async train({ epochs }: { epochs?: number } = {}): Promise<void> {
@@ -69,6 +70,19 @@ export class TrainStep extends StepPage {
   async chartPoints(): Promise<number> {
     await this.show();
     return Number(await this.#chart.getAttribute('data-points'));
+  }
+
+  /** Cancels the run in progress and waits until it has stopped. */
+  async cancel(): Promise<void> {
+    await this.show();
+    await this.#cancel.click();
+    await expect(this.#status).toHaveAttribute('data-state', 'cancelled', { timeout: 60_000 });
+  }
+
+  /** Whether any layer results are shown (none before a model is trained). */
+  async hasLayerResults(): Promise<boolean> {
+    await this.show();
+    return this.#results.isVisible();
   }
 
   /** One row per trained layer (waits for the first). */

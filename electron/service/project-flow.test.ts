@@ -85,6 +85,21 @@ describe('a project', () => {
     );
   });
 
+  it('keeps its models when its file is read again with other options, and starts anew when data is opened', async () => {
+    const { svc, events } = service();
+    await svc['data.import']({ source: { kind: 'sample' } });
+    await trainTiny(svc, events);
+    const { id } = await svc['project.state']();
+    await svc['data.import']({ source: { kind: 'sample' }, options: { missingTokens: ['', 'NA', 'none'] } });
+    const again = await svc['project.state']();
+    expect(again.id).toBe(id);
+    expect(again.models[0].stale?.changes).toEqual([{ what: 'options', fields: ['missingTokens'] }]);
+    await svc['data.import']({ source: { kind: 'sample' }, newProject: true });
+    const fresh = await svc['project.state']();
+    expect(fresh.id).not.toBe(id);
+    expect(fresh.models).toEqual([]);
+  });
+
   it('marks a model out of date when a column is left out after training, and leaves the column out of every row', async () => {
     const { svc, events, saver } = service();
     const info = await svc['data.import']({ source: { kind: 'sample' } });

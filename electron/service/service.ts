@@ -104,7 +104,7 @@ export class LayerwiseService implements Service {
   }
 
   async 'data.import'(input: Parameters<Service['data.import']>[0]): Promise<MethodOutput<'data.import'>> {
-    return this.session.importData(input.source, input.options);
+    return this.session.importData(input.source, input.options, input.newProject ?? false);
   }
 
   private importFile(path: string, name: string, options: CsvOptionsOverride | undefined): Promise<Dataset> {

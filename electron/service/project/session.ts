@@ -67,10 +67,11 @@ export class ProjectSession {
   }
 
   /**
-   * Reads the data. Another file (or the first) starts a new project; the same one read again
-   * (other reading options) keeps the project, its models then marked out of date.
+   * Reads the data. Another file (or the first, or any when `fresh`: the user opened data)
+   * starts a new project; the same one read again (other reading options) keeps the project,
+   * its models then marked out of date.
    */
-  async importData(input: ImportSource, options: CsvOptionsOverride | undefined): Promise<DatasetInfo> {
+  async importData(input: ImportSource, options: CsvOptionsOverride | undefined, fresh = false): Promise<DatasetInfo> {
     const { samplePath, files, transport } = this.deps;
     const { path, name } =
       input.kind === 'sample' ? { path: samplePath, name: basename(samplePath) } : files.lookup(input.fileId);
@@ -81,7 +82,8 @@ export class ProjectSession {
     const keepPath = input.kind === 'file' && transport === 'electron' ? path : null;
     const source: DataSource = { kind: input.kind, name, path: keepPath, fingerprint };
     const project = this.current;
-    if (!sameImport(project.importSource, input) || project.dataMissing === 'modelOnly') this.replace(new Project());
+    if (fresh || !sameImport(project.importSource, input) || project.dataMissing === 'modelOnly')
+      this.replace(new Project());
     this.current.setData(dataset, source, input);
     this.changed();
     return dataset.info;

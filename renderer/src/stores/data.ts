@@ -20,12 +20,15 @@ export const useDataStore = defineStore('data', {
     includedColumns: (s) => s.info?.columns.filter((c) => c.include) ?? [],
   },
   actions: {
-    async load(source: ImportSource, options?: CsvOptionsOverride) {
+    /** Reads data: opened by the user (`newProject`: a new project), or read again with other options. */
+    async load(source: ImportSource, options?: CsvOptionsOverride, newProject = false) {
       this.importing = true;
       this.progress = null;
       let info: DatasetInfo | undefined;
       try {
-        info = await guarded(() => useClient().api['data.import']({ source, options }));
+        info = await guarded(() =>
+          useClient().api['data.import'](newProject ? { source, options, newProject } : { source, options }),
+        );
         if (info) {
           this.info = info;
           this.source = source;
@@ -38,11 +41,11 @@ export const useDataStore = defineStore('data', {
       return info ? this.info : null;
     },
     async openSample() {
-      return this.load({ kind: 'sample' });
+      return this.load({ kind: 'sample' }, undefined, true);
     },
     async openFile() {
       const file = await guarded(() => useClient().pickCsv());
-      if (file) return this.load({ kind: 'file', fileId: file.fileId });
+      if (file) return this.load({ kind: 'file', fileId: file.fileId }, undefined, true);
       return null;
     },
     async reimport(options: CsvOptionsOverride) {

@@ -61,6 +61,7 @@ export const useProjectStore = defineStore('project', {
       data.source = state.importSource;
       useSubsetStore().info = state.dataMissing ? null : state.subset;
       this.overview = overviewOf(state);
+      if (state.source || state.models.length > 0) this.restoreOffer = null;
       const model = state.models.find((m) => m.id === state.selected) ?? null;
       const live = state.run && (state.run.state === 'running' || state.run.state === 'paused');
       if (state.run && (live || !model)) training.follow(state.run);

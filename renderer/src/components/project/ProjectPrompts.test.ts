@@ -87,7 +87,7 @@ describe('loading another file', () => {
     await settle();
     await w.get('[data-testid="save-prompt-discard"]').trigger('click');
     await settle();
-    expect(backend.inputsOf('data.import')).toEqual([{ source: { kind: 'file', fileId: 'f1' } }]);
+    expect(backend.inputsOf('data.import')).toEqual([{ source: { kind: 'file', fileId: 'f1' }, newProject: true }]);
     expect(w.get('[data-testid="project-name"]').text()).toBe('penguins');
     const training = useTrainingStore();
     expect([training.summary, training.layers, training.points, training.hasModel]).toEqual([null, [], [], false]);
