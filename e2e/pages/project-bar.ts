@@ -80,15 +80,14 @@ export class ProjectBar {
     );
   }
 
-  /** Opens a project or model file, answering the save question with `answer` when asked. */
+  /** Opens a project or model file (another project than the one shown), answering the save question with `answer` when asked. */
   async open(path: string, answer: SaveAnswer = 'discard'): Promise<void> {
     const before = (await this.#bar.getAttribute('data-project')) ?? '';
     await answerOpen(this.page, this.target, path, async () => {
       await this.clickAnswering(() => this.#open.click(), answer);
     });
-    await expect(this.#name)
-      .not.toHaveText(before ?? '', { timeout: 60_000 })
-      .catch(() => undefined);
+    // The project shown is the one opened (another project id), once it is read and its models loaded.
+    await expect(this.#bar).not.toHaveAttribute('data-project', before, { timeout: 60_000 });
     await expect(this.#prompt).toBeHidden();
   }
 

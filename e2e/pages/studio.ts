@@ -6,7 +6,7 @@
  * the same in the browser (file chooser, downloads) and in Electron (native dialogs answered
  * by the main process), see dialogs.ts.
  */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { showStep, textOf, type Step, type Table, type Target } from './base.js';
 import { DataStep, type Column } from './data-step.js';
 import { ExportStep } from './export-step.js';
@@ -242,7 +242,8 @@ export class Studio {
   }
 
   async #waitForApp(): Promise<void> {
-    await this.#page.getByTestId('project-bar').waitFor();
+    // The app has found its project (after a reload, the same one) and its engine.
+    await expect(this.#page.getByTestId('project-bar')).not.toHaveAttribute('data-project', '');
     await this.#page.waitForFunction(() => document.querySelector('[data-testid="backend-name"]')?.textContent !== '…');
   }
 

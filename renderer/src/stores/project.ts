@@ -189,6 +189,8 @@ export const useProjectStore = defineStore('project', {
 
     async offerRestore() {
       const list = (await guarded(() => useClient().api['project.autosaved']({}))) ?? [];
+      // Offered while the page shows an empty project only (not after a project was opened meanwhile).
+      if (this.overview?.source || this.overview?.models.length) return;
       const declined = sessionStorage.getItem(DECLINED_KEY);
       this.restoreOffer = list.find((e) => e.id !== declined && e.models > 0) ?? null;
     },
