@@ -131,6 +131,26 @@ describe('an out-of-date model', () => {
   });
 });
 
+describe('a run that did not finish', () => {
+  it('is shown with its figures so far, saying it did not finish', async () => {
+    const run = {
+      runId: 'r1',
+      state: 'cancelled' as const,
+      config: projectModel('x').config,
+      startedAt: '2026-12-01T10:00:00.000Z',
+      points: [{ layer: 0, stage: 'layer' as const, epoch: 1, train: -19, valid: -20 }],
+      layers: [],
+      progress: null,
+      error: null,
+      stale: null,
+    };
+    const { w } = await mountApp(projectState({ source: source(), dataMissing: 'notFound', run }));
+    useAppStore().goto('train');
+    await settle();
+    expect(w.get('[data-testid="run-unfinished"]').text()).toContain('The last run did not finish');
+  });
+});
+
 describe('a project whose data is not loaded', () => {
   it('says why and locates the data; another file is refused in words', async () => {
     const state = projectState({
