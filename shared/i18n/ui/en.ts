@@ -1,4 +1,6 @@
 /** English UI strings. Placeholders: {name}. The Japanese catalog has the same keys. */
+import { projectUi } from './project.js';
+
 export const ui = {
   app: {
     title: 'Layerwise Studio',
@@ -234,74 +236,7 @@ export const ui = {
     downloaded: 'Downloaded {file}',
     notSaved: 'Not saved',
   },
-  project: {
-    untitled: 'Untitled project',
-    label: 'Project',
-    unsaved: 'not saved',
-    saved: 'saved',
-    autosaved: 'autosaved at {time}',
-    new: 'New project',
-    open: 'Open project…',
-    openHint: 'Open a project (.lwproj) or a model file (.lwm)',
-    save: 'Save project',
-    saveAs: 'Save as…',
-    model: 'Model',
-    noModel: 'No model yet',
-    outOfDate: 'out of date',
-    opened: 'opened from a file',
-    savedTo: 'Project saved to {path}',
-    downloaded: 'Project downloaded as {file}',
-    stale: {
-      title: '{model} is out of date',
-      trainedBefore: '{model} was trained before you {changes}.',
-      help: 'Rows from it are generated as it was trained, without the columns you left out. Train again to use your current choices.',
-      runBefore: 'This run trains on what was chosen when it started: since then you {changes}.',
-      and: ' and ',
-      comma: ', ',
-      file: 'read “{now}” with other contents (it was trained on “{was}”)',
-      options: 'changed how the file is read ({fields})',
-      leftOut: 'left out {name}',
-      added: 'added {name}',
-      type: 'made {name} {now} (it was {was})',
-      subset: 'changed the subset ({was} rows → {now} rows)',
-      subsetPending: 'changed the subset (it was trained on {was} rows)',
-    },
-    notes: {
-      asTrained: 'Generated as {model} was trained: before you {changes}.',
-      omitted: 'Left out of these rows, as you chose: {names}.',
-    },
-    savePrompt: {
-      title: 'Save the current project first?',
-      text: '“{name}” has models or a run that are not saved. Another file starts a new project, and nothing of this one will remain.',
-      openText: '“{name}” has models or a run that are not saved. Opening another project closes this one.',
-      save: 'Save',
-      dontSave: 'Don’t save',
-      cancel: 'Cancel',
-    },
-    close: {
-      title: 'Save the project before closing?',
-      text: '“{name}” has work that is not saved. It is lost if you close without saving.',
-    },
-    restore: {
-      title: 'Restore your last session?',
-      text: '“{name}” was autosaved on {time} with {models} model(s).',
-      restore: 'Restore',
-      discard: 'Discard it',
-      later: 'Not now',
-    },
-    data: {
-      notFound:
-        'The data of this project, “{name}”, is not loaded: it is not where it was, or it was uploaded to a web host that has restarted. Locate it to look at it or train again; the models generate rows, export and report without it.',
-      changed:
-        '“{name}” is not the file this project was made with any more (its contents differ). Locate the original file; the models generate rows, export and report without it.',
-      modelOnly:
-        'This project is the model file “{name}” opened on its own: there is no data. You can generate rows and save them, the model and a report.',
-      locate: 'Locate the data…',
-    },
-    run: {
-      interrupted: 'The last run did not finish (it was stopped or the app was closed); its figures so far are shown.',
-    },
-  },
+  project: projectUi.en,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,5 +1,6 @@
 /** 日本語の UI 文字列。プレースホルダー: {name}。英語カタログと同じキーを持ちます。 */
 import type { UiCatalog } from './en.js';
+import { projectUi } from './project.js';
 
 export const ui: UiCatalog = {
   app: {
@@ -234,74 +235,5 @@ export const ui: UiCatalog = {
     downloaded: '{file} をダウンロードしました',
     notSaved: '保存しませんでした',
   },
-  project: {
-    untitled: '無題のプロジェクト',
-    label: 'プロジェクト',
-    unsaved: '未保存',
-    saved: '保存済み',
-    autosaved: '{time} に自動保存',
-    new: '新しいプロジェクト',
-    open: 'プロジェクトを開く…',
-    openHint: 'プロジェクト (.lwproj) またはモデルファイル (.lwm) を開きます',
-    save: 'プロジェクトを保存',
-    saveAs: '名前を付けて保存…',
-    model: 'モデル',
-    noModel: 'まだモデルがありません',
-    outOfDate: '古い',
-    opened: 'ファイルから開いたモデル',
-    savedTo: 'プロジェクトを {path} に保存しました',
-    downloaded: 'プロジェクトを {file} としてダウンロードしました',
-    stale: {
-      title: '{model} は現在の設定と一致しません',
-      trainedBefore: '{model} の学習後に、次の変更がありました: {changes}。',
-      help: 'このモデルの行は学習したときの設定で生成されます (除外した列は含めません)。現在の設定を使うには学習し直してください。',
-      runBefore: 'この学習は開始時の設定で進みます。開始後に次の変更がありました: {changes}。',
-      and: '、',
-      comma: '、',
-      file: '「{now}」を別の内容で読み込み (学習は「{was}」)',
-      options: 'ファイルの読み込み方の変更 ({fields})',
-      leftOut: '{name} の除外',
-      added: '{name} の追加',
-      type: '{name} の型を {now} に変更 (元は {was})',
-      subset: 'サブセットの変更 ({was} 行 → {now} 行)',
-      subsetPending: 'サブセットの変更 (学習は {was} 行)',
-    },
-    notes: {
-      asTrained: '{model} を学習したときの設定で生成しました。学習後の変更: {changes}。',
-      omitted: '指定どおり、次の列はこれらの行に含めていません: {names}。',
-    },
-    savePrompt: {
-      title: '現在のプロジェクトを先に保存しますか?',
-      text: '「{name}」には保存していないモデルまたは学習があります。別のファイルを読み込むと新しいプロジェクトになり、このプロジェクトの内容は残りません。',
-      openText:
-        '「{name}」には保存していないモデルまたは学習があります。別のプロジェクトを開くとこのプロジェクトは閉じられます。',
-      save: '保存',
-      dontSave: '保存しない',
-      cancel: 'キャンセル',
-    },
-    close: {
-      title: '閉じる前にプロジェクトを保存しますか?',
-      text: '「{name}」には保存していない作業があります。保存せずに閉じると失われます。',
-    },
-    restore: {
-      title: '前回のセッションを復元しますか?',
-      text: '「{name}」は {time} に自動保存されました (モデル {models} 個)。',
-      restore: '復元',
-      discard: '破棄',
-      later: '後で',
-    },
-    data: {
-      notFound:
-        'このプロジェクトのデータ「{name}」は読み込まれていません。元の場所にないか、再起動した Web ホストにアップロードされたものです。データを確認したり学習し直したりするには場所を指定してください。モデルはデータなしでも行の生成、エクスポート、レポート作成ができます。',
-      changed:
-        '「{name}」はこのプロジェクトを作成したときのファイルと内容が異なります。元のファイルの場所を指定してください。モデルはデータなしでも行の生成、エクスポート、レポート作成ができます。',
-      modelOnly:
-        'このプロジェクトはモデルファイル「{name}」だけを開いたもので、データはありません。行の生成と保存、モデルとレポートの保存ができます。',
-      locate: 'データの場所を指定…',
-    },
-    run: {
-      interrupted:
-        '前回の学習は完了していません (停止したか、アプリが閉じられました)。それまでの結果を表示しています。',
-    },
-  },
+  project: projectUi.ja,
 };
