@@ -3,7 +3,7 @@
  * and choices, its subset, and every model with its figures (per-layer bounds, log-likelihoods,
  * exact or estimated), what it was trained on and whether it is out of date.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../../shared/domain/errors.js';
 import type { ModelRecord } from '../../../shared/domain/project.js';
@@ -14,6 +14,9 @@ import { parse, printJson, type Command } from '../command.js';
 
 /** A project file's content; `path` names it in messages. */
 export async function readProject(path: string): Promise<ProjectContent> {
+  // A device such as /dev/zero, a pipe or a folder is refused before it is read.
+  const info = await stat(path).catch(() => null);
+  if (info && !info.isFile()) throw new AppError('model.notAFile', { path });
   let bytes: Buffer;
   try {
     bytes = await readFile(path);

@@ -6,7 +6,7 @@
  * atomically. Without --out the CSV goes to stdout. The output may not be the model (nor any
  * model file), nor, without --force, a file named like the data the model was trained on.
  */
-import { readFile } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { RowTable } from '../../../shared/domain/data.js';
 import { AppError } from '../../../shared/domain/errors.js';
 import { MAX_GENERATED_ROWS } from '../../../shared/domain/limits.js';
@@ -55,9 +55,21 @@ function modelRows(bundle: ModelBundle, rows: number, seed: number): Generated {
   return { table: sampleRows(bundle, rows, seed), sourceName: bundle.manifest.dataProvenance?.fileName };
 }
 
+/** Whether `path` is a regular file starting like a project file (only its first bytes are read: never a device). */
 async function isProject(path: string): Promise<boolean> {
-  const head = await readFile(path).catch(() => null);
-  return head !== null && isProjectFile(new Uint8Array(head.subarray(0, 16)));
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) return false;
+  const handle = await open(path, 'r').catch(() => null);
+  if (!handle) return false;
+  try {
+    const head = new Uint8Array(16);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return isProjectFile(head.subarray(0, bytesRead));
+  } catch {
+    return false;
+  } finally {
+    await handle.close();
+  }
 }
 
 export const sampleCommand: Command = {
