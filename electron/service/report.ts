@@ -7,7 +7,8 @@ import type { AppInfo } from '../../shared/contract.js';
 import type { DataProvenance, DatasetInfo, SubsetInfo } from '../../shared/domain/data.js';
 import type { TrainConfig, TrainSummary } from '../../shared/domain/model.js';
 import { formatEstimate } from '../../shared/i18n/estimate.js';
-import type { RareValueSummary } from '../data/index.js';
+import { rareValueSummary, type RareValueSummary } from '../data/index.js';
+import type { ModelEntry } from './project/project.js';
 
 export interface ReportInput {
   app: AppInfo;
@@ -125,6 +126,19 @@ const LABELS = {
     outside: 'サブセット外の行 ({rows} 行中、モデルが知っている値の行は {represented} 行)',
   },
 } as const;
+
+/** What the report says of a project's model: the data and subset it was trained on, its settings and figures. */
+export function modelReport(entry: ModelEntry): Omit<ReportInput, 'app' | 'dataName' | 'locale'> {
+  const { record } = entry;
+  return {
+    ...entry.report,
+    provenance: record.lineage?.provenance ?? null,
+    config: record.config,
+    summary: record.summary,
+    bits: record.bits,
+    rare: rareValueSummary(entry.encoding),
+  };
+}
 
 function esc(text: string | number): string {
   return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

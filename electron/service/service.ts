@@ -16,10 +16,8 @@ import {
   chooseSubset,
   countSegmentsInFile,
   fileSegmentTable,
-  type PassHooks,
   datasetRows,
   encodingGroups,
-  rareValueSummary,
   importCsv,
   segmentTable,
   type Dataset,
@@ -29,7 +27,7 @@ import { groupBits } from '../base/encoded-rows.js';
 import { appName, appVersion } from '../platform/app-version.js';
 import { EngineClient } from './engine-thread/client.js';
 import type { FileRegistry } from '../platform/file-registry.js';
-import { buildReport } from './report.js';
+import { buildReport, modelReport } from './report.js';
 import { pickRealRows } from './real-rows.js';
 import { checkFit, prepareTraining } from '../synthesizer/index.js';
 import { SampleExports } from './sample-export.js';
@@ -37,7 +35,8 @@ import { TrainingRuns } from './training-runs.js';
 import { estimateRun } from './estimate.js';
 import type { Saver } from '../platform/saver.js';
 import type { Autosaves } from './project/autosave.js';
-import { generationNotes, streamFromEngine, withoutColumns } from './project/generation.js';
+import { selectedSource, streamFromEngine, withoutColumns } from './project/generation.js';
+import { FilePasses } from './file-passes.js';
 import { DEFAULT_SUBSET, stem } from './project/project.js';
 import { ProjectSession } from './project/session.js';
 
@@ -63,13 +62,14 @@ export { DEFAULT_SUBSET };
 
 export class LayerwiseService implements Service {
   /** The pass over a file in progress (import, segment count, subset draw), which `data.cancelImport` stops. */
-  private reading: AbortController | null = null;
+  private readonly passes: FilePasses;
   private readonly runs: TrainingRuns;
   private readonly exports: SampleExports;
   /** The project: `this.session.project`. */
   readonly session: ProjectSession;
 
   constructor(private readonly deps: ServiceDeps) {
+    this.passes = new FilePasses(deps.emit);
     this.runs = new TrainingRuns(deps.engine, (e) => {
       this.session.observe(e);
       deps.emit(e);
@@ -79,7 +79,7 @@ export class LayerwiseService implements Service {
       autosaves: deps.autosaves ?? null,
       read: {
         import: (path, name, options) => this.importFile(path, name, options),
-        subset: (dataset, spec) => this.reads('draw', (hooks) => chooseSubset(dataset, spec, hooks)),
+        subset: (dataset, spec) => this.passes.run('draw', (hooks) => chooseSubset(dataset, spec, hooks)),
       },
       cancelRun: () => this.runs.cancelCurrent(),
     });
@@ -120,16 +120,13 @@ export class LayerwiseService implements Service {
 
   private importFile(path: string, name: string, options: CsvOptionsOverride | undefined): Promise<Dataset> {
     const { memoryBudgetBytes } = this.deps;
-    return this.reads('import', (hooks) =>
+    return this.passes.run('import', (hooks) =>
       importCsv(path, { ...hooks, memoryBudgetBytes, overrides: options, fileName: name }),
     );
   }
 
   async 'data.cancelImport'(): Promise<MethodOutput<'data.cancelImport'>> {
-    const running = this.reading;
-    running?.abort();
-    this.reading = null;
-    return { cancelled: running !== null };
+    return { cancelled: this.passes.cancel() };
   }
 
   async 'data.updateColumns'(
@@ -152,7 +149,7 @@ export class LayerwiseService implements Service {
     const dataset = this.requireDataset();
     if (!dataset.info.sampledOnImport) return segmentTable(dataset, input.columns);
     // The import kept a sample: count the segments over every row of the file instead.
-    const counts = await this.reads('count', (hooks) => countSegmentsInFile(dataset, input.columns, hooks));
+    const counts = await this.passes.run('count', (hooks) => countSegmentsInFile(dataset, input.columns, hooks));
     this.project.fileCounts = { dataset, counts };
     return fileSegmentTable(counts);
   }
@@ -163,7 +160,7 @@ export class LayerwiseService implements Service {
     // With a sampled import and segments chosen, drawn from the whole file (a pass with progress).
     const { fileCounts } = this.project;
     const counts = fileCounts?.dataset === dataset ? fileCounts.counts : undefined;
-    const subset = await this.reads('draw', (hooks) => chooseSubset(dataset, spec, { ...hooks, counts }));
+    const subset = await this.passes.run('draw', (hooks) => chooseSubset(dataset, spec, { ...hooks, counts }));
     if (this.project.dataset === dataset) {
       this.project.setSubset(subset);
       this.session.changed();
@@ -229,13 +226,10 @@ export class LayerwiseService implements Service {
   }
 
   async 'export.samples'(input: { rows: number; seed: number }): Promise<MethodOutput<'export.samples'>> {
-    const entry = this.project.selectedModel();
-    const notes = generationNotes(this.project, entry);
-    const sample = (n: number, s: number) => this.deps.engine.sample(entry.record.id, n, s);
-    const model = { sample, encoding: entry.encoding, omit: notes.omitted };
-    const bytes = await this.exports.csv(model, input.rows, input.seed);
-    const suggestedName = `${stem(this.project.dataName(entry))}-synthetic.csv`;
-    return { ...(await this.deps.saver.save({ kind: 'csv', suggestedName, bytes })), notes };
+    const source = selectedSource(this.project, this.deps.engine);
+    const bytes = await this.exports.csv(source, input.rows, input.seed);
+    const suggestedName = `${stem(this.project.dataName(source.entry))}-synthetic.csv`;
+    return { ...(await this.deps.saver.save({ kind: 'csv', suggestedName, bytes })), notes: source.notes };
   }
 
   async 'export.cancel'(): Promise<MethodOutput<'export.cancel'>> {
@@ -250,18 +244,9 @@ export class LayerwiseService implements Service {
 
   async 'export.report'(): Promise<MethodOutput<'export.report'>> {
     const entry = this.project.selectedModel();
-    const { record } = entry;
-    const html = buildReport({
-      app: await this['app.info'](),
-      dataName: this.project.dataName(entry),
-      ...entry.report,
-      provenance: record.lineage?.provenance ?? null,
-      config: record.config,
-      summary: record.summary,
-      bits: record.bits,
-      rare: rareValueSummary(entry.encoding),
-      locale: localeOf(this.deps.osLocale),
-    });
+    const app = await this['app.info']();
+    const locale = localeOf(this.deps.osLocale);
+    const html = buildReport({ app, dataName: this.project.dataName(entry), ...modelReport(entry), locale });
     const suggestedName = `${stem(this.project.dataName(entry))}-report.html`;
     return this.deps.saver.save({ kind: 'report', suggestedName, bytes: new TextEncoder().encode(html) });
   }
@@ -284,31 +269,9 @@ export class LayerwiseService implements Service {
 
   /** The selected model's rows for `seed` (the preview is the start of the export), without the columns left out now. */
   private async generate(rows: number, seed: number) {
-    const entry = this.project.selectedModel();
-    const notes = generationNotes(this.project, entry);
-    const sample = (n: number, s: number) => this.deps.engine.sample(entry.record.id, n, s);
-    const table = await streamFromEngine(sample, entry.encoding, rows, seed);
-    return { table: withoutColumns(table, notes.omitted), entry, notes };
-  }
-
-  /** Runs one pass over a file (progress tagged `phase`); one still running fails with `data.importSuperseded`. */
-  private async reads<T>(
-    phase: 'import' | 'count' | 'draw',
-    pass: (hooks: Required<PassHooks>) => Promise<T>,
-  ): Promise<T> {
-    this.reading?.abort(new AppError('data.importSuperseded'));
-    const controller = new AbortController();
-    this.reading = controller;
-    try {
-      return await pass({
-        signal: controller.signal,
-        onProgress: (p) => this.deps.emit({ type: 'import.progress', phase, ...p }),
-      });
-    } catch (err) {
-      throw controller.signal.reason instanceof AppError ? controller.signal.reason : err;
-    } finally {
-      if (this.reading === controller) this.reading = null;
-    }
+    const { entry, notes, sample, encoding, omit } = selectedSource(this.project, this.deps.engine);
+    const table = await streamFromEngine(sample, encoding, rows, seed);
+    return { table: withoutColumns(table, omit), entry, notes };
   }
 
   private requireDataset(): Dataset {

@@ -42,6 +42,20 @@ export function generationNotes(project: Project, entry: ModelEntry): Generation
   return { omitted: omittedFor(entry.encoding, now.columns), stale: staleness(entry.record.lineage, now) };
 }
 
+/**
+ * The selected model's stream, as the preview and the export read it: its chunks sampled on
+ * the engine thread, its encoding, the columns left out now, and the notes saying so.
+ */
+export function selectedSource(
+  project: Project,
+  engine: { sample(runId: string, rows: number, seed: number): Promise<EncodedData> },
+) {
+  const entry = project.selectedModel();
+  const notes = generationNotes(project, entry);
+  const sample: SampleChunk = (rows, seed) => engine.sample(entry.record.id, rows, seed);
+  return { entry, notes, sample, encoding: entry.encoding, omit: notes.omitted };
+}
+
 /** The table without the named columns. */
 export function withoutColumns(table: RowTable, omit: readonly string[]): RowTable {
   if (omit.length === 0) return table;
