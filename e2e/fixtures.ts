@@ -12,6 +12,8 @@ import { Studio } from './pages/studio.js';
 interface HostState {
   url: string;
   token: string;
+  /** The host's data folder (its autosaves); a second host of the suite uses it too. */
+  dataDir: string;
 }
 
 export const hostState = (): HostState => JSON.parse(readFileSync(STATE_FILE, 'utf8')) as HostState;

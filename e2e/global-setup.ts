@@ -1,13 +1,15 @@
 /**
- * Builds the renderer, starts the local web host on a free loopback port with a fresh token,
- * and records its URL for the specs; stops it afterwards. When an Electron binary exists, it
- * also builds the desktop app.
+ * Builds the renderer, starts the local web host on a free loopback port with a fresh token
+ * and its own data folder (autosaves stay out of the user's), and records its URL for the
+ * specs; stops it and removes the folder afterwards. When an Electron binary exists, it also
+ * builds the desktop app.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { APP_ENV, electronUnavailable, repoRoot, STATE_FILE } from './env.js';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { electronUnavailable, repoRoot, STATE_FILE } from './env.js';
+import { startHost } from './host.js';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const build = spawnSync(
@@ -25,32 +27,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       stdio: 'inherit',
     });
   }
-  const token = randomBytes(16).toString('hex');
-  const host = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'electron/web/main.ts', '--port', '0', '--token', token, '--quiet'],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, ...APP_ENV },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}`)), 60_000);
-    host.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    host.once('exit', (code) => reject(new Error(`web host exited with ${code}: ${out}`)));
-  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'layerwise-e2e-data-'));
+  const host = await startHost(dataDir);
   mkdirSync(dirname(STATE_FILE), { recursive: true });
-  writeFileSync(STATE_FILE, JSON.stringify({ url, token }));
+  writeFileSync(STATE_FILE, JSON.stringify({ url: host.url, token: host.token, dataDir }));
   return async () => {
-    host.kill('SIGTERM');
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   };
 }

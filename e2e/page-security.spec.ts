@@ -71,7 +71,10 @@ test('the desktop window stays on its own page, without Node, and names a model 
   });
   try {
     const page = await app.firstWindow();
-    await expect(page.getByTestId('opened-model-notice')).toContainText('orders.lwm');
+    // The app opens it as a project; this one is not a model, and the window says so by name.
+    await expect(page.getByTestId('error-banner')).toContainText(
+      '"orders.lwm" is not a Layerwise project or model file',
+    );
     expect(page.url()).toBe('app://layerwise/index.html');
     expect(await page.locator(CSP_META_TAG).getAttribute('content')).toBe(CSP_META);
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');

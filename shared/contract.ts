@@ -19,6 +19,14 @@ import {
 } from './domain/data.js';
 import { splitError } from './domain/limits.js';
 import { EpochProgress, LayerResult, TrainConfig, TrainSummary } from './domain/model.js';
+import {
+  AutosaveEntry,
+  GenerationNotes,
+  ImportSource,
+  ProjectOverview,
+  ProjectState,
+  RunState,
+} from './domain/project.js';
 
 const Empty = z.object({}).strict();
 
@@ -38,11 +46,7 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const FileRef = z.object({ fileId: z.string(), name: z.string(), bytes: z.number().int().min(0) });
 export type FileRef = z.infer<typeof FileRef>;
 
-export const ImportSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('sample') }),
-  z.object({ kind: z.literal('file'), fileId: z.string() }),
-]);
-export type ImportSource = z.infer<typeof ImportSource>;
+export { ImportSource };
 
 /** Where an export went: a path the user chose (desktop), or a one-time download URL (web host). */
 export const SaveResult = z.object({
@@ -53,8 +57,7 @@ export const SaveResult = z.object({
 });
 export type SaveResult = z.infer<typeof SaveResult>;
 
-export const RunState = z.enum(['running', 'paused', 'cancelled', 'done', 'failed']);
-export type RunState = z.infer<typeof RunState>;
+export { RunState };
 
 export const ModelInfo = z.object({
   runId: z.string(),
@@ -72,7 +75,14 @@ export const methods = {
   'app.info': method(Empty, AppInfo),
   /** Desktop: shows the open dialog and registers the chosen path. The web host answers `unsupported` (the browser uploads). */
   'files.pickCsv': method(Empty, FileRef.nullable()),
-  'data.import': method(z.object({ source: ImportSource, options: CsvOptionsOverride.optional() }), DatasetInfo),
+  /**
+   * Reads data. `newProject`: the user opened data (a new project, even of the same file);
+   * otherwise another file starts a new project and the same one read again keeps it.
+   */
+  'data.import': method(
+    z.object({ source: ImportSource, options: CsvOptionsOverride.optional(), newProject: z.boolean().optional() }),
+    DatasetInfo,
+  ),
   /** Stops the pass over a file in progress: an import, a segment count or a subset draw. */
   'data.cancelImport': method(Empty, z.object({ cancelled: z.boolean() })),
   'data.updateColumns': method(z.object({ columns: z.array(ColumnOverride) }), DatasetInfo),
@@ -115,18 +125,39 @@ export const methods = {
   'train.resume': method(z.object({ runId: z.string() }), z.object({ state: RunState })),
   'train.cancel': method(z.object({ runId: z.string() }), z.object({ state: RunState })),
   'model.info': method(Empty, ModelInfo.nullable()),
+  /** The first `rows` rows of what `export.samples` writes for the same seed, beside real rows. */
   'samples.generate': method(
     z.object({ rows: z.number().int().min(1).max(100000), seed: z.number().int() }),
-    z.object({ generated: RowTable, real: RowTable }),
+    z.object({ generated: RowTable, real: RowTable, notes: GenerationNotes }),
   ),
   'export.samples': method(
     z.object({ rows: z.number().int().min(1).max(1000000), seed: z.number().int() }),
-    SaveResult,
+    SaveResult.extend({ notes: GenerationNotes }),
   ),
   /** Stops the export of generated rows in progress (it then fails with `cancelled`). */
   'export.cancel': method(Empty, z.object({ cancelled: z.boolean() })),
   'export.model': method(Empty, SaveResult),
   'export.report': method(Empty, SaveResult),
+  /** Everything the renderer needs to find the project again after a reload or a reconnect. */
+  'project.state': method(Empty, ProjectState),
+  /** Starts an empty project (the renderer asks to save the current one first). */
+  'project.new': method(Empty, ProjectState),
+  /** Saves to the project's file (desktop, once it has one) or asks where (`as`); the web host hands a download. */
+  'project.save': method(
+    z.object({ as: z.boolean().default(false) }),
+    z.object({ result: SaveResult, project: ProjectOverview }),
+  ),
+  /** Desktop: the open dialog for a project (.lwproj) or a model (.lwm). The web host answers `unsupported`. */
+  'files.pickProject': method(Empty, FileRef.nullable()),
+  /** Opens a project file, or a model file on its own, as the project. */
+  'project.open': method(z.object({ fileId: z.string() }), ProjectState),
+  /** The data of a reopened project, picked again: refused unless its fingerprint matches. */
+  'project.locateData': method(z.object({ fileId: z.string() }), ProjectState),
+  'project.selectModel': method(z.object({ modelId: z.string() }), ProjectOverview),
+  /** Projects autosaved by earlier sessions (newest first), which the app offers to restore. */
+  'project.autosaved': method(Empty, z.array(AutosaveEntry)),
+  'project.restore': method(z.object({ id: z.string() }), ProjectState),
+  'project.forgetAutosave': method(z.object({ id: z.string() }), z.object({ removed: z.boolean() })),
 } as const;
 
 export type Methods = typeof methods;
@@ -164,6 +195,8 @@ export const ServerEvent = z.discriminatedUnion('type', [
     summary: TrainSummary.nullable(),
     error: ErrorPayload.nullable(),
   }),
+  /** The project changed (data, choices, models, saved): its overview, models marked out of date. */
+  z.object({ type: z.literal('project.changed'), project: ProjectOverview }),
   /**
    * Desktop: the operating system asked the app to open a file (double-click, "Open with").
    * `kind` is what the file is by its extension (`.lwm`: a model); `file` is it registered,

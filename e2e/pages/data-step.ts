@@ -1,7 +1,8 @@
 /**
  * The Data step: open a CSV (the user's own through the open dialog, or the bundled sample),
- * read what the import found (encoding, preview, columns and their types), and override a
- * column's type.
+ * read what the import found (encoding, preview, columns and their types), override a
+ * column's type and leave a column out. Opening another file replaces the project: the click
+ * goes through `replacing`, which answers the app's "save first?" question.
  */
 import { expect } from '@playwright/test';
 import { answerOpen } from './dialogs.js';
@@ -18,6 +19,10 @@ export interface Column {
 
 /** How long an import may take (the large file of the suite is read twice: sample, then profile). */
 const IMPORT_TIMEOUT = 60_000;
+
+/** Runs a click that replaces the project (answering the question to save it first, if asked). */
+export type Replacing = (click: () => Promise<void>) => Promise<unknown>;
+const direct: Replacing = (click) => click();
 
 export class DataStep extends StepPage {
   protected readonly step = 'data';
@@ -36,17 +41,30 @@ export class DataStep extends StepPage {
     return { openCsv: await textOf(this.#openCsv), trySample: await textOf(this.#trySample) };
   }
 
-  async openSample(): Promise<void> {
+  async openSample(replacing: Replacing = direct): Promise<void> {
     await this.show();
-    await this.#trySample.click();
+    await replacing(() => this.#trySample.click());
     await this.#preview.waitFor({ timeout: IMPORT_TIMEOUT });
+    await expect(this.#fileLine).toContainText('sample-orders.csv', { timeout: IMPORT_TIMEOUT });
   }
 
   /** Opens `path` through the open dialog and waits for its preview. */
-  async openCsv(path: string): Promise<void> {
+  async openCsv(path: string, replacing: Replacing = direct): Promise<void> {
     await this.show();
-    await answerOpen(this.page, this.target, path, () => this.#openCsv.click());
+    const name = path.split(/[\\/]/).pop() ?? path;
+    await answerOpen(this.page, this.target, path, () => replacing(() => this.#openCsv.click()).then(() => undefined));
     await this.#preview.waitFor({ timeout: IMPORT_TIMEOUT });
+    await expect(this.#fileLine).toContainText(name, { timeout: IMPORT_TIMEOUT });
+  }
+
+  /** Unticks the column called `column` (it is no longer used), and waits until the app shows it. */
+  async leaveOut(column: string): Promise<void> {
+    const found = (await this.#columns()).find((c) => c.name === column);
+    if (!found) throw new Error(`no column called "${column}"`);
+    const box = this.page.getByTestId(`column-include-${found.index}`);
+    await box.uncheck();
+    await expect(box).not.toBeChecked();
+    await expect(this.page.getByTestId('project-status')).toHaveText(/not saved/);
   }
 
   /** Opens `path` through the open dialog when the app refuses it, and returns the message it shows. */

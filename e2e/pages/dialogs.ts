@@ -25,27 +25,36 @@ export async function answerOpen(page: Page, target: Target, file: string, open:
 
 /**
  * Clicks `save`, answers the save dialog (or takes the download) into a fresh temporary folder
- * as `fileName`, and returns the saved file's path. In Electron, `saved` waits until the app
- * says where the file went.
+ * under the name the app suggests, and returns the saved file's path (its name is the app's).
+ * In Electron, `saved` waits until the app says where the file went.
  */
 export async function answerSave(
   page: Page,
   target: Target,
-  fileName: string,
   save: () => Promise<void>,
   saved: () => Promise<void>,
 ): Promise<string> {
-  const path = join(mkdtempSync(join(tmpdir(), 'layerwise-e2e-')), fileName);
+  const dir = mkdtempSync(join(tmpdir(), 'layerwise-e2e-'));
   if (target.kind === 'electron') {
-    await target.app.evaluate(({ dialog }, filePath) => {
-      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
-    }, path);
+    // The dialog answers with the name the app suggested, in the folder; the main process remembers it.
+    await target.app.evaluate(({ dialog }, folder) => {
+      dialog.showSaveDialog = (async (...args: unknown[]) => {
+        const options = args.find(
+          (a): a is { defaultPath?: string } => typeof a === 'object' && a !== null && 'filters' in a,
+        );
+        const filePath = `${folder}/${(options?.defaultPath ?? 'saved').split(/[\\/]/).pop()}`;
+        (globalThis as Record<string, unknown>).__layerwiseSaved = filePath;
+        return { canceled: false, filePath };
+      }) as typeof dialog.showSaveDialog;
+    }, dir);
     await save();
     await saved();
-    return path;
+    return target.app.evaluate(() => String((globalThis as Record<string, unknown>).__layerwiseSaved));
   }
   const download = page.waitForEvent('download');
   await save();
-  await (await download).saveAs(path);
+  const taken = await download;
+  const path = join(dir, taken.suggestedFilename());
+  await taken.saveAs(path);
   return path;
 }

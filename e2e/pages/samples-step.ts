@@ -1,6 +1,6 @@
 /** The Samples step: generate rows from the trained model and read them beside real rows. */
 import { expect } from '@playwright/test';
-import { readRows, StepPage } from './base.js';
+import { readRows, StepPage, textOf } from './base.js';
 
 export class SamplesStep extends StepPage {
   protected readonly step = 'samples';
@@ -9,6 +9,7 @@ export class SamplesStep extends StepPage {
   readonly #generate = this.page.getByTestId('generate-samples');
   readonly #generated = this.page.getByTestId('generated-table');
   readonly #real = this.page.getByTestId('real-table');
+  readonly #notes = this.page.getByTestId('generation-notes');
 
   /** Generates `rows` rows (with `seed` when given) and waits for them. */
   async generate(rows: number, seed?: number): Promise<void> {
@@ -24,6 +25,12 @@ export class SamplesStep extends StepPage {
   async generatedRows(): Promise<string[][]> {
     await this.show();
     return (await readRows(this.#generated)).rows;
+  }
+
+  /** What the app says about the rows shown (generated as an out-of-date model was trained, columns left out), or null. */
+  async notes(): Promise<string | null> {
+    await this.show();
+    return (await this.#notes.isVisible()) ? textOf(this.#notes) : null;
   }
 
   /** The real rows of the training subset shown beside them. */

@@ -1,15 +1,17 @@
 /**
  * Page object of Layerwise Studio: what a user does and sees, step by step, in the words of a
- * user story (open data, choose a subset, train, generate, export, switch language). Specs use
+ * user story (open data, choose a subset, train, generate, export, switch language, save and
+ * reopen the project, reload the page). Specs use
  * only these methods; the selectors stay inside the step objects it is composed of. It works
  * the same in the browser (file chooser, downloads) and in Electron (native dialogs answered
  * by the main process), see dialogs.ts.
  */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { Accessibility, type Violation } from './accessibility.js';
 import { showStep, textOf, type Step, type Table, type Target } from './base.js';
 import { DataStep, type Column } from './data-step.js';
 import { ExportStep } from './export-step.js';
+import { ProjectBar, type ModelEntry, type SaveAnswer } from './project-bar.js';
 import { SamplesStep } from './samples-step.js';
 import { SubsetStep, type Segment, type SegmentColumn, type SubsetResult } from './subset-step.js';
 import { TrainStep, type LayerResult, type TrainingStatus } from './train-step.js';
@@ -17,6 +19,8 @@ import { TrainStep, type LayerResult, type TrainingStatus } from './train-step.j
 export type {
   Column,
   LayerResult,
+  ModelEntry,
+  SaveAnswer,
   Segment,
   SegmentColumn,
   Step,
@@ -26,6 +30,11 @@ export type {
   TrainingStatus,
   Violation,
 };
+
+/** When opening data replaces a project with unsaved work, how to answer "save it first?" (default: don't save). */
+export interface Replacing {
+  whenAskedToSave?: Exclude<SaveAnswer, 'cancel'>;
+}
 
 export class Studio {
   readonly #page: Page;
@@ -38,6 +47,9 @@ export class Studio {
   readonly #samples: SamplesStep;
   readonly #export: ExportStep;
   readonly #a11y: Accessibility;
+  readonly #project: ProjectBar;
+  /** Whether the last open of data or a project was asked to save the project first. */
+  #askedToSave = false;
 
   constructor(page: Page, target: Target) {
     this.#page = page;
@@ -50,6 +62,7 @@ export class Studio {
     this.#samples = new SamplesStep(page, target);
     this.#export = new ExportStep(page, target);
     this.#a11y = new Accessibility(page);
+    this.#project = new ProjectBar(page, target);
   }
 
   // The window: steps, language, title, status bar.
@@ -101,11 +114,14 @@ export class Studio {
   welcomeActions(): Promise<{ openCsv: string; trySample: string }> {
     return this.#data.welcomeActions();
   }
-  openSample(): Promise<void> {
-    return this.#data.openSample();
+  openSample(options: Replacing = {}): Promise<void> {
+    return this.#data.openSample(this.#replacing(options));
   }
-  openCsv(path: string): Promise<void> {
-    return this.#data.openCsv(path);
+  openCsv(path: string, options: Replacing = {}): Promise<void> {
+    return this.#data.openCsv(path, this.#replacing(options));
+  }
+  leaveOutColumn(column: string): Promise<void> {
+    return this.#data.leaveOut(column);
   }
   /** Opens a CSV the app refuses; the message it shows instead. */
   openCsvRefused(path: string): Promise<string> {
@@ -169,6 +185,12 @@ export class Studio {
   layerResults(): Promise<LayerResult[]> {
     return this.#train.layerResults();
   }
+  hasLayerResults(): Promise<boolean> {
+    return this.#train.hasLayerResults();
+  }
+  cancelTraining(): Promise<void> {
+    return this.#train.cancel();
+  }
 
   // Samples.
 
@@ -181,6 +203,9 @@ export class Studio {
   realRows(): Promise<string[][]> {
     return this.#samples.realRows();
   }
+  samplesNotes(): Promise<string | null> {
+    return this.#samples.notes();
+  }
 
   // Export.
 
@@ -189,5 +214,71 @@ export class Studio {
   }
   exportModel(): Promise<string> {
     return this.#export.exportModel();
+  }
+  exportNotes(): Promise<string | null> {
+    return this.#export.notes();
+  }
+
+  // The project.
+
+  projectName(): Promise<string> {
+    return this.#project.name();
+  }
+  projectStatus(): Promise<string> {
+    return this.#project.status();
+  }
+  models(): Promise<ModelEntry[]> {
+    return this.#project.models();
+  }
+  /** Saves the project; returns the saved .lwproj file. */
+  saveProject(): Promise<string> {
+    return this.#project.save();
+  }
+  /** Opens a project (.lwproj) or a model file (.lwm). */
+  openProject(path: string, options: Replacing = {}): Promise<void> {
+    return this.#project.open(path, options.whenAskedToSave ?? 'discard');
+  }
+  /** Whether the last open of data or of a project asked to save the project first. */
+  wasAskedToSave(): boolean {
+    return this.#askedToSave;
+  }
+  staleNotice(step: 'train' | 'samples' | 'export' = 'train'): Promise<string | null> {
+    return this.#project.staleNotice(step);
+  }
+  dataNotice(): Promise<string | null> {
+    return this.#project.dataNotice();
+  }
+  locateData(path: string): Promise<void> {
+    return this.#project.locateData(path);
+  }
+
+  /** Whether a step's tab can be opened (a step needs data, or a model, first). */
+  async canOpenStep(step: Step): Promise<boolean> {
+    return this.#page.getByTestId(`step-${step}`).isEnabled();
+  }
+
+  /** Reloads the page (as the browser's reload button does) and waits until the app is back. */
+  async reload(): Promise<void> {
+    await this.#page.reload();
+    await this.#waitForApp();
+  }
+
+  /** Opens the app at `url` (another web host) in this page. */
+  async visit(url: string): Promise<void> {
+    await this.#page.goto(url);
+    await this.#waitForApp();
+  }
+
+  async #waitForApp(): Promise<void> {
+    // The app has found its project (after a reload, the same one) and its engine.
+    await expect(this.#page.getByTestId('project-bar')).not.toHaveAttribute('data-project', '');
+    await this.#page.waitForFunction(() => document.querySelector('[data-testid="backend-name"]')?.textContent !== '…');
+  }
+
+  #replacing(options: Replacing) {
+    this.#askedToSave = false;
+    return async (click: () => Promise<void>) => {
+      this.#askedToSave = await this.#project.clickAnswering(click, options.whenAskedToSave ?? 'discard');
+    };
   }
 }

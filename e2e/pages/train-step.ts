@@ -34,6 +34,7 @@ export class TrainStep extends StepPage {
   readonly #chart = this.page.getByTestId('training-chart');
   readonly #results = this.page.getByTestId('layer-results');
   readonly #error = this.page.getByTestId('error-banner');
+  readonly #cancel = this.page.getByTestId('cancel-training');
 
   /** Opens the step and waits until the set-up for this data is shown (with its train button). */
   async waitForSetup(): Promise<void> {
@@ -77,6 +78,19 @@ export class TrainStep extends StepPage {
   async chartPoints(): Promise<number> {
     await this.show();
     return Number(await this.#chart.getAttribute('data-points'));
+  }
+
+  /** Cancels the run in progress and waits until it has stopped. */
+  async cancel(): Promise<void> {
+    await this.show();
+    await this.#cancel.click();
+    await expect(this.#status).toHaveAttribute('data-state', 'cancelled', { timeout: 60_000 });
+  }
+
+  /** Whether any layer results are shown (none before a model is trained). */
+  async hasLayerResults(): Promise<boolean> {
+    await this.show();
+    return this.#results.isVisible();
   }
 
   /** One row per trained layer (waits for the first). */

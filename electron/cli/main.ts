@@ -11,6 +11,7 @@ import { sampleCommand } from './commands/sample.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { experimentCommand } from './commands/experiment.js';
 import { selectLayerCommand } from './commands/select-layer.js';
+import { projectCommand } from './commands/project.js';
 
 export const commands: Command[] = [
   inspectCommand,
@@ -19,6 +20,7 @@ export const commands: Command[] = [
   evaluateCommand,
   experimentCommand,
   selectLayerCommand,
+  projectCommand,
 ];
 
 export function helpText(): string {

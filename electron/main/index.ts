@@ -2,7 +2,8 @@
  * Electron main process: a thin shell. It creates the hardened window on the app's own page,
  * serves the contract over ipcMain (one channel per method, validated by `dispatch`, answered
  * only to that page), forwards server events to the window, lets the user pick files through
- * native dialogs, and takes the model files the operating system asks it to open. Everything
+ * native dialogs, takes the model files the operating system asks it to open, and asks before
+ * closing a window with unsaved work. Projects are autosaved in the app's data folder. Everything
  * else lives in the service, the data layer and the engine worker, which run without Electron too.
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
@@ -14,6 +15,8 @@ import { EngineClient } from '../service/engine-thread/client.js';
 import { FileRegistry } from '../platform/file-registry.js';
 import { memoryBudgetFromEnv, SAMPLE_FILE, sourceSamplePath } from '../platform/paths.js';
 import { LayerwiseService } from '../service/service.js';
+import { Autosaves } from '../service/project/autosave.js';
+import { CHOICES, closeDialog, guardClose } from './close-guard.js';
 import { appLocation, isTrustedSender, startUrl } from './app-location.js';
 import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { ElectronSaver } from './electron-saver.js';
@@ -25,6 +28,7 @@ const location = appLocation(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
 const files = new FileRegistry();
 
 let mainWindow: BrowserWindow | null = null;
+let service: LayerwiseService | null = null;
 const send = (event: ServerEvent) => mainWindow?.webContents.send(EVENT_CHANNEL, event);
 const openFiles = new OpenFileQueue((path) => files.register(path), send);
 
@@ -39,6 +43,18 @@ function createWindow(): BrowserWindow {
     webPreferences: { preload: join(here, '../preload/index.cjs'), ...SECURE_WEB_PREFERENCES },
   });
   win.once('ready-to-show', () => win.show());
+  guardClose(win, {
+    unsaved: () => {
+      const project = service?.session.project.overview();
+      return project?.unsaved ? project.name : null;
+    },
+    ask: async (name) => {
+      const text = closeDialog(app.getLocale(), name);
+      const { response } = await dialog.showMessageBox(win, { type: 'question', ...text, defaultId: 0, cancelId: 2 });
+      return CHOICES[response] ?? 'cancel';
+    },
+    save: async () => (await service?.['project.save']({ as: false }))?.result.saved ?? false,
+  });
   // The renderer wires its event listener before its page finishes loading.
   win.webContents.on('did-finish-load', () => openFiles.pageLoaded());
   win.on('closed', () => {
@@ -64,17 +80,14 @@ function acceptArguments(argv: readonly string[], cwd: string): void {
   for (const path of modelPathsFromArgv(argv, cwd, process.platform)) openFiles.open(path);
 }
 
-async function pickCsvPath(): Promise<string | null> {
-  const options = {
-    properties: ['openFile' as const],
-    filters: [
-      { name: 'CSV', extensions: ['csv', 'tsv', 'txt'] },
-      { name: '*', extensions: ['*'] },
-    ],
-  };
+async function pickPath(filters: { name: string; extensions: string[] }[]): Promise<string | null> {
+  const options = { properties: ['openFile' as const], filters: [...filters, { name: '*', extensions: ['*'] }] };
   const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return choice.canceled ? null : (choice.filePaths[0] ?? null);
 }
+
+const pickCsvPath = () => pickPath([{ name: 'CSV', extensions: ['csv', 'tsv', 'txt'] }]);
+const pickProjectPath = () => pickPath([{ name: 'Layerwise project or model', extensions: ['lwproj', 'lwm'] }]);
 
 function createService(engine: EngineClient): LayerwiseService {
   return new LayerwiseService({
@@ -87,6 +100,8 @@ function createService(engine: EngineClient): LayerwiseService {
     engine,
     memoryBudgetBytes: memoryBudgetFromEnv(),
     pickCsvPath,
+    pickProjectPath,
+    autosaves: new Autosaves(join(app.getPath('userData'), 'autosave')),
   });
 }
 
@@ -106,11 +121,12 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, location);
   serveAppScheme(protocol, join(here, '../renderer'));
   const engine = new EngineClient();
-  serveContract(createService(engine));
+  service = createService(engine);
+  serveContract(service);
   mainWindow = createWindow();
   app.on('activate', showWindow);
   app.on('window-all-closed', () => {
-    void engine.dispose().finally(() => app.quit());
+    void (service?.session.flush() ?? Promise.resolve()).finally(() => void engine.dispose().finally(() => app.quit()));
   });
 }
 

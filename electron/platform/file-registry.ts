@@ -1,6 +1,8 @@
 /**
  * The only way a path reaches the data layer: files the user picked in a dialog or uploaded
  * are registered here and referred to by an opaque id afterwards. Nothing else is readable.
+ * Each file keeps the name the user knows it by (an upload's original name, not the name of
+ * its stored copy), for headers, reports and the names of exported files.
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -8,8 +10,14 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/domain/errors.js';
 import type { FileRef } from '../../shared/contract.js';
 
+export interface RegisteredFile {
+  path: string;
+  /** The name the user knows the file by. */
+  name: string;
+}
+
 export class FileRegistry {
-  private readonly paths = new Map<string, string>();
+  private readonly files = new Map<string, RegisteredFile>();
 
   register(path: string, displayName = basename(path)): FileRef {
     let bytes: number;
@@ -22,13 +30,18 @@ export class FileRegistry {
       });
     }
     const fileId = randomUUID();
-    this.paths.set(fileId, path);
+    this.files.set(fileId, { path, name: displayName });
     return { fileId, name: displayName, bytes };
   }
 
   resolve(fileId: string): string {
-    const path = this.paths.get(fileId);
-    if (!path) throw new AppError('unknownFile');
-    return path;
+    return this.lookup(fileId).path;
+  }
+
+  /** The file's path and the name the user knows it by. */
+  lookup(fileId: string): RegisteredFile {
+    const file = this.files.get(fileId);
+    if (!file) throw new AppError('unknownFile');
+    return file;
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { SaveResult } from '../../shared/contract.js';
 
-export type ExportKind = 'csv' | 'model' | 'report';
+export type ExportKind = 'csv' | 'model' | 'report' | 'project';
 
 export interface SaveRequest {
   kind: ExportKind;
@@ -20,10 +20,12 @@ export const MIME: Record<ExportKind, string> = {
   csv: 'text/csv; charset=utf-8',
   model: 'application/octet-stream',
   report: 'text/html; charset=utf-8',
+  project: 'application/octet-stream',
 };
 
 export const EXTENSIONS: Record<ExportKind, { name: string; extensions: string[] }> = {
   csv: { name: 'CSV', extensions: ['csv'] },
   model: { name: 'Layerwise model', extensions: ['lwm'] },
   report: { name: 'HTML report', extensions: ['html'] },
+  project: { name: 'Layerwise project', extensions: ['lwproj'] },
 };

@@ -4,16 +4,19 @@
  * the log-likelihoods (exact or estimated), the backend and the method's stated choices.
  */
 import type { AppInfo } from '../../shared/contract.js';
-import type { DatasetInfo, SubsetInfo } from '../../shared/domain/data.js';
+import type { DataProvenance, DatasetInfo, SubsetInfo } from '../../shared/domain/data.js';
 import type { TrainConfig, TrainSummary } from '../../shared/domain/model.js';
 import { formatEstimate } from '../../shared/i18n/estimate.js';
-import type { RareValueSummary } from '../data/index.js';
+import { rareValueSummary, type RareValueSummary } from '../data/index.js';
+import type { ModelEntry } from './project/project.js';
 
 export interface ReportInput {
   app: AppInfo;
   dataName: string;
   dataset: DatasetInfo | null;
   subset: SubsetInfo | null;
+  /** What the model file says of its rows, for a model whose data is not loaded (dataset null). */
+  provenance?: DataProvenance | null;
   config: TrainConfig;
   summary: TrainSummary;
   bits: number;
@@ -124,6 +127,19 @@ const LABELS = {
   },
 } as const;
 
+/** What the report says of a project's model: the data and subset it was trained on, its settings and figures. */
+export function modelReport(entry: ModelEntry): Omit<ReportInput, 'app' | 'dataName' | 'locale'> {
+  const { record } = entry;
+  return {
+    ...entry.report,
+    provenance: record.lineage?.provenance ?? null,
+    config: record.config,
+    summary: record.summary,
+    bits: record.bits,
+    rare: rareValueSummary(entry.encoding),
+  };
+}
+
 function esc(text: string | number): string {
   return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -141,8 +157,8 @@ function rareText(rare: RareValueSummary, L: (typeof LABELS)['en' | 'ja']): stri
   return L.rareSome.replace('{k}', k).replace('{list}', list);
 }
 
-function rowsText(dataset: DatasetInfo | null, sampled: string): string {
-  if (!dataset) return '—';
+function rowsText(dataset: DatasetInfo | null, sampled: string, provenance?: DataProvenance | null): string {
+  if (!dataset) return provenance ? String(provenance.fileRows) : '—';
   return dataset.sampledOnImport ? `${dataset.fileRows} (${dataset.rows} ${sampled})` : String(dataset.rows);
 }
 
@@ -171,7 +187,7 @@ export function buildReport(input: ReportInput): string {
   const L = LABELS[input.locale];
   const { summary, config } = input;
   const row = (cells: (string | number)[]) => `<tr>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`;
-  const used = input.dataset?.columns.filter((c) => c.include).map((c) => c.name) ?? [];
+  const used = (input.dataset?.columns ?? input.provenance?.columns ?? []).filter((c) => c.include).map((c) => c.name);
   const layers = summary.layers
     .map((l) =>
       row([
@@ -195,7 +211,7 @@ export function buildReport(input: ReportInput): string {
 <h1>${esc(L.title)}</h1>
 <p>${esc(L.created)}: ${esc(new Date().toISOString())} · ${esc(L.version)}: ${esc(input.app.version)} · ${esc(L.backend)}: ${esc(summary.backend)}</p>
 <h2>${esc(L.data)}</h2>
-<table>${row([L.file, input.dataName])}${row([L.rows, rowsText(input.dataset, L.sampled)])}${row([L.columns, used.join(', ') || '—'])}${row([L.rare, rareText(input.rare, L)])}</table>
+<table>${row([L.file, input.dataName])}${row([L.rows, rowsText(input.dataset, L.sampled, input.provenance)])}${row([L.columns, used.join(', ') || '—'])}${row([L.rare, rareText(input.rare, L)])}</table>
 ${
   input.subset
     ? `<h2>${esc(L.subset)}</h2><table>${subsetRows(input.subset, input.dataset, L).map(row).join('')}</table>`

@@ -1,14 +1,17 @@
 /**
  * Generated rows as a CSV file without holding the thread that answers requests: the rows
- * are sampled on the engine thread, then decoded and written here 2,000 at a time, yielding
- * to the event loop between parts, with `export.progress` events and a cancel. The bytes are
- * exactly those of decoding and writing every row at once (same seed, same file).
+ * of the app's seeded stream (chunks of STREAM_CHUNK_ROWS, chunk i with `chunkSeed`, so the
+ * preview is the start of the export) are sampled on the engine thread a chunk at a time,
+ * then decoded and written here 2,000 at a time, without the columns left out, yielding to
+ * the event loop between parts, with `export.progress` events and a cancel. The bytes are
+ * exactly those of decoding and writing every row of the stream at once (same seed, same file).
  */
 import type { ServerEvent } from '../../shared/contract.js';
 import { AppError } from '../../shared/domain/errors.js';
 import type { EncodedData } from '../base/encoded-rows.js';
 import { rowDecoder, toCsv, type EncodingSpec } from '../data/index.js';
-import type { EngineClient } from './engine-thread/client.js';
+import { chunkSeed, joinChunks, STREAM_CHUNK_ROWS, streamChunks } from '../synthesizer/index.js';
+import { withoutColumns, type SampleChunk } from './project/generation.js';
 
 export const EXPORT_CHUNK_ROWS = 2_000;
 const PROGRESS_EVERY_MS = 200;
@@ -23,11 +26,12 @@ export async function csvInParts(
   encoding: EncodingSpec,
   bits: EncodedData,
   seed: number,
-  hooks: { signal?: AbortSignal; onPart?: (rowsDone: number) => void } = {},
+  hooks: { signal?: AbortSignal; onPart?: (rowsDone: number) => void; omit?: readonly string[] } = {},
   partRows = EXPORT_CHUNK_ROWS,
 ): Promise<Uint8Array> {
   const text = new TextEncoder();
-  const header = { header: encoding.header, rows: [] };
+  const omit = hooks.omit ?? [];
+  const header = withoutColumns({ header: encoding.header, rows: [] }, omit);
   const head = toCsv(header, { bom: false });
   const parts: Uint8Array[] = [text.encode(toCsv(header))];
   const next = rowDecoder(encoding, bits, seed);
@@ -35,7 +39,7 @@ export async function csvInParts(
     await nextTurn();
     if (hooks.signal?.aborted) throw new AppError('cancelled');
     const rows = next(partRows);
-    const csv = toCsv({ header: encoding.header, rows }, { bom: false });
+    const csv = toCsv(withoutColumns({ header: encoding.header, rows }, omit), { bom: false });
     if (!csv.startsWith(head)) throw new AppError('internal', { message: 'the CSV header changed between parts' });
     parts.push(text.encode(csv.slice(head.length)));
     done += rows.length;
@@ -65,13 +69,17 @@ async function concat(parts: Uint8Array[]): Promise<Uint8Array> {
 export class SampleExports {
   private running: AbortController | null = null;
 
-  constructor(
-    private readonly engine: EngineClient,
-    private readonly emit: (event: ServerEvent) => void,
-  ) {}
+  constructor(private readonly emit: (event: ServerEvent) => void) {}
 
-  /** The CSV bytes of `rows` rows sampled from the run's model with `seed`. */
-  async csv(model: { runId: string; encoding: EncodingSpec }, rows: number, seed: number): Promise<Uint8Array> {
+  /**
+   * The CSV bytes of the first `rows` rows of the stream of `seed` from a model (`sample`
+   * gives one chunk), without the columns in `omit`.
+   */
+  async csv(
+    model: { sample: SampleChunk; encoding: EncodingSpec; omit?: readonly string[] },
+    rows: number,
+    seed: number,
+  ): Promise<Uint8Array> {
     if (this.running) throw new AppError('busy', { what: 'export' });
     const controller = new AbortController();
     this.running = controller;
@@ -84,11 +92,16 @@ export class SampleExports {
     };
     try {
       progress('sample', 0);
-      const bits = await this.engine.sample(model.runId, rows, seed);
-      if (controller.signal.aborted) throw new AppError('cancelled');
-      return await csvInParts(model.encoding, bits, seed, {
+      const chunks: EncodedData[] = [];
+      for (let i = 0; i < streamChunks(rows); i++) {
+        chunks.push(await model.sample(STREAM_CHUNK_ROWS, chunkSeed(seed, i)));
+        if (controller.signal.aborted) throw new AppError('cancelled');
+        progress('sample', Math.min(rows, (i + 1) * STREAM_CHUNK_ROWS));
+      }
+      return await csvInParts(model.encoding, joinChunks(chunks, rows), seed, {
         signal: controller.signal,
         onPart: (done) => progress('write', done),
+        omit: model.omit,
       });
     } finally {
       if (this.running === controller) this.running = null;

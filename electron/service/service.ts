@@ -1,14 +1,14 @@
 /**
- * The application service: one project (dataset, subset, model) and every contract method
- * over it. Transports (Electron IPC, the web host) validate messages and call this; it calls
- * the data layer directly and the engine through its worker thread.
+ * The application service: one project (data, choices, subset, models; `project/`) and every
+ * contract method over it. Transports (Electron IPC, the web host) validate messages and call
+ * this; it calls the data layer directly and the engine through its worker thread. Another
+ * file starts a new project; the project's saving, reopening and autosave are `project/session.ts`.
  */
-import { basename, extname } from 'node:path';
 import type { AppInfo, FileRef, MethodOutput, ServerEvent, Service } from '../../shared/contract.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { localeOf } from '../../shared/i18n/estimate.js';
-import type { SubsetSpec } from '../../shared/domain/data.js';
-import { defaultTrainConfig, type TrainConfig, type TrainSummary } from '../../shared/domain/model.js';
+import type { CsvOptionsOverride } from '../../shared/domain/data.js';
+import { defaultTrainConfig } from '../../shared/domain/model.js';
 import {
   applyColumnOverrides,
   applySubset,
@@ -16,28 +16,29 @@ import {
   chooseSubset,
   countSegmentsInFile,
   fileSegmentTable,
-  type FileSegmentCounts,
-  type PassHooks,
   datasetRows,
   encodingGroups,
-  rareValueSummary,
   importCsv,
   segmentTable,
   type Dataset,
-  type EncodingSpec,
   type Subset,
 } from '../data/index.js';
 import { groupBits } from '../base/encoded-rows.js';
 import { appName, appVersion } from '../platform/app-version.js';
 import { EngineClient } from './engine-thread/client.js';
 import type { FileRegistry } from '../platform/file-registry.js';
-import { buildReport } from './report.js';
+import { buildReport, modelReport } from './report.js';
 import { pickRealRows } from './real-rows.js';
-import { checkFit, decodeSample, prepareTraining } from '../synthesizer/index.js';
+import { checkFit, prepareTraining } from '../synthesizer/index.js';
 import { SampleExports } from './sample-export.js';
 import { TrainingRuns } from './training-runs.js';
 import { estimateRun } from './estimate.js';
 import type { Saver } from '../platform/saver.js';
+import type { Autosaves } from './project/autosave.js';
+import { selectedSource, streamFromEngine, withoutColumns } from './project/generation.js';
+import { FilePasses } from './file-passes.js';
+import { DEFAULT_SUBSET, stem } from './project/project.js';
+import { ProjectSession } from './project/session.js';
 
 export interface ServiceDeps {
   transport: AppInfo['transport'];
@@ -49,45 +50,44 @@ export interface ServiceDeps {
   engine: EngineClient;
   /** Desktop only: shows the open dialog and returns the chosen path. */
   pickCsvPath?: () => Promise<string | null>;
+  /** Desktop only: the open dialog for a project or a model file. */
+  pickProjectPath?: () => Promise<string | null>;
+  /** Where this service's project is autosaved (shared by the projects of a process); none when absent. */
+  autosaves?: Autosaves | null;
   /** Bytes of cell text an import keeps in memory (default: the data layer's); larger files are sampled. */
   memoryBudgetBytes?: number;
 }
 
-/** The subset used when the user goes straight to training: every row, split 80/10/10. */
-export const DEFAULT_SUBSET: SubsetSpec = {
-  segments: null,
-  sample: null,
-  seed: 1,
-  split: { train: 0.8, valid: 0.1, test: 0.1 },
-};
-
-interface TrainedModel {
-  runId: string;
-  config: TrainConfig;
-  summary: TrainSummary;
-  bits: number;
-  encoding: EncodingSpec;
-  dataName: string;
-  /** The data as imported, for the report. */
-  dataset: Dataset;
-  /** What it was trained on; `subset.dataset` holds the rows (real rows beside generated ones). */
-  subset: Subset;
-}
+export { DEFAULT_SUBSET };
 
 export class LayerwiseService implements Service {
-  private dataset: Dataset | null = null;
   /** The pass over a file in progress (import, segment count, subset draw), which `data.cancelImport` stops. */
-  private reading: AbortController | null = null;
-  /** Segment counts over the whole file, for the dataset they were counted on. */
-  private fileCounts: { dataset: Dataset; counts: FileSegmentCounts } | null = null;
-  private subset: Subset | null = null;
+  private readonly passes: FilePasses;
   private readonly runs: TrainingRuns;
   private readonly exports: SampleExports;
-  private model: TrainedModel | null = null;
+  /** The project: `this.session.project`. */
+  readonly session: ProjectSession;
 
   constructor(private readonly deps: ServiceDeps) {
-    this.runs = new TrainingRuns(deps.engine, deps.emit);
-    this.exports = new SampleExports(deps.engine, deps.emit);
+    this.passes = new FilePasses(deps.emit);
+    this.runs = new TrainingRuns(deps.engine, (e) => {
+      this.session.observe(e);
+      deps.emit(e);
+    });
+    this.session = new ProjectSession({
+      ...deps,
+      autosaves: deps.autosaves ?? null,
+      read: {
+        import: (path, name, options) => this.importFile(path, name, options),
+        subset: (dataset, spec) => this.passes.run('draw', (hooks) => chooseSubset(dataset, spec, hooks)),
+      },
+      cancelRun: () => this.runs.cancelCurrent(),
+    });
+    this.exports = new SampleExports(deps.emit);
+  }
+
+  private get project() {
+    return this.session.project;
   }
 
   /** Stops what the project runs (the web host closes a browser session's project): passes, training, export. */
@@ -115,34 +115,30 @@ export class LayerwiseService implements Service {
   }
 
   async 'data.import'(input: Parameters<Service['data.import']>[0]): Promise<MethodOutput<'data.import'>> {
-    const path = input.source.kind === 'sample' ? this.deps.samplePath : this.deps.files.resolve(input.source.fileId);
-    const dataset = await this.reads('import', (hooks) =>
-      importCsv(path, {
-        ...hooks,
-        memoryBudgetBytes: this.deps.memoryBudgetBytes,
-        overrides: input.options,
-        fileName: input.source.kind === 'sample' ? basename(this.deps.samplePath) : undefined,
-      }),
+    return this.session.importData(input.source, input.options, input.newProject ?? false);
+  }
+
+  private importFile(path: string, name: string, options: CsvOptionsOverride | undefined): Promise<Dataset> {
+    const { memoryBudgetBytes } = this.deps;
+    return this.passes.run('import', (hooks) =>
+      importCsv(path, { ...hooks, memoryBudgetBytes, overrides: options, fileName: name }),
     );
-    this.dataset = dataset;
-    this.subset = null;
-    this.fileCounts = null;
-    return dataset.info;
   }
 
   async 'data.cancelImport'(): Promise<MethodOutput<'data.cancelImport'>> {
-    const running = this.reading;
-    running?.abort();
-    this.reading = null;
-    return { cancelled: running !== null };
+    return { cancelled: this.passes.cancel() };
   }
 
   async 'data.updateColumns'(
     input: Parameters<Service['data.updateColumns']>[0],
   ): Promise<MethodOutput<'data.updateColumns'>> {
-    this.dataset = applyColumnOverrides(this.requireDataset(), input.columns);
-    this.subset = null;
-    return this.dataset.info;
+    const dataset = applyColumnOverrides(this.requireDataset(), input.columns);
+    // The subset keeps its rows: the same choice over the new columns.
+    const { subset } = this.project;
+    const kept = subset ? { ...subset, dataset: applyColumnOverrides(subset.dataset, input.columns) } : null;
+    this.project.setColumns(dataset, kept);
+    this.session.changed();
+    return dataset.info;
   }
 
   async 'data.rows'(input: Parameters<Service['data.rows']>[0]): Promise<MethodOutput<'data.rows'>> {
@@ -153,8 +149,8 @@ export class LayerwiseService implements Service {
     const dataset = this.requireDataset();
     if (!dataset.info.sampledOnImport) return segmentTable(dataset, input.columns);
     // The import kept a sample: count the segments over every row of the file instead.
-    const counts = await this.reads('count', (hooks) => countSegmentsInFile(dataset, input.columns, hooks));
-    this.fileCounts = { dataset, counts };
+    const counts = await this.passes.run('count', (hooks) => countSegmentsInFile(dataset, input.columns, hooks));
+    this.project.fileCounts = { dataset, counts };
     return fileSegmentTable(counts);
   }
 
@@ -162,9 +158,14 @@ export class LayerwiseService implements Service {
     const dataset = this.requireDataset();
     const { spec } = input;
     // With a sampled import and segments chosen, drawn from the whole file (a pass with progress).
-    const counts = this.fileCounts?.dataset === dataset ? this.fileCounts.counts : undefined;
-    this.subset = await this.reads('draw', (hooks) => chooseSubset(dataset, spec, { ...hooks, counts }));
-    return this.subset.info;
+    const { fileCounts } = this.project;
+    const counts = fileCounts?.dataset === dataset ? fileCounts.counts : undefined;
+    const subset = await this.passes.run('draw', (hooks) => chooseSubset(dataset, spec, { ...hooks, counts }));
+    if (this.project.dataset === dataset) {
+      this.project.setSubset(subset);
+      this.session.changed();
+    }
+    return subset.info;
   }
 
   async 'train.defaults'(): Promise<MethodOutput<'train.defaults'>> {
@@ -189,19 +190,14 @@ export class LayerwiseService implements Service {
     const set = prepareTraining(subset, { rareMin: input.rareMin });
     const { config } = input;
     checkFit(set, config);
+    const project = this.project;
+    const lineage = { fingerprint: project.source?.fingerprint ?? null, provenance: set.provenance };
+    const using = { encoding: set.encoding, subset, report: { dataset: dataset.info, subset: subset.info } };
     const runId = this.runs.start(config, set, (runId, summary) => {
-      const { encoding, train } = set;
-      this.model = {
-        runId,
-        config,
-        summary,
-        bits: train.bits,
-        encoding,
-        dataName: dataset.info.fileName,
-        dataset,
-        subset,
-      };
+      const entry = project.addTrained(runId, { config, summary, bits: set.train.bits, lineage }, using);
+      void this.session.modelBytes(entry).catch(() => undefined);
     });
+    project.startRun(runId, config, lineage);
     return { runId };
   }
 
@@ -218,20 +214,22 @@ export class LayerwiseService implements Service {
   }
 
   async 'model.info'(): Promise<MethodOutput<'model.info'>> {
-    const m = this.model;
-    return m ? { runId: m.runId, config: m.config, summary: m.summary, bits: m.bits } : null;
+    return this.project.modelInfo();
   }
 
   async 'samples.generate'(input: { rows: number; seed: number }): Promise<MethodOutput<'samples.generate'>> {
-    const generated = await this.generate(input.rows, input.seed);
-    const { subset } = this.requireModel();
-    return { generated, real: pickRealRows(subset.dataset, subset.train, input.rows, input.seed) };
+    const { table, entry, notes } = await this.generate(input.rows, input.seed);
+    const real = entry.trainedOn
+      ? pickRealRows(entry.trainedOn.dataset, entry.trainedOn.train, input.rows, input.seed)
+      : { header: entry.encoding.header, rows: [] };
+    return { generated: table, real: withoutColumns(real, notes.omitted), notes };
   }
 
   async 'export.samples'(input: { rows: number; seed: number }): Promise<MethodOutput<'export.samples'>> {
-    const model = this.requireModel();
-    const bytes = await this.exports.csv(model, input.rows, input.seed);
-    return this.deps.saver.save({ kind: 'csv', suggestedName: `${stem(model.dataName)}-synthetic.csv`, bytes });
+    const source = selectedSource(this.project, this.deps.engine);
+    const bytes = await this.exports.csv(source, input.rows, input.seed);
+    const suggestedName = `${stem(this.project.dataName(source.entry))}-synthetic.csv`;
+    return { ...(await this.deps.saver.save({ kind: 'csv', suggestedName, bytes })), notes: source.notes };
   }
 
   async 'export.cancel'(): Promise<MethodOutput<'export.cancel'>> {
@@ -239,74 +237,51 @@ export class LayerwiseService implements Service {
   }
 
   async 'export.model'(): Promise<MethodOutput<'export.model'>> {
-    const model = this.requireModel();
-    const bytes = await this.deps.engine.modelFile(model.runId);
-    return this.deps.saver.save({ kind: 'model', suggestedName: `${stem(model.dataName)}.lwm`, bytes });
+    const entry = this.project.selectedModel();
+    const bytes = await this.session.modelBytes(entry);
+    return this.deps.saver.save({ kind: 'model', suggestedName: `${stem(this.project.dataName(entry))}.lwm`, bytes });
   }
 
   async 'export.report'(): Promise<MethodOutput<'export.report'>> {
-    const model = this.requireModel();
-    const html = buildReport({
-      app: await this['app.info'](),
-      dataName: model.dataName,
-      dataset: model.dataset.info,
-      subset: model.subset.info,
-      config: model.config,
-      summary: model.summary,
-      bits: model.bits,
-      rare: rareValueSummary(model.encoding),
-      locale: localeOf(this.deps.osLocale),
-    });
-    return this.deps.saver.save({
-      kind: 'report',
-      suggestedName: `${stem(model.dataName)}-report.html`,
-      bytes: new TextEncoder().encode(html),
-    });
+    const entry = this.project.selectedModel();
+    const app = await this['app.info']();
+    const locale = localeOf(this.deps.osLocale);
+    const html = buildReport({ app, dataName: this.project.dataName(entry), ...modelReport(entry), locale });
+    const suggestedName = `${stem(this.project.dataName(entry))}-report.html`;
+    return this.deps.saver.save({ kind: 'report', suggestedName, bytes: new TextEncoder().encode(html) });
   }
 
+  'project.state' = async () => this.project.state();
+  'project.new' = async () => this.session.newProject();
+  'project.save' = (input: { as: boolean }) => this.session.save(input.as);
+  'project.open' = (input: { fileId: string }) => this.session.open(input.fileId);
+  'project.locateData' = (input: { fileId: string }) => this.session.locateData(input.fileId);
+  'project.selectModel' = async (input: { modelId: string }) => this.session.selectModel(input.modelId);
+  'project.autosaved' = () => this.session.autosaved();
+  'project.restore' = (input: { id: string }) => this.session.restore(input.id);
+  'project.forgetAutosave' = (input: { id: string }) => this.session.forgetAutosave(input.id);
+
+  async 'files.pickProject'(): Promise<FileRef | null> {
+    if (!this.deps.pickProjectPath) throw new AppError('unsupported', { what: 'files.pickProject' });
+    const path = await this.deps.pickProjectPath();
+    return path ? this.deps.files.register(path) : null;
+  }
+
+  /** The selected model's rows for `seed` (the preview is the start of the export), without the columns left out now. */
   private async generate(rows: number, seed: number) {
-    const model = this.requireModel();
-    const bits = await this.deps.engine.sample(model.runId, rows, seed);
-    return decodeSample(model.encoding, bits, seed);
-  }
-
-  /** Runs one pass over a file (progress tagged `phase`); one still running fails with `data.importSuperseded`. */
-  private async reads<T>(
-    phase: 'import' | 'count' | 'draw',
-    pass: (hooks: Required<PassHooks>) => Promise<T>,
-  ): Promise<T> {
-    this.reading?.abort(new AppError('data.importSuperseded'));
-    const controller = new AbortController();
-    this.reading = controller;
-    try {
-      return await pass({
-        signal: controller.signal,
-        onProgress: (p) => this.deps.emit({ type: 'import.progress', phase, ...p }),
-      });
-    } catch (err) {
-      throw controller.signal.reason instanceof AppError ? controller.signal.reason : err;
-    } finally {
-      if (this.reading === controller) this.reading = null;
-    }
+    const { entry, notes, sample, encoding, omit } = selectedSource(this.project, this.deps.engine);
+    const table = await streamFromEngine(sample, encoding, rows, seed);
+    return { table: withoutColumns(table, omit), entry, notes };
   }
 
   private requireDataset(): Dataset {
-    if (!this.dataset) throw new AppError('noDataset');
-    return this.dataset;
-  }
-
-  private requireModel(): TrainedModel {
-    if (!this.model) throw new AppError('noModel');
-    return this.model;
+    const { dataset, dataMissing } = this.project;
+    if (!dataset) throw new AppError(dataMissing ? 'project.noData' : 'noDataset');
+    return dataset;
   }
 
   private currentSubset(dataset: Dataset): Subset {
-    if (!this.subset) this.subset = applySubset(dataset, DEFAULT_SUBSET);
-    return this.subset;
+    if (!this.project.subset) this.project.setSubset(applySubset(dataset, DEFAULT_SUBSET));
+    return this.project.subset!;
   }
-}
-
-function stem(fileName: string): string {
-  const base = basename(fileName);
-  return base.slice(0, base.length - extname(base).length) || 'layerwise';
 }

@@ -73,8 +73,13 @@ export class TrainingRuns {
     return { state: 'cancelled' };
   }
 
-  /** Cancels the run in progress, if any (its project is closing). */
+  /** Cancels the run in progress, if any (its project is closing or was closed). */
   stop(): void {
+    this.run?.control.set('cancel');
+  }
+
+  /** The same as `stop` (a project was closed). */
+  cancelCurrent(): void {
     this.run?.control.set('cancel');
   }
 

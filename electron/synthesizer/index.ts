@@ -15,7 +15,16 @@ export {
   type BundleManifest,
   type ModelBundle,
 } from './bundle.js';
-export { decodeSample, sampleEncoded, sampleRows } from './generate.js';
+export {
+  chunkSeed,
+  decodeSample,
+  joinChunks,
+  sampleEncoded,
+  sampleRows,
+  streamChunks,
+  streamRows,
+  STREAM_CHUNK_ROWS,
+} from './generate.js';
 export {
   makeStackBundle,
   stackBundleToBytes,

@@ -4,6 +4,10 @@
  * --token T (default: LAYERWISE_TOKEN, else random; at least 16 characters). The upload limit
  * is LAYERWISE_MAX_UPLOAD_MB (default 2048). Ctrl+C stops it and removes its upload folder.
  * One engine thread serves every browser session; each session has its own LayerwiseService.
+ * Projects are autosaved to the per-user data folder (`platform/data-dir.ts`;
+ * `LAYERWISE_DATA_DIR` to choose another), through one `Autosaves` shared by every session (a
+ * project open in one tab is not offered for restoring in another); every session's autosave
+ * is written when the host stops.
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -13,6 +17,8 @@ import { formatError } from '../../shared/i18n/format.js';
 import { EngineClient } from '../service/engine-thread/client.js';
 import { FileRegistry } from '../platform/file-registry.js';
 import { memoryBudgetFromEnv, osLocale, repoRoot, sourceSamplePath } from '../platform/paths.js';
+import { autosaveDirIn, userDataDir } from '../platform/data-dir.js';
+import { Autosaves } from '../service/project/autosave.js';
 import { LayerwiseService } from '../service/service.js';
 import { MIN_TOKEN_LENGTH } from './security.js';
 import { startWebHost, type WebHost, type WebHostOptions } from './server.js';
@@ -41,6 +47,7 @@ async function run(): Promise<void> {
   const files = new FileRegistry();
   const saver = new WebSaver(token);
   const engine = new EngineClient();
+  const autosaves = new Autosaves(autosaveDirIn(userDataDir()));
   const openProject: OpenProject = (emit) => {
     const service = new LayerwiseService({
       transport: 'web',
@@ -51,8 +58,13 @@ async function run(): Promise<void> {
       saver,
       engine,
       memoryBudgetBytes: memoryBudgetFromEnv(),
+      autosaves,
     });
-    return { service, close: () => service.close() };
+    const close = async () => {
+      service.close();
+      await service.session.close();
+    };
+    return { service, close };
   };
   const options: WebHostOptions = {
     token,

@@ -117,6 +117,9 @@ describe('web host', () => {
     expect(reply.value.name).toBe('売上.csv');
     expect(reply.value.bytes).toBe(8);
     expect(readFileSync(t.files.resolve(reply.value.fileId), 'utf8')).toBe('a,b\n1,2\n');
+    // Stored under a random name, known by the user's: the name the import, the report and exports use.
+    expect(t.files.lookup(reply.value.fileId).name).toBe('売上.csv');
+    expect(t.files.resolve(reply.value.fileId)).not.toContain('売上');
   });
 
   it('hands out an export once through its download URL, which carries no token', async () => {

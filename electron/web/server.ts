@@ -95,9 +95,13 @@ export async function startWebHost(options: WebHostOptions, port: number, host =
     broadcast: (event) => sessions.broadcast(event),
     async close() {
       events.close();
+      // Sockets of upgraded connections count as the server's connections until they end, and
+      // closeAllConnections does not reach them: end them first (sessions.close terminates them
+      // at once, then closes the projects), or server.close would wait for them forever.
+      const sessionsClosed = sessions.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
-      await sessions.close();
+      await sessionsClosed;
       options.saver.clear();
       await rm(uploadDir, { recursive: true, force: true });
     },

@@ -34,7 +34,7 @@ function setup(limits: Partial<SessionLimits> = {}) {
     (emit) => {
       const project = { emit, closed: false };
       opened.push(project);
-      return { service: { project } as unknown as Service, close: () => (project.closed = true) };
+      return { service: { project } as unknown as Service, close: () => void (project.closed = true) };
     },
     { max: 3, idleMs: 60_000, graceMs: 5_000, ...limits },
     () => clock,

@@ -11,10 +11,10 @@ import type { WebSocket } from 'ws';
 import type { ServerEvent, Service } from '../../shared/contract.js';
 import { AppError } from '../../shared/domain/errors.js';
 
-/** The project of one session, and how to stop what it runs when the session closes. */
+/** The project of one session, and how to stop what it runs when the session closes (and write its autosave). */
 export interface HostedProject {
   service: Service;
-  close(): void;
+  close(): void | Promise<void>;
 }
 
 export type OpenProject = (emit: (event: ServerEvent) => void) => HostedProject;
@@ -156,7 +156,7 @@ export class Sessions {
     const session = this.sessions.get(id);
     if (!session) return;
     this.sessions.delete(id);
-    session.project.close();
+    await Promise.resolve(session.project.close()).catch(() => undefined);
     await Promise.all(session.uploads.map((path) => rm(path, { force: true })));
   }
 }

@@ -4,7 +4,7 @@ import { enableAutoUnmount } from '@vue/test-utils';
 import { AppError } from '../../shared/domain/errors.js';
 import App from './App.vue';
 import { useAppStore } from './stores/app.js';
-import { appInfo } from './test/fixtures.js';
+import { appInfo, datasetInfo } from './test/fixtures.js';
 import { fakeBackend, mountWith, settle } from './test/fake.js';
 
 afterEach(() => localStorage.clear());
@@ -92,5 +92,25 @@ describe('App', () => {
     await settle();
     expect(w.get('[data-testid="help-panel"]').text()).toContain('頻度が高くきれいなセグメント');
     await w.get('[data-testid="close-help"]').trigger('click');
+  });
+
+  it('clears the error banner once a later action works', async () => {
+    let fails = true;
+    fakeBackend({
+      'app.info': () => appInfo(),
+      'data.import': () => {
+        if (fails) throw new AppError('data.binary');
+        return datasetInfo();
+      },
+    });
+    const w = mountWith(App);
+    await useAppStore().init();
+    await w.get('[data-testid="try-sample"]').trigger('click');
+    await settle();
+    expect(w.find('[data-testid="error-banner"]').exists()).toBe(true);
+    fails = false;
+    await w.get('[data-testid="try-sample"]').trigger('click');
+    await settle();
+    expect(w.find('[data-testid="error-banner"]').exists()).toBe(false);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * Routes validated server events to the stores that follow them (import progress, passes over
- * a large file for the subset, training, exports, and files the desktop app was asked to open).
+ * a large file for the subset, training, exports, the project's changes, and files the desktop
+ * app was asked to open, which open as the project).
  */
 import type { Client } from './api/client.js';
-import { useAppStore } from './stores/app.js';
 import { useDataStore } from './stores/data.js';
 import { useExportsStore } from './stores/exports.js';
+import { useProjectStore } from './stores/project.js';
 import { useSubsetStore } from './stores/subset.js';
 import { useTrainingStore } from './stores/training.js';
 
@@ -13,14 +14,21 @@ export function wireEvents(client: Client): () => void {
   const data = useDataStore();
   const training = useTrainingStore();
   const subset = useSubsetStore();
-  const app = useAppStore();
   const exports = useExportsStore();
-  return client.onEvent((e) => {
-    if (e.type === 'app.openFile') app.onOpenFile(e);
+  const project = useProjectStore();
+  // Events were missed while the stream was down: the project and its run, as they are now.
+  const offReconnect = client.onReconnect(() => void project.resync());
+  const offEvents = client.onEvent((e) => {
+    if (e.type === 'app.openFile') void project.onOpenFile(e);
+    else if (e.type === 'project.changed') project.onChanged(e);
     else if (e.type === 'import.progress') {
       if (e.phase === 'import') data.onProgress(e);
       else subset.onProgress(e);
     } else if (e.type === 'export.progress') exports.onProgress(e);
     else training.onEvent(e);
   });
+  return () => {
+    offReconnect();
+    offEvents();
+  };
 }

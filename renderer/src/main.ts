@@ -1,4 +1,4 @@
-/** Renderer entry: picks the transport (Electron bridge or web host), wires server events to the stores, mounts the app. */
+/** Renderer entry: picks the transport (Electron bridge or web host), wires server events to the stores, finds the project again, mounts the app. */
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
@@ -8,6 +8,7 @@ import { bridge, electronTransport } from './api/electron-transport.js';
 import { webTransport } from './api/web-transport.js';
 import { i18n } from './i18n/index.js';
 import { useAppStore } from './stores/app.js';
+import { useProjectStore } from './stores/project.js';
 import { wireEvents } from './events.js';
 import './styles.css';
 
@@ -21,5 +22,8 @@ app.use(i18n);
 
 wireEvents(client);
 
-void useAppStore().init();
+// The project the service holds (after a reload, the same one with its running job), or the offer to restore one.
+void useAppStore()
+  .init()
+  .then(() => useProjectStore().start());
 app.mount('#app');

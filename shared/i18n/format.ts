@@ -9,14 +9,31 @@ import { engineErrors } from './errors/engine.js';
 import { evalErrors } from './errors/eval.js';
 import { hostErrors } from './errors/host.js';
 import { modelTerms } from './errors/model.js';
+import { projectErrors } from './errors/project.js';
 import { terms, trainErrors } from './errors/train.js';
 
 export type Locale = 'en' | 'ja';
 
 /** All error messages by locale, keyed by error code. */
 export const errorMessages: Record<Locale, Record<string, string>> = {
-  en: { ...appErrors.en, ...dataErrors.en, ...engineErrors.en, ...evalErrors.en, ...trainErrors.en, ...hostErrors.en },
-  ja: { ...appErrors.ja, ...dataErrors.ja, ...engineErrors.ja, ...evalErrors.ja, ...trainErrors.ja, ...hostErrors.ja },
+  en: {
+    ...appErrors.en,
+    ...dataErrors.en,
+    ...engineErrors.en,
+    ...evalErrors.en,
+    ...trainErrors.en,
+    ...hostErrors.en,
+    ...projectErrors.en,
+  },
+  ja: {
+    ...appErrors.ja,
+    ...dataErrors.ja,
+    ...engineErrors.ja,
+    ...evalErrors.ja,
+    ...trainErrors.ja,
+    ...hostErrors.ja,
+    ...projectErrors.ja,
+  },
 };
 
 /** Names and reasons messages refer to (`@key` parameters), by locale. */

@@ -205,6 +205,15 @@ export class EngineClient {
     return { layer0RowsPerSecond: reply.layer0RowsPerSecond, opsPerSecond: reply.opsPerSecond };
   }
 
+  /**
+   * Keeps a model file's bytes on the engine thread under `runId` (a project or a model file
+   * opened by the user), and here as the last model for a replacement thread.
+   */
+  async load(runId: string, bytes: Uint8Array): Promise<void> {
+    expectReply(await this.request({ type: 'load', runId, bytes }), 'loaded');
+    this.kept.model = { id: runId, bytes };
+  }
+
   static controlWord(): { buffer: SharedArrayBuffer; set(state: keyof typeof CONTROL): void } {
     const buffer = new SharedArrayBuffer(4);
     const word = new Int32Array(buffer);

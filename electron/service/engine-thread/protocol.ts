@@ -127,7 +127,7 @@ export const ToWorker = z.discriminatedUnion('type', [
     seed: z.number().int(),
   }),
   z.object({ type: z.literal('modelFile'), requestId: z.number().int(), runId: z.string() }),
-  /** A model trained earlier, given to a fresh engine thread that replaced a broken one. */
+  /** A model's bytes kept under `runId`: one trained earlier given to a fresh engine thread that replaced a broken one, or a model of a project or opened by the user. */
   z.object({ type: z.literal('load'), requestId: z.number().int(), runId: z.string(), bytes: Bytes }),
   /** Measures the engine's speed for a first layer on a few of its training rows (the time estimate). */
   z.object({ type: z.literal('measure'), requestId: z.number().int(), data: EncodedRows, layer: LayerConfig }),

@@ -20,6 +20,7 @@ function transportReturning(reply: unknown, events: unknown[] = []): Transport &
       return () => undefined;
     },
     pickCsv: async () => null,
+    pickProject: async () => null,
     download: () => undefined,
   };
 }

@@ -19,7 +19,10 @@ export interface Client {
   api: Api;
   kind: Transport['kind'];
   onEvent(listener: (event: ServerEvent) => void): () => void;
+  /** The event stream is back after it was lost (events meanwhile were missed). */
+  onReconnect(listener: () => void): () => void;
   pickCsv(): Promise<FileRef | null>;
+  pickProject(): Promise<FileRef | null>;
   download(url: string, fileName: string): void;
 }
 
@@ -53,7 +56,9 @@ export function createClient(transport: Transport): Client {
         if (parsed.success) listener(parsed.data);
       });
     },
+    onReconnect: (listener) => transport.onReconnect?.(listener) ?? (() => undefined),
     pickCsv: () => transport.pickCsv(),
+    pickProject: () => transport.pickProject(),
     download: (url, fileName) => transport.download(url, fileName),
   };
 }

@@ -9,16 +9,19 @@ export function bridge(): LayerwiseBridge | null {
   return candidate && typeof candidate === 'object' ? (candidate as LayerwiseBridge) : null;
 }
 
+async function pick(b: LayerwiseBridge, method: 'files.pickCsv' | 'files.pickProject'): Promise<FileRef | null> {
+  const reply = Reply.parse(await b.invoke(method, {}));
+  if (!reply.ok) throw new AppError(reply.error.code, reply.error.params);
+  return parseOutput(method, reply.value) as FileRef | null;
+}
+
 export function electronTransport(b: LayerwiseBridge): Transport {
   return {
     kind: 'electron',
     call: (method, input) => b.invoke(method, input),
     subscribe: (listener) => b.onEvent(listener),
-    async pickCsv() {
-      const reply = Reply.parse(await b.invoke('files.pickCsv', {}));
-      if (!reply.ok) throw new AppError(reply.error.code, reply.error.params);
-      return parseOutput('files.pickCsv', reply.value) as FileRef | null;
-    },
+    pickCsv: () => pick(b, 'files.pickCsv'),
+    pickProject: () => pick(b, 'files.pickProject'),
     download() {
       // Desktop exports are written by the main process where the user chose; nothing to do.
     },

@@ -12,6 +12,10 @@ export interface Transport {
   subscribe(listener: (event: unknown) => void): () => void;
   /** Lets the user pick a CSV: a native dialog, or the browser's file chooser and an upload. */
   pickCsv(): Promise<FileRef | null>;
+  /** Lets the user pick a project (.lwproj) or a model file (.lwm), the same ways. */
+  pickProject(): Promise<FileRef | null>;
+  /** Called when the event stream comes back after it was lost (web host); events meanwhile are missed. */
+  onReconnect?(listener: () => void): () => void;
   /** Hands an export to the user when it came back as a download URL (web host). */
   download(url: string, fileName: string): void;
 }

@@ -55,11 +55,14 @@ export function tabSession(waitMs = 80): Promise<string> {
   });
 }
 
-function chooseFile(): Promise<File | null> {
+const CSV_TYPES = '.csv,.tsv,.txt,text/csv,text/plain';
+const PROJECT_TYPES = '.lwproj,.lwm';
+
+function chooseFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.csv,.tsv,.txt,text/csv,text/plain';
+    input.accept = accept;
     input.style.display = 'none';
     input.addEventListener('change', () => {
       resolve(input.files?.[0] ?? null);
@@ -83,17 +86,36 @@ async function uploadReply(send: () => Promise<Response>): Promise<Reply> {
   }
 }
 
+/** The browser's file chooser, then an upload to this tab's session; the file's own name travels with it. */
+async function upload(accept: string, session: Promise<string>): Promise<FileRef | null> {
+  const file = await chooseFile(accept);
+  if (!file) return null;
+  const headers = { [SESSION_HEADER]: await session };
+  const reply = await uploadReply(() =>
+    fetch(`api/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers, body: file }),
+  );
+  if (!reply.ok) throw new AppError(reply.error.code, reply.error.params);
+  return FileRef.parse(reply.value);
+}
+
 export function webTransport(session: Promise<string> = tabSession()): Transport {
   const listeners = new Set<(e: unknown) => void>();
+  const reconnected = new Set<() => void>();
   /** Whether a socket is open or being opened. */
   let live = false;
   let retry = 500;
+  /** The stream was lost: events may have been missed until it is open again. */
+  let lost = false;
   const connect = async () => {
     live = true;
     const url = new URL(`api/events?session=${encodeURIComponent(await session)}`, window.location.href);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(url.href);
-    socket.onopen = () => (retry = 500);
+    socket.onopen = () => {
+      retry = 500;
+      if (lost) reconnected.forEach((l) => l());
+      lost = false;
+    };
     socket.onmessage = (m) => {
       let data: unknown;
       try {
@@ -105,6 +127,7 @@ export function webTransport(session: Promise<string> = tabSession()): Transport
     };
     socket.onclose = () => {
       live = false;
+      lost = true;
       if (listeners.size > 0) setTimeout(() => void connect(), (retry = Math.min(retry * 2, 10_000)));
     };
   };
@@ -120,16 +143,12 @@ export function webTransport(session: Promise<string> = tabSession()): Transport
       if (!live) void connect();
       return () => listeners.delete(listener);
     },
-    async pickCsv() {
-      const file = await chooseFile();
-      if (!file) return null;
-      const headers = { [SESSION_HEADER]: await session };
-      const reply = await uploadReply(() =>
-        fetch(`api/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers, body: file }),
-      );
-      if (!reply.ok) throw new AppError(reply.error.code, reply.error.params);
-      return FileRef.parse(reply.value);
+    onReconnect(listener) {
+      reconnected.add(listener);
+      return () => reconnected.delete(listener);
     },
+    pickCsv: () => upload(CSV_TYPES, session),
+    pickProject: () => upload(PROJECT_TYPES, session),
     download(url, fileName) {
       const a = document.createElement('a');
       a.href = url;

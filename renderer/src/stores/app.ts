@@ -1,9 +1,9 @@
 /**
- * Application state: what the Node side runs on, the current wizard step, the error banner,
- * and the model file the desktop app was asked to open (which this version cannot open yet).
+ * Application state: what the Node side runs on, the current wizard step and the error banner
+ * (which a later success clears: it never describes an action that has since worked).
  */
 import { defineStore } from 'pinia';
-import type { AppInfo, ServerEvent } from '../../../shared/contract.js';
+import type { AppInfo } from '../../../shared/contract.js';
 import { useClient } from '../api/index.js';
 import { errorText, localeFromOs, savedLocale, setLocale } from '../i18n/index.js';
 
@@ -15,8 +15,6 @@ export const useAppStore = defineStore('app', {
     info: null as AppInfo | null,
     step: 'data' as Step,
     error: null as string | null,
-    /** The name of a model file the operating system asked the app to open. */
-    openedModel: null as string | null,
   }),
   actions: {
     async init() {
@@ -33,23 +31,18 @@ export const useAppStore = defineStore('app', {
     dismiss() {
       this.error = null;
     },
-    onOpenFile(e: Extract<ServerEvent, { type: 'app.openFile' }>) {
-      if (e.error) this.fail(e.error);
-      else this.openedModel = e.name;
-    },
-    dismissOpenedModel() {
-      this.openedModel = null;
-    },
     goto(step: Step) {
       this.step = step;
     },
   },
 });
 
-/** Runs an action, showing any error in the banner instead of throwing. */
+/** Runs an action, showing any error in the banner instead of throwing; a success clears the banner. */
 export async function guarded<T>(action: () => Promise<T>): Promise<T | undefined> {
   try {
-    return await action();
+    const value = await action();
+    useAppStore().dismiss();
+    return value;
   } catch (err) {
     useAppStore().fail(err);
     return undefined;

@@ -1,6 +1,10 @@
-/** The Export step: generated rows as CSV (with progress and cancel), the model file, the report; where each went. */
+/**
+ * The Export step: generated rows as CSV (with progress and cancel), the model file, the report;
+ * where each went, and what to know about the rows.
+ */
 import { defineStore } from 'pinia';
 import type { SaveResult, ServerEvent } from '../../../shared/contract.js';
+import type { GenerationNotes } from '../../../shared/domain/project.js';
 import { useClient } from '../api/index.js';
 import { guarded } from './app.js';
 
@@ -11,6 +15,8 @@ export const useExportsStore = defineStore('exports', {
     rows: 1000,
     seed: 1,
     results: {} as Partial<Record<ExportKind, SaveResult>>,
+    /** About the rows last exported: the columns left out, what changed since the model was trained. */
+    notes: null as GenerationNotes | null,
     busy: null as ExportKind | null,
     /** How far the export of generated rows is, while it runs. */
     progress: null as Omit<Extract<ServerEvent, { type: 'export.progress' }>, 'type'> | null,
@@ -20,13 +26,13 @@ export const useExportsStore = defineStore('exports', {
       const client = useClient();
       this.busy = kind;
       try {
-        const result = await guarded(() =>
-          kind === 'samples'
-            ? client.api['export.samples']({ rows: this.rows, seed: this.seed })
-            : kind === 'model'
-              ? client.api['export.model']({})
-              : client.api['export.report']({}),
-        );
+        const result = await guarded(async () => {
+          if (kind !== 'samples')
+            return kind === 'model' ? client.api['export.model']({}) : client.api['export.report']({});
+          const saved = await client.api['export.samples']({ rows: this.rows, seed: this.seed });
+          this.notes = saved.notes;
+          return saved;
+        });
         if (result) {
           this.results[kind] = result;
           if (result.downloadUrl) client.download(result.downloadUrl, result.fileName);

@@ -1,6 +1,7 @@
-/** The Samples step: generated rows next to real ones. */
+/** The Samples step: generated rows next to real ones, and what to know about them (columns left out, an out-of-date model). */
 import { defineStore } from 'pinia';
 import type { RowTable } from '../../../shared/domain/data.js';
+import type { GenerationNotes } from '../../../shared/domain/project.js';
 import { useClient } from '../api/index.js';
 import { guarded } from './app.js';
 
@@ -10,6 +11,7 @@ export const useSamplesStore = defineStore('samples', {
     seed: 1,
     generated: null as RowTable | null,
     real: null as RowTable | null,
+    notes: null as GenerationNotes | null,
     busy: false,
   }),
   actions: {
@@ -20,6 +22,7 @@ export const useSamplesStore = defineStore('samples', {
         if (r) {
           this.generated = r.generated;
           this.real = r.real;
+          this.notes = r.notes;
         }
       } finally {
         this.busy = false;

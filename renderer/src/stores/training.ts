@@ -1,9 +1,11 @@
 /**
  * The Train step: the configuration, the live run (state, per-epoch points for the chart,
- * layer results) driven by server events, pause/resume/cancel, and the last finished model.
+ * layer results) driven by server events, pause/resume/cancel, and the project's model shown
+ * (its figures and chart, from the project after a reload or a reopen).
  */
 import { defineStore } from 'pinia';
 import type { RunState, ServerEvent } from '../../../shared/contract.js';
+import type { ProjectModel, ProjectRun } from '../../../shared/domain/project.js';
 import {
   defaultLearningRate,
   type EpochProgress,
@@ -14,6 +16,7 @@ import {
 } from '../../../shared/domain/model.js';
 import { useClient } from '../api/index.js';
 import { guarded } from './app.js';
+import { useProjectStore } from './project.js';
 
 export interface EpochPoint {
   layer: number;
@@ -46,6 +49,8 @@ export const useTrainingStore = defineStore('training', {
   },
   actions: {
     async loadDefaults() {
+      // Without its data (a reopened project, a model opened alone) there is nothing to train on.
+      if (useProjectStore().dataMissing) return;
       const d = await guarded(() => useClient().api['train.defaults']({}));
       if (d) {
         this.config = d.config;
@@ -98,13 +103,30 @@ export const useTrainingStore = defineStore('training', {
     async cancel() {
       if (this.runId) await guarded(() => useClient().api['train.cancel']({ runId: this.runId! }));
     },
+    /** Shows a model of the project: its layers, figures and chart. */
+    showModel(model: ProjectModel) {
+      if (this.running) return;
+      this.runId = model.id;
+      this.state = 'done';
+      this.points = [...model.points];
+      this.layers = [...model.summary.layers];
+      this.summary = model.summary;
+      this.progress = null;
+    },
+    /** Follows the project's run (after a reload: the running job, with its points and layers so far). */
+    follow(run: ProjectRun) {
+      this.config = structuredClone(run.config);
+      this.runId = run.runId;
+      this.state = run.state;
+      this.points = [...run.points];
+      this.layers = [...run.layers];
+      this.progress = run.progress;
+      this.summary = null;
+    },
     onEvent(e: ServerEvent) {
       if (e.type !== 'train.epoch' && e.type !== 'train.layer' && e.type !== 'train.state') return;
-      // A run started before this window was (re)loaded: follow it, so it can be watched and cancelled.
-      if (this.runId === null && e.type !== 'train.state') {
-        this.runId = e.runId;
-        this.state = 'running';
-      }
+      // Only the run of this project (a run of a project closed since is not this page's; after
+      // a reload the project store follows the running job from project.state).
       if (e.runId !== this.runId) return;
       if (e.type === 'train.epoch') {
         this.progress = e.progress;

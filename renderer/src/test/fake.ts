@@ -47,6 +47,7 @@ export function fakeBackend(handlers: Partial<Record<MethodName, Handler>> = {})
       return () => listeners.delete(listener);
     },
     pickCsv: async () => ({ fileId: 'f1', name: 'orders.csv', bytes: 1234 }),
+    pickProject: async () => ({ fileId: 'p1', name: 'orders.lwproj', bytes: 4321 }),
     download: () => undefined,
   };
   backend.transport = transport;

@@ -1,4 +1,4 @@
-/** Small, contract-valid replies for component tests (a two-column sales table, a segment table, a subset, a model). */
+/** Small, contract-valid replies for component tests (a two-column sales table, a segment table, a subset, a model, a project). */
 import type { AppInfo } from '../../../shared/contract.js';
 import type {
   ColumnProfile,
@@ -9,6 +9,7 @@ import type {
   SubsetSpec,
 } from '../../../shared/domain/data.js';
 import type { LayerResult, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
+import type { ProjectModel, ProjectState } from '../../../shared/domain/project.js';
 
 export const appInfo = (osLocale = 'en-US'): AppInfo => ({
   name: 'Layerwise Studio',
@@ -164,4 +165,54 @@ export const summary = (): TrainSummary => ({
 export const rows = (header: string[], n: number, tag: string): RowTable => ({
   header,
   rows: Array.from({ length: n }, (_, i) => header.map((h) => `${tag}-${h}-${i}`)),
+});
+
+/** A project as the service describes it: empty unless told otherwise. */
+export function projectState(overrides: Partial<ProjectState> = {}): ProjectState {
+  return {
+    id: 'project-1',
+    name: 'orders',
+    fileName: null,
+    path: null,
+    dirty: false,
+    unsaved: false,
+    source: null,
+    importSource: null,
+    dataMissing: null,
+    columns: [],
+    subset: null,
+    models: [],
+    selected: null,
+    run: null,
+    autosavedAt: null,
+    data: null,
+    ...overrides,
+  };
+}
+
+/** A model of a project, trained on orders.csv; out of date when `stale` is given. */
+export function projectModel(id: string, overrides: Partial<ProjectModel> = {}): ProjectModel {
+  return {
+    id,
+    name: 'Model 1',
+    origin: 'trained',
+    createdAt: '2026-12-01T10:00:00.000Z',
+    config: trainConfig(),
+    summary: summary(),
+    bits: 40,
+    lineage: null,
+    points: [
+      { layer: 0, stage: 'layer', epoch: 1, train: -14, valid: -14.5 },
+      { layer: 0, stage: 'layer', epoch: 2, train: -13, valid: -13.6 },
+    ],
+    stale: null,
+    ...overrides,
+  };
+}
+
+export const source = (name = 'orders.csv'): ProjectState['source'] => ({
+  kind: 'file',
+  name,
+  path: null,
+  fingerprint: { bytes: 1234, mtimeMs: 1, sha256: 'a'.repeat(64), scope: 'whole' },
 });

@@ -12,7 +12,7 @@ describe('DataView', () => {
     expect(w.find('[data-testid="preview-table"]').exists()).toBe(false);
     await w.get('[data-testid="try-sample"]').trigger('click');
     await settle();
-    expect(backend.inputsOf('data.import')).toEqual([{ source: { kind: 'sample' } }]);
+    expect(backend.inputsOf('data.import')).toEqual([{ source: { kind: 'sample' }, newProject: true }]);
     expect(w.get('[data-testid="preview-table"]').text()).toContain('12.50');
     expect((w.get('[data-testid="column-type-1"]').element as HTMLSelectElement).value).toBe('numeric');
     expect(w.get('[data-testid="column-type-1"]').findAll('option')).toHaveLength(8);
@@ -48,7 +48,7 @@ describe('DataView', () => {
     const w = mountWith(DataView);
     await w.get('[data-testid="open-csv"]').trigger('click');
     await settle();
-    expect(backend.inputsOf('data.import')[0]).toEqual({ source: { kind: 'file', fileId: 'f1' } });
+    expect(backend.inputsOf('data.import')[0]).toEqual({ source: { kind: 'file', fileId: 'f1' }, newProject: true });
     await w.get('[data-testid="column-include-0"]').setValue(false);
     await settle();
     expect(backend.inputsOf('data.updateColumns')).toEqual([{ columns: [{ index: 0, include: false }] }]);

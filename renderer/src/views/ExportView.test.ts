@@ -11,6 +11,7 @@ describe('ExportView', () => {
         fileName: 'generated.csv',
         path: null,
         downloadUrl: '/api/download/abc?token=t',
+        notes: { omitted: ['customer_age'], stale: null },
       }),
       'export.model': () => ({ saved: true, fileName: 'model.lwm', path: '/home/a/model.lwm', downloadUrl: null }),
       'export.report': () => ({ saved: false, fileName: 'report.html', path: null, downloadUrl: null }),
@@ -35,5 +36,7 @@ describe('ExportView', () => {
     expect(items[0]).toContain('generated.csv');
     expect(items[1]).toContain('/home/a/model.lwm');
     expect(backend.inputsOf('export.model')).toEqual([{}]);
+    // The exported rows leave out the column the user left out, and say so.
+    expect(w.get('[data-testid="omitted-columns"]').text()).toContain('customer_age');
   });
 });

@@ -1,6 +1,8 @@
 /** The Samples screen: the requested count and seed are sent; generated and real rows are shown side by side. */
 import { describe, expect, it } from 'vitest';
-import { rows } from '../test/fixtures.js';
+import { setLocale } from '../i18n/index.js';
+import { useProjectStore } from '../stores/project.js';
+import { projectModel, projectState, rows } from '../test/fixtures.js';
 import { fakeBackend, mountWith, settle } from '../test/fake.js';
 import SamplesView from './SamplesView.vue';
 
@@ -11,6 +13,7 @@ describe('SamplesView', () => {
       'samples.generate': (input) => ({
         generated: rows(header, Number(input.rows), 'gen'),
         real: rows(header, 5, 'real'),
+        notes: { omitted: [], stale: null },
       }),
     });
     const w = mountWith(SamplesView);
@@ -30,5 +33,37 @@ describe('SamplesView', () => {
     await settle();
     expect(backend.inputsOf('samples.generate')[1]).toEqual({ rows: 7, seed: 42 });
     expect(w.get('[data-testid="generated-table"]').findAll('tbody tr')).toHaveLength(7);
+    expect(w.find('[data-testid="generation-notes"]').exists()).toBe(false);
+  });
+
+  it('says the rows are generated as the out-of-date model was trained, without the column left out', async () => {
+    fakeBackend({
+      'samples.generate': () => ({
+        generated: rows(['region'], 3, 'gen'),
+        real: rows(['region'], 3, 'real'),
+        notes: {
+          omitted: ['customer_age'],
+          stale: {
+            changes: [
+              { what: 'columns', columns: [{ name: 'customer_age', change: 'leftOut', was: 'integer', now: null }] },
+              { what: 'subset', wasRows: 8000, nowRows: 1200 },
+            ],
+          },
+        },
+      }),
+    });
+    const w = mountWith(SamplesView);
+    useProjectStore().overview = projectState({ models: [projectModel('m1')], selected: 'm1' });
+    await w.get('[data-testid="generate-samples"]').trigger('click');
+    await settle();
+    const notes = w.get('[data-testid="generation-notes"]').text();
+    expect(notes).toContain(
+      'Generated as Model 1 was trained: before you left out customer_age and changed the subset (8,000 rows → 1,200 rows).',
+    );
+    expect(notes).toContain('Left out of these rows, as you chose: customer_age.');
+    await w.get('[data-testid="sample-count"]').setValue('3');
+    setLocale('ja', false);
+    await settle();
+    expect(w.get('[data-testid="generation-notes"]').text()).toContain('customer_age の除外');
   });
 });

@@ -11,8 +11,9 @@ import { AppError } from '../../../shared/domain/errors.js';
 import { useAppStore } from '../stores/app.js';
 import { useTrainingStore } from '../stores/training.js';
 import { wireEvents } from '../events.js';
-import { layerResult, summary, trainConfig } from '../test/fixtures.js';
-import { fakeBackend, mountWith, settle } from '../test/fake.js';
+import { useProjectStore } from '../stores/project.js';
+import { layerResult, projectState, summary, trainConfig } from '../test/fixtures.js';
+import { fakeBackend, mountWith, settle, type Handler } from '../test/fake.js';
 import TrainView from './TrainView.vue';
 
 const epoch = (layer: number, n: number) => ({
@@ -31,7 +32,7 @@ const epoch = (layer: number, n: number) => ({
   },
 });
 
-async function mountTrain(handlers: Parameters<typeof fakeBackend>[0] = {}) {
+async function mountTrain(handlers: Record<string, Handler> = {}) {
   const backend = fakeBackend({
     'train.defaults': () => ({ config: trainConfig(), bits: 40, rows: 900, valid: 100, test: 100 }),
     'train.start': () => ({ runId: 'run-1' }),
@@ -144,12 +145,28 @@ describe('TrainView', () => {
     expect(w.find('[data-testid="start-training"]').exists()).toBe(true);
   });
 
-  it('follows a run that was started before the window was loaded', async () => {
-    const { backend, w } = await mountTrain();
-    backend.emit(epoch(1, 4));
+  it('finds the run started before the window was (re)loaded, with its points so far, and follows it', async () => {
+    const run = {
+      runId: 'run-1',
+      state: 'running',
+      config: trainConfig(),
+      startedAt: '2026-12-01T10:00:00.000Z',
+      points: [{ layer: 0, stage: 'layer', epoch: 1, train: -19, valid: -20 }],
+      layers: [],
+      progress: epoch(0, 1).progress,
+      error: null,
+      stale: null,
+    };
+    const { backend, w } = await mountTrain({ 'project.state': () => ({ ...projectState(), run }) });
+    await useProjectStore().start();
     await settle();
     expect(w.get('[data-testid="training-status"]').attributes('data-state')).toBe('running');
     expect(w.get('[data-testid="training-chart"]').attributes('data-points')).toBe('1');
+    backend.emit(epoch(0, 2));
+    // A run this page does not know (another project's) is not followed.
+    backend.emit({ ...epoch(0, 3), runId: 'run-of-another-project' });
+    await settle();
+    expect(w.get('[data-testid="training-chart"]').attributes('data-points')).toBe('2');
     await w.get('[data-testid="cancel-training"]').trigger('click');
     await settle();
     expect(backend.inputsOf('train.cancel')).toEqual([{ runId: 'run-1' }]);

@@ -3,7 +3,8 @@ export const appErrors = {
   en: {
     internal:
       'Something went wrong inside Layerwise Studio (reference {ref}). Your project on disk is unchanged; try again, and if it happens again, note the reference and what you did just before, and contact support.',
-    invalidRequest: 'The request was not understood ({message}). Reload the window and try again.',
+    invalidRequest:
+      'The request was not understood ({message}). Check what you entered, or reload the window, and try again; your project is unchanged.',
     unsupported: 'This action is not available here: {what}.',
     unauthorized: 'This request did not carry the session token. Open the exact URL printed by "npm run web".',
     noDataset: 'No data is loaded yet. Open a CSV or try the sample data first.',
@@ -27,7 +28,8 @@ export const appErrors = {
   ja: {
     internal:
       'Layerwise Studio 内部でエラーが発生しました (参照番号 {ref})。ディスク上のプロジェクトは変更されていません。もう一度お試しください。繰り返し発生する場合は、参照番号と直前に行った操作を控えてサポートにご連絡ください。',
-    invalidRequest: 'リクエストを解釈できませんでした ({message})。ウィンドウを再読み込みしてもう一度お試しください。',
+    invalidRequest:
+      'リクエストを解釈できませんでした ({message})。入力内容を確認するか、ウィンドウを再読み込みして、もう一度お試しください。プロジェクトは変更されていません。',
     unsupported: 'この操作はここでは利用できません: {what}。',
     unauthorized:
       'このリクエストにはセッショントークンがありません。「npm run web」が表示した URL をそのまま開いてください。',

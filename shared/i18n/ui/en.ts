@@ -1,5 +1,6 @@
 /** English UI strings. Placeholders: {name}. The Japanese catalog has the same keys. */
 import { guide } from './en-guide.js';
+import { projectUi } from './project.js';
 
 export const ui = {
   app: {
@@ -12,8 +13,6 @@ export const ui = {
     dismiss: 'Dismiss',
     error: 'Error',
     working: 'Working…',
-    openedModel:
-      '“{name}” is a Layerwise model file. This version cannot open model files in the window yet. To generate rows from it, use the command line of a Layerwise Studio source checkout:',
   },
   steps: {
     data: { nav: 'Data', title: 'Load your data' },
@@ -253,6 +252,7 @@ export const ui = {
     cancel: 'Cancel',
   },
   ...guide,
+  project: projectUi.en,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,7 +1,7 @@
 /** 日本語の UI 文字列。プレースホルダー: {name}。英語カタログと同じキーを持ちます。 */
 import type { UiCatalog } from './en.js';
-
 import { guide } from './ja-guide.js';
+import { projectUi } from './project.js';
 
 export const ui: UiCatalog = {
   app: {
@@ -14,8 +14,6 @@ export const ui: UiCatalog = {
     dismiss: '閉じる',
     error: 'エラー',
     working: '処理中…',
-    openedModel:
-      '「{name}」は Layerwise のモデルファイルです。このバージョンでは、モデルファイルをウィンドウで開くことはまだできません。このファイルから行を生成するには、Layerwise Studio のソース一式にあるコマンドラインを使ってください:',
   },
   steps: {
     data: { nav: 'データ', title: 'データを読み込む' },
@@ -253,4 +251,5 @@ export const ui: UiCatalog = {
     cancel: 'キャンセル',
   },
   ...guide,
+  project: projectUi.ja,
 };
