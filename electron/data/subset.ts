@@ -13,6 +13,7 @@ import { createRng, permutation } from '../base/random.js';
 import type { Dataset } from './dataset.js';
 import { isMissing } from './infer.js';
 import { own } from './kept-row.js';
+import { columnDistance } from './representativeness.js';
 import { cellLevel } from './typed.js';
 
 export interface Subset {
@@ -173,33 +174,6 @@ function stratifiedSample(rows: number[], keys: string[], n: number, seed: numbe
   return entries.flatMap(([, g], i) => Array.from(permutation(g.length, rng).subarray(0, take[i]), (p) => g[p]));
 }
 
-function distribution(ds: Dataset, column: number, rows: ArrayLike<number>): Map<string, number> {
-  const typed = ds.typed[column];
-  const out = new Map<string, number>();
-  const add = (k: string) => out.set(k, (out.get(k) ?? 0) + 1 / rows.length);
-  if (typed.kind === 'level') {
-    for (let i = 0; i < rows.length; i++) {
-      const code = typed.codes[rows[i]];
-      add(code < 0 ? 'missing' : code < 30 ? `l${code}` : 'other');
-    }
-  } else {
-    const profile = ds.info.columns[column];
-    const min = profile.min ?? 0;
-    const width = ((profile.max ?? 1) - min) / 10 || 1;
-    for (let i = 0; i < rows.length; i++) {
-      const v = typed.values[rows[i]];
-      add(Number.isNaN(v) ? 'missing' : `b${Math.max(0, Math.min(9, Math.floor((v - min) / width)))}`);
-    }
-  }
-  return out;
-}
-
-export function totalVariation(p: Map<string, number>, q: Map<string, number>): number {
-  let s = 0;
-  for (const k of new Set([...p.keys(), ...q.keys()])) s += Math.abs((p.get(k) ?? 0) - (q.get(k) ?? 0));
-  return Math.min(1, s / 2);
-}
-
 /** A subset that leaves fewer training rows than this is refused: no model can be learnt from one row. */
 export const MIN_TRAIN_ROWS = 2;
 
@@ -232,7 +206,7 @@ export function finishSubset(
   const representativeness: ColumnDistance[] = ds.info.columns
     .filter((c) => c.include)
     .map((c) => {
-      const distance = totalVariation(distribution(ds, c.index, rows), distribution(ds, c.index, population));
+      const distance = columnDistance(ds, c.index, rows, population);
       return { index: c.index, name: c.name, distance, flagged: distance > FLAG_DISTANCE };
     })
     .sort((a, b) => b.distance - a.distance);
