@@ -46,6 +46,7 @@ export class DataStep extends StepPage {
     await replacing(() => this.#trySample.click());
     await this.#preview.waitFor({ timeout: IMPORT_TIMEOUT });
     await expect(this.#fileLine).toContainText('sample-orders.csv', { timeout: IMPORT_TIMEOUT });
+    await expect(this.page.getByTestId('project-name')).toHaveText('sample-orders', { timeout: IMPORT_TIMEOUT });
   }
 
   /** Opens `path` through the open dialog and waits for its preview. */
@@ -55,6 +56,10 @@ export class DataStep extends StepPage {
     await answerOpen(this.page, this.target, path, () => replacing(() => this.#openCsv.click()).then(() => undefined));
     await this.#preview.waitFor({ timeout: IMPORT_TIMEOUT });
     await expect(this.#fileLine).toContainText(name, { timeout: IMPORT_TIMEOUT });
+    // Opening a file starts its own project, named after it: wait until the project bar says so.
+    await expect(this.page.getByTestId('project-name')).toHaveText(name.replace(/\.[^.]*$/, ''), {
+      timeout: IMPORT_TIMEOUT,
+    });
   }
 
   /** Unticks the column called `column` (it is no longer used), and waits until the app shows it. */
