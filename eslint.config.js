@@ -13,6 +13,7 @@ const PUBLIC_ENTRIES = [
   'electron/data/index.ts',
   'electron/synthesizer/index.ts',
   'electron/lab/index.ts',
+  'electron/evidence/index.ts',
 ];
 // Test files (`*.test.*`, `*.spec.*`, `test/` folders) follow their folder's row, plus these:
 // the test tools, and papaparse and iconv-lite to check what the app reads and writes.
@@ -40,6 +41,7 @@ function layer(folders, { may, never }) {
 const electron = (/** @type {string[]} */ ...folders) => folders.map((folder) => `electron/${folder}/`);
 const DATA = 'electron/data/index.ts';
 const ENGINE = 'electron/engine/index.ts';
+const EVIDENCE = 'electron/evidence/index.ts';
 
 export default tseslint.config(
   {
@@ -83,7 +85,19 @@ export default tseslint.config(
   layer(['electron/base/'], {
     may: ['electron/base/', 'shared/', 'node'],
     never: [
-      ...electron('engine', 'data', 'synthesizer', 'lab', 'service', 'platform', 'web', 'cli', 'main', 'preload'),
+      ...electron(
+        'engine',
+        'data',
+        'synthesizer',
+        'lab',
+        'evidence',
+        'service',
+        'platform',
+        'web',
+        'cli',
+        'main',
+        'preload',
+      ),
       'tfjs',
       'electron',
       'papaparse',
@@ -93,28 +107,37 @@ export default tseslint.config(
     may: ['electron/data/', 'electron/base/', 'shared/', 'node', 'zod', 'papaparse', 'iconv-lite', 'jschardet'],
     never: [
       'tfjs',
-      ...electron('engine', 'synthesizer', 'lab', 'service', 'platform', 'web', 'cli', 'main', 'preload'),
+      ...electron('engine', 'synthesizer', 'lab', 'evidence', 'service', 'platform', 'web', 'cli', 'main', 'preload'),
     ],
   }),
   layer(['electron/engine/'], {
     may: ['electron/engine/', 'electron/base/', 'shared/', 'tfjs', 'zod', 'node'],
     never: [
-      ...electron('data', 'synthesizer', 'lab', 'service', 'platform', 'web', 'cli', 'main', 'preload'),
+      ...electron('data', 'synthesizer', 'lab', 'evidence', 'service', 'platform', 'web', 'cli', 'main', 'preload'),
       'electron',
     ],
   }),
   layer(['electron/synthesizer/'], {
     may: ['electron/synthesizer/', 'electron/base/', 'shared/', DATA, ENGINE, 'zod', 'node'],
-    never: [...electron('lab', 'service', 'platform', 'web', 'cli', 'main', 'preload'), 'electron'],
+    never: [...electron('lab', 'evidence', 'service', 'platform', 'web', 'cli', 'main', 'preload'), 'electron'],
   }),
   layer(['electron/lab/'], {
     may: ['electron/lab/', 'electron/base/', 'shared/', DATA, ENGINE, 'node'],
-    never: [...electron('synthesizer', 'service', 'platform', 'web', 'cli', 'main', 'preload'), 'electron'],
+    never: [...electron('synthesizer', 'evidence', 'service', 'platform', 'web', 'cli', 'main', 'preload'), 'electron'],
+  }),
+  layer(['electron/evidence/'], {
+    // Quality and privacy of generated rows against real ones: plain arithmetic over decoded rows.
+    may: ['electron/evidence/', 'electron/base/', 'shared/', DATA, 'node'],
+    never: [
+      ...electron('engine', 'synthesizer', 'lab', 'service', 'platform', 'web', 'cli', 'main', 'preload'),
+      'tfjs',
+      'electron',
+    ],
   }),
   layer(['electron/platform/'], {
     may: ['electron/platform/', 'electron/base/', 'shared/', 'node'],
     never: [
-      ...electron('engine', 'data', 'synthesizer', 'lab', 'service', 'web', 'cli', 'main', 'preload'),
+      ...electron('engine', 'data', 'synthesizer', 'lab', 'evidence', 'service', 'web', 'cli', 'main', 'preload'),
       'electron',
     ],
   }),
@@ -127,6 +150,7 @@ export default tseslint.config(
       'shared/',
       DATA,
       ENGINE,
+      EVIDENCE,
       'zod',
       'tsx',
       'node',
@@ -135,7 +159,7 @@ export default tseslint.config(
   }),
   layer(['electron/web/'], {
     may: ['electron/web/', ...electron('service', 'platform', 'base'), 'shared/', 'node', 'ws'],
-    never: [...electron('engine', 'data', 'synthesizer', 'lab', 'cli', 'main', 'preload'), 'electron'],
+    never: [...electron('engine', 'data', 'synthesizer', 'lab', 'evidence', 'cli', 'main', 'preload'), 'electron'],
   }),
   layer(['electron/cli/'], {
     may: [
@@ -144,19 +168,32 @@ export default tseslint.config(
       'shared/',
       DATA,
       ENGINE,
+      EVIDENCE,
       'node',
     ],
     never: [...electron('web', 'main', 'preload'), 'electron'],
   }),
   layer(['electron/main/'], {
     may: ['electron/main/', ...electron('service', 'platform', 'base'), 'shared/', 'node', 'electron'],
-    never: [...electron('engine', 'data', 'synthesizer', 'lab', 'web', 'cli', 'preload'), 'renderer/'],
+    never: [...electron('engine', 'data', 'synthesizer', 'lab', 'evidence', 'web', 'cli', 'preload'), 'renderer/'],
   }),
   layer(['electron/preload/'], {
     // Only dependency-free modules of shared/; everything else is refused by the allow-list.
     may: ['electron/preload/', 'shared/channels.ts', 'shared/bridge.ts', 'electron'],
     never: [
-      ...electron('base', 'engine', 'data', 'synthesizer', 'lab', 'service', 'platform', 'web', 'cli', 'main'),
+      ...electron(
+        'base',
+        'engine',
+        'data',
+        'synthesizer',
+        'lab',
+        'evidence',
+        'service',
+        'platform',
+        'web',
+        'cli',
+        'main',
+      ),
       'renderer/',
       'node',
       'tfjs',
@@ -171,6 +208,7 @@ export default tseslint.config(
       'shared/',
       DATA,
       ENGINE,
+      EVIDENCE,
       ...electron('synthesizer', 'lab'),
       'tfjs',
       'node',
