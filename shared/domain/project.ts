@@ -5,6 +5,7 @@
  * out of date, with the list of what changed. Zod schemas are the source of truth.
  */
 import { z } from 'zod';
+import { QualityScore } from './compare.js';
 import { ErrorPayload } from './errors.js';
 import { ColumnType, DataProvenance, DatasetInfo, ExclusionReason, SubsetInfo } from './data.js';
 import { EpochProgress, LayerResult, TrainConfig, TrainSummary } from './model.js';
@@ -111,6 +112,8 @@ export const ModelRecord = z.object({
   lineage: Lineage.nullable(),
   /** The per-epoch points the Train step draws. */
   points: z.array(ChartPoint),
+  /** The quality score of its generated rows, when measured (absent in files written before it existed). */
+  quality: QualityScore.nullable().optional(),
 });
 export type ModelRecord = z.infer<typeof ModelRecord>;
 
