@@ -49,8 +49,8 @@ export const compareUi = {
     },
     chart: {
       title: 'Log-likelihood by model',
-      yAxis: 'Log-likelihood (nats per row, higher is better)',
-      note: 'Bars go down from 0: the shorter the bar, the better the model. The table below the chart gives the same figures.',
+      yAxis: 'Log-likelihood (nats per row)',
+      note: 'The axis does not start at 0, so that small differences show: the taller the bar, the better the model. The table gives the same figures.',
     },
     verdict: {
       aeries:
@@ -109,8 +109,8 @@ export const compareUi = {
     },
     chart: {
       title: 'モデルごとの対数尤度',
-      yAxis: '対数尤度（1行あたりのナット、高いほど良い）',
-      note: '棒は0から下に伸びます。棒が短いほど良いモデルです。グラフの下の表に同じ数値があります。',
+      yAxis: '対数尤度（1行あたりのナット）',
+      note: '小さな差が見えるよう、縦軸は0から始まっていません。棒が高いほど良いモデルです。表に同じ数値があります。',
     },
     verdict: {
       aeries:

@@ -12,6 +12,7 @@ import { useTrainingStore } from '../../stores/training.js';
 import { projectState } from '../../test/fixtures.js';
 import { fakeBackend, mountWith, settle } from '../../test/fake.js';
 import { est, exact, modelOf } from './compare/test-models.js';
+import ChartCanvas from '../../components/ChartCanvas.vue';
 import ModelsCompare from './ModelsCompare.vue';
 
 const aeries = () => modelOf('Model 1', 'aeries', { valid: exact(-12.1), test: est(-12.25, 0.03), seconds: 4.25 });
@@ -58,7 +59,7 @@ describe('ModelsCompare', () => {
     const first = cells(w, 0);
     expect(first[0]).toBe('Model 1');
     expect(first[1]).toBe('AERIes, AERIes');
-    expect(first[2]).toBe('40 bits → 16 → 8top: RBM (8)');
+    expect(first[2]).toBe('40 bits → 16 → 8, top: RBM (8)');
     expect(first.slice(3, 6)).toEqual(['-12.000 exact', '-12.100 exact', '-12.250 ± 0.030 estimate']);
     expect(first[6]).toBe(
       'Layer 1: -13.250 ± 0.020 estimate (validation)Layer 2: -13.250 ± 0.020 estimate (validation)',
@@ -157,5 +158,22 @@ describe('ModelsCompare', () => {
       ['Model 1', '-12.000 exact', '-12.100 exact', '-12.250 ± 0.030 estimate'],
       ['Model 2', '-12.000 exact', '-12.500 exact', '—'],
     ]);
+  });
+
+  it('draws bars up from the bottom of an axis around the figures, so the taller bar is the better model', async () => {
+    const { w } = mountOn([aeries(), rbm()]);
+    await settle();
+    const config = w.getComponent(ChartCanvas).props('config') as unknown as {
+      data: { datasets: { base: number; data: number[] }[] };
+      options: { scales: { y: { min: number; max: number } } };
+    };
+    const { min, max } = config.options.scales.y;
+    const values = config.data.datasets.flatMap((d) => d.data);
+    expect(Math.min(...values)).toBe(-12.7);
+    expect(Math.max(...values)).toBe(-12);
+    expect(min).toBeLessThan(-12.7);
+    expect(max).toBeGreaterThan(-12);
+    expect(max).toBeLessThan(0);
+    expect(config.data.datasets.map((d) => d.base)).toEqual([min, min, min]);
   });
 });

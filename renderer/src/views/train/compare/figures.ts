@@ -23,14 +23,15 @@ export function useCompareFormat() {
   const methods = (m: ProjectModel) =>
     m.config.layers.map((l) => t(`compare.methodNames.${l.method}`)).join(lang() === 'ja' ? '、' : ', ');
 
-  function sizes(m: ProjectModel): { layers: string; top: string } {
+  /** "40 bits → 16 → 8, top: RBM (16)". */
+  function sizes(m: ProjectModel): string {
     const layers = t('compare.sizesOf', { bits: m.bits, units: m.config.layers.map((l) => l.units).join(' → ') });
     const prior = t(`compare.tops.${m.config.topPrior}`);
     const top =
       m.config.topPrior === 'rbm'
         ? t('compare.topHidden', { prior, n: m.config.topHidden })
         : t('compare.top', { prior });
-    return { layers, top };
+    return `${layers}${lang() === 'ja' ? '、' : ', '}${top}`;
   }
 
   /** Each layer's bound on validation rows (on training rows when there were none). */
