@@ -11,6 +11,7 @@ import { Accessibility, type Violation } from './accessibility.js';
 import { showStep, textOf, type Step, type Table, type Target } from './base.js';
 import { DataStep, type Column } from './data-step.js';
 import { ExportStep } from './export-step.js';
+import { ModelsPanel } from './models.js';
 import { ProjectBar, type ModelEntry, type SaveAnswer } from './project-bar.js';
 import { SamplesStep } from './samples-step.js';
 import { SubsetStep, type Segment, type SegmentColumn, type SubsetResult } from './subset-step.js';
@@ -50,6 +51,8 @@ export class Studio {
   readonly #project: ProjectBar;
   /** Whether the last open of data or a project was asked to save the project first. */
   #askedToSave = false;
+  /** The project's models compared (Train step): train with a method per layer, read the table, chart and verdict. */
+  readonly compare: ModelsPanel;
 
   constructor(page: Page, target: Target) {
     this.#page = page;
@@ -63,6 +66,7 @@ export class Studio {
     this.#export = new ExportStep(page, target);
     this.#a11y = new Accessibility(page);
     this.#project = new ProjectBar(page, target);
+    this.compare = new ModelsPanel(page, target);
   }
 
   // The window: steps, language, title, status bar.

@@ -98,8 +98,10 @@ export class TrainStep extends StepPage {
     await this.show();
     await this.#results.waitFor();
     const { rows } = await readTable(this.#results);
-    return rows.map(([layer, units, method, epochs, boundTrain, boundValid, time]) => ({
-      layer,
+    // Each row starts with its header cell ("Layer 1"), which readTable leaves out.
+    const layers = await this.#results.locator('tbody th').allTextContents();
+    return rows.map(([units, method, epochs, boundTrain, boundValid, time], i) => ({
+      layer: layers[i].trim(),
       units,
       method,
       epochs,
