@@ -93,6 +93,17 @@ test('an analyst trains an AERIes model and a stacked-RBM model and compares the
     ['Layer 2', 'AERIes (rich inference)'],
   ]);
   expect((await studio.compare.compared()).map((m) => m.inUse)).toEqual([true, false]);
+
+  // A column left out after training: both models are marked out of date in the comparison.
+  await studio.leaveOutColumn('sex');
+  expect((await studio.compare.compared()).map((m) => [m.name, m.outOfDate])).toEqual([
+    ['Model 1', true],
+    ['Model 2', true],
+  ]);
+  expect(await studio.compare.staleChanges()).toEqual([
+    'Since it was trained, you left out sex.',
+    'Since it was trained, you left out sex.',
+  ]);
 });
 
 test('both models come back with their figures and charts after a save, a reload and a restart of the web host', async ({

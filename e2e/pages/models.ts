@@ -108,6 +108,12 @@ export class ModelsPanel extends StepPage {
     }));
   }
 
+  /** What changed since each out-of-date model was trained, as its row says. */
+  async staleChanges(): Promise<string[]> {
+    await this.show();
+    return (await this.#table.getByTestId('compare-stale-changes').allTextContents()).map((t) => t.trim());
+  }
+
   /** The one-line verdict AERIes against stacked RBMs, or null when there is none. */
   async verdict(): Promise<string | null> {
     await this.show();

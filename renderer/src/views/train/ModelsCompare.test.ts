@@ -102,6 +102,9 @@ describe('ModelsCompare', () => {
     expect(w.findAll('[data-testid="compare-stale"]')).toHaveLength(1);
     const name = w.findAll('[data-testid="compare-table"] tbody th')[1];
     expect(name.findAll('.tag').map((tag) => tag.text())).toEqual(['out of date', 'opened from a file']);
+    expect(name.get('[data-testid="compare-stale-changes"]').text()).toBe(
+      'Since it was trained, you changed the subset (100 rows → 50 rows).',
+    );
   });
 
   it('shows the quality column only once a model has a score', async () => {
