@@ -29,6 +29,7 @@ export const compareUi = {
     bound: 'Layer {n}: {value}',
     boundRows: '(validation)',
     boundRowsTrain: '(training)',
+    boundCodes: '(on the codes of layer {n})',
     sizesOf: '{bits} bits → {units}',
     top: 'top: {prior}',
     topHidden: 'top: {prior} ({n})',
@@ -45,7 +46,7 @@ export const compareUi = {
       loglik:
         'How likely the model finds these rows (nats per row, higher is better). “exact” is computed exactly; otherwise it is an estimate with its standard error (±).',
       bounds:
-        'Each layer’s BLM bound on validation rows: the best log-likelihood the layers above it could still reach. A model is judged by its log-likelihood; the bounds tell where it was lost.',
+        'The BLM bound of the model up to each layer, on validation rows: the best log-likelihood the layers above could still reach. Compare it with the validation log-likelihood: the gap is what the layers above and the top prior did not reach.',
       quality: 'How alike its generated rows are to real rows it never trained on, 0 to 100 (higher is better).',
     },
     chart: {
@@ -91,6 +92,7 @@ export const compareUi = {
     bound: '第{n}層: {value}',
     boundRows: '（検証）',
     boundRowsTrain: '（学習）',
+    boundCodes: '（第{n}層の符号で）',
     sizesOf: '{bits}ビット → {units}',
     top: '最上位: {prior}',
     topHidden: '最上位: {prior}（{n}）',
@@ -106,7 +108,7 @@ export const compareUi = {
       loglik:
         'モデルがこれらの行をどれだけ起こりやすいと見るか（1行あたりのナット、高いほど良い）。「厳密」は正確に計算した値、それ以外は標準誤差（±）付きの推定値です。',
       bounds:
-        '検証行での各層のBLM上界: その上の層がまだ到達できる最良の対数尤度です。モデルの良し悪しは対数尤度で判断し、上界はどこで失われたかを示します。',
+        '各層までのモデルの検証行でのBLM上界: その上の層がまだ到達できる最良の対数尤度です。検証行の対数尤度と比べると、その差が上の層と最上位の事前分布で届かなかった分です。',
       quality: '生成した行が、学習に使っていない実際の行にどれだけ似ているか（0〜100、高いほど良い）。',
     },
     chart: {

@@ -62,7 +62,7 @@ describe('ModelsCompare', () => {
     expect(first[2]).toBe('40 bits → 16 → 8, top: RBM (8)');
     expect(first.slice(3, 6)).toEqual(['-12.000 exact', '-12.100 exact', '-12.250 ± 0.030 estimate']);
     expect(first[6]).toBe(
-      'Layer 1: -13.250 ± 0.020 estimate (validation)Layer 2: -13.250 ± 0.020 estimate (validation)',
+      'Layer 1: -13.250 ± 0.020 estimate (validation)Layer 2: -13.250 ± 0.020 estimate (on the codes of layer 1)',
     );
     expect(first[7]).toBe('4.3 s');
     expect(first[8]).toBe('In use');
@@ -71,6 +71,31 @@ describe('ModelsCompare', () => {
     expect(second[7]).toBe('1 min 15 s');
     expect(w.findAll('[data-testid="compare-use"]')).toHaveLength(1);
     expect(w.get('tr[aria-current="true"]').attributes('data-model')).toBe('Model 1');
+  });
+
+  it('gives the bound of the model up to each layer, on validation rows, when it was measured', async () => {
+    const m = aeries();
+    m.summary.layers = m.summary.layers.map((r, i) => ({
+      ...r,
+      modelBound: { train: exact(-11 - i), valid: i === 0 ? est(-11.5, 0.04) : exact(-12.05) },
+    }));
+    const noValid = rbm();
+    noValid.summary.layers = noValid.summary.layers.map((r) => ({
+      ...r,
+      modelBound: { train: exact(-11.75), valid: null },
+    }));
+    const { w } = mountOn([m, noValid]);
+    await settle();
+    const bounds = (row: number) =>
+      w
+        .findAll('[data-testid="compare-table"] tbody tr')
+        [row].findAll('.bounds li')
+        .map((li) => li.text());
+    expect(bounds(0)).toEqual([
+      'Layer 1: -11.500 ± 0.040 estimate (validation)',
+      'Layer 2: -12.050 exact (validation)',
+    ]);
+    expect(bounds(1)).toEqual(['Layer 1: -11.750 exact (training)', 'Layer 2: -11.750 exact (training)']);
   });
 
   it('uses another model through project.selectModel; the marker follows', async () => {

@@ -34,10 +34,18 @@ export function useCompareFormat() {
     return `${layers}${lang() === 'ja' ? '、' : ', '}${top}`;
   }
 
-  /** Each layer's bound on validation rows (on training rows when there were none). */
+  /**
+   * The bound of the model up to each layer on validation rows (training rows when there were
+   * none): the best log-likelihood the layers above could still reach, comparable with the
+   * model's log-likelihood (METHOD.md §4.1). Files written before it was measured have only the
+   * layer's own bound, which above the first layer is on the codes of the layer below: said so.
+   */
   function bound(r: LayerResult): string {
-    const value = `${estimate(r.blmValid ?? r.blmTrain)} ${t(r.blmValid ? 'compare.boundRows' : 'compare.boundRowsTrain')}`;
-    return t('compare.bound', { n: r.layer + 1, value });
+    const own = { train: r.blmTrain, valid: r.blmValid };
+    const b = r.modelBound ?? own;
+    const rows = b.valid ? 'compare.boundRows' : 'compare.boundRowsTrain';
+    const where = !r.modelBound && r.layer > 0 ? t('compare.boundCodes', { n: r.layer }) : t(rows);
+    return t('compare.bound', { n: r.layer + 1, value: `${estimate(b.valid ?? b.train)} ${where}` });
   }
 
   function time(m: ProjectModel): string {
