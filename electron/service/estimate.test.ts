@@ -1,11 +1,13 @@
 /**
  * The time estimate before a run, with the real data layer and engine worker: a plausible
  * number of seconds that grows with the work asked for, the subset's split counts beside the
- * defaults, and no measurement while a run holds the engine thread.
+ * defaults, the defaults chosen within the time budget once per subset, and no measurement while
+ * a run holds the engine thread.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerEvent } from '../../shared/contract.js';
 import { AppError } from '../../shared/domain/errors.js';
+import { TIME_BUDGET_SECONDS } from '../../shared/domain/train-defaults.js';
 import { EngineClient } from './engine-thread/client.js';
 import { FileRegistry } from '../platform/file-registry.js';
 import { sourceSamplePath } from '../platform/paths.js';
@@ -41,6 +43,16 @@ describe('train.estimate', () => {
     expect(d.test).toBe(800);
   });
 
+  it('chooses the defaults within the time budget at the speed it measured, the same when asked again', async () => {
+    const first = await service['train.defaults']();
+    const again = await service['train.defaults']();
+    expect(again.config).toEqual(first.config);
+    const { seconds } = await service['train.estimate']({ config: first.config });
+    // Measured again: the same machine, within the noise of a second's measurement on a shared machine.
+    expect(seconds).toBeLessThan(3 * TIME_BUDGET_SECONDS);
+    expect(first.config.patience).toBeGreaterThan(0);
+  });
+
   it('estimates seconds that grow with the epochs asked for', async () => {
     const { config } = await service['train.defaults']();
     const few = { ...config, layers: config.layers.map((l) => ({ ...l, epochs: 2 })), topEpochs: 2 };
@@ -58,6 +70,8 @@ describe('train.estimate', () => {
     await expect(service['train.estimate']({ config })).rejects.toSatisfy(
       (e: unknown) => e instanceof AppError && e.code === 'busy',
     );
+    // The defaults are still given, without measuring: the speed measured for this subset before.
+    expect((await service['train.defaults']()).config).toEqual(config);
     await service['train.cancel']({ runId });
     await expect
       .poll(() => events.some((e) => e.type === 'train.state' && e.runId === runId && e.state === 'cancelled'), {
