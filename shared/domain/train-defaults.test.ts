@@ -4,15 +4,18 @@
  * small tables need with early stopping on validation rows, and the estimate the choice reports.
  */
 import { describe, expect, it } from 'vitest';
+import { defaultTrainConfig } from './model.js';
 import { estimateSeconds, runStages, type CostShape } from './train-cost.js';
 import {
   chooseDefaults,
   EPOCH_LIMITS,
+  EPOCHS_BEFORE_WIDTH,
   machineSpeed,
   MIN_FIRST_LAYER,
   REFERENCE_SPEED,
   runShape,
   secondLayerUnits,
+  sizedConfig,
   speedOf,
   TIME_BUDGET_SECONDS,
   wantedEpochs,
@@ -61,6 +64,22 @@ describe('chooseDefaults', () => {
     const work = (c: typeof base, bits: number) => runStages(c.config, bits)[0].workPerRow * epochs(c);
     expect(work(finer, 364)).toBeGreaterThan(0);
     expect(epochs(finer) < epochs(base) || k1(finer) < k1(base)).toBe(true);
+  });
+
+  it('prefers a narrower first layer trained longer when the budget cuts the epochs short', () => {
+    const choice = chooseDefaults(SAMPLE);
+    const wide = sizedConfig(SAMPLE.bits, 7200, 46, 1);
+    expect(wide.layers[0].units).toBe(defaultTrainConfig(SAMPLE.bits, 7200).layers[0].units);
+    // The most epochs the bits' own size gets within the budget.
+    let wideEpochs = 0;
+    for (let e = 1; e <= 200; e++) {
+      const c = sizedConfig(SAMPLE.bits, 7200, 46, e);
+      if (estimateSeconds(c, SAMPLE, machineSpeed(c, SAMPLE.bits, REFERENCE_SPEED)) <= TIME_BUDGET_SECONDS)
+        wideEpochs = e;
+    }
+    expect(wideEpochs).toBeLessThan(EPOCHS_BEFORE_WIDTH * wantedEpochs(SAMPLE.trainRows, 128));
+    expect(k1(choice)).toBeLessThan(46);
+    expect(epochs(choice)).toBeGreaterThan(wideEpochs);
   });
 
   it('adapts to a slower machine with a smaller run, within the same budget', () => {

@@ -1,9 +1,9 @@
 /**
  * The default training configuration, chosen for quality within a time budget (METHOD.md §9):
- * layer sizes from the data's bits, as many epochs as the rows need to converge (early
- * stopping on validation ends a layer sooner), then the largest of those that the cost model
- * of `train-cost.ts`, at the engine's measured speed, puts within TIME_BUDGET_SECONDS. More rows
- * or more bits cost more per epoch, so they get fewer epochs, then a smaller first layer.
+ * layer sizes from the data's bits, as many epochs as the rows need to converge (early stopping
+ * on validation ends a layer sooner), then what the cost model of `train-cost.ts`, at the
+ * engine's measured speed, puts within TIME_BUDGET_SECONDS, preferring epochs to width. More rows
+ * or more bits cost more per epoch, so they get fewer epochs and a narrower first layer.
  * Pure: the speed is measured elsewhere (the engine's `measureSpeed`) and passed in.
  */
 import { defaultTrainConfig, type TrainConfig } from './model.js';
@@ -128,11 +128,16 @@ export interface DefaultsChoice {
   withinBudget: boolean;
 }
 
+/** Share of the wanted epochs a first layer must get within the budget before a smaller one is preferred. */
+export const EPOCHS_BEFORE_WIDTH = 0.5;
+
 /**
- * The default configuration for data of `shape` on an engine of `speed`: the first layer the
- * bits ask for with the epochs the rows ask for, or the most epochs (not below
- * EPOCH_LIMITS.minWithinBudget) within the budget; else the next smaller first layer; the
- * smallest first layer may go down to EPOCH_LIMITS.min epochs.
+ * The default configuration for data of `shape` on an engine of `speed`. For each first-layer size,
+ * largest first, the most epochs (from the wanted ones down to EPOCH_LIMITS.minWithinBudget) whose
+ * estimate is within the budget: the first size that gets at least EPOCHS_BEFORE_WIDTH of the
+ * wanted epochs is chosen (epochs before width: on the sample data, a narrower first layer trained
+ * longer scored better than a wider one trained less in the same time); else the size that gets
+ * the most epochs. When no size fits, the smallest with fewer epochs, down to EPOCH_LIMITS.min.
  */
 export function chooseDefaults(
   shape: CostShape,
@@ -143,15 +148,23 @@ export function chooseDefaults(
   const base = defaultTrainConfig(shape.bits, rows);
   const want = wantedEpochs(shape.trainRows, base.layers[0].batchSize);
   const sizes = sizeLadder(base.layers[0].units);
-  let last: DefaultsChoice | null = null;
-  for (const [i, k1] of sizes.entries()) {
-    const floor = i === sizes.length - 1 ? EPOCH_LIMITS.min : EPOCH_LIMITS.minWithinBudget;
-    for (const epochs of epochLadder(want, Math.min(want, floor))) {
-      const config = sizedConfig(shape.bits, rows, k1, epochs);
-      const seconds = estimateSeconds(config, shape, machineSpeed(config, shape.bits, speed));
-      last = { config, seconds, withinBudget: seconds <= budget };
-      if (last.withinBudget) return last;
-    }
+  const choose = (k1: number, epochs: number): DefaultsChoice => {
+    const config = sizedConfig(shape.bits, rows, k1, epochs);
+    const seconds = estimateSeconds(config, shape, machineSpeed(config, shape.bits, speed));
+    return { config, seconds, withinBudget: seconds <= budget };
+  };
+  const floor = Math.min(want, EPOCH_LIMITS.minWithinBudget);
+  let most: DefaultsChoice | null = null;
+  for (const k1 of sizes) {
+    const fits = epochLadder(want, floor)
+      .map((epochs) => choose(k1, epochs))
+      .find((c) => c.withinBudget);
+    if (!fits) continue;
+    if (fits.config.layers[0].epochs >= EPOCHS_BEFORE_WIDTH * want) return fits;
+    if (!most || fits.config.layers[0].epochs > most.config.layers[0].epochs) most = fits;
   }
-  return last!;
+  if (most) return most;
+  const smallest = sizes[sizes.length - 1];
+  const ladder = epochLadder(floor, Math.min(floor, EPOCH_LIMITS.min)).map((epochs) => choose(smallest, epochs));
+  return ladder.find((c) => c.withinBudget) ?? ladder[ladder.length - 1];
 }
