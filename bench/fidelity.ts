@@ -132,7 +132,8 @@ function printTable(runs: BenchRun[]): void {
 }
 
 const backend = await initBackend();
-const out = values.out ?? (await mkdtemp(join(tmpdir(), 'lw-fidelity-')));
+// Kept after the run (not an lw-* test folder): the files are for a check by hand.
+const out = values.out ?? (await mkdtemp(join(tmpdir(), 'layerwise-fidelity-')));
 await mkdir(out, { recursive: true });
 console.log(
   `backend ${backend}, ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}; seed ${SEED}; files in ${out}`,
@@ -149,4 +150,6 @@ for (const table of TABLES.filter((t) => !wanted || wanted.includes(t.name))) {
 }
 console.log('');
 printTable(runs);
-console.log(`\ntrain/holdout/synth CSVs: ${out}/<table>-{train,holdout,synth}.csv`);
+console.log(
+  `\ntrain/holdout/synth CSVs: ${out}/<table>-{train,holdout,synth}.csv (to score by hand with any real-vs-synthetic scorer)`,
+);
