@@ -1,13 +1,13 @@
 /**
  * The time estimate before a run, with the real data layer and engine worker: a plausible
  * number of seconds that grows with the work asked for, the subset's split counts beside the
- * defaults, the defaults chosen within the time budget once per subset, and no measurement while
+ * defaults, the defaults' speed measured once per subset, and no measurement while
  * a run holds the engine thread.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerEvent } from '../../shared/contract.js';
 import { AppError } from '../../shared/domain/errors.js';
-import { TIME_BUDGET_SECONDS } from '../../shared/domain/train-defaults.js';
+import { EPOCH_LIMITS } from '../../shared/domain/train-defaults.js';
 import { EngineClient } from './engine-thread/client.js';
 import { FileRegistry } from '../platform/file-registry.js';
 import { sourceSamplePath } from '../platform/paths.js';
@@ -43,14 +43,14 @@ describe('train.estimate', () => {
     expect(d.test).toBe(800);
   });
 
-  it('chooses the defaults within the time budget at the speed it measured, the same when asked again', async () => {
+  it('chooses the defaults at the speed it measured once for the subset: the same when asked again', async () => {
+    // (Whether they fit the budget depends on the load of the moment: shared/domain/train-defaults.test.ts
+    // checks the rule at given speeds.)
     const first = await service['train.defaults']();
     const again = await service['train.defaults']();
     expect(again.config).toEqual(first.config);
-    const { seconds } = await service['train.estimate']({ config: first.config });
-    // Measured again: the same machine, within the noise of a second's measurement on a shared machine.
-    expect(seconds).toBeLessThan(3 * TIME_BUDGET_SECONDS);
-    expect(first.config.patience).toBeGreaterThan(0);
+    expect(first.config.patience).toBeGreaterThanOrEqual(5);
+    expect(first.config.layers[0].epochs).toBeGreaterThanOrEqual(EPOCH_LIMITS.min);
   });
 
   it('estimates seconds that grow with the epochs asked for', async () => {
