@@ -86,9 +86,16 @@ function enumValue<T extends string>(
   return r.data;
 }
 
-/** The configuration the options ask for, over the defaults for `bits` bits and `rows` rows; a setting out of its limits is refused by name. */
-export function buildConfig(values: Values, bits: number, rows: number): TrainConfig {
-  const base = defaultTrainConfig(bits, rows);
+/**
+ * The configuration the options ask for, over `base` (by default the plain defaults for `bits`
+ * bits and `rows` rows); a setting out of its limits is refused by name.
+ */
+export function buildConfig(
+  values: Values,
+  bits: number,
+  rows: number,
+  base: TrainConfig = defaultTrainConfig(bits, rows),
+): TrainConfig {
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const layersRaw = str('layers');
   const sizes = layersRaw

@@ -1,11 +1,13 @@
 /**
  * The time estimate before a run, with the real data layer and engine worker: a plausible
  * number of seconds that grows with the work asked for, the subset's split counts beside the
- * defaults, and no measurement while a run holds the engine thread.
+ * defaults, the defaults' speed measured once per subset, and no measurement while
+ * a run holds the engine thread.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerEvent } from '../../shared/contract.js';
 import { AppError } from '../../shared/domain/errors.js';
+import { EPOCH_LIMITS } from '../../shared/domain/train-defaults.js';
 import { EngineClient } from './engine-thread/client.js';
 import { FileRegistry } from '../platform/file-registry.js';
 import { sourceSamplePath } from '../platform/paths.js';
@@ -41,6 +43,16 @@ describe('train.estimate', () => {
     expect(d.test).toBe(800);
   });
 
+  it('chooses the defaults at the speed it measured once for the subset: the same when asked again', async () => {
+    // (Whether they fit the budget depends on the load of the moment: shared/domain/train-defaults.test.ts
+    // checks the rule at given speeds.)
+    const first = await service['train.defaults']();
+    const again = await service['train.defaults']();
+    expect(again.config).toEqual(first.config);
+    expect(first.config.patience).toBeGreaterThanOrEqual(5);
+    expect(first.config.layers[0].epochs).toBeGreaterThanOrEqual(EPOCH_LIMITS.min);
+  });
+
   it('estimates seconds that grow with the epochs asked for', async () => {
     const { config } = await service['train.defaults']();
     const few = { ...config, layers: config.layers.map((l) => ({ ...l, epochs: 2 })), topEpochs: 2 };
@@ -58,6 +70,8 @@ describe('train.estimate', () => {
     await expect(service['train.estimate']({ config })).rejects.toSatisfy(
       (e: unknown) => e instanceof AppError && e.code === 'busy',
     );
+    // The defaults are still given, without measuring: the speed measured for this subset before.
+    expect((await service['train.defaults']()).config).toEqual(config);
     await service['train.cancel']({ runId });
     await expect
       .poll(() => events.some((e) => e.type === 'train.state' && e.runId === runId && e.state === 'cancelled'), {

@@ -1,12 +1,21 @@
 /**
- * The time estimate shown before a run: the engine's speed measured on a few of the subset's
- * training rows for the first layer of the configuration (on the engine thread), turned into
- * seconds for the whole run by the cost model of `shared/domain/train-cost.ts`. Only those
- * few rows are encoded (with the encoding learnt on the training rows, kept with its subset),
- * so an estimate does not hold up the service thread the way preparing a run does.
+ * The time estimate shown before a run, and the defaults chosen within the time budget: the
+ * engine's speed measured on a few of the subset's training rows (on the engine thread), turned
+ * into seconds for the whole run by the cost model of `shared/domain/train-cost.ts`, and into the
+ * default configuration by `shared/domain/train-defaults.ts`. Only those few rows are encoded
+ * (with the encoding learnt on the training rows, kept with its subset), so neither holds up the
+ * service thread the way preparing a run does.
  */
 import type { TrainConfig } from '../../shared/domain/model.js';
-import { estimateSeconds, type CostShape } from '../../shared/domain/train-cost.js';
+import { estimateSeconds } from '../../shared/domain/train-cost.js';
+import {
+  chooseDefaults,
+  REFERENCE_SPEED,
+  runShape,
+  speedOf,
+  type DefaultsChoice,
+  type EngineSpeed,
+} from '../../shared/domain/train-defaults.js';
 import { buildEncoding, encodeRows, type Subset } from '../data/index.js';
 import type { EncodedData } from '../base/encoded-rows.js';
 import { EVAL_ROWS } from '../engine/index.js';
@@ -16,6 +25,8 @@ import type { EngineClient } from './engine-thread/client.js';
 const MEASURE_ROWS = 1024;
 
 const samples = new WeakMap<Subset, EncodedData>();
+/** The speed measured for a subset's defaults, kept so that asking again gives the same defaults. */
+const speeds = new WeakMap<Subset, EngineSpeed>();
 
 /** The first training rows of a subset, encoded as a run would encode them. */
 function measureRows(subset: Subset): EncodedData {
@@ -28,22 +39,42 @@ function measureRows(subset: Subset): EncodedData {
   return rows;
 }
 
+function shapeOf(subset: Subset, rows: EncodedData, validationFraction: number) {
+  const counts = {
+    bits: rows.bits,
+    groups: rows.groups.length,
+    train: subset.train.length,
+    valid: subset.valid.length,
+    test: subset.test.length,
+    // A sample of the rows outside that hold only known values is evaluated; at most this many.
+    outside: Math.min(EVAL_ROWS, subset.outside.length),
+  };
+  return runShape(counts, validationFraction);
+}
+
 /** Seconds a run of `config` on `subset` should take on this machine. */
 export async function estimateRun(engine: EngineClient, subset: Subset, config: TrainConfig): Promise<number> {
   const rows = measureRows(subset);
   const speed = await engine.measureSpeed(rows, config.layers[0]);
-  const train = subset.train.length;
-  // Without validation rows the engine holds a fraction of the training rows back (METHOD.md §3).
-  const heldBack = subset.valid.length > 0 ? 0 : Math.floor(train * config.validationFraction);
-  const split = heldBack >= 1 && heldBack < train;
-  const shape: CostShape = {
-    bits: rows.bits,
-    groups: rows.groups.length,
-    trainRows: split ? train - heldBack : train,
-    validRows: subset.valid.length > 0 ? subset.valid.length : split ? heldBack : 0,
-    testRows: subset.test.length,
-    // A sample of the rows outside that hold only known values is evaluated; at most this many.
-    outsideRows: Math.min(EVAL_ROWS, subset.outside.length),
-  };
-  return estimateSeconds(config, shape, speed);
+  return estimateSeconds(config, shapeOf(subset, rows, config.validationFraction), speed);
+}
+
+/**
+ * The default configuration for `subset` within the time budget, at the engine's speed measured
+ * on its rows (once per subset); at the reference speed when the engine cannot measure now
+ * (`measure` false: a run holds it) or the measurement fails.
+ */
+export async function defaultsFor(engine: EngineClient, subset: Subset, measure: boolean): Promise<DefaultsChoice> {
+  const rows = measureRows(subset);
+  const probe = chooseDefaults(shapeOf(subset, rows, 0.1)).config;
+  let speed = speeds.get(subset);
+  if (!speed && measure) {
+    try {
+      speed = speedOf(probe, rows.bits, await engine.measureSpeed(rows, probe.layers[0]));
+      speeds.set(subset, speed);
+    } catch {
+      // The reference speed below: defaults are still given, only less fitted to this machine.
+    }
+  }
+  return chooseDefaults(shapeOf(subset, rows, probe.validationFraction), speed ?? REFERENCE_SPEED);
 }

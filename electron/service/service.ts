@@ -8,7 +8,6 @@ import type { AppInfo, FileRef, MethodOutput, ServerEvent, Service } from '../..
 import { AppError } from '../../shared/domain/errors.js';
 import { localeOf } from '../../shared/i18n/estimate.js';
 import type { CsvOptionsOverride } from '../../shared/domain/data.js';
-import { defaultTrainConfig } from '../../shared/domain/model.js';
 import {
   applyColumnOverrides,
   applySubset,
@@ -32,7 +31,7 @@ import { pickRealRows } from './real-rows.js';
 import { checkFit, prepareTraining } from '../synthesizer/index.js';
 import { SampleExports } from './sample-export.js';
 import { TrainingRuns } from './training-runs.js';
-import { estimateRun } from './estimate.js';
+import { defaultsFor, estimateRun } from './estimate.js';
 import type { Saver } from '../platform/saver.js';
 import type { Autosaves } from './project/autosave.js';
 import { selectedSource, streamFromEngine, withoutColumns } from './project/generation.js';
@@ -172,7 +171,9 @@ export class LayerwiseService implements Service {
     const subset = this.currentSubset(this.requireDataset());
     const bits = groupBits(encodingGroups(buildEncoding(subset.dataset, subset.train)));
     const rows = subset.train.length;
-    return { config: defaultTrainConfig(bits, rows), bits, rows, valid: subset.valid.length, test: subset.test.length };
+    // Chosen within the time budget at the engine's measured speed (not while a run holds the engine).
+    const { config } = await defaultsFor(this.deps.engine, subset, !this.runs.busy);
+    return { config, bits, rows, valid: subset.valid.length, test: subset.test.length };
   }
 
   async 'train.estimate'(input: Parameters<Service['train.estimate']>[0]): Promise<MethodOutput<'train.estimate'>> {

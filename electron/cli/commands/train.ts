@@ -9,9 +9,18 @@
 import { AppError } from '../../../shared/domain/errors.js';
 import { formatError } from '../../../shared/i18n/format.js';
 import { importCsv, rareValueSummary } from '../../data/index.js';
-import { estimateModelFileBytes, initBackend } from '../../engine/index.js';
+import { EVAL_ROWS, estimateModelFileBytes, initBackend } from '../../engine/index.js';
 import { appVersion } from '../../platform/app-version.js';
-import { checkFit, fitModel, prepareTraining, writeBundle, type ModelBundle } from '../../synthesizer/index.js';
+import {
+  checkFit,
+  fitModel,
+  prepareTraining,
+  writeBundle,
+  type ModelBundle,
+  type TrainingSet,
+} from '../../synthesizer/index.js';
+import type { TrainConfig } from '../../../shared/domain/model.js';
+import { chooseDefaults, REFERENCE_SPEED, runShape } from '../../../shared/domain/train-defaults.js';
 import { intOption, note, parse, printJson, type Command } from '../command.js';
 import { memoryBudgetFromEnv } from '../../platform/paths.js';
 import { csvOptionSpec, csvOptionUsage, csvOverrides } from '../csv-options.js';
@@ -61,6 +70,24 @@ async function save(out: string, bundle: ModelBundle): Promise<{ path: string; e
   }
 }
 
+/**
+ * The app's defaults within the time budget (METHOD.md §9), at the reference speed rather than a
+ * measured one: the same command gives the same model on every machine.
+ */
+function budgetedDefaults(set: TrainingSet): TrainConfig {
+  const { bits, rows, groups } = set.train;
+  const outside = Math.min(EVAL_ROWS, set.outside?.data?.rows ?? 0);
+  const counts = {
+    bits,
+    groups: groups.length,
+    train: rows,
+    valid: set.valid?.rows ?? 0,
+    test: set.test?.rows ?? 0,
+    outside,
+  };
+  return chooseDefaults(runShape(counts, 0.1), REFERENCE_SPEED).config;
+}
+
 export const trainCommand: Command = {
   name: 'train',
   summary: 'train a deep generative model of a CSV, layer by layer, and save it',
@@ -102,7 +129,7 @@ export const trainCommand: Command = {
         note(
           `Rare values (seen fewer than ${rareMin} times) grouped as "(other)", never stored: ${rare.columns.map((c) => `${c.name} ${c.values}`).join(', ')}`,
         );
-      const config = buildConfig(values, prepared.train.bits, prepared.train.rows);
+      const config = buildConfig(values, prepared.train.bits, prepared.train.rows, budgetedDefaults(prepared));
       checkFit(prepared, config);
       // Room for the model beside its target, before minutes of training.
       await probeOutput(out, estimateModelFileBytes(config, prepared.train.bits));
