@@ -2,7 +2,7 @@
  * What the data part of a model file must be to generate rows: a valid encoding whose header
  * names one column per column it describes, in order, whose columns need exactly the visible
  * groups the model's first layer reads, with consistent rare-value lists and ordered bin
- * edges; and, when present, a valid record of the training data. Each failure is one
+ * edges and quantile knots; and, when present, a valid record of the training data. Each failure is one
  * translated error (`data.badEncodingSpec` or `model.corrupt`) with its reason.
  */
 import { AppError } from '../../shared/domain/errors.js';
@@ -29,8 +29,8 @@ export function checkEncoding(json: unknown, visible: readonly GroupSpec[]): Enc
     if (c.column !== i || c.name !== spec.header[i]) throw badEncoding('columnOrder', { index: i + 1 });
     if (c.kind === 'levels' && c.otherLevels.length !== c.otherCounts.length)
       throw badEncoding('otherCounts', { column: c.name, levels: c.otherLevels.length, counts: c.otherCounts.length });
-    if (c.kind === 'bins' && c.edges.some((e, j) => j > 0 && e < c.edges[j - 1]))
-      throw badEncoding('badEdges', { column: c.name });
+    const edges = c.kind === 'bins' ? c.edges : c.kind === 'quantiles' ? c.knots : [];
+    if (edges.some((e, j) => j > 0 && e < edges[j - 1])) throw badEncoding('badEdges', { column: c.name });
   });
   const groups = encodingGroups(spec);
   if (groupText(groups) !== groupText(visible))

@@ -246,6 +246,15 @@ export function tamperedModels(bytes: Uint8Array, seed: number): Tampered[] {
     'encodingGroups',
   );
   manifestEdit(
+    'a fine bit more than the model has',
+    (p) => {
+      const c = encoding(p).columns.find((x) => x.kind === 'quantiles')!;
+      c.fineBits = (c.fineBits as number) + 1;
+    },
+    encodingError,
+    'encodingGroups',
+  );
+  manifestEdit(
     'rare values without their counts',
     (p) => {
       const c = encoding(p).columns.find((x) => x.kind === 'levels')!;
@@ -255,10 +264,10 @@ export function tamperedModels(bytes: Uint8Array, seed: number): Tampered[] {
     'otherCounts',
   );
   manifestEdit(
-    'bin edges reversed',
+    'quantile knots reversed',
     (p) => {
-      const c = encoding(p).columns.find((x) => x.kind === 'bins')!;
-      (c.edges as number[]).reverse();
+      const c = encoding(p).columns.find((x) => x.kind === 'quantiles')!;
+      (c.knots as number[]).reverse();
     },
     encodingError,
     'badEdges',
