@@ -1,5 +1,6 @@
 /** English UI strings. Placeholders: {name}. The Japanese catalog has the same keys. */
 import { guide } from './en-guide.js';
+import { identifiersUi } from './identifiers.js';
 import { projectUi } from './project.js';
 
 export const ui = {
@@ -253,6 +254,7 @@ export const ui = {
   },
   ...guide,
   project: projectUi.en,
+  identifiers: identifiersUi.en,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,6 +1,7 @@
 /** 日本語の UI 文字列。プレースホルダー: {name}。英語カタログと同じキーを持ちます。 */
 import type { UiCatalog } from './en.js';
 import { guide } from './ja-guide.js';
+import { identifiersUi } from './identifiers.js';
 import { projectUi } from './project.js';
 
 export const ui: UiCatalog = {
@@ -252,4 +253,5 @@ export const ui: UiCatalog = {
   },
   ...guide,
   project: projectUi.ja,
+  identifiers: identifiersUi.ja,
 };
