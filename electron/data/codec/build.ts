@@ -23,6 +23,14 @@ export const MAX_BINS = 12;
 /** Numbers with at most this many distinct values are encoded by value, not by bin. */
 export const MAX_EXACT_VALUES = 16;
 
+/**
+ * How quantile codes write their coarse bin by default: a softmax, whose every sample is a valid
+ * bin, so the column's distribution is kept. Thermometer bits let the model keep relations between
+ * numbers better, but today's models generate them noisily, which pulls values to the middle of
+ * the range (tails lost); see `npm run bench:encoding` and METHOD.md §8.
+ */
+export const DEFAULT_COARSE: 'softmax' | 'thermometer' = 'softmax';
+
 /** Categories seen fewer times than this in the training rows are grouped in "other" (rare-value protection). */
 export const DEFAULT_RARE_MIN = 5;
 
@@ -31,6 +39,8 @@ export interface EncodingOptions {
   bins?: Record<number, number>;
   /** Fine bits per numeric or date column, by column index (default: `fineBitsFor` its rows, 0..4). */
   fineBits?: Record<number, number>;
+  /** How quantile codes write their coarse bin (default `DEFAULT_COARSE`). */
+  coarse?: 'softmax' | 'thermometer';
   /**
    * Rare-value protection: a category (of a categorical, identifier or text column used in the
    * model) seen fewer than this many times in the training rows is never stored in the model
@@ -177,7 +187,8 @@ function columnEncoding(ds: Dataset, col: ColumnProfile, rows: Int32Array, opts:
   const miss: Missing = { missing, missingToken: missing ? commonMissingToken(ds.cells[col.index], ds.missing) : '' };
   if (typed.kind === 'number') {
     const asked = { bins: opts.bins?.[col.index], fineBits: opts.fineBits?.[col.index] };
-    return numberColumn(col, base, miss, typed.values, rows, asked);
+    const code = numberColumn(col, base, miss, typed.values, rows, asked);
+    return code.kind === 'quantiles' ? { ...code, coarse: opts.coarse ?? DEFAULT_COARSE } : code;
   }
   if (col.type === 'boolean' && col.format.boolean && !missing) {
     const { trueToken, falseToken } = col.format.boolean;

@@ -92,9 +92,11 @@ describe('encoding', () => {
           for (let j = 0; j < groupSize(c); j++) expect(again.data[at + j]).toBe(data.data[at + j]);
           continue;
         }
-        const slots = c.bins + (c.missing ? 1 : 0);
+        const coarse = c.bins - (c.coarse === 'thermometer' ? 1 : 0);
+        const slots = coarse + (c.missing ? 1 : 0);
         const position = (bits: Uint8Array) => {
-          const slot = bits.subarray(at, at + slots).indexOf(1);
+          const head = bits.subarray(at, at + coarse);
+          const slot = c.coarse === 'thermometer' ? head.reduce((a, b) => a + b, 0) : head.indexOf(1);
           let low = 0;
           for (let b = 0; b < c.fineBits; b++) low = low * 2 + bits[at + slots + b];
           return slot * 2 ** c.fineBits + low;
@@ -149,7 +151,7 @@ describe('encoding', () => {
     const path = join(dir, `${files++}-p.csv`);
     writeFileSync(path, lines.join('\n'));
     const ds = await importCsv(path);
-    const spec = buildEncoding(ds, undefined, { bins: { 0: 30, 1: 4 }, fineBits: { 0: 0, 1: 2 } });
+    const spec = buildEncoding(ds, undefined, { bins: { 0: 30, 1: 4 }, fineBits: { 0: 0, 1: 2 }, coarse: 'softmax' });
     const [price, count] = spec.columns;
     expect(price).toMatchObject({ kind: 'quantiles', bins: 30, fineBits: 0 });
     expect(count).toMatchObject({ kind: 'quantiles', bins: 4, fineBits: 2 });

@@ -64,10 +64,19 @@ function cellDecoder(c: ColumnEncoding, size: number, version: number): CellDeco
     case 'quantiles': {
       const fmt = valueFormatter(c.type, c.format);
       const fine = 2 ** c.fineBits;
-      const slots = c.bins + (c.missing ? 1 : 0);
+      const thermometer = c.coarse === 'thermometer';
+      const coarse = c.bins - (thermometer ? 1 : 0);
+      const slots = coarse + (c.missing ? 1 : 0);
       return (bits, at, _r, u) => {
-        const slot = slotOf(bits, at, slots);
-        if (c.missing && slot === c.bins) return c.missingToken ?? '';
+        let slot = 0;
+        if (thermometer) {
+          if (c.missing && bits[at + coarse]) return c.missingToken ?? '';
+          // The bin is the count of its bits that are on (robust to bits out of order).
+          for (let k = 0; k < coarse; k++) slot += bits[at + k];
+        } else {
+          slot = slotOf(bits, at, slots);
+          if (c.missing && slot === c.bins) return c.missingToken ?? '';
+        }
         let low = 0;
         for (let b = 0; b < c.fineBits; b++) low = (low << 1) | bits[at + slots + b];
         return fmt(valueAt(c.knots, c.step, c.bins * fine, slot * fine + low, u()));

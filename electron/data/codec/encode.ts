@@ -36,16 +36,21 @@ function encodeCell(
 ): void {
   switch (c.kind) {
     case 'quantiles': {
+      const thermometer = c.coarse === 'thermometer';
+      const coarse = c.bins - (thermometer ? 1 : 0);
       if (Number.isNaN(value.number)) {
-        out[at + (c.missing ? c.bins : 0)] = 1;
+        if (thermometer) out[at + coarse] = c.missing ? 1 : 0;
+        else out[at + (c.missing ? c.bins : 0)] = 1;
         return;
       }
       const fine = 2 ** c.fineBits;
       const position = positionOf(c.knots, c.bins * fine, value.number);
       const low = position % fine;
-      out[at + Math.floor(position / fine)] = 1;
+      const bin = Math.floor(position / fine);
+      if (thermometer) for (let k = 0; k < bin; k++) out[at + k] = 1;
+      else out[at + bin] = 1;
       // The rank inside the bin, most significant bit first.
-      const first = at + c.bins + (c.missing ? 1 : 0);
+      const first = at + coarse + (c.missing ? 1 : 0);
       for (let b = 0; b < c.fineBits; b++) out[first + b] = (low >> (c.fineBits - 1 - b)) & 1;
       return;
     }

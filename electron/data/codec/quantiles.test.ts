@@ -148,13 +148,36 @@ describe('quantile codes', () => {
     });
   });
 
-  it('counts its bits: a coarse softmax plus fine bits that the rows support', async () => {
+  it('counts its bits: a coarse softmax (or thermometer bits) plus fine bits that the rows support', async () => {
     expect(fineBitsFor(275, 55, 7)).toBe(2);
     expect(fineBitsFor(40_000, 5_000, 12)).toBe(4);
     expect(fineBitsFor(60, 40, 6)).toBe(1);
-    const spec = buildEncoding(await doubled(2000));
+    const ds = await doubled(2000);
+    const spec = buildEncoding(ds);
+    expect(spec.columns[0]).toMatchObject({ coarse: 'softmax', bins: 12, fineBits: 4 });
     expect(encodingBits(spec)).toBe(groupBits(encodingGroups(spec)));
     expect(encodingBits(spec)).toBe(2 * (12 + 4));
+    const b = { kind: 'bernoulli' };
+    expect(encodingGroups(spec).slice(0, 5)).toEqual([{ kind: 'softmax', size: 12 }, b, b, b, b]);
+    const thermometer = buildEncoding(ds, undefined, { coarse: 'thermometer' });
+    expect(encodingBits(thermometer)).toBe(2 * (11 + 4));
+    expect(encodingGroups(thermometer).every((g) => g.kind === 'bernoulli')).toBe(true);
+  });
+
+  it('writes the coarse bin as thermometer bits when asked, and reads any pattern as the count of bits on', async () => {
+    const ds = await doubled(500);
+    const spec = buildEncoding(ds, undefined, { coarse: 'thermometer', fineBits: { 0: 0, 1: 0 } });
+    const c = spec.columns[0];
+    if (c.kind !== 'quantiles') throw new Error('expected a quantile code');
+    const data = encodeRows(spec, ds);
+    for (let r = 0; r < data.rows; r++) {
+      const head = Array.from(data.data.subarray(r * data.bits, r * data.bits + c.bins - 1));
+      expect(head.join('')).toMatch(/^1*0*$/);
+    }
+    // Bits out of order (1,0,1,…) still decode inside the range, as the bin of their count.
+    const rows = decodeRows(spec, randomBits(spec, 500, 8), 1).rows.map((r) => Number(r[0]));
+    for (const v of rows) expect(v).toBeGreaterThanOrEqual(c.knots[0]);
+    for (const v of rows) expect(v).toBeLessThanOrEqual(c.knots[c.knots.length - 1]);
   });
 
   it('ranks ties at their middle and inverts ranks on the knots', () => {

@@ -32,6 +32,12 @@ export const ColumnEncoding = z.discriminatedUnion('kind', [
     type: ColumnType,
     format: ColumnFormat,
     bins: z.number().int().min(2),
+    /**
+     * How the coarse bin is written: one softmax slot per bin (plus "missing"), or `thermometer`
+     * bits (bit k on when the bin is above k: ordered, so one hidden unit can move a column up
+     * or down) and a "missing" bit. Absent = softmax.
+     */
+    coarse: z.enum(['softmax', 'thermometer']).optional(),
     fineBits: z.number().int().min(0).max(8),
     knots: z.array(z.number()).min(2),
     step: z.number().positive(),
@@ -131,7 +137,7 @@ export function parseEncodingSpec(json: unknown): EncodingSpec {
 export function groupSize(c: ColumnEncoding): number {
   switch (c.kind) {
     case 'quantiles':
-      return c.bins + (c.missing ? 1 : 0) + c.fineBits;
+      return c.bins - (c.coarse === 'thermometer' ? 1 : 0) + (c.missing ? 1 : 0) + c.fineBits;
     case 'bins':
       return c.edges.length - 1 + (c.missing ? 1 : 0);
     case 'values':
@@ -148,8 +154,9 @@ export function groupSize(c: ColumnEncoding): number {
 /** The groups a column becomes, in order: one softmax or bit, and a quantile code's fine bits after its bin. */
 export function columnGroups(c: ColumnEncoding): GroupSpec[] {
   if (c.kind === 'quantiles') {
-    const fine = Array.from({ length: c.fineBits }, (): GroupSpec => ({ kind: 'bernoulli' }));
-    return [{ kind: 'softmax', size: c.bins + (c.missing ? 1 : 0) }, ...fine];
+    const bits = (n: number) => Array.from({ length: n }, (): GroupSpec => ({ kind: 'bernoulli' }));
+    if (c.coarse === 'thermometer') return bits(c.bins - 1 + (c.missing ? 1 : 0) + c.fineBits);
+    return [{ kind: 'softmax', size: c.bins + (c.missing ? 1 : 0) }, ...bits(c.fineBits)];
   }
   const size = groupSize(c);
   if (size === 1) return [{ kind: 'bernoulli' }];
