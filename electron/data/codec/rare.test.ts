@@ -82,6 +82,28 @@ describe('rare-value protection', () => {
     expect([...seen].some((v) => /^C6[4-9]$|^Uniq-/.test(v))).toBe(false);
   });
 
+  it("gives every level seen 5 times its own slot and missing values theirs, as penguins' Comments", async () => {
+    // 8 comment levels (counts 300, 20, 8, 6, 5, 3, 1, 1) and 3.3% missing, like penguins' Comments and Delta 15 N.
+    const counts = [300, 20, 8, 6, 5, 3, 1, 1];
+    const cells = counts.flatMap((n, i) => Array<string>(n).fill(`Comment ${i}`));
+    cells.push(...Array<string>(12).fill('NA'));
+    const lines = ['Comments,qty', ...cells.map((c, i) => `${c},${i % 9}`)];
+    const path = join(dir, 'comments.csv');
+    writeFileSync(path, lines.join('\n'));
+    const ds = await importCsv(path);
+    const spec = buildEncoding(ds);
+    const c = spec.columns[0];
+    if (c.kind !== 'levels') throw new Error('expected levels');
+    expect(c.levels).toHaveLength(5);
+    expect(c).toMatchObject({ other: true, missing: true, missingToken: 'NA', rareLevels: 3, groupedLevels: 0 });
+    // Real rows decode to the same levels, missing cells, and "(other)" for the 3 rare ones: the rates are kept exactly.
+    const back = decodeRows(spec, encodeRows(spec, ds), 1).rows.map((r) => r[0]);
+    const count = (v: string[], x: string) => v.filter((y) => y === x).length;
+    for (let i = 0; i < 5; i++) expect(count(back, `Comment ${i}`)).toBe(count(ds.cells[0], `Comment ${i}`));
+    expect(count(back, 'NA')).toBe(count(ds.cells[0], 'NA'));
+    expect(count(back, OTHER_TOKEN)).toBe(ds.cells[0].filter((x) => /Comment [5-7]/.test(x)).length);
+  });
+
   it('takes k from the options: 4 keeps a value seen 4 times, 1 keeps every value', async () => {
     const ds = await cities({ Tokyo: 40, Osaka: 30, Kobe: 4, ...SINGLES }, 'c.csv');
     const four = buildEncoding(ds, undefined, { rareMin: 4 });
