@@ -8,7 +8,10 @@
  * training rows its correlation in the generated rows; then the share of generated values
  * beyond each column's real 99th percentile or outside its range, missing rates, and the total
  * variation distance between the real and generated shares of the real deciles (the column's shape).
- *   node --import tsx bench/encoding.ts [seed]
+ * With `--timing`: only the first layer's training speed, each encoding in turn, 3 rounds
+ * interleaved (the machine is shared), once with each encoding's default first layer and once
+ * with one fixed size, printing the median seconds per epoch beside the bits.
+ *   node --import tsx bench/encoding.ts [seed] [--timing]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -27,7 +30,8 @@ import { initBackend } from '../electron/engine/index.js';
 import { fitModel, prepareTraining, sampleRows, type TrainingSet } from '../electron/synthesizer/index.js';
 import { defaultTrainConfig } from '../shared/domain/model.js';
 
-const seed = Number(process.argv[2] ?? 1);
+const timing = process.argv.includes('--timing');
+const seed = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 1);
 const TABLES = ['penguins', 'cars'];
 const dir = mkdtempSync(join(tmpdir(), 'lw-bench-enc-'));
 
@@ -102,6 +106,32 @@ function pairs(a: number[], b: number[]): [number[], number[]] {
 const f = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : '—');
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
+/** Median seconds per epoch of a first layer of `units` (or the default size) on each set, interleaved rounds. */
+async function layerSpeed(sets: [string, TrainingSet][], units: number | null): Promise<void> {
+  const times = new Map<string, number[]>(sets.map(([l]) => [l, []]));
+  for (let round = 0; round < 3; round++)
+    for (const [label, set] of sets) {
+      const base = defaultTrainConfig(set.train.bits, set.train.rows);
+      const layer = { ...base.layers[0], units: units ?? base.layers[0].units, epochs: 6 };
+      const config = { ...base, seed, patience: 0, topPrior: 'bernoulli' as const, topEpochs: 1, layers: [layer] };
+      const rates: number[] = [];
+      await fitModel(set, config, 'bench', { onProgress: (p) => p.stage === 'layer' && rates.push(p.rowsPerSecond) });
+      const rate = [...rates].sort((a, b) => a - b)[Math.floor(rates.length / 2)];
+      times.get(label)!.push(set.train.rows / rate);
+    }
+  const median = (v: number[]) => [...v].sort((a, b) => a - b)[1];
+  const [first] = sets;
+  const ref = median(times.get(first[0])!);
+  for (const [label, set] of sets) {
+    const t = median(times.get(label)!);
+    const bits = encodingBits(set.encoding);
+    const size = units ?? defaultTrainConfig(set.train.bits, set.train.rows).layers[0].units;
+    console.log(
+      `    ${label}: ${bits} bits (×${f(bits / encodingBits(first[1].encoding))}), layer 1 of ${size}: ${f(t, 4)} s/epoch (×${f(t / ref)})`,
+    );
+  }
+}
+
 console.log(`backend ${await initBackend()}, ${cpus().length} cores, load ${loadavg()[0].toFixed(2)}, seed ${seed}`);
 for (const name of TABLES) {
   const ds = await importCsv(jsonTable(name));
@@ -109,6 +139,17 @@ for (const name of TABLES) {
   const after = prepareTraining(subset);
   const before = withEncoding(after, ds, subset, versionOne(after.encoding));
   const thermometer = withEncoding(after, ds, subset, buildEncoding(ds, subset.train, { coarse: 'thermometer' }));
+  if (timing) {
+    const sets: [string, TrainingSet][] = [
+      ['v1 bins', before],
+      ['v2 codes', after],
+      ['v2 thermometer', thermometer],
+    ];
+    console.log(`\n${name}: ${subset.train.length} training rows, first layer only, median of 3 rounds`);
+    await layerSpeed(sets, null);
+    await layerSpeed(sets, 32);
+    continue;
+  }
   const realRows = subset.train;
   const real = (j: number) =>
     Array.from(realRows, (r) => (ds.typed[j].kind === 'number' ? ds.typed[j].values[r] : NaN));
