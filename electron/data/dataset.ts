@@ -162,6 +162,7 @@ export function buildDataset(raw: RawTable): Dataset {
       inferredType: a.type,
       include: reason === null,
       excludedReason: reason,
+      ...(a.identifierEvidence ? { identifierEvidence: a.identifierEvidence } : {}),
       missing: a.missing,
       missingRate: 0,
       distinct: a.distinct,

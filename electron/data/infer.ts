@@ -4,9 +4,16 @@
  * it is written (number style, date pattern, yes/no tokens), so values parse now and
  * generated values are written back the same way.
  */
-import type { ColumnFormat, ColumnType, ExclusionReason, NumberFormat } from '../../shared/domain/data.js';
+import type {
+  ColumnFormat,
+  ColumnType,
+  ExclusionReason,
+  IdentifierEvidence,
+  NumberFormat,
+} from '../../shared/domain/data.js';
 import { booleanPair } from './booleans.js';
 import { detectDatePattern } from './dates.js';
+import { integerIdentifier, textIdentifier } from './identifiers.js';
 import { decimalsOf, detectSeparators, numberParts, parseNumber, type DecimalMark } from './numbers.js';
 
 export interface ColumnAnalysis {
@@ -18,6 +25,8 @@ export interface ColumnAnalysis {
   ambiguousDate: boolean;
   /** For a number column, how its decimal mark was chosen (see `NumberReading`); null otherwise. */
   numberReading: NumberReading | null;
+  /** Why the values make the column an identifier (see `identifiers.ts`); null otherwise. */
+  identifierEvidence: IdentifierEvidence | null;
 }
 
 /** How a number column's decimal mark was chosen. */
@@ -117,7 +126,7 @@ export function analyzeColumn(
   }
   const distinctSet = new Set(present);
   const distinct = distinctSet.size;
-  const base = { missing, distinct, ambiguousDate: false, numberReading: null };
+  const base = { missing, distinct, ambiguousDate: false, numberReading: null, identifierEvidence: null };
   if (present.length === 0) return { ...base, type: 'categorical', format: {}, excludedReason: 'all-missing' };
   const constant = distinct === 1 ? ('constant' as const) : null;
 
@@ -143,14 +152,15 @@ export function analyzeColumn(
   const num = detectNumberFormat(present, decimalHint);
   if (num) {
     const plainInteger = num.integer && !num.format.currency && !num.format.percent;
-    const nearlyUnique = present.length >= 50 && distinct >= 0.98 * present.length;
-    if (plainInteger && nearlyUnique && !num.format.thousands) {
+    const evidence = plainInteger && !num.format.thousands ? integerIdentifier(present, distinct) : null;
+    if (evidence) {
       return {
         ...base,
         type: 'identifier',
         format: { number: num.format },
         excludedReason: 'identifier',
         numberReading: num.reading,
+        identifierEvidence: evidence,
       };
     }
     return {
@@ -165,10 +175,11 @@ export function analyzeColumn(
   const avgLength = present.reduce((s, v) => s + v.length, 0) / present.length;
   const withSpaces = present.filter((v) => /\s/.test(v)).length / present.length;
   const ratio = distinct / present.length;
-  if (present.length >= 20 && ratio >= 0.9) {
-    if (avgLength > 30 || withSpaces > 0.5) return { ...base, type: 'text', format: {}, excludedReason: 'text' };
-    return { ...base, type: 'identifier', format: {}, excludedReason: 'identifier' };
-  }
+  if (present.length >= 20 && ratio >= 0.9 && (avgLength > 30 || withSpaces > 0.5))
+    return { ...base, type: 'text', format: {}, excludedReason: 'text' };
+  const evidence = textIdentifier(present, distinct);
+  if (evidence)
+    return { ...base, type: 'identifier', format: {}, excludedReason: 'identifier', identifierEvidence: evidence };
   // Many different multi-word values (names, descriptions): labels, not categories.
   if ((avgLength > 40 && ratio > 0.5) || (distinct > 50 && ratio >= 0.5 && withSpaces > 0.5))
     return { ...base, type: 'text', format: {}, excludedReason: 'text' };

@@ -1,7 +1,7 @@
 /**
  * Numbers as business CSVs write them: thousands separators, decimal commas, currency signs
  * (￥ ¥ $ € £, 円), percentages, full-width digits, negatives in parentheses or with a minus
- * sign. Detects a column's style, parses values with it, and writes values back the same way.
+ * sign, scientific notation (`1e+05`, `2.5E-3`). Detects a column's style, parses values with it, and writes values back the same way.
  */
 import type { NumberFormat } from '../../shared/domain/data.js';
 
@@ -30,7 +30,11 @@ interface Parts {
   percent: boolean;
   parens: boolean;
   fullWidth: boolean;
+  /** Power of ten written after the digits (`1.5e+03`: 3); 0 when none. */
+  exponent: number;
 }
+
+const EXPONENT = /^(.*[0-9])[eE]([+-]?[0-9]{1,3})$/;
 
 /** Splits a cell into sign, currency, percent and the digit body; null when it is not number-like. */
 export function numberParts(raw: string): Parts | null {
@@ -71,8 +75,14 @@ export function numberParts(raw: string): Parts | null {
     percent = true;
     t = t.slice(0, -1).trim();
   }
+  let exponent = 0;
+  const e = EXPONENT.exec(t);
+  if (e) {
+    exponent = Number(e[2]);
+    t = e[1];
+  }
   if (!/^[0-9][0-9.,' ]*$/.test(t) && !/^[.,][0-9]+$/.test(t)) return null;
-  return { negative, body: t, currency, currencyPosition, percent, parens, fullWidth };
+  return { negative, body: t, currency, currencyPosition, percent, parens, fullWidth, exponent };
 }
 
 export type DecimalMark = '.' | ',';
@@ -177,17 +187,17 @@ export function parseNumber(raw: string, decimalMark: DecimalMark): number {
   if (thousands === null) return NaN;
   let body = thousands ? p.body.split(thousands).join('') : p.body;
   if (decimalMark === ',') body = body.replace(',', '.');
-  const v = Number(body);
+  const v = Number(p.exponent ? `${body}e${p.exponent}` : body);
   if (Number.isNaN(v)) return NaN;
   return p.negative ? -v : v;
 }
 
-/** Decimals written in a cell's body, given the column's decimal mark. */
+/** Decimals a cell's value has, given the column's decimal mark (`2.5E-3`: 4, `1e+05`: 0). */
 export function decimalsOf(raw: string, decimalMark: DecimalMark): number {
   const p = numberParts(raw);
   if (!p) return 0;
   const i = p.body.lastIndexOf(decimalMark);
-  return i < 0 ? 0 : p.body.length - i - 1;
+  return Math.max(0, (i < 0 ? 0 : p.body.length - i - 1) - p.exponent);
 }
 
 /** A formatter for one number style; plain styles (no separators or symbols) take a fast path. */

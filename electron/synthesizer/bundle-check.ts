@@ -1,14 +1,15 @@
 /**
- * What the data part of a model file must be to generate rows: a valid encoding whose header
+ * What the data part of a model file must be to generate rows: a valid encoding (of a version
+ * this codec reads; a newer one is `model.newerVersion`) whose header
  * names one column per column it describes, in order, whose columns need exactly the visible
  * groups the model's first layer reads, with consistent rare-value lists and ordered bin
- * edges; and, when present, a valid record of the training data. Each failure is one
+ * edges and quantile knots; and, when present, a valid record of the training data. Each failure is one
  * translated error (`data.badEncodingSpec` or `model.corrupt`) with its reason.
  */
 import { AppError } from '../../shared/domain/errors.js';
 import { DataProvenance } from '../../shared/domain/data.js';
 import type { GroupSpec } from '../../shared/domain/model.js';
-import { EncodingSpec, encodingGroups } from '../data/index.js';
+import { ENCODING_VERSION, EncodingSpec, encodingGroups } from '../data/index.js';
 
 const badEncoding = (reason: string, params: Record<string, string | number> = {}) =>
   new AppError('data.badEncodingSpec', { ...params, reason: `@reason.${reason}` });
@@ -20,6 +21,9 @@ const bitsOf = (groups: readonly GroupSpec[]) => groups.reduce((s, g) => s + (g.
 
 /** The encoding of a model file, checked against the model's visible groups. */
 export function checkEncoding(json: unknown, visible: readonly GroupSpec[]): EncodingSpec {
+  const version = (json as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > ENCODING_VERSION)
+    throw new AppError('model.newerVersion', { version, supported: ENCODING_VERSION });
   const parsed = EncodingSpec.safeParse(json);
   if (!parsed.success) throw badEncoding('encodingInvalid');
   const spec = parsed.data;
@@ -29,8 +33,8 @@ export function checkEncoding(json: unknown, visible: readonly GroupSpec[]): Enc
     if (c.column !== i || c.name !== spec.header[i]) throw badEncoding('columnOrder', { index: i + 1 });
     if (c.kind === 'levels' && c.otherLevels.length !== c.otherCounts.length)
       throw badEncoding('otherCounts', { column: c.name, levels: c.otherLevels.length, counts: c.otherCounts.length });
-    if (c.kind === 'bins' && c.edges.some((e, j) => j > 0 && e < c.edges[j - 1]))
-      throw badEncoding('badEdges', { column: c.name });
+    const edges = c.kind === 'bins' ? c.edges : c.kind === 'quantiles' ? c.knots : [];
+    if (edges.some((e, j) => j > 0 && e < edges[j - 1])) throw badEncoding('badEdges', { column: c.name });
   });
   const groups = encodingGroups(spec);
   if (groupText(groups) !== groupText(visible))

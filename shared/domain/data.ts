@@ -4,6 +4,9 @@
  * of truth; the TypeScript types are inferred from them.
  */
 import { z } from 'zod';
+import { IdentifierEvidence } from './identifiers.js';
+
+export { IdentifierEvidence };
 
 export const TextEncoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'shift_jis', 'euc-jp', 'windows-1252']);
 export type TextEncoding = z.infer<typeof TextEncoding>;
@@ -101,6 +104,8 @@ export const ColumnProfile = z.object({
   inferredType: ColumnType,
   include: z.boolean(),
   excludedReason: ExclusionReason.nullable(),
+  /** Why inference took the column for an identifier from its values; absent otherwise. */
+  identifierEvidence: IdentifierEvidence.optional(),
   missing: z.number().int().min(0),
   missingRate: z.number().min(0).max(1),
   distinct: z.number().int().min(0),

@@ -1,9 +1,11 @@
 /**
- * Learning the encoding spec from training rows: numbers and dates get quantile bins (or, with
- * few distinct values, one slot per value), categoricals and booleans their most frequent
- * levels plus "other" (the rarer ones remembered with their counts), a "missing" slot wherever
- * values are missing, written back with the column's own missing token. Columns not used keep
- * their place: identifiers get a pattern for fresh ids, constants their value.
+ * Learning the encoding spec (version 2) from training rows: numbers and dates get a quantile
+ * code (a coarse bin and fine bits of the rank, decoded on the column's quantile function and
+ * grid; see `quantiles.ts`) or, with few distinct values, one slot per value; categoricals and
+ * booleans one slot per level up to `MAX_LEVELS` (more frequent levels than that are grouped in
+ * "other", written `OTHER_TOKEN`, never filled in at random), a "missing" slot wherever values
+ * are missing, written back with the column's own missing token. Columns not used keep their
+ * place: identifiers get a pattern for fresh ids that no real id has, constants their value.
  * Rare-value protection: a category seen fewer than `rareMin` times (default 5) is identifying;
  * it is grouped in "other", never stored in the spec, and comes back as `OTHER_TOKEN`.
  */
@@ -11,21 +13,34 @@ import type { ColumnProfile } from '../../../shared/domain/data.js';
 import type { Dataset } from '../dataset.js';
 import { isMissing } from '../infer.js';
 import type { TypedColumn } from '../typed.js';
-import { OTHER_TOKEN, type ColumnEncoding, type EncodingSpec } from './spec.js';
+import { fineBitsFor, gridStep, gridUnit, MAX_KNOTS, MIN_ROWS_PER_CELL, quantileKnots } from './quantiles.js';
+import { ENCODING_VERSION, OTHER_TOKEN, type ColumnEncoding, type EncodingSpec } from './spec.js';
 
-export const MAX_LEVELS = 24;
+/** Levels of a category modelled one slot each; more frequent levels than this are grouped in "other". */
+export const MAX_LEVELS = 64;
+/** Coarse bins of a quantile code (by default about the square root of the distinct values, 2..12). */
 export const MAX_BINS = 12;
-/** Rare levels remembered behind "other". */
-export const MAX_OTHER_LEVELS = 500;
 /** Numbers with at most this many distinct values are encoded by value, not by bin. */
 export const MAX_EXACT_VALUES = 16;
+
+/**
+ * How quantile codes write their coarse bin by default: a softmax, whose every sample is a valid
+ * bin, so the column's distribution is kept. Thermometer bits let the model keep relations between
+ * numbers better, but today's models generate them noisily, which pulls values to the middle of
+ * the range (tails lost); see `npm run bench:encoding` and METHOD.md §8.
+ */
+export const DEFAULT_COARSE: 'softmax' | 'thermometer' = 'softmax';
 
 /** Categories seen fewer times than this in the training rows are grouped in "other" (rare-value protection). */
 export const DEFAULT_RARE_MIN = 5;
 
 export interface EncodingOptions {
-  /** Bins per numeric or date column, by column index (default: about the square root of its distinct values, 2..12). */
+  /** Coarse bins per numeric or date column, by column index (default: about the square root of its distinct values, 2..12). */
   bins?: Record<number, number>;
+  /** Fine bits per numeric or date column, by column index (default: `fineBitsFor` its rows, 0..4). */
+  fineBits?: Record<number, number>;
+  /** How quantile codes write their coarse bin (default `DEFAULT_COARSE`). */
+  coarse?: 'softmax' | 'thermometer';
   /**
    * Rare-value protection: a category (of a categorical, identifier or text column used in the
    * model) seen fewer than this many times in the training rows is never stored in the model
@@ -46,18 +61,11 @@ interface Missing {
   missingToken: string;
 }
 
-function quantileEdges(sorted: number[], bins: number): number[] {
-  const edges: number[] = [sorted[0]];
-  for (let b = 1; b < bins; b++) {
-    const q = sorted[Math.min(sorted.length - 1, Math.floor((b * sorted.length) / bins))];
-    if (q > edges[edges.length - 1]) edges.push(q);
-  }
-  const max = sorted[sorted.length - 1];
-  if (max > edges[edges.length - 1]) edges.push(max);
-  if (edges.length < 2) edges.push(edges[0]);
-  return edges;
-}
-
+/**
+ * Fresh identifiers: the first id's prefix, then a number above every real id's trailing number
+ * (whatever its prefix). A real id never equals one: its trailing digits would have to be that
+ * number. When the numbers are too long to count exactly, fresh ids are one digit longer instead.
+ */
 function identifierPattern(cells: string[], missing: Set<string>): { prefix: string; width: number; start: number } {
   let prefix: string | null = null;
   let width = 0;
@@ -70,6 +78,7 @@ function identifierPattern(cells: string[], missing: Set<string>): { prefix: str
     width = Math.max(width, m[2].length);
     max = Math.max(max, Number(m[2]));
   }
+  if (max + 1 > Number.MAX_SAFE_INTEGER) return { prefix: prefix ?? 'SYN-', width: width + 1, start: 0 };
   return { prefix: prefix ?? 'SYN-', width: Math.max(width, 6), start: max + 1 };
 }
 
@@ -96,14 +105,23 @@ function unusedColumn(ds: Dataset, col: ColumnProfile, base: ColumnId): ColumnEn
   return { kind: 'constant', ...base, value: '' };
 }
 
-/** A number or date column: one slot per value when there are few, else quantile bins. */
+/** Coarse bins and fine bits asked for one column (undefined = the defaults). */
+interface Asked {
+  bins: number | undefined;
+  fineBits: number | undefined;
+}
+
+/**
+ * A number or date column: one slot per value when there are few, else a quantile code whose
+ * knots keep `MIN_ROWS_PER_CELL` rows per interval on average (at most `MAX_KNOTS`).
+ */
 function numberColumn(
   col: ColumnProfile,
   base: ColumnId,
   miss: Missing,
   values: Float64Array,
   rows: Int32Array,
-  asked: number | undefined,
+  asked: Asked,
 ): ColumnEncoding {
   const vals: number[] = [];
   for (const r of rows) if (!Number.isNaN(values[r])) vals.push(values[r]);
@@ -111,13 +129,21 @@ function numberColumn(
   vals.sort((a, b) => a - b);
   const distinct = [...new Set(vals)];
   const { type, format } = col;
-  if (distinct.length <= (asked === undefined ? MAX_EXACT_VALUES : Math.min(asked, MAX_EXACT_VALUES)))
+  if (distinct.length <= (asked.bins === undefined ? MAX_EXACT_VALUES : Math.min(asked.bins, MAX_EXACT_VALUES)))
     return { kind: 'values', ...base, type, format, values: distinct, ...miss };
   const bins =
-    asked === undefined
+    asked.bins === undefined
       ? Math.max(2, Math.min(MAX_BINS, Math.round(Math.sqrt(distinct.length))))
-      : Math.max(2, Math.min(256, Math.round(asked)));
-  return { kind: 'bins', ...base, type, format, edges: quantileEdges(vals, bins), ...miss };
+      : Math.max(2, Math.min(256, Math.round(asked.bins)));
+  const fineBits =
+    asked.fineBits === undefined
+      ? fineBitsFor(vals.length, distinct.length, bins)
+      : Math.max(0, Math.min(8, Math.round(asked.fineBits)));
+  const positions = bins * 2 ** fineBits;
+  const count = Math.max(positions, Math.min(MAX_KNOTS, Math.floor(vals.length / MIN_ROWS_PER_CELL)));
+  const knots = quantileKnots(vals, count);
+  const step = gridStep(distinct, gridUnit(type, format.number?.decimals ?? 0));
+  return { kind: 'quantiles', ...base, type, format, bins, fineBits, knots, step, ...miss };
 }
 
 /**
@@ -146,19 +172,11 @@ function levelColumn(
     return { kind: 'levels', ...base, type: col.type, ...only, ...rare, ...miss };
   }
   const levels = common.slice(0, MAX_LEVELS).map(([code]) => typed.levels[code]);
-  const rest = common.slice(MAX_LEVELS, MAX_LEVELS + MAX_OTHER_LEVELS);
+  const grouped = { groupedLevels: common.length - levels.length, groupedRows: 0 };
+  for (let i = levels.length; i < common.length; i++) grouped.groupedRows += common[i][1];
   const other = common.length > MAX_LEVELS || rare.rareLevels > 0 || typed.levels.length > levels.length;
-  return {
-    kind: 'levels',
-    ...base,
-    type: col.type,
-    levels,
-    other,
-    otherLevels: rest.map(([code]) => typed.levels[code]),
-    otherCounts: rest.map(([, n]) => n),
-    ...rare,
-    ...miss,
-  };
+  const kept = { levels, other, otherLevels: [], otherCounts: [] };
+  return { kind: 'levels', ...base, type: col.type, ...kept, ...rare, ...grouped, ...miss };
 }
 
 function columnEncoding(ds: Dataset, col: ColumnProfile, rows: Int32Array, opts: EncodingOptions): ColumnEncoding {
@@ -167,7 +185,11 @@ function columnEncoding(ds: Dataset, col: ColumnProfile, rows: Int32Array, opts:
   const typed = ds.typed[col.index];
   const missing = col.missing > 0;
   const miss: Missing = { missing, missingToken: missing ? commonMissingToken(ds.cells[col.index], ds.missing) : '' };
-  if (typed.kind === 'number') return numberColumn(col, base, miss, typed.values, rows, opts.bins?.[col.index]);
+  if (typed.kind === 'number') {
+    const asked = { bins: opts.bins?.[col.index], fineBits: opts.fineBits?.[col.index] };
+    const code = numberColumn(col, base, miss, typed.values, rows, asked);
+    return code.kind === 'quantiles' ? { ...code, coarse: opts.coarse ?? DEFAULT_COARSE } : code;
+  }
   if (col.type === 'boolean' && col.format.boolean && !missing) {
     const { trueToken, falseToken } = col.format.boolean;
     return { kind: 'flag', ...base, trueToken, falseToken };
@@ -180,5 +202,11 @@ export function buildEncoding(ds: Dataset, rows?: Int32Array, opts: EncodingOpti
   const pick = rows ?? Int32Array.from({ length: ds.info.rows }, (_, i) => i);
   const rareMin = Math.max(1, Math.floor(opts.rareMin ?? DEFAULT_RARE_MIN));
   const columns = ds.info.columns.map((col) => columnEncoding(ds, col, pick, { ...opts, rareMin }));
-  return { format: 'layerwise-encoding', version: 1, header: ds.info.columns.map((c) => c.name), columns, rareMin };
+  return {
+    format: 'layerwise-encoding',
+    version: ENCODING_VERSION,
+    header: ds.info.columns.map((c) => c.name),
+    columns,
+    rareMin,
+  };
 }

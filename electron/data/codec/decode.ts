@@ -1,8 +1,9 @@
 /**
- * Generated bits back to rows that look like the user's own: a bin becomes a value drawn
- * inside it on the column's grid (whole days, seconds, its decimals) and written in its
- * format; "other" a rarer level drawn by frequency (`OTHER_TOKEN` for the share of rare values,
- * never stored); "missing" the column's missing token;
+ * Generated bits back to rows that look like the user's own: a quantile code becomes the value
+ * at its rank under the column's own quantile function, on the column's grid and within its
+ * range; a version-1 bin a value drawn inside it on the column's grid (whole days, seconds, its
+ * decimals); each written in its format; "other" a rarer level drawn by frequency (`OTHER_TOKEN` for the share of rare values,
+ * never stored; version 2 keeps no level behind "other"); "missing" the column's missing token;
  * identifiers fresh ids in their own pattern; constants their value. Seeded.
  */
 import type { ColumnFormat, ColumnType, RowTable } from '../../../shared/domain/data.js';
@@ -10,6 +11,7 @@ import type { EncodedData } from '../../base/encoded-rows.js';
 import { createRng } from '../../base/random.js';
 import { dateFormatter } from '../dates.js';
 import { numberFormatter } from '../numbers.js';
+import { valueAt } from './quantiles.js';
 import { groupSize, OTHER_TOKEN, type ColumnEncoding, type EncodingSpec } from './spec.js';
 
 const DAY = 86_400_000;
@@ -57,8 +59,29 @@ function slotOf(bits: Uint8Array, at: number, size: number): number {
   return slot;
 }
 
-function cellDecoder(c: ColumnEncoding, size: number): CellDecoder {
+function cellDecoder(c: ColumnEncoding, size: number, version: number): CellDecoder {
   switch (c.kind) {
+    case 'quantiles': {
+      const fmt = valueFormatter(c.type, c.format);
+      const fine = 2 ** c.fineBits;
+      const thermometer = c.coarse === 'thermometer';
+      const coarse = c.bins - (thermometer ? 1 : 0);
+      const slots = coarse + (c.missing ? 1 : 0);
+      return (bits, at, _r, u) => {
+        let slot = 0;
+        if (thermometer) {
+          if (c.missing && bits[at + coarse]) return c.missingToken ?? '';
+          // The bin is the count of its bits that are on (robust to bits out of order).
+          for (let k = 0; k < coarse; k++) slot += bits[at + k];
+        } else {
+          slot = slotOf(bits, at, slots);
+          if (c.missing && slot === c.bins) return c.missingToken ?? '';
+        }
+        let low = 0;
+        for (let b = 0; b < c.fineBits; b++) low = (low << 1) | bits[at + slots + b];
+        return fmt(valueAt(c.knots, c.step, c.bins * fine, slot * fine + low, u()));
+      };
+    }
     case 'bins': {
       const fmt = valueFormatter(c.type, c.format);
       const bins = c.edges.length - 1;
@@ -77,7 +100,14 @@ function cellDecoder(c: ColumnEncoding, size: number): CellDecoder {
       };
     }
     case 'levels': {
-      // Rare values (never stored) come back as one token, in their share of "other".
+      // Version 2 stores no level behind "other": it is the token.
+      if (version >= 2)
+        return (bits, at) => {
+          const slot = slotOf(bits, at, size);
+          if (slot < c.levels.length) return c.levels[slot];
+          return c.other && slot === c.levels.length ? OTHER_TOKEN : (c.missingToken ?? '');
+        };
+      // Version 1: rare values (never stored) come back as one token, in their share of "other".
       const rare = c.rareRows ?? 0;
       const otherLevels = rare > 0 ? [...c.otherLevels, OTHER_TOKEN] : c.otherLevels;
       const otherCounts = rare > 0 ? [...c.otherCounts, rare] : c.otherCounts;
@@ -113,7 +143,7 @@ export function rowDecoder(spec: EncodingSpec, data: EncodedData, seed: number):
   const rng = createRng(seed);
   const u = () => rng.next();
   const sizes = spec.columns.map(groupSize);
-  const decoders = spec.columns.map((c, i) => cellDecoder(c, sizes[i]));
+  const decoders = spec.columns.map((c, i) => cellDecoder(c, sizes[i], spec.version));
   const n = decoders.length;
   const bits = data.data;
   let r = 0;

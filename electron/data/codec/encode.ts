@@ -1,6 +1,6 @@
 /**
- * Rows to bits, as the spec says: a number or date sets the bit of its bin (or of its nearest
- * value), a level its own bit or "other", a missing value the "missing" bit, a yes/no column
+ * Rows to bits, as the spec says: a number or date sets the bit of its coarse bin and the fine
+ * bits of its rank inside it (a quantile code), or the bit of its bin or of its nearest value, a level its own bit or "other", a missing value the "missing" bit, a yes/no column
  * its one bit. Rows come from a dataset (typed values) or from a table of strings (another CSV
  * with the same columns, read with the spec's formats).
  */
@@ -10,6 +10,7 @@ import type { EncodedData } from '../../base/encoded-rows.js';
 import type { Dataset } from '../dataset.js';
 import { isMissing } from '../infer.js';
 import { cellLevel, cellNumber } from '../typed.js';
+import { positionOf } from './quantiles.js';
 import { encodingGroups, groupSize, type ColumnEncoding, type EncodingSpec } from './spec.js';
 
 function binOf(edges: number[], v: number): number {
@@ -34,6 +35,25 @@ function encodeCell(
   index: Map<string, number> | null,
 ): void {
   switch (c.kind) {
+    case 'quantiles': {
+      const thermometer = c.coarse === 'thermometer';
+      const coarse = c.bins - (thermometer ? 1 : 0);
+      if (Number.isNaN(value.number)) {
+        if (thermometer) out[at + coarse] = c.missing ? 1 : 0;
+        else out[at + (c.missing ? c.bins : 0)] = 1;
+        return;
+      }
+      const fine = 2 ** c.fineBits;
+      const position = positionOf(c.knots, c.bins * fine, value.number);
+      const low = position % fine;
+      const bin = Math.floor(position / fine);
+      if (thermometer) for (let k = 0; k < bin; k++) out[at + k] = 1;
+      else out[at + bin] = 1;
+      // The rank inside the bin, most significant bit first.
+      const first = at + coarse + (c.missing ? 1 : 0);
+      for (let b = 0; b < c.fineBits; b++) out[first + b] = (low >> (c.fineBits - 1 - b)) & 1;
+      return;
+    }
     case 'bins': {
       if (Number.isNaN(value.number)) out[at + (c.missing ? c.edges.length - 1 : 0)] = 1;
       else out[at + binOf(c.edges, value.number)] = 1;
@@ -118,7 +138,8 @@ export function encodeTable(
     return (r) => {
       const cell = table.rows[r][at] ?? '';
       if (isMissing(cell, missing)) return { number: NaN, level: null };
-      if (c.kind === 'bins' || c.kind === 'values') return { number: cellNumber(cell, c.type, c.format), level: null };
+      if (c.kind === 'quantiles' || c.kind === 'bins' || c.kind === 'values')
+        return { number: cellNumber(cell, c.type, c.format), level: null };
       if (c.kind === 'flag')
         return {
           number: NaN,

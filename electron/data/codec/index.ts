@@ -2,12 +2,15 @@
  * The codec: the contract with the engine. Each used column of a table becomes a group of bits
  * (a softmax group, or one Bernoulli bit), and generated bits come back as rows that look like
  * the user's own. `spec.ts` holds the spec saved in the model file, `build.ts` learns it from
- * training rows, `encode.ts` turns rows into bits and `decode.ts` bits into rows.
+ * training rows, `quantiles.ts` the fine numeric code, `encode.ts` turns rows into bits and `decode.ts` bits into rows.
  */
 export {
   ColumnEncoding,
   EncodingSpec,
+  columnGroups,
+  encodingBits,
   encodingGroups,
+  ENCODING_VERSION,
   groupSize,
   OTHER_TOKEN,
   parseEncodingSpec,
@@ -20,8 +23,8 @@ export {
   MAX_BINS,
   MAX_EXACT_VALUES,
   MAX_LEVELS,
-  MAX_OTHER_LEVELS,
   type EncodingOptions,
 } from './build.js';
 export { encodeRows, encodeTable } from './encode.js';
+export { MAX_FINE_BITS, MAX_KNOTS, MIN_ROWS_PER_CELL } from './quantiles.js';
 export { decodeRows, rowDecoder } from './decode.js';

@@ -3,7 +3,8 @@
  * default) is not in the encoding spec (so not in the model file) and never comes back in
  * generated rows — whatever bits the model generates, it is written as "(other)"; a category
  * seen k times can come back; k is recorded, configurable, and 1 turns the protection off;
- * specs written before the protection decode as they did.
+ * frequent levels beyond the modelled 64 are grouped, not drawn at random; specs written before
+ * the protection (and version-1 specs) decode as they did.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,20 +66,42 @@ describe('rare-value protection', () => {
     ds.cells[0].forEach((c, i) => expect(back[i]).toBe(/Kobe|Uniq/.test(c) ? OTHER_TOKEN : c));
   });
 
-  it('behind "other", keeps frequent levels beyond the top 24 and draws the token in the rare share', async () => {
-    const common = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`C${i}`, 6]));
+  it('models every frequent level up to 64, groups the rest in "other" by that stated rule, never draws one at random', async () => {
+    const common = Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`C${i}`, 6 + (i < 64 ? 1 : 0)]));
     const ds = await cities({ ...common, ...SINGLES }, 'b.csv');
     const spec = buildEncoding(ds);
     const city = spec.columns[0];
     if (city.kind !== 'levels') throw new Error('expected levels');
-    expect(city.levels).toHaveLength(24);
-    expect(city.otherLevels).toHaveLength(6);
-    expect(city).toMatchObject({ rareLevels: 6, rareRows: 6 });
-    const other = randomBits(spec, 4000, 5);
-    const seen = new Set(decodeRows(spec, other, 9).rows.map((r) => r[0]));
-    for (const l of city.otherLevels) expect(seen.has(l)).toBe(true);
+    expect(city.levels).toHaveLength(64);
+    expect(city).toMatchObject({ otherLevels: [], rareLevels: 6, rareRows: 6, groupedLevels: 6, groupedRows: 36 });
+    // Real rows come back as themselves, or as the token when grouped or rare.
+    const back = decodeRows(spec, encodeRows(spec, ds), 3).rows.map((r) => r[0]);
+    ds.cells[0].forEach((c, i) => expect(back[i]).toBe(/^C(6[4-9])$|Uniq/.test(c) ? OTHER_TOKEN : c));
+    const seen = new Set(decodeRows(spec, randomBits(spec, 4000, 5), 9).rows.map((r) => r[0]));
     expect(seen.has(OTHER_TOKEN)).toBe(true);
-    expect([...seen].some((v) => v.startsWith('Uniq-'))).toBe(false);
+    expect([...seen].some((v) => /^C6[4-9]$|^Uniq-/.test(v))).toBe(false);
+  });
+
+  it("gives every level seen 5 times its own slot and missing values theirs, as penguins' Comments", async () => {
+    // 8 comment levels (counts 300, 20, 8, 6, 5, 3, 1, 1) and 3.3% missing, like penguins' Comments and Delta 15 N.
+    const counts = [300, 20, 8, 6, 5, 3, 1, 1];
+    const cells = counts.flatMap((n, i) => Array<string>(n).fill(`Comment ${i}`));
+    cells.push(...Array<string>(12).fill('NA'));
+    const lines = ['Comments,qty', ...cells.map((c, i) => `${c},${i % 9}`)];
+    const path = join(dir, 'comments.csv');
+    writeFileSync(path, lines.join('\n'));
+    const ds = await importCsv(path);
+    const spec = buildEncoding(ds);
+    const c = spec.columns[0];
+    if (c.kind !== 'levels') throw new Error('expected levels');
+    expect(c.levels).toHaveLength(5);
+    expect(c).toMatchObject({ other: true, missing: true, missingToken: 'NA', rareLevels: 3, groupedLevels: 0 });
+    // Real rows decode to the same levels, missing cells, and "(other)" for the 3 rare ones: the rates are kept exactly.
+    const back = decodeRows(spec, encodeRows(spec, ds), 1).rows.map((r) => r[0]);
+    const count = (v: string[], x: string) => v.filter((y) => y === x).length;
+    for (let i = 0; i < 5; i++) expect(count(back, `Comment ${i}`)).toBe(count(ds.cells[0], `Comment ${i}`));
+    expect(count(back, 'NA')).toBe(count(ds.cells[0], 'NA'));
+    expect(count(back, OTHER_TOKEN)).toBe(ds.cells[0].filter((x) => /Comment [5-7]/.test(x)).length);
   });
 
   it('takes k from the options: 4 keeps a value seen 4 times, 1 keeps every value', async () => {

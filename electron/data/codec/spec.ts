@@ -1,8 +1,9 @@
 /**
  * The encoding spec saved in the model file (plain JSON, zod-validated): for every column of
- * the file, how it maps to a group of bits — quantile bins, exact values, top levels (with
- * "other" and "missing"), a yes/no bit — or, for a column not used, how it is refilled
- * (fresh identifiers, a constant). The group each column becomes, and their list for the engine.
+ * the file, how it maps to groups of bits — a quantile code (coarse bin + fine bits, version 2),
+ * quantile bins (version 1), exact values, levels (with "other" and "missing"), a yes/no bit —
+ * or, for a column not used, how it is refilled (fresh identifiers, a constant). The groups each
+ * column becomes, their list for the engine, and their total bits.
  */
 import { z } from 'zod';
 import { ColumnFormat, ColumnType } from '../../../shared/domain/data.js';
@@ -19,6 +20,31 @@ const Base = { column: z.number().int().min(0), name: z.string() };
 /** How the file wrote a missing value in this column (its most frequent missing token); absent = empty. */
 const MissingToken = z.string().optional();
 export const ColumnEncoding = z.discriminatedUnion('kind', [
+  /**
+   * Version 2 numbers and dates: the quantile rank as a coarse equal-frequency bin (a softmax
+   * slot, plus "missing") and `fineBits` bits of its binary expansion inside the bin (see
+   * `quantiles.ts`); decoded through `knots` (the quantile function at equally spaced ranks,
+   * first the minimum, last the maximum) onto the grid `knots[0] + k·step`.
+   */
+  z.object({
+    kind: z.literal('quantiles'),
+    ...Base,
+    type: ColumnType,
+    format: ColumnFormat,
+    bins: z.number().int().min(2),
+    /**
+     * How the coarse bin is written: one softmax slot per bin (plus "missing"), or `thermometer`
+     * bits (bit k on when the bin is above k: ordered, so one hidden unit can move a column up
+     * or down) and a "missing" bit. Absent = softmax.
+     */
+    coarse: z.enum(['softmax', 'thermometer']).optional(),
+    fineBits: z.number().int().min(0).max(8),
+    knots: z.array(z.number()).min(2),
+    step: z.number().positive(),
+    missing: z.boolean(),
+    missingToken: MissingToken,
+  }),
+  /** Version 1 numbers and dates: quantile bins, decoded uniformly inside the bin (files written before version 2). */
   z.object({
     kind: z.literal('bins'),
     ...Base,
@@ -56,6 +82,12 @@ export const ColumnEncoding = z.discriminatedUnion('kind', [
      */
     rareLevels: z.number().int().min(0).optional(),
     rareRows: z.number().int().min(0).optional(),
+    /**
+     * Version 2: levels seen at least `rareMin` times but beyond the `MAX_LEVELS` most frequent,
+     * grouped in "other" (written `OTHER_TOKEN`, never drawn at random): how many, in how many rows.
+     */
+    groupedLevels: z.number().int().min(0).optional(),
+    groupedRows: z.number().int().min(0).optional(),
     missing: z.boolean(),
     missingToken: MissingToken,
   }),
@@ -80,7 +112,8 @@ export type ColumnEncoding = z.infer<typeof ColumnEncoding>;
 
 export const EncodingSpec = z.object({
   format: z.literal('layerwise-encoding'),
-  version: z.literal(1),
+  /** 1: quantile bins, levels capped at 24 with "other" drawn by frequency; 2: quantile codes, see `ENCODING_VERSION`. */
+  version: z.union([z.literal(1), z.literal(2)]),
   header: z.array(z.string()),
   columns: z.array(ColumnEncoding),
   /**
@@ -91,15 +124,20 @@ export const EncodingSpec = z.object({
 });
 export type EncodingSpec = z.infer<typeof EncodingSpec>;
 
+/** The version this codec writes; it reads every version up to it. */
+export const ENCODING_VERSION = 2;
+
 export function parseEncodingSpec(json: unknown): EncodingSpec {
   const r = EncodingSpec.safeParse(json);
   if (!r.success) throw new AppError('data.badEncodingSpec', { reason: r.error.issues[0]?.message ?? 'invalid' });
   return r.data;
 }
 
-/** Group size of a column's encoding; 0 = not encoded. */
+/** Bits of a column's encoding (all its groups); 0 = not encoded. */
 export function groupSize(c: ColumnEncoding): number {
   switch (c.kind) {
+    case 'quantiles':
+      return c.bins - (c.coarse === 'thermometer' ? 1 : 0) + (c.missing ? 1 : 0) + c.fineBits;
     case 'bins':
       return c.edges.length - 1 + (c.missing ? 1 : 0);
     case 'values':
@@ -113,14 +151,25 @@ export function groupSize(c: ColumnEncoding): number {
   }
 }
 
-export function encodingGroups(spec: EncodingSpec): GroupSpec[] {
-  const groups: GroupSpec[] = [];
-  for (const c of spec.columns) {
-    const size = groupSize(c);
-    if (size === 1) groups.push({ kind: 'bernoulli' });
-    else if (size >= 2) groups.push({ kind: 'softmax', size });
+/** The groups a column becomes, in order: one softmax or bit, and a quantile code's fine bits after its bin. */
+export function columnGroups(c: ColumnEncoding): GroupSpec[] {
+  if (c.kind === 'quantiles') {
+    const bits = (n: number) => Array.from({ length: n }, (): GroupSpec => ({ kind: 'bernoulli' }));
+    if (c.coarse === 'thermometer') return bits(c.bins - 1 + (c.missing ? 1 : 0) + c.fineBits);
+    return [{ kind: 'softmax', size: c.bins + (c.missing ? 1 : 0) }, ...bits(c.fineBits)];
   }
-  return groups;
+  const size = groupSize(c);
+  if (size === 1) return [{ kind: 'bernoulli' }];
+  return size >= 2 ? [{ kind: 'softmax', size }] : [];
+}
+
+export function encodingGroups(spec: EncodingSpec): GroupSpec[] {
+  return spec.columns.flatMap(columnGroups);
+}
+
+/** Visible bits of a spec: the width of an encoded row (what a default size or time budget scales with). */
+export function encodingBits(spec: EncodingSpec): number {
+  return spec.columns.reduce((s, c) => s + groupSize(c), 0);
 }
 
 /** What rare-value protection did to a table, for the report, the CLI and the privacy panel. */

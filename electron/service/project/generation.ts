@@ -29,7 +29,7 @@ export async function streamFromEngine(
 /** Whether the model generates values for a column (rather than fresh identifiers, a constant or nothing). */
 function modelledBy(encoding: EncodingSpec): (name: string) => boolean {
   const kinds = new Map(encoding.columns.map((c) => [c.name, c.kind]));
-  return (name) => ['bins', 'values', 'levels', 'flag'].includes(kinds.get(name) ?? '');
+  return (name) => ['quantiles', 'bins', 'values', 'levels', 'flag'].includes(kinds.get(name) ?? '');
 }
 
 /** The columns rows generated with `encoding` leave out under the column choices `columns`. */

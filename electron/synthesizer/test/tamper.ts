@@ -83,7 +83,11 @@ export function edited(parts: Parts, edit: (p: Parts) => void): Uint8Array {
 
 const arch = (p: Parts) => p.manifest.architecture as Json & { sizes: number[]; visible: Json[]; methods: string[] };
 export const encoding = (p: Parts) =>
-  p.manifest.dataEncoding as { header: string[]; columns: (Json & { kind: string; column: number })[] };
+  p.manifest.dataEncoding as {
+    version: number;
+    header: string[];
+    columns: (Json & { kind: string; column: number })[];
+  };
 export const weight = (p: Parts, name: string) => p.weights.find((w) => w.name === name)!;
 
 export function transpose(w: Weight): void {
@@ -245,6 +249,16 @@ export function tamperedModels(bytes: Uint8Array, seed: number): Tampered[] {
     encodingError,
     'encodingGroups',
   );
+  manifestEdit('an encoding of a newer version', (p) => (encoding(p).version = 3), ['model.newerVersion']);
+  manifestEdit(
+    'a fine bit more than the model has',
+    (p) => {
+      const c = encoding(p).columns.find((x) => x.kind === 'quantiles')!;
+      c.fineBits = (c.fineBits as number) + 1;
+    },
+    encodingError,
+    'encodingGroups',
+  );
   manifestEdit(
     'rare values without their counts',
     (p) => {
@@ -255,10 +269,10 @@ export function tamperedModels(bytes: Uint8Array, seed: number): Tampered[] {
     'otherCounts',
   );
   manifestEdit(
-    'bin edges reversed',
+    'quantile knots reversed',
     (p) => {
-      const c = encoding(p).columns.find((x) => x.kind === 'bins')!;
-      (c.edges as number[]).reverse();
+      const c = encoding(p).columns.find((x) => x.kind === 'quantiles')!;
+      (c.knots as number[]).reverse();
     },
     encodingError,
     'badEdges',

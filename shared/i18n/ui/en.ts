@@ -1,6 +1,7 @@
 /** English UI strings. Placeholders: {name}. The Japanese catalog has the same keys. */
 import { guide } from './en-guide.js';
 import { compareUi } from './compare.js';
+import { identifiersUi } from './identifiers.js';
 import { projectUi } from './project.js';
 
 export const ui = {
@@ -255,6 +256,7 @@ export const ui = {
   ...guide,
   project: projectUi.en,
   compare: compareUi.en,
+  identifiers: identifiersUi.en,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -2,6 +2,7 @@
 import type { UiCatalog } from './en.js';
 import { guide } from './ja-guide.js';
 import { compareUi } from './compare.js';
+import { identifiersUi } from './identifiers.js';
 import { projectUi } from './project.js';
 
 export const ui: UiCatalog = {
@@ -254,4 +255,5 @@ export const ui: UiCatalog = {
   ...guide,
   project: projectUi.ja,
   compare: compareUi.ja,
+  identifiers: identifiersUi.ja,
 };

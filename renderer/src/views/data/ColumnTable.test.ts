@@ -1,4 +1,4 @@
-/** The column table: a type override and the use tick are emitted per column; a left-out column says why. */
+/** The column table: a type override and the use tick are emitted per column; a left-out column says why (and an identifier found by its values, from what). */
 import { describe, expect, it } from 'vitest';
 import type { ChartConfiguration } from 'chart.js';
 import ChartCanvas from '../../components/ChartCanvas.vue';
@@ -27,6 +27,23 @@ describe('ColumnTable', () => {
       .findAllComponents(ChartCanvas)
       .map((c) => (c.props('config') as ChartConfiguration).data.datasets[0].backgroundColor);
     expect(colors).toEqual(['#3f7dd1', '#b9c3cf', '#3f7dd1']);
+  });
+
+  it('says why a column was taken for an identifier from its values', () => {
+    const columns = datasetInfo().columns;
+    columns[0] = {
+      ...columns[0],
+      type: 'identifier',
+      include: false,
+      excludedReason: 'identifier',
+      distinct: 190,
+      identifierEvidence: { kind: 'keyPattern', example: 'N44A1' },
+    };
+    const w = mountWith(ColumnTable, { props: { columns } });
+    expect(w.get('[data-testid="identifier-evidence-0"]').text()).toBe(
+      'Values shaped like keys (e.g. N44A1), 190 different; new ones are generated, never a real one.',
+    );
+    expect(w.findAll('[data-testid^="identifier-evidence-"]')).toHaveLength(1);
   });
 
   it('names each control by its column and gives each mini chart its numbers as a hidden table', () => {
