@@ -25,3 +25,4 @@ export {
 } from './build.js';
 export { encodeRows, encodeTable } from './encode.js';
 export { decodeRows, rowDecoder } from './decode.js';
+export { conditionColumns, conditionSlots, type FixedSlot } from './condition.js';
