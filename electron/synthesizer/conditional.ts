@@ -71,7 +71,7 @@ export function streamRowsGiven(
   rows: number,
   seed: number,
   where: readonly Condition[],
-): { table: RowTable; report: ConditionReport } {
+): { table: RowTable; condition: ConditionReport } {
   const encoding = bundle.manifest.dataEncoding;
   const fixed = fixedSlots(encoding, where);
   const chunks: EncodedData[] = [];
@@ -81,5 +81,5 @@ export function streamRowsGiven(
     report = mergeReports(report, checkConditional(chunk.report, where), i + 1);
     chunks.push(chunk.data);
   }
-  return { table: decodeSample(encoding, joinChunks(chunks, rows), seed), report: report! };
+  return { table: decodeSample(encoding, joinChunks(chunks, rows), seed), condition: report! };
 }
