@@ -13,6 +13,7 @@ import { DataStep, type Column } from './data-step.js';
 import { ExportStep } from './export-step.js';
 import { ProjectBar, type ModelEntry, type SaveAnswer } from './project-bar.js';
 import { SamplesStep } from './samples-step.js';
+import { SamplesTable } from './samples-table.js';
 import { SubsetStep, type Segment, type SegmentColumn, type SubsetResult } from './subset-step.js';
 import { TrainStep, type LayerResult, type TrainingStatus } from './train-step.js';
 
@@ -48,6 +49,8 @@ export class Studio {
   readonly #export: ExportStep;
   readonly #a11y: Accessibility;
   readonly #project: ProjectBar;
+  /** The Samples step's table and conditions, and the CSV options of the export (samples-table.ts). */
+  readonly samplesTable: SamplesTable;
   /** Whether the last open of data or a project was asked to save the project first. */
   #askedToSave = false;
 
@@ -63,6 +66,7 @@ export class Studio {
     this.#export = new ExportStep(page, target);
     this.#a11y = new Accessibility(page);
     this.#project = new ProjectBar(page, target);
+    this.samplesTable = new SamplesTable(page, target);
   }
 
   // The window: steps, language, title, status bar.
