@@ -26,12 +26,13 @@ export const useCsvExportStore = defineStore('csvExport', {
     /** The last export was refused because CP932 cannot write a value. */
     cp932Refused: false,
   }),
-  getters: {
-    encoding: (s): CsvEncoding => s.chosenEncoding ?? defaultEncoding(currentLocale()),
-  },
+  // No getter reads the UI language: a getter sets the active Pinia whenever it is evaluated,
+  // and one that follows a global (the locale) would be evaluated outside its app. Components
+  // show `defaultEncoding(locale)` themselves.
   actions: {
     format(): CsvFormat {
-      return { encoding: this.encoding, delimiter: this.delimiter, formulaGuard: this.formulaGuard };
+      const encoding = this.chosenEncoding ?? defaultEncoding(currentLocale());
+      return { encoding, delimiter: this.delimiter, formulaGuard: this.formulaGuard };
     },
     /** Notes whether an export failed for want of CP932 (the error itself goes to the banner). */
     onResult(err: unknown) {
