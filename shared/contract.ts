@@ -18,6 +18,7 @@ import {
   SubsetSpec,
 } from './domain/data.js';
 import { splitError } from './domain/limits.js';
+import { ConditionColumn, ConditionReport, Conditions, CsvFormat } from './domain/samples.js';
 import { EpochProgress, LayerResult, TrainConfig, TrainSummary } from './domain/model.js';
 import {
   AutosaveEntry,
@@ -127,12 +128,31 @@ export const methods = {
   'model.info': method(Empty, ModelInfo.nullable()),
   /** The first `rows` rows of what `export.samples` writes for the same seed, beside real rows. */
   'samples.generate': method(
-    z.object({ rows: z.number().int().min(1).max(100000), seed: z.number().int() }),
-    z.object({ generated: RowTable, real: RowTable, notes: GenerationNotes }),
+    z.object({
+      rows: z.number().int().min(1).max(100000),
+      seed: z.number().int(),
+      /** Only rows where these columns take these values (METHOD.md §4.5). */
+      where: Conditions,
+    }),
+    z.object({
+      generated: RowTable,
+      real: RowTable,
+      notes: GenerationNotes,
+      /** With `where`: the model's figures for the condition. */
+      condition: ConditionReport.nullable().optional(),
+    }),
   ),
+  /** The columns of the selected model that can be fixed, with the values it can generate for them. */
+  'samples.columns': method(Empty, z.array(ConditionColumn)),
   'export.samples': method(
-    z.object({ rows: z.number().int().min(1).max(1000000), seed: z.number().int() }),
-    SaveResult.extend({ notes: GenerationNotes }),
+    z.object({
+      rows: z.number().int().min(1).max(1000000),
+      seed: z.number().int(),
+      where: Conditions,
+      /** Character set, delimiter, formula guard. */
+      format: CsvFormat.default(CsvFormat.parse({})),
+    }),
+    SaveResult.extend({ notes: GenerationNotes, condition: ConditionReport.nullable().optional() }),
   ),
   /** Stops the export of generated rows in progress (it then fails with `cancelled`). */
   'export.cancel': method(Empty, z.object({ cancelled: z.boolean() })),

@@ -10,6 +10,8 @@ export class SamplesStep extends StepPage {
   readonly #generated = this.page.getByTestId('generated-table');
   readonly #real = this.page.getByTestId('real-table');
   readonly #notes = this.page.getByTestId('generation-notes');
+  readonly #generatedTab = this.page.getByTestId('rows-tab-generated');
+  readonly #realTab = this.page.getByTestId('rows-tab-real');
 
   /** Generates `rows` rows (with `seed` when given) and waits for them. */
   async generate(rows: number, seed?: number): Promise<void> {
@@ -21,9 +23,10 @@ export class SamplesStep extends StepPage {
     await expect(this.#generate).toBeEnabled();
   }
 
-  /** The generated rows, each a list of cells in the columns' order. */
+  /** The generated rows of the table's first page (50 rows), each a list of cells in the columns' order. */
   async generatedRows(): Promise<string[][]> {
     await this.show();
+    await this.#generatedTab.click();
     return (await readRows(this.#generated)).rows;
   }
 
@@ -33,9 +36,10 @@ export class SamplesStep extends StepPage {
     return (await this.#notes.isVisible()) ? textOf(this.#notes) : null;
   }
 
-  /** The real rows of the training subset shown beside them. */
+  /** The real rows of the training subset shown beside them (the first page). */
   async realRows(): Promise<string[][]> {
     await this.show();
+    await this.#realTab.click();
     return (await readRows(this.#real)).rows;
   }
 }

@@ -14,6 +14,7 @@ import { ExportStep } from './export-step.js';
 import { ModelsPanel } from './models.js';
 import { ProjectBar, type ModelEntry, type SaveAnswer } from './project-bar.js';
 import { SamplesStep } from './samples-step.js';
+import { SamplesTable } from './samples-table.js';
 import { SubsetStep, type Segment, type SegmentColumn, type SubsetResult } from './subset-step.js';
 import { TrainStep, type LayerResult, type TrainingStatus } from './train-step.js';
 
@@ -49,6 +50,8 @@ export class Studio {
   readonly #export: ExportStep;
   readonly #a11y: Accessibility;
   readonly #project: ProjectBar;
+  /** The Samples step's table and conditions, and the CSV options of the export (samples-table.ts). */
+  readonly samplesTable: SamplesTable;
   /** Whether the last open of data or a project was asked to save the project first. */
   #askedToSave = false;
   /** The project's models compared (Train step): train with a method per layer, read the table, chart and verdict. */
@@ -67,6 +70,7 @@ export class Studio {
     this.#a11y = new Accessibility(page);
     this.#project = new ProjectBar(page, target);
     this.compare = new ModelsPanel(page, target);
+    this.samplesTable = new SamplesTable(page, target);
   }
 
   // The window: steps, language, title, status bar.

@@ -50,6 +50,10 @@ export {
   type EncodingOptions,
   type RareValueSummary,
   EncodingSpec,
+  conditionColumns,
+  conditionSlots,
+  type FixedSlot,
 } from './codec/index.js';
 export { toCsv } from './csv-write.js';
 export { knownRows } from './coverage.js';
+export { csvBytes, firstNotCp932, UTF8_BOM, type CsvPart } from './csv-encode.js';

@@ -36,6 +36,7 @@ export {
   type MemoryEstimate,
 } from './training/memory.js';
 export { sampleVisible } from './model/sample.js';
+export { sampleVisibleGiven, type ConditionalSample, type FixedSlot } from './model/conditional.js';
 export {
   describeModel,
   serializeModel,

@@ -4,12 +4,14 @@
  * preview is the start of the export) are sampled on the engine thread a chunk at a time,
  * then decoded and written here 2,000 at a time, without the columns left out, yielding to
  * the event loop between parts, with `export.progress` events and a cancel. The bytes are
- * exactly those of decoding and writing every row of the stream at once (same seed, same file).
+ * exactly those of decoding and writing every row of the stream at once (same seed, same file),
+ * in the chosen character set, delimiter and formula guard (`csvBytes`).
  */
 import type { ServerEvent } from '../../shared/contract.js';
 import { AppError } from '../../shared/domain/errors.js';
 import type { EncodedData } from '../base/encoded-rows.js';
-import { rowDecoder, toCsv, type EncodingSpec } from '../data/index.js';
+import type { CsvFormat } from '../../shared/domain/samples.js';
+import { csvBytes, rowDecoder, type EncodingSpec } from '../data/index.js';
 import { chunkSeed, joinChunks, STREAM_CHUNK_ROWS, streamChunks } from '../synthesizer/index.js';
 import { withoutColumns, type SampleChunk } from './project/generation.js';
 
@@ -18,31 +20,36 @@ const PROGRESS_EVERY_MS = 200;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** What the app's export wrote before a format could be chosen: UTF-8 with a BOM, commas, the guard on. */
+export const DEFAULT_CSV_FORMAT: CsvFormat = { encoding: 'utf8-bom', delimiter: ',', formulaGuard: true };
+
 /**
- * The CSV of the decoded rows (UTF-8 with the BOM, as toCsv writes it), a part at a time;
+ * The CSV of the decoded rows in `hooks.format` (default above), a part at a time;
  * onPart(rows) after each part. Throws `cancelled` as soon as the signal is aborted.
  */
 export async function csvInParts(
   encoding: EncodingSpec,
   bits: EncodedData,
   seed: number,
-  hooks: { signal?: AbortSignal; onPart?: (rowsDone: number) => void; omit?: readonly string[] } = {},
+  hooks: {
+    signal?: AbortSignal;
+    onPart?: (rowsDone: number) => void;
+    omit?: readonly string[];
+    format?: CsvFormat;
+  } = {},
   partRows = EXPORT_CHUNK_ROWS,
 ): Promise<Uint8Array> {
-  const text = new TextEncoder();
   const omit = hooks.omit ?? [];
+  const format = hooks.format ?? DEFAULT_CSV_FORMAT;
   const header = withoutColumns({ header: encoding.header, rows: [] }, omit);
-  const head = toCsv(header, { bom: false });
-  const parts: Uint8Array[] = [text.encode(toCsv(header))];
+  const parts: Uint8Array[] = [csvBytes(header, format, { header: true, firstRow: 1 })];
   const next = rowDecoder(encoding, bits, seed);
   for (let done = 0; done < bits.rows;) {
     await nextTurn();
     if (hooks.signal?.aborted) throw new AppError('cancelled');
-    const rows = next(partRows);
-    const csv = toCsv(withoutColumns({ header: encoding.header, rows }, omit), { bom: false });
-    if (!csv.startsWith(head)) throw new AppError('internal', { message: 'the CSV header changed between parts' });
-    parts.push(text.encode(csv.slice(head.length)));
-    done += rows.length;
+    const rows = withoutColumns({ header: encoding.header, rows: next(partRows) }, omit);
+    parts.push(csvBytes(rows, format, { header: false, firstRow: done + 1 }));
+    done += rows.rows.length;
     hooks.onPart?.(done);
   }
   return concat(parts);
@@ -79,6 +86,7 @@ export class SampleExports {
     model: { sample: SampleChunk; encoding: EncodingSpec; omit?: readonly string[] },
     rows: number,
     seed: number,
+    format: CsvFormat = DEFAULT_CSV_FORMAT,
   ): Promise<Uint8Array> {
     if (this.running) throw new AppError('busy', { what: 'export' });
     const controller = new AbortController();
@@ -102,6 +110,7 @@ export class SampleExports {
         signal: controller.signal,
         onPart: (done) => progress('write', done),
         omit: model.omit,
+        format,
       });
     } finally {
       if (this.running === controller) this.running = null;

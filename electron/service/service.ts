@@ -5,6 +5,7 @@
  * file starts a new project; the project's saving, reopening and autosave are `project/session.ts`.
  */
 import type { AppInfo, FileRef, MethodOutput, ServerEvent, Service } from '../../shared/contract.js';
+import type { Condition, CsvFormat } from '../../shared/domain/samples.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { localeOf } from '../../shared/i18n/estimate.js';
 import type { CsvOptionsOverride } from '../../shared/domain/data.js';
@@ -27,14 +28,13 @@ import { appName, appVersion } from '../platform/app-version.js';
 import { EngineClient } from './engine-thread/client.js';
 import type { FileRegistry } from '../platform/file-registry.js';
 import { buildReport, modelReport } from './report.js';
-import { pickRealRows } from './real-rows.js';
 import { checkFit, prepareTraining } from '../synthesizer/index.js';
-import { SampleExports } from './sample-export.js';
+import { DEFAULT_CSV_FORMAT, SampleExports } from './sample-export.js';
 import { TrainingRuns } from './training-runs.js';
 import { defaultsFor, estimateRun } from './estimate.js';
 import type { Saver } from '../platform/saver.js';
 import type { Autosaves } from './project/autosave.js';
-import { selectedSource, streamFromEngine, withoutColumns } from './project/generation.js';
+import { conditionColumnsOf, exportSampleBytes, previewSamples } from './samples.js';
 import { FilePasses } from './file-passes.js';
 import { DEFAULT_SUBSET, stem } from './project/project.js';
 import { ProjectSession } from './project/session.js';
@@ -58,6 +58,10 @@ export interface ServiceDeps {
 }
 
 export { DEFAULT_SUBSET };
+
+/** Inputs as the contract gives them; tests may leave out what has a default. */
+type SamplesInput = { rows: number; seed: number; where?: Condition[] };
+type ExportSamplesInput = SamplesInput & { format?: CsvFormat };
 
 export class LayerwiseService implements Service {
   /** The pass over a file in progress (import, segment count, subset draw), which `data.cancelImport` stops. */
@@ -218,19 +222,20 @@ export class LayerwiseService implements Service {
     return this.project.modelInfo();
   }
 
-  async 'samples.generate'(input: { rows: number; seed: number }): Promise<MethodOutput<'samples.generate'>> {
-    const { table, entry, notes } = await this.generate(input.rows, input.seed);
-    const real = entry.trainedOn
-      ? pickRealRows(entry.trainedOn.dataset, entry.trainedOn.train, input.rows, input.seed)
-      : { header: entry.encoding.header, rows: [] };
-    return { generated: table, real: withoutColumns(real, notes.omitted), notes };
+  async 'samples.generate'(input: SamplesInput): Promise<MethodOutput<'samples.generate'>> {
+    return previewSamples(this.project, this.deps.engine, { where: [], ...input });
   }
 
-  async 'export.samples'(input: { rows: number; seed: number }): Promise<MethodOutput<'export.samples'>> {
-    const source = selectedSource(this.project, this.deps.engine);
-    const bytes = await this.exports.csv(source, input.rows, input.seed);
+  async 'samples.columns'(): Promise<MethodOutput<'samples.columns'>> {
+    return conditionColumnsOf(this.project, this.deps.engine);
+  }
+
+  async 'export.samples'(input: ExportSamplesInput): Promise<MethodOutput<'export.samples'>> {
+    const request = { where: [], format: DEFAULT_CSV_FORMAT, ...input };
+    const { source, bytes, condition } = await exportSampleBytes(this.project, this.deps.engine, this.exports, request);
     const suggestedName = `${stem(this.project.dataName(source.entry))}-synthetic.csv`;
-    return { ...(await this.deps.saver.save({ kind: 'csv', suggestedName, bytes })), notes: source.notes };
+    const saved = await this.deps.saver.save({ kind: 'csv', suggestedName, bytes });
+    return { ...saved, notes: source.notes, condition };
   }
 
   async 'export.cancel'(): Promise<MethodOutput<'export.cancel'>> {
@@ -266,13 +271,6 @@ export class LayerwiseService implements Service {
     if (!this.deps.pickProjectPath) throw new AppError('unsupported', { what: 'files.pickProject' });
     const path = await this.deps.pickProjectPath();
     return path ? this.deps.files.register(path) : null;
-  }
-
-  /** The selected model's rows for `seed` (the preview is the start of the export), without the columns left out now. */
-  private async generate(rows: number, seed: number) {
-    const { entry, notes, sample, encoding, omit } = selectedSource(this.project, this.deps.engine);
-    const table = await streamFromEngine(sample, encoding, rows, seed);
-    return { table: withoutColumns(table, omit), entry, notes };
   }
 
   private requireDataset(): Dataset {

@@ -26,6 +26,16 @@ export {
   STREAM_CHUNK_ROWS,
 } from './generate.js';
 export {
+  checkConditional,
+  CONDITION_MIN_PROBABILITY,
+  describeConditions,
+  fixedSlots,
+  mergeReports,
+  sampleEncodedGiven,
+  streamRowsGiven,
+  type ConditionalChunk,
+} from './conditional.js';
+export {
   makeStackBundle,
   stackBundleToBytes,
   stackBundleFromBytes,

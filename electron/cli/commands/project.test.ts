@@ -1,12 +1,14 @@
 /**
  * The CLI on a project file saved by the app: `project info` lists its models with their
  * figures; `sample --model N` writes the rows the app exports for that seed, without the
- * columns the project leaves out; a model number it does not have is one clear line.
+ * columns the project leaves out, also where a column is fixed (in CP932 with semicolons); a
+ * model number it does not have is one clear line.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerEvent } from '../../../shared/contract.js';
@@ -20,6 +22,7 @@ import { LayerwiseService } from '../../service/service.js';
 const dir = mkdtempSync(join(tmpdir(), 'lw-project-cli-'));
 const file = join(dir, 'orders.lwproj');
 let appRows: RowTable;
+let appKansai: RowTable;
 
 function cli(args: string[]) {
   return spawnSync(process.execPath, ['bin/layerwise.mjs', ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -45,6 +48,8 @@ beforeAll(async () => {
   await service['data.updateColumns']({ columns: [{ index: age.index, include: false }] });
   await service['project.selectModel']({ modelId: (await service['project.state']()).models[0].id });
   appRows = (await service['samples.generate']({ rows: 12, seed: 3 })).generated;
+  const where = [{ column: 'region', value: 'Kansai' }];
+  appKansai = (await service['samples.generate']({ rows: 12, seed: 3, where })).generated;
   await service['project.save']({ as: false });
   writeFileSync(file, saver.saved.at(-1)!.bytes);
   await engine.dispose();
@@ -93,6 +98,32 @@ describe('layerwise project and sample on a project file', () => {
     const other = cli(['sample', file, '--model', '2', '--rows', '12', '--seed', '3']);
     expect(other.status, other.stderr).toBe(0);
     expect(other.stdout).not.toBe(readFileSync(out, 'utf8'));
+  });
+
+  it('writes UTF-8 without a BOM by default, and with --where, --encoding cp932 --delimiter ";" the app\'s rows for region = Kansai', () => {
+    const plain = cli(['sample', file, '--rows', '3', '--seed', '3']);
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.stdout.startsWith('order_id,')).toBe(true);
+    const out = join(dir, 'kansai.csv');
+    const args = ['--rows', '12', '--seed', '3', '--where', 'region=Kansai', '--encoding', 'cp932', '--delimiter', ';'];
+    const run = cli(['sample', file, ...args, '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      encoding: 'cp932',
+      delimiter: ';',
+      condition: { ess: expect.any(Number) },
+    });
+    const text = iconv.decode(readFileSync(out), 'cp932');
+    const parsed = Papa.parse<string[]>(text, { delimiter: ';', skipEmptyLines: true }).data;
+    expect(parsed[0]).toEqual(appKansai.header);
+    expect(parsed.slice(1)).toEqual(appKansai.rows);
+    expect(parsed.slice(1).every((r) => r[parsed[0].indexOf('region')] === 'Kansai')).toBe(true);
+    const unknown = cli(['sample', file, '--rows', '3', '--where', 'region=Atlantis']);
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unknown.stderr).toContain('cannot generate "Atlantis" in column "region"');
+    const bad = cli(['sample', file, '--encoding', 'latin1']);
+    expect(bad.stderr).toContain('--encoding must be utf8, utf8-bom or cp932');
   });
 
   it('says in one line which model numbers exist', () => {

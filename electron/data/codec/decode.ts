@@ -47,7 +47,7 @@ function drawOther(levels: string[], counts: number[], u: number): string {
 /** Reads one column of one generated row (the group's bits start at `at`) as a cell. */
 type CellDecoder = (bits: Uint8Array, at: number, row: number, u: () => number) => string;
 
-function valueFormatter(type: ColumnType, format: ColumnFormat): (v: number) => string {
+export function valueFormatter(type: ColumnType, format: ColumnFormat): (v: number) => string {
   if (type === 'date' || type === 'datetime') return dateFormatter(format.date?.pattern ?? 'YYYY-MM-DD');
   if (format.number) return numberFormatter(type === 'integer' ? { ...format.number, decimals: 0 } : format.number);
   return (v) => String(v);

@@ -28,3 +28,4 @@ export {
 export { encodeRows, encodeTable } from './encode.js';
 export { MAX_FINE_BITS, MAX_KNOTS, MIN_ROWS_PER_CELL } from './quantiles.js';
 export { decodeRows, rowDecoder } from './decode.js';
+export { conditionColumns, conditionSlots, type FixedSlot } from './condition.js';

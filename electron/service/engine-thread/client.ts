@@ -22,6 +22,7 @@ import type {
   TrainSummary,
 } from '../../../shared/domain/model.js';
 import type { MachineSpeed } from '../../../shared/domain/train-cost.js';
+import type { ConditionReport } from '../../../shared/domain/samples.js';
 import type {
   SizeCandidate,
   SizeSuggestion,
@@ -30,6 +31,7 @@ import type {
   TopConfig,
 } from '../../../shared/domain/staged.js';
 import type { EncodedData } from '../../base/encoded-rows.js';
+import type { FixedSlot } from '../../data/index.js';
 import type { TrainingSet } from '../../synthesizer/index.js';
 import { EngineConnection, type Distribute, type Progress, type TestFault } from './connection.js';
 import { CONTROL, type FromWorker, type ToWorker } from './protocol.js';
@@ -57,6 +59,7 @@ export type LayerTrained = Reply<'layerTrained'>;
 /** A model finished or fine-tuned: its id (for sample and modelFile), summary and headroom. */
 export type ModelFinished = Reply<'finished'>;
 export type ModelOpened = Reply<'opened'>;
+export type SampledGiven = { data: EncodedData; condition: ConditionReport | null };
 type Stage = { set: TrainingSet; appVersion: string; into: string };
 /** Bytes kept on this side for a replacement thread, under the id the worker knew them by. */
 type Kept = { id: string; bytes: Uint8Array };
@@ -104,6 +107,12 @@ export class EngineClient {
 
   async sample(runId: string, rows: number, seed: number): Promise<EncodedData> {
     return expectReply(await this.request({ type: 'sample', runId, rows, seed }), 'sampled').data;
+  }
+
+  /** Rows whose visible groups take the `fixed` slots (METHOD.md §4.5), with the model's figures for that condition. */
+  async sampleGiven(runId: string, rows: number, seed: number, fixed: FixedSlot[]): Promise<SampledGiven> {
+    const reply = expectReply(await this.request({ type: 'sample', runId, rows, seed, fixed }), 'sampled');
+    return { data: reply.data, condition: reply.condition ?? null };
   }
 
   async modelFile(runId: string): Promise<Uint8Array> {

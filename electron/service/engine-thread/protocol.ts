@@ -16,7 +16,10 @@ import {
   SuggestRequest,
   TopConfig,
 } from '../../../shared/domain/staged.js';
+import { ConditionReport } from '../../../shared/domain/samples.js';
 import { Bytes, EncodedRows, TrainingSet } from '../../synthesizer/index.js';
+
+const FixedSlot = z.object({ group: z.number().int().min(0), slot: z.number().int().min(0) });
 
 /** Control word shared with the worker: 0 = run, 1 = pause, 2 = cancel. */
 export const CONTROL = { run: 0, pause: 1, cancel: 2 } as const;
@@ -125,6 +128,8 @@ export const ToWorker = z.discriminatedUnion('type', [
     runId: z.string(),
     rows: z.number().int().min(1),
     seed: z.number().int(),
+    /** Conditional generation: visible groups fixed to slots (METHOD.md §4.5). */
+    fixed: z.array(FixedSlot).optional(),
   }),
   z.object({ type: z.literal('modelFile'), requestId: z.number().int(), runId: z.string() }),
   /** A model's bytes kept under `runId`: one trained earlier given to a fresh engine thread that replaced a broken one, or a model of a project or opened by the user. */
@@ -142,7 +147,13 @@ export const FromWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('epoch'), runId: z.string(), progress: EpochProgress }),
   z.object({ type: z.literal('layer'), runId: z.string(), result: LayerResult }),
   z.object({ type: z.literal('trained'), requestId: z.number().int(), runId: z.string(), summary: TrainSummary }),
-  z.object({ type: z.literal('sampled'), requestId: z.number().int(), data: EncodedRows }),
+  z.object({
+    type: z.literal('sampled'),
+    requestId: z.number().int(),
+    data: EncodedRows,
+    /** With `fixed`: the model's figures for the condition. */
+    condition: ConditionReport.optional(),
+  }),
   z.object({ type: z.literal('modelFile'), requestId: z.number().int(), bytes: Bytes }),
   z.object({ type: z.literal('loaded'), requestId: z.number().int() }),
   z.object({

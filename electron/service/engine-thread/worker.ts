@@ -8,7 +8,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, toErrorPayload } from '../../../shared/domain/errors.js';
 import { initBackend, measureSpeed } from '../../engine/index.js';
-import { bundleFromBytes, bundleToBytes, fitModel, sampleEncoded, type ModelBundle } from '../../synthesizer/index.js';
+import {
+  bundleFromBytes,
+  bundleToBytes,
+  fitModel,
+  sampleEncoded,
+  sampleEncodedGiven,
+  type ModelBundle,
+} from '../../synthesizer/index.js';
 import { CONTROL, type FromWorker, ToWorker } from './protocol.js';
 import { StagedHandlers } from './staged-handlers.js';
 
@@ -62,11 +69,16 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     }
     case 'sample': {
-      const data = sampleEncoded(bundleOf(message.runId), message.rows, message.seed);
+      const bundle = bundleOf(message.runId);
+      const given = message.fixed?.length
+        ? sampleEncodedGiven(bundle, message.rows, message.seed, message.fixed)
+        : null;
+      const data = given ? given.data : sampleEncoded(bundle, message.rows, message.seed);
       // Moved, not copied: a million rows are ~100 MB the service's thread would spend a
       // third of a second copying in, answering no request meanwhile.
       const moved = data.data.buffer instanceof ArrayBuffer ? [data.data.buffer] : [];
-      port?.postMessage({ type: 'sampled', requestId: message.requestId, data } satisfies FromWorker, moved);
+      const reply: FromWorker = { type: 'sampled', requestId: message.requestId, data, condition: given?.report };
+      port?.postMessage(reply, moved);
       return;
     }
     case 'modelFile': {

@@ -7,6 +7,8 @@ import type { SaveResult, ServerEvent } from '../../../shared/contract.js';
 import type { GenerationNotes } from '../../../shared/domain/project.js';
 import { useClient } from '../api/index.js';
 import { guarded } from './app.js';
+import { useCsvExportStore } from './csv-export.js';
+import { useSamplesStore } from './samples.js';
 
 export type ExportKind = 'samples' | 'model' | 'report';
 
@@ -29,7 +31,14 @@ export const useExportsStore = defineStore('exports', {
         const result = await guarded(async () => {
           if (kind !== 'samples')
             return kind === 'model' ? client.api['export.model']({}) : client.api['export.report']({});
-          const saved = await client.api['export.samples']({ rows: this.rows, seed: this.seed });
+          const csv = useCsvExportStore();
+          const where = useSamplesStore().where.map((c) => ({ ...c }));
+          const request = { rows: this.rows, seed: this.seed, where, format: csv.format() };
+          const saved = await client.api['export.samples'](request).catch((err: unknown) => {
+            csv.onResult(err);
+            throw err;
+          });
+          csv.onResult(null);
           this.notes = saved.notes;
           return saved;
         });

@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia';
 import type { RowTable } from '../../../shared/domain/data.js';
 import type { GenerationNotes } from '../../../shared/domain/project.js';
+import type { Condition, ConditionColumn, ConditionReport } from '../../../shared/domain/samples.js';
 import { useClient } from '../api/index.js';
 import { guarded } from './app.js';
 
@@ -13,16 +14,31 @@ export const useSamplesStore = defineStore('samples', {
     real: null as RowTable | null,
     notes: null as GenerationNotes | null,
     busy: false,
+    /** Only rows where these columns take these values (the export uses them too). */
+    where: [] as Condition[],
+    /** What the model said about `where` for the rows shown. */
+    condition: null as ConditionReport | null,
+    /** The columns that can be fixed, with their values. */
+    columns: [] as ConditionColumn[],
   }),
   actions: {
+    /** The columns that can be fixed; none when the model cannot say (the form then says so). */
+    async loadColumns() {
+      this.columns = await useClient()
+        .api['samples.columns']({})
+        .catch(() => []);
+    },
     async generate() {
       this.busy = true;
       try {
-        const r = await guarded(() => useClient().api['samples.generate']({ rows: this.count, seed: this.seed }));
+        const where = this.where.map((c) => ({ ...c }));
+        const api = useClient().api;
+        const r = await guarded(() => api['samples.generate']({ rows: this.count, seed: this.seed, where }));
         if (r) {
           this.generated = r.generated;
           this.real = r.real;
           this.notes = r.notes;
+          this.condition = r.condition ?? null;
         }
       } finally {
         this.busy = false;

@@ -22,7 +22,9 @@ describe('ExportView', () => {
     await w.get('[data-testid="export-rows"]').setValue('250');
     await w.get('[data-testid="export-samples"]').trigger('click');
     await settle();
-    expect(backend.inputsOf('export.samples')).toEqual([{ rows: 250, seed: 1 }]);
+    expect(backend.inputsOf('export.samples')).toEqual([
+      { rows: 250, seed: 1, where: [], format: { encoding: 'utf8-bom', delimiter: ',', formulaGuard: true } },
+    ]);
     expect(download).toHaveBeenCalledWith('/api/download/abc?token=t', 'generated.csv');
     await w.get('[data-testid="export-model"]').trigger('click');
     await settle();

@@ -20,10 +20,11 @@ describe('SamplesView', () => {
     expect((w.get('[data-testid="sample-count"]').element as HTMLInputElement).value).toBe('50');
     await w.get('[data-testid="generate-samples"]').trigger('click');
     await settle();
-    expect(backend.inputsOf('samples.generate')).toEqual([{ rows: 50, seed: 1 }]);
+    expect(backend.inputsOf('samples.generate')).toEqual([{ rows: 50, seed: 1, where: [] }]);
     const generated = w.get('[data-testid="generated-table"]');
     expect(generated.findAll('tbody tr')).toHaveLength(50);
     expect(generated.findAll('thead th').map((h) => h.text())).toEqual(['#', 'region', 'amount']);
+    await w.get('[data-testid="rows-tab-real"]').trigger('click');
     expect(w.get('[data-testid="real-table"]').findAll('tbody tr')).toHaveLength(5);
     expect(w.get('[data-testid="real-table"]').text()).toContain('real-amount-4');
 
@@ -31,7 +32,7 @@ describe('SamplesView', () => {
     await w.get('[data-testid="sample-seed"]').setValue('42');
     await w.get('[data-testid="generate-samples"]').trigger('click');
     await settle();
-    expect(backend.inputsOf('samples.generate')[1]).toEqual({ rows: 7, seed: 42 });
+    expect(backend.inputsOf('samples.generate')[1]).toEqual({ rows: 7, seed: 42, where: [] });
     expect(w.get('[data-testid="generated-table"]').findAll('tbody tr')).toHaveLength(7);
     expect(w.find('[data-testid="generation-notes"]').exists()).toBe(false);
   });

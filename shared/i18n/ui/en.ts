@@ -3,6 +3,7 @@ import { guide } from './en-guide.js';
 import { compareUi } from './compare.js';
 import { identifiersUi } from './identifiers.js';
 import { projectUi } from './project.js';
+import { sampleRowsUi } from './sample-rows.js';
 
 export const ui = {
   app: {
@@ -257,6 +258,7 @@ export const ui = {
   project: projectUi.en,
   compare: compareUi.en,
   identifiers: identifiersUi.en,
+  sampleRows: sampleRowsUi.en,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -4,6 +4,7 @@ import { guide } from './ja-guide.js';
 import { compareUi } from './compare.js';
 import { identifiersUi } from './identifiers.js';
 import { projectUi } from './project.js';
+import { sampleRowsUi } from './sample-rows.js';
 
 export const ui: UiCatalog = {
   app: {
@@ -256,4 +257,5 @@ export const ui: UiCatalog = {
   project: projectUi.ja,
   compare: compareUi.ja,
   identifiers: identifiersUi.ja,
+  sampleRows: sampleRowsUi.ja,
 };
