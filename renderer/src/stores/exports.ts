@@ -15,7 +15,6 @@ export type ExportKind = 'samples' | 'model' | 'report';
 export const useExportsStore = defineStore('exports', {
   state: () => ({
     rows: 1000,
-    seed: 1,
     results: {} as Partial<Record<ExportKind, SaveResult>>,
     /** About the rows last exported: the columns left out, what changed since the model was trained. */
     notes: null as GenerationNotes | null,
@@ -32,8 +31,10 @@ export const useExportsStore = defineStore('exports', {
           if (kind !== 'samples')
             return kind === 'model' ? client.api['export.model']({}) : client.api['export.report']({});
           const csv = useCsvExportStore();
-          const where = useSamplesStore().where.map((c) => ({ ...c }));
-          const request = { rows: this.rows, seed: this.seed, where, format: csv.format() };
+          // One seed for preview and export: the file starts with the rows the Samples step shows.
+          const samples = useSamplesStore();
+          const where = samples.where.map((c) => ({ ...c }));
+          const request = { rows: this.rows, seed: samples.seed, where, format: csv.format() };
           const saved = await client.api['export.samples'](request).catch((err: unknown) => {
             csv.onResult(err);
             throw err;

@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBackend, mountWith, settle } from '../test/fake.js';
 import ExportView from './ExportView.vue';
+import { useSamplesStore } from '../stores/samples.js';
 
 describe('ExportView', () => {
   it('exports rows, the model and the report and says where each went', async () => {
@@ -40,5 +41,21 @@ describe('ExportView', () => {
     expect(backend.inputsOf('export.model')).toEqual([{}]);
     // The exported rows leave out the column the user left out, and say so.
     expect(w.get('[data-testid="omitted-columns"]').text()).toContain('customer_age');
+  });
+
+  it('uses the Samples step seed, so the file starts with the rows shown there', async () => {
+    const backend = fakeBackend({
+      'export.samples': () => ({ saved: true, fileName: 'g.csv', path: '/tmp/g.csv', downloadUrl: null, notes: null }),
+    });
+    const w = mountWith(ExportView);
+    useSamplesStore().seed = 7; // chosen in the Samples step
+    await settle();
+    expect((w.get('[data-testid="export-seed"]').element as HTMLInputElement).value).toBe('7');
+    await w.get('[data-testid="export-seed"]').setValue('9'); // changed here: the Samples step follows
+    expect(useSamplesStore().seed).toBe(9);
+    await w.get('[data-testid="export-samples"]').trigger('click');
+    await settle();
+    expect(backend.inputsOf('export.samples')[0]).toMatchObject({ seed: 9 });
+    expect(w.text()).toContain('the file starts with the rows shown there');
   });
 });

@@ -243,6 +243,8 @@ export const ui = {
       'Save generated rows to share instead of the real ones, the model file to generate more later (layerwise sample), and a report for reviewers.',
     rows: 'Rows to generate',
     seed: 'Seed',
+    seedHint:
+      'The same seed as the Samples step: the file starts with the rows shown there. Another seed gives other rows.',
     samples: 'Save generated rows as CSV…',
     model: 'Save the model file…',
     report: 'Save the report…',
