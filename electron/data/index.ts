@@ -51,3 +51,5 @@ export {
 } from './codec/index.js';
 export { toCsv } from './csv-write.js';
 export { knownRows } from './coverage.js';
+export { cellLevel, cellNumber, isNumberType } from './typed.js';
+export { isMissing } from './infer.js';
