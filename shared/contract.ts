@@ -18,6 +18,7 @@ import {
   SubsetSpec,
 } from './domain/data.js';
 import { splitError } from './domain/limits.js';
+import { QualityEvidence, QualityRequest } from './domain/quality.js';
 import { EpochProgress, LayerResult, TrainConfig, TrainSummary } from './domain/model.js';
 import {
   AutosaveEntry,
@@ -134,6 +135,10 @@ export const methods = {
     z.object({ rows: z.number().int().min(1).max(1000000), seed: z.number().int() }),
     SaveResult.extend({ notes: GenerationNotes }),
   ),
+  /** Quality of the selected model's rows for a seed against the real rows (the Samples step's quality panel). */
+  'evidence.quality': method(QualityRequest, QualityEvidence),
+  /** Stops the quality check in progress (it then fails with `cancelled`). */
+  'evidence.cancel': method(Empty, z.object({ cancelled: z.boolean() })),
   /** Stops the export of generated rows in progress (it then fails with `cancelled`). */
   'export.cancel': method(Empty, z.object({ cancelled: z.boolean() })),
   'export.model': method(Empty, SaveResult),
@@ -186,6 +191,12 @@ export const ServerEvent = z.discriminatedUnion('type', [
     phase: z.enum(['sample', 'write']),
     rows: z.number().int().min(0),
     totalRows: z.number().int().min(1),
+  }),
+  z.object({
+    type: z.literal('quality.progress'),
+    phase: z.enum(['sample', 'score']),
+    done: z.number().int().min(0),
+    total: z.number().int().min(1),
   }),
   z.object({ type: z.literal('train.layer'), runId: z.string(), result: LayerResult }),
   z.object({

@@ -29,7 +29,7 @@ import { baselineScore, defaultTarget, tstrScore } from './tstr.js';
 /** Rows compared on each side at most; training rows read at most; rows of pair trends at most. */
 export const MAX_COMPARED = 5_000;
 export const MAX_TRAIN = 20_000;
-export const PAIR_ROWS = 5_000;
+export const PAIR_ROWS = 20_000;
 
 export interface QualityInput {
   columns: EvidenceColumn[];
@@ -107,7 +107,7 @@ export async function qualityEvidence(input: QualityInput): Promise<QualityEvide
       train: rowCount(trainAll),
       holdout: holdoutAll ? rowCount(holdoutAll) : 0,
       compared: n,
-      pairs: Math.min(rowCount(pairTrain), n),
+      pairs: rowCount(pairTrain),
     },
     seconds: (Date.now() - started) / 1000,
   };

@@ -9,6 +9,7 @@ import { AppError } from '../../shared/domain/errors.js';
 import { localeOf } from '../../shared/i18n/estimate.js';
 import type { CsvOptionsOverride } from '../../shared/domain/data.js';
 import { defaultTrainConfig } from '../../shared/domain/model.js';
+import type { QualityRequest } from '../../shared/domain/quality.js';
 import {
   applyColumnOverrides,
   applySubset,
@@ -31,6 +32,7 @@ import { buildReport, modelReport } from './report.js';
 import { pickRealRows } from './real-rows.js';
 import { checkFit, prepareTraining } from '../synthesizer/index.js';
 import { SampleExports } from './sample-export.js';
+import { QualityJobs } from './quality-job.js';
 import { TrainingRuns } from './training-runs.js';
 import { estimateRun } from './estimate.js';
 import type { Saver } from '../platform/saver.js';
@@ -65,6 +67,7 @@ export class LayerwiseService implements Service {
   private readonly passes: FilePasses;
   private readonly runs: TrainingRuns;
   private readonly exports: SampleExports;
+  private readonly quality: QualityJobs;
   /** The project: `this.session.project`. */
   readonly session: ProjectSession;
 
@@ -84,6 +87,7 @@ export class LayerwiseService implements Service {
       cancelRun: () => this.runs.cancelCurrent(),
     });
     this.exports = new SampleExports(deps.emit);
+    this.quality = new QualityJobs(deps.emit);
   }
 
   private get project() {
@@ -95,6 +99,7 @@ export class LayerwiseService implements Service {
     this['data.cancelImport']().catch(() => undefined);
     this.runs.stop();
     this.exports.cancel();
+    this.quality.cancel();
   }
 
   async 'app.info'(): Promise<AppInfo> {
@@ -231,6 +236,10 @@ export class LayerwiseService implements Service {
     const suggestedName = `${stem(this.project.dataName(source.entry))}-synthetic.csv`;
     return { ...(await this.deps.saver.save({ kind: 'csv', suggestedName, bytes })), notes: source.notes };
   }
+
+  'evidence.quality' = (input: QualityRequest) =>
+    this.quality.run(selectedSource(this.project, this.deps.engine), input);
+  'evidence.cancel' = async () => ({ cancelled: this.quality.cancel() });
 
   async 'export.cancel'(): Promise<MethodOutput<'export.cancel'>> {
     return { cancelled: this.exports.cancel() };

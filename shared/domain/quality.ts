@@ -139,7 +139,7 @@ export const QualityEvidence = z.object({
     holdout: z.number().int().min(0),
     /** Rows compared on each side (generated, held-out, marginal draws). */
     compared: z.number().int().min(0),
-    /** Rows used for pair trends and associations (a seeded sample on big tables). */
+    /** Training rows used for pair trends and associations (a seeded sample on big tables). */
     pairs: z.number().int().min(0),
   }),
   /** Which real rows were held out: the test rows, else the validation rows. */
