@@ -10,8 +10,8 @@ import type { RowTable } from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
 import type { QualityEvidence, QualityRequest } from '../../shared/domain/quality.js';
 import type { EncodedData } from '../base/encoded-rows.js';
-import type { Dataset, Subset } from '../data/index.js';
-import { MAX_COMPARED, qualityEvidence, type EvidenceColumn } from '../evidence/index.js';
+import type { Dataset, EncodingSpec, Subset } from '../data/index.js';
+import { MAX_COMPARED, qualityEvidence, type EvidenceColumn, type QualityInput } from '../evidence/index.js';
 import { chunkSeed, decodeSample, joinChunks, STREAM_CHUNK_ROWS, streamChunks } from '../synthesizer/index.js';
 import { withoutColumns, type SampleChunk } from './project/generation.js';
 import type { ModelEntry } from './project/project.js';
@@ -28,8 +28,8 @@ export function tableOf(dataset: Dataset, idx: ArrayLike<number>, names: string[
 }
 
 /** The columns to judge (generated, modelled, of a judged type) and the others with why. */
-export function judgedColumns(dataset: Dataset, entry: ModelEntry, header: string[]) {
-  const kinds = new Map(entry.encoding.columns.map((c) => [c.name, c.kind]));
+export function judgedColumns(dataset: Dataset, encoding: EncodingSpec, header: string[]) {
+  const kinds = new Map(encoding.columns.map((c) => [c.name, c.kind]));
   const columns: EvidenceColumn[] = [];
   const skipped: QualityEvidence['skipped'] = [];
   for (const c of dataset.info.columns) {
@@ -48,6 +48,37 @@ export function holdoutOf(subset: Subset): { rows: Int32Array; kind: 'test' | 'v
   return { rows: new Int32Array(0), kind: null };
 }
 
+/** As many generated rows as held-out rows (at most MAX_COMPARED). */
+export const rowsToGenerate = (subset: Subset): number =>
+  Math.min(holdoutOf(subset).rows.length || ROWS_WITHOUT_HOLDOUT, MAX_COMPARED);
+
+/** The evidence's input: the judged columns of the training rows, the held-out rows and the generated rows. */
+export function qualityInputOf(
+  subset: Subset,
+  encoding: EncodingSpec,
+  synthetic: RowTable,
+  request: QualityRequest,
+): QualityInput {
+  const holdout = holdoutOf(subset);
+  const { columns, skipped } = judgedColumns(subset.dataset, encoding, synthetic.header);
+  if (columns.length === 0) throw new AppError('quality.noColumns');
+  const target = request.target;
+  if (target && !columns.some((c) => c.name === target && c.type !== 'date' && c.type !== 'datetime'))
+    throw new AppError('quality.unknownTarget', { name: target });
+  const names = columns.map((c) => c.name);
+  return {
+    columns,
+    missing: [...subset.dataset.missing, ...missingTokens(encoding)],
+    train: tableOf(subset.dataset, subset.train, names),
+    holdout: holdout.kind ? tableOf(subset.dataset, holdout.rows, names) : null,
+    holdoutKind: holdout.kind,
+    synthetic,
+    seed: request.seed,
+    target: target ?? null,
+    skipped,
+  };
+}
+
 export class QualityJobs {
   private running: AbortController | null = null;
 
@@ -60,24 +91,10 @@ export class QualityJobs {
     const controller = new AbortController();
     this.running = controller;
     try {
-      const holdout = holdoutOf(subset);
-      const rows = Math.min(holdout.rows.length || ROWS_WITHOUT_HOLDOUT, MAX_COMPARED);
+      const rows = rowsToGenerate(subset);
       const synthetic = await this.generate(source, rows, input.seed, controller.signal);
-      const { columns, skipped } = judgedColumns(subset.dataset, source.entry, synthetic.header);
-      if (columns.length === 0) throw new AppError('quality.noColumns');
-      if (input.target && !columns.some((c) => c.name === input.target && c.type !== 'date' && c.type !== 'datetime'))
-        throw new AppError('quality.unknownTarget', { name: input.target });
-      const names = columns.map((c) => c.name);
       return await qualityEvidence({
-        columns,
-        missing: [...subset.dataset.missing, ...missingTokens(source.entry)],
-        train: tableOf(subset.dataset, subset.train, names),
-        holdout: holdout.kind ? tableOf(subset.dataset, holdout.rows, names) : null,
-        holdoutKind: holdout.kind,
-        synthetic,
-        seed: input.seed,
-        target: input.target ?? null,
-        skipped,
+        ...qualityInputOf(subset, source.entry.encoding, synthetic, input),
         signal: controller.signal,
         onProgress: (done, total) => this.emit({ type: 'quality.progress', phase: 'score', done, total }),
       });
@@ -112,8 +129,8 @@ export class QualityJobs {
   }
 }
 
-function missingTokens(entry: ModelEntry): string[] {
-  return entry.encoding.columns.flatMap((c) =>
+export function missingTokens(encoding: EncodingSpec): string[] {
+  return encoding.columns.flatMap((c) =>
     'missingToken' in c && typeof c.missingToken === 'string' ? [c.missingToken] : [],
   );
 }
