@@ -12,6 +12,7 @@ import { showStep, textOf, type Step, type Table, type Target } from './base.js'
 import { DataStep, type Column } from './data-step.js';
 import { ExportStep } from './export-step.js';
 import { ProjectBar, type ModelEntry, type SaveAnswer } from './project-bar.js';
+import { QualityPanel } from './quality.js';
 import { SamplesStep } from './samples-step.js';
 import { SubsetStep, type Segment, type SegmentColumn, type SubsetResult } from './subset-step.js';
 import { TrainStep, type LayerResult, type TrainingStatus } from './train-step.js';
@@ -45,6 +46,8 @@ export class Studio {
   readonly #subset: SubsetStep;
   readonly #train: TrainStep;
   readonly #samples: SamplesStep;
+  /** The Samples step's quality panel, with its own page object. */
+  readonly quality: QualityPanel;
   readonly #export: ExportStep;
   readonly #a11y: Accessibility;
   readonly #project: ProjectBar;
@@ -60,6 +63,7 @@ export class Studio {
     this.#subset = new SubsetStep(page, target);
     this.#train = new TrainStep(page, target);
     this.#samples = new SamplesStep(page, target);
+    this.quality = new QualityPanel(page, target);
     this.#export = new ExportStep(page, target);
     this.#a11y = new Accessibility(page);
     this.#project = new ProjectBar(page, target);
