@@ -11,7 +11,7 @@ import type { QualityEvidence, TstrCheck } from '../../shared/domain/quality.js'
 import { associationMatrices, columnChart } from './charts.js';
 import { ASSOCIATION_THRESHOLD, CORRELATION_THRESHOLD } from './pairs.js';
 import { propensity, type PropensityFit } from './propensity.js';
-import { pairScores, shapeScores, summarise, type Comparison } from './quality.js';
+import { pairsInTurns, shapeScores, summarise, type Comparison } from './quality.js';
 import { referenced } from './references.js';
 import { missingRate } from './shapes.js';
 import {
@@ -30,6 +30,8 @@ import { baselineScore, defaultTarget, tstrScore } from './tstr.js';
 export const MAX_COMPARED = 5_000;
 export const MAX_TRAIN = 20_000;
 export const PAIR_ROWS = 20_000;
+/** Rows of each side the propensity model is fitted on at most. */
+export const PROPENSITY_ROWS = 2_000;
 
 export interface QualityInput {
   columns: EvidenceColumn[];
@@ -47,7 +49,7 @@ export interface QualityInput {
   onProgress?: (done: number, total: number) => void;
 }
 
-const STAGES = 8;
+const STAGES = 6;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function firstRows(t: Column[], n: number): Column[] {
@@ -60,10 +62,13 @@ function firstRows(t: Column[], n: number): Column[] {
 export async function qualityEvidence(input: QualityInput): Promise<QualityEvidence> {
   const started = Date.now();
   let done = 0;
-  const step = async () => {
-    input.onProgress?.(++done, STAGES);
+  const turn = async () => {
     await nextTurn();
     if (input.signal?.aborted) throw new AppError('cancelled');
+  };
+  const step = async () => {
+    input.onProgress?.(++done, STAGES);
+    await turn();
   };
   const schema = schemaOf(input.columns, input.missing);
   const trainAll = readTable(schema, input.train);
@@ -84,18 +89,22 @@ export async function qualityEvidence(input: QualityInput): Promise<QualityEvide
   };
   await step();
   const pairTrain = sampleRows(train, PAIR_ROWS, seed + 14);
+  const others = holdout ? [synthetic, floor, holdout] : [synthetic, floor];
+  const [pModel, pFloor, pCeiling] = await pairsInTurns(pairTrain, others, turn);
   const cmp = {
-    model: summarise(shapes.model, pairScores(pairTrain, synthetic)),
-    ceiling: holdout && shapes.ceiling ? summarise(shapes.ceiling, pairScores(pairTrain, holdout)) : null,
-    floor: summarise(shapes.floor, pairScores(pairTrain, floor)),
+    model: summarise(shapes.model, pModel),
+    ceiling: holdout && shapes.ceiling ? summarise(shapes.ceiling, pCeiling) : null,
+    floor: summarise(shapes.floor, pFloor),
   };
   await step();
   const realFit = sampleRows(train, n, seed + 15);
-  const prop = {
-    model: propensity(realFit, synthetic),
-    ceiling: holdout && propensity(realFit, holdout),
-    floor: propensity(realFit, floor),
-  };
+  const side = (t: Column[], k: number) => sampleRows(t, PROPENSITY_ROWS, seed + k);
+  const propReal = side(realFit, 17);
+  const model = propensity(propReal, side(synthetic, 18));
+  await turn();
+  const ceiling = holdout && propensity(propReal, side(holdout, 19));
+  await turn();
+  const prop = { model, ceiling, floor: propensity(propReal, side(floor, 20)) };
   await step();
   const tstr = holdoutAll ? tstrCheck(input, trainAll, { synthetic, realFit, floor, test: holdoutAll }) : null;
   await step();
@@ -186,7 +195,7 @@ function assemble(
       model: propensityOf(a.prop.model),
       ceiling: a.prop.ceiling && propensityOf(a.prop.ceiling),
       floor: propensityOf(a.prop.floor),
-      rows: rowCount(a.synthetic),
+      rows: Math.min(rowCount(a.synthetic), PROPENSITY_ROWS),
       parameters: a.prop.model.parameters,
     },
     tstr: a.tstr,

@@ -6,7 +6,7 @@
  */
 import type { Column } from './table.js';
 
-const MAX_LEVELS = 20;
+const MAX_LEVELS = 12;
 
 type Part =
   | { kind: 'number'; at: number; mean: number; sd: number; indicator: boolean }

@@ -1,11 +1,17 @@
 /**
  * Small regularised linear models in plain TypeScript, deterministic: ridge regression (normal
- * equations) and logistic regression (Newton / IRLS with a small ridge), on a row-major design
+ * equations; several targets share one factorisation) and logistic regression (Newton / IRLS with a small ridge), on a row-major design
  * matrix whose first column is the intercept (not penalised).
  */
 
 /** Solves A x = b for a symmetric positive-definite A (n × n, row-major) by Cholesky; A is overwritten. */
 export function solveSpd(a: Float64Array, b: Float64Array, n: number): Float64Array {
+  cholesky(a, n);
+  return solveFactored(a, b, n);
+}
+
+/** A's Cholesky factor L (lower triangle, in place). */
+export function cholesky(a: Float64Array, n: number): void {
   for (let j = 0; j < n; j++) {
     let d = a[j * n + j];
     for (let k = 0; k < j; k++) d -= a[j * n + k] * a[j * n + k];
@@ -17,6 +23,10 @@ export function solveSpd(a: Float64Array, b: Float64Array, n: number): Float64Ar
       a[i * n + j] = s / d;
     }
   }
+}
+
+/** Solves L Lᵀ x = b with the factor of `cholesky`. */
+export function solveFactored(a: Float64Array, b: Float64Array, n: number): Float64Array {
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = b[i];
@@ -32,20 +42,23 @@ export function solveSpd(a: Float64Array, b: Float64Array, n: number): Float64Ar
   return x;
 }
 
-/** Xᵀ W X + λ I (intercept unpenalised) and Xᵀ W z, for rows × w matrix x. */
+/** Xᵀ W X + λ I (intercept unpenalised) and Xᵀ W z, for rows × w matrix x; only each row's non-zero entries are visited. */
 function normalEquations(x: Float64Array, w: number, weight: Float64Array, z: Float64Array, lambda: number) {
   const n = weight.length;
   const a = new Float64Array(w * w);
   const b = new Float64Array(w);
+  const nz = new Int32Array(w);
   for (let r = 0; r < n; r++) {
     const o = r * w;
     const wr = weight[r];
     if (wr === 0) continue;
-    for (let i = 0; i < w; i++) {
+    let m = 0;
+    for (let i = 0; i < w; i++) if (x[o + i] !== 0) nz[m++] = i;
+    for (let p = 0; p < m; p++) {
+      const i = nz[p];
       const xi = x[o + i] * wr;
-      if (xi === 0) continue;
       b[i] += xi * z[r];
-      for (let j = 0; j <= i; j++) a[i * w + j] += xi * x[o + j];
+      for (let q = 0; q <= p; q++) a[i * w + nz[q]] += xi * x[o + nz[q]];
     }
   }
   for (let i = 0; i < w; i++) {
@@ -67,14 +80,28 @@ export function predictLinear(x: Float64Array, w: number, beta: Float64Array): F
 }
 
 export function ridge(x: Float64Array, w: number, y: Float64Array, lambda = 1): Float64Array {
-  const { a, b } = normalEquations(x, w, new Float64Array(y.length).fill(1), y, lambda);
-  return solveSpd(a, b, w);
+  return ridgeMany(x, w, [y], lambda)[0];
+}
+
+/** Ridge regressions of several targets on the same rows: one factorisation, one solve each. */
+export function ridgeMany(x: Float64Array, w: number, ys: Float64Array[], lambda = 1): Float64Array[] {
+  const n = x.length / w;
+  const { a } = normalEquations(x, w, new Float64Array(n).fill(1), new Float64Array(n), lambda);
+  cholesky(a, w);
+  return ys.map((y) => {
+    const b = new Float64Array(w);
+    for (let r = 0; r < n; r++) {
+      if (y[r] === 0) continue;
+      for (let i = 0; i < w; i++) b[i] += x[r * w + i] * y[r];
+    }
+    return solveFactored(a, b, w);
+  });
 }
 
 const sigmoid = (t: number): number => (t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t)));
 
 /** Logistic regression of y ∈ {0, 1} by Newton steps (IRLS), at most `iterations`. */
-export function logistic(x: Float64Array, w: number, y: Float64Array, lambda = 1e-2, iterations = 25): Float64Array {
+export function logistic(x: Float64Array, w: number, y: Float64Array, lambda = 1e-2, iterations = 12): Float64Array {
   const n = y.length;
   let beta: Float64Array = new Float64Array(w);
   const weight = new Float64Array(n);

@@ -74,49 +74,81 @@ export function discrete(c: Column): Int32Array {
 }
 
 const KEY = 1 << 20;
-function jointCounts(a: Int32Array, b: Int32Array): Map<number, number> {
-  const m = new Map<number, number>();
-  for (let i = 0; i < a.length; i++) {
-    const k = (a[i] + 1) * KEY + (b[i] + 1);
-    m.set(k, (m.get(k) ?? 0) + 1);
+
+/** Each row's pair of values as one number, sorted (equal pairs side by side). */
+function sortedKeys(a: Int32Array, b: Int32Array): Float64Array {
+  const keys = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) keys[i] = (a[i] + 1) * KEY + (b[i] + 1);
+  return keys.sort();
+}
+
+/** Calls back with each distinct key of a sorted array and how many times it occurs. */
+function runs(keys: Float64Array, each: (key: number, count: number) => void): void {
+  for (let i = 0; i < keys.length;) {
+    let j = i + 1;
+    while (j < keys.length && keys[j] === keys[i]) j++;
+    each(keys[i], j - i);
+    i = j;
   }
-  return m;
 }
 
 /** 1 − ½ Σ |p_real(a, b) − p_synthetic(a, b)| over every pair of values seen on either side. */
 export function contingencySimilarity(ra: Int32Array, rb: Int32Array, sa: Int32Array, sb: Int32Array): number | null {
-  if (ra.length === 0 || sa.length === 0) return null;
-  const r = jointCounts(ra, rb);
-  const s = jointCounts(sa, sb);
+  return contingencyOfSorted(sortedKeys(ra, rb), sortedKeys(sa, sb));
+}
+
+function contingencyOfSorted(r: Float64Array, s: Float64Array): number | null {
+  if (r.length === 0 || s.length === 0) return null;
   let tv = 0;
-  for (const [k, c] of r) tv += Math.abs(c / ra.length - (s.get(k) ?? 0) / sa.length);
-  for (const [k, c] of s) if (!r.has(k)) tv += c / sa.length;
+  let i = 0;
+  let j = 0;
+  while (i < r.length || j < s.length) {
+    const k = Math.min(i < r.length ? r[i] : Infinity, j < s.length ? s[j] : Infinity);
+    let cr = 0;
+    let cs = 0;
+    for (; i < r.length && r[i] === k; i++) cr++;
+    for (; j < s.length && s[j] === k; j++) cs++;
+    tv += Math.abs(cr / r.length - cs / s.length);
+  }
   return 1 - tv / 2;
+}
+
+function marginal(a: Int32Array): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const v of a) m.set(v, (m.get(v) ?? 0) + 1);
+  return m;
 }
 
 /** Cramér's V of the joint table (χ² without continuity correction); null when a side has one value only. */
 export function cramersV(a: Int32Array, b: Int32Array): number | null {
-  const joint = jointCounts(a, b);
-  const ra = new Map<number, number>();
-  const rb = new Map<number, number>();
-  for (let i = 0; i < a.length; i++) {
-    ra.set(a[i], (ra.get(a[i]) ?? 0) + 1);
-    rb.set(b[i], (rb.get(b[i]) ?? 0) + 1);
-  }
-  const n = a.length;
-  const k = Math.min(ra.size, rb.size);
+  return cramersOfSorted(sortedKeys(a, b), marginal(a), marginal(b));
+}
+
+function cramersOfSorted(keys: Float64Array, ma: Map<number, number>, mb: Map<number, number>): number | null {
+  const n = keys.length;
+  const k = Math.min(ma.size, mb.size);
   if (n === 0 || k < 2) return null;
-  let chi2 = 0;
-  for (const [va, ca] of ra)
-    for (const [vb, cb] of rb) {
-      const e = (ca * cb) / n;
-      const o = joint.get((va + 1) * KEY + (vb + 1)) ?? 0;
-      chi2 += ((o - e) * (o - e)) / e;
-    }
+  // χ² = n (Σ o² / (row · col) − 1) over the observed cells.
+  let sum = 0;
+  runs(keys, (key, o) => {
+    const va = Math.floor(key / KEY) - 1;
+    const vb = (key % KEY) - 1;
+    sum += (o * o) / ((ma.get(va) ?? 1) * (mb.get(vb) ?? 1));
+  });
+  const chi2 = Math.max(0, n * (sum - 1));
   return Math.sqrt(chi2 / n / (k - 1));
 }
 
-const nunique = (v: Float64Array): number => new Set(Array.from(v).filter((x) => !Number.isNaN(x))).size;
+/** Exactly one distinct present value (SDMetrics' `nunique() == 1`: correlation is undefined). */
+function isConstant(v: Float64Array): boolean {
+  let first = NaN;
+  for (const x of v) {
+    if (Number.isNaN(x)) continue;
+    if (Number.isNaN(first)) first = x;
+    else if (x !== first) return false;
+  }
+  return !Number.isNaN(first);
+}
 
 export interface PairScore {
   metric: 'CorrelationSimilarity' | 'ContingencySimilarity';
@@ -127,23 +159,53 @@ export interface PairScore {
   counted: boolean;
 }
 
+/** A table prepared for pair scores: each column's discrete keys, their counts, and whether it is constant. */
+export interface PairSide {
+  columns: Column[];
+  keys: Int32Array[];
+  counts: Map<number, number>[];
+  constant: boolean[];
+}
+
+export function pairSide(columns: Column[]): PairSide {
+  const keys = columns.map(discrete);
+  return {
+    columns,
+    keys,
+    counts: keys.map(marginal),
+    constant: columns.map((c) => c.kind === 'number' && isConstant(c.values)),
+  };
+}
+
+/** The scores of pair (i, j) of each of `others` against `real`. */
+export function pairScoresOf(real: PairSide, others: PairSide[], i: number, j: number): PairScore[] {
+  const [ra, rb] = [real.columns[i], real.columns[j]];
+  if (ra.kind === 'number' && rb.kind === 'number') {
+    const r = pearson(ra.values, rb.values);
+    return others.map((o) => {
+      const [sa, sb] = [o.columns[i], o.columns[j]];
+      const s = sa.kind === 'number' && sb.kind === 'number' ? pearson(sa.values, sb.values) : null;
+      const constant = real.constant[i] || real.constant[j] || o.constant[i] || o.constant[j];
+      const counted = !constant && r !== null && Math.abs(r) > CORRELATION_THRESHOLD;
+      const score = constant || r === null || s === null ? null : 1 - Math.abs(r - s) / 2;
+      return { metric: 'CorrelationSimilarity', score, real: r, synthetic: s, counted };
+    });
+  }
+  const rk = sortedKeys(real.keys[i], real.keys[j]);
+  const r = cramersOfSorted(rk, real.counts[i], real.counts[j]);
+  return others.map((o) => {
+    const sk = sortedKeys(o.keys[i], o.keys[j]);
+    return {
+      metric: 'ContingencySimilarity',
+      score: contingencyOfSorted(rk, sk),
+      real: r,
+      synthetic: cramersOfSorted(sk, o.counts[i], o.counts[j]),
+      counted: r !== null && r > ASSOCIATION_THRESHOLD,
+    };
+  });
+}
+
 /** The pair's trend score of the synthetic columns (sa, sb) against the real ones (ra, rb). */
 export function pairScore(ra: Column, rb: Column, sa: Column, sb: Column): PairScore {
-  if (ra.kind === 'number' && rb.kind === 'number' && sa.kind === 'number' && sb.kind === 'number') {
-    const constant = [ra, rb, sa, sb].some((c) => nunique(c.values) === 1);
-    const real = pearson(ra.values, rb.values);
-    const synthetic = pearson(sa.values, sb.values);
-    const counted = !constant && real !== null && Math.abs(real) > CORRELATION_THRESHOLD;
-    const score = constant || real === null || synthetic === null ? null : 1 - Math.abs(real - synthetic) / 2;
-    return { metric: 'CorrelationSimilarity', score, real, synthetic, counted };
-  }
-  const [dra, drb, dsa, dsb] = [ra, rb, sa, sb].map(discrete);
-  const real = cramersV(dra, drb);
-  return {
-    metric: 'ContingencySimilarity',
-    score: contingencySimilarity(dra, drb, dsa, dsb),
-    real,
-    synthetic: cramersV(dsa, dsb),
-    counted: real !== null && real > ASSOCIATION_THRESHOLD,
-  };
+  return pairScoresOf(pairSide([ra, rb]), [pairSide([sa, sb])], 0, 1)[0];
 }

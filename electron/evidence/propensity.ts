@@ -9,6 +9,9 @@ import { encode, learnDesign } from './features.js';
 import { logistic, predictProbability } from './linear.js';
 import { rowCount, type Column } from './table.js';
 
+/** Products are formed among the first this many numeric columns only (the model's width stays small). */
+const MAX_PRODUCT_COLUMNS = 10;
+
 export interface PropensityFit extends Propensity {
   parameters: number;
 }
@@ -16,7 +19,7 @@ export interface PropensityFit extends Propensity {
 export function propensity(real: Column[], other: Column[]): PropensityFit {
   const use = real.map((_, j) => j);
   const design = learnDesign(real, use, [real, other]);
-  const numbers = design.parts.flatMap((p) => (p.kind === 'number' ? [p.at + 1] : []));
+  const numbers = design.parts.flatMap((p) => (p.kind === 'number' ? [p.at + 1] : [])).slice(0, MAX_PRODUCT_COLUMNS);
   const nr = rowCount(real);
   const no = rowCount(other);
   const n = nr + no;

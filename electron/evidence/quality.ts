@@ -3,7 +3,7 @@
  * scores), Column Pair Trends (the mean of the scores of the pairs that count) and the overall
  * score (the mean of the two that exist).
  */
-import { pairScore, type PairScore } from './pairs.js';
+import { pairScoresOf, pairSide, type PairScore } from './pairs.js';
 import { shapeScore } from './shapes.js';
 import type { Column } from './table.js';
 
@@ -26,9 +26,32 @@ export function shapeScores(real: Column[], other: Column[]): (number | null)[] 
 
 /** Every pair (i, j), i < j, in order. */
 export function pairScores(real: Column[], other: Column[]): PairScore[] {
-  const out: PairScore[] = [];
+  return pairScoresMany(real, [other])[0];
+}
+
+/** Every pair's scores of each of `others` against `real` (the real side's work done once). */
+export function pairScoresMany(real: Column[], others: Column[][]): PairScore[][] {
+  const r = pairSide(real);
+  const sides = others.map(pairSide);
+  const out: PairScore[][] = others.map(() => []);
   for (let i = 0; i < real.length; i++)
-    for (let j = i + 1; j < real.length; j++) out.push(pairScore(real[i], real[j], other[i], other[j]));
+    for (let j = i + 1; j < real.length; j++) pairScoresOf(r, sides, i, j).forEach((p, k) => out[k].push(p));
+  return out;
+}
+
+/** As `pairScoresMany`, giving the event loop a turn (`turn`) after each column's pairs. */
+export async function pairsInTurns(
+  real: Column[],
+  others: Column[][],
+  turn: () => Promise<void>,
+): Promise<PairScore[][]> {
+  const r = pairSide(real);
+  const sides = others.map(pairSide);
+  const out: PairScore[][] = others.map(() => []);
+  for (let i = 0; i < real.length; i++) {
+    for (let j = i + 1; j < real.length; j++) pairScoresOf(r, sides, i, j).forEach((p, k) => out[k].push(p));
+    await turn();
+  }
   return out;
 }
 

@@ -1,12 +1,13 @@
 /**
  * "Train on synthetic, test on real": a small model predicting the target column from the
- * others (one-vs-rest logistic regressions for a category, scored by accuracy and macro-F1;
+ * others (a ridge classifier for a category: one ridge regression per class on its 0/1
+ * indicator, the largest prediction wins, scored by accuracy and macro-F1;
  * ridge regression for a number, scored by R²), fitted on one table and scored on held-out
  * real rows. The default target is the last category or number column (dates excepted).
  */
 import type { TstrScore } from '../../shared/domain/quality.js';
 import { encode, learnDesign } from './features.js';
-import { logistic, predictLinear, predictProbability, ridge } from './linear.js';
+import { predictLinear, ridge, ridgeMany } from './linear.js';
 import type { Column } from './table.js';
 
 const MAX_CLASSES = 20;
@@ -44,18 +45,13 @@ function classify(fit: Column[], test: Column[], use: number[], y: Int32Array, y
     const w = design.width + 1;
     const x = encode(design, fit, use);
     const xt = encode(design, test, use);
-    const probs = kept.map((k) =>
-      predictProbability(
-        xt,
-        w,
-        logistic(
-          x,
-          w,
-          Float64Array.from(y, (v) => (v === k ? 1 : 0)),
-        ),
-      ),
+    const betas = ridgeMany(
+      x,
+      w,
+      kept.map((k) => Float64Array.from(y, (v) => (v === k ? 1 : 0))),
     );
-    predicted = Int32Array.from(yTest, (_, i) => kept[argmax(probs.map((p) => p[i]))]);
+    const scores = betas.map((beta) => predictLinear(xt, w, beta));
+    predicted = Int32Array.from(yTest, (_, i) => kept[argmax(scores.map((p) => p[i]))]);
   }
   return classScores(yTest, predicted);
 }
