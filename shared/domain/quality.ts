@@ -10,7 +10,11 @@ import { z } from 'zod';
 
 const Score = z.number().nullable();
 
-/** Where a score sits between its floor and its ceiling. */
+/**
+ * Where a score sits between its floor and its ceiling: at the ceiling (position ≥ 0.9, or the
+ * references within 0.02 and the score with them), good (≥ 0.5), partial (> 0.1), at the floor.
+ * Its words are `quality.verdict.<level>` in `shared/i18n/ui/quality.ts` (English and Japanese).
+ */
 export const QualityLevel = z.enum(['ceiling', 'good', 'partial', 'floor', 'unknown']);
 export type QualityLevel = z.infer<typeof QualityLevel>;
 

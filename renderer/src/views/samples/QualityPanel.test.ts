@@ -10,9 +10,12 @@ import QualityPanel from './QualityPanel.vue';
 import { cellColours } from './quality-format.js';
 import { qualityResult } from './quality-fixture.js';
 
+/** The fake service's answer: the fixture, for the seed asked. */
+const answer = (input: Record<string, unknown>) => ({ ...qualityResult(), seed: input.seed });
+
 describe('QualityPanel', () => {
   it('checks the seed’s rows and shows the score, its references, the verdict and the checks', async () => {
-    const backend = fakeBackend({ 'evidence.quality': () => qualityResult() });
+    const backend = fakeBackend({ 'evidence.quality': answer });
     const w = mountWith(QualityPanel, { props: { seed: 7 } });
     expect(w.find('[data-testid="quality-overall"]').exists()).toBe(false);
     await w.get('[data-testid="quality-check"]').trigger('click');
@@ -28,10 +31,13 @@ describe('QualityPanel', () => {
     expect(w.get('[data-testid="quality-tstr"]').text()).toContain('predicting “region”');
     expect(w.get('[data-testid="quality-tstr"]').text()).toContain('scores 40.0 % (accuracy)');
     expect(w.get('[data-testid="quality-rows"]').text()).toContain('Not compared: order_id (identifier).');
+    // Rows of another seed are other rows: the result goes until they are checked.
+    await w.setProps({ seed: 8 });
+    expect(w.find('[data-testid="quality-overall"]').exists()).toBe(false);
   });
 
   it('draws three heatmaps whose cells name both columns and their value', async () => {
-    fakeBackend({ 'evidence.quality': () => qualityResult() });
+    fakeBackend({ 'evidence.quality': answer });
     const w = mountWith(QualityPanel, { props: { seed: 1 } });
     await w.get('[data-testid="quality-check"]').trigger('click');
     await settle();
@@ -67,13 +73,13 @@ describe('QualityPanel', () => {
     await w.get('[data-testid="quality-cancel"]').trigger('click');
     await settle();
     expect(backend.inputsOf('evidence.cancel')).toHaveLength(1);
-    finish(qualityResult());
+    finish({ ...qualityResult(), seed: 1 });
     await settle();
     expect(w.find('[data-testid="quality-progress"]').exists()).toBe(false);
   });
 
   it('speaks Japanese', async () => {
-    fakeBackend({ 'evidence.quality': () => qualityResult() });
+    fakeBackend({ 'evidence.quality': answer });
     const w = mountWith(QualityPanel, { props: { seed: 1 } });
     setLocale('ja', false);
     await w.get('[data-testid="quality-check"]').trigger('click');
