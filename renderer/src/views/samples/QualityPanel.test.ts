@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { setLocale } from '../../i18n/index.js';
 import { fakeBackend, mountWith, settle } from '../../test/fake.js';
 import QualityPanel from './QualityPanel.vue';
-import { cellColours } from './quality-format.js';
+import { cellColours, num } from './quality-format.js';
 import { qualityResult } from './quality-fixture.js';
 
 /** The fake service's answer: the fixture, for the seed asked. */
@@ -90,6 +90,11 @@ describe('QualityPanel', () => {
 });
 
 describe('heatmap colours', () => {
+  it('write a value that rounds to zero as 0, not −0', () => {
+    expect(num(-0.001, 2, 'en')).toBe('0.00');
+    expect(num(-0.2, 2, 'en')).toBe('-0.20');
+  });
+
   it('keep the value readable: at least 4.5:1 contrast on every shade', () => {
     const lum = (rgb: number[]) =>
       rgb

@@ -2,8 +2,9 @@
 import { fmt } from '../../format.js';
 
 export const pct = (v: number | null, locale: string): string => (v === null ? '–' : `${fmt(v * 100, 1, locale)} %`);
+/** A number with `digits` decimals; one that rounds to zero is written 0, never −0. */
 export const num = (v: number | null, digits: number, locale: string): string =>
-  v === null ? '–' : fmt(v, digits, locale);
+  v === null ? '–' : fmt(Math.abs(v) < 0.5 * 10 ** -digits ? 0 : v, digits, locale);
 
 const BLUE = [31, 78, 153];
 const RED = [178, 34, 34];
