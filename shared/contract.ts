@@ -19,6 +19,7 @@ import {
 } from './domain/data.js';
 import { splitError } from './domain/limits.js';
 import { ConditionColumn, ConditionReport, Conditions, CsvFormat } from './domain/samples.js';
+import { QualityEvidence, QualityRequest } from './domain/quality.js';
 import { EpochProgress, LayerResult, TrainConfig, TrainSummary } from './domain/model.js';
 import {
   AutosaveEntry,
@@ -154,6 +155,10 @@ export const methods = {
     }),
     SaveResult.extend({ notes: GenerationNotes, condition: ConditionReport.nullable().optional() }),
   ),
+  /** Quality of the selected model's rows for a seed against the real rows (the Samples step's quality panel). */
+  'evidence.quality': method(QualityRequest, QualityEvidence),
+  /** Stops the quality check in progress (it then fails with `cancelled`). */
+  'evidence.cancel': method(Empty, z.object({ cancelled: z.boolean() })),
   /** Stops the export of generated rows in progress (it then fails with `cancelled`). */
   'export.cancel': method(Empty, z.object({ cancelled: z.boolean() })),
   'export.model': method(Empty, SaveResult),
@@ -206,6 +211,12 @@ export const ServerEvent = z.discriminatedUnion('type', [
     phase: z.enum(['sample', 'write']),
     rows: z.number().int().min(0),
     totalRows: z.number().int().min(1),
+  }),
+  z.object({
+    type: z.literal('quality.progress'),
+    phase: z.enum(['sample', 'score']),
+    done: z.number().int().min(0),
+    total: z.number().int().min(1),
   }),
   z.object({ type: z.literal('train.layer'), runId: z.string(), result: LayerResult }),
   z.object({

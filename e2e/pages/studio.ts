@@ -13,6 +13,7 @@ import { DataStep, type Column } from './data-step.js';
 import { ExportStep } from './export-step.js';
 import { ModelsPanel } from './models.js';
 import { ProjectBar, type ModelEntry, type SaveAnswer } from './project-bar.js';
+import { QualityPanel } from './quality.js';
 import { SamplesStep } from './samples-step.js';
 import { SamplesTable } from './samples-table.js';
 import { SubsetStep, type Segment, type SegmentColumn, type SubsetResult } from './subset-step.js';
@@ -47,6 +48,8 @@ export class Studio {
   readonly #subset: SubsetStep;
   readonly #train: TrainStep;
   readonly #samples: SamplesStep;
+  /** The Samples step's quality panel, with its own page object. */
+  readonly quality: QualityPanel;
   readonly #export: ExportStep;
   readonly #a11y: Accessibility;
   readonly #project: ProjectBar;
@@ -66,6 +69,7 @@ export class Studio {
     this.#subset = new SubsetStep(page, target);
     this.#train = new TrainStep(page, target);
     this.#samples = new SamplesStep(page, target);
+    this.quality = new QualityPanel(page, target);
     this.#export = new ExportStep(page, target);
     this.#a11y = new Accessibility(page);
     this.#project = new ProjectBar(page, target);

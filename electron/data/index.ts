@@ -57,3 +57,5 @@ export {
 export { toCsv } from './csv-write.js';
 export { knownRows } from './coverage.js';
 export { csvBytes, firstNotCp932, UTF8_BOM, type CsvPart } from './csv-encode.js';
+export { cellLevel, cellNumber, isNumberType } from './typed.js';
+export { isMissing } from './infer.js';

@@ -9,6 +9,7 @@ import type { Condition, CsvFormat } from '../../shared/domain/samples.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { localeOf } from '../../shared/i18n/estimate.js';
 import type { CsvOptionsOverride } from '../../shared/domain/data.js';
+import type { QualityRequest } from '../../shared/domain/quality.js';
 import {
   applyColumnOverrides,
   applySubset,
@@ -30,10 +31,12 @@ import type { FileRegistry } from '../platform/file-registry.js';
 import { buildReport, modelReport } from './report.js';
 import { checkFit, prepareTraining } from '../synthesizer/index.js';
 import { DEFAULT_CSV_FORMAT, SampleExports } from './sample-export.js';
+import { QualityJobs } from './quality-job.js';
 import { TrainingRuns } from './training-runs.js';
 import { defaultsFor, estimateRun } from './estimate.js';
 import type { Saver } from '../platform/saver.js';
 import type { Autosaves } from './project/autosave.js';
+import { selectedSource } from './project/generation.js';
 import { conditionColumnsOf, exportSampleBytes, previewSamples } from './samples.js';
 import { FilePasses } from './file-passes.js';
 import { DEFAULT_SUBSET, stem } from './project/project.js';
@@ -68,6 +71,7 @@ export class LayerwiseService implements Service {
   private readonly passes: FilePasses;
   private readonly runs: TrainingRuns;
   private readonly exports: SampleExports;
+  private readonly quality: QualityJobs;
   /** The project: `this.session.project`. */
   readonly session: ProjectSession;
 
@@ -87,6 +91,7 @@ export class LayerwiseService implements Service {
       cancelRun: () => this.runs.cancelCurrent(),
     });
     this.exports = new SampleExports(deps.emit);
+    this.quality = new QualityJobs(deps.emit);
   }
 
   private get project() {
@@ -98,6 +103,7 @@ export class LayerwiseService implements Service {
     this['data.cancelImport']().catch(() => undefined);
     this.runs.stop();
     this.exports.cancel();
+    this.quality.cancel();
   }
 
   async 'app.info'(): Promise<AppInfo> {
@@ -237,6 +243,10 @@ export class LayerwiseService implements Service {
     const saved = await this.deps.saver.save({ kind: 'csv', suggestedName, bytes });
     return { ...saved, notes: source.notes, condition };
   }
+
+  'evidence.quality' = (input: QualityRequest) =>
+    this.quality.run(selectedSource(this.project, this.deps.engine), input);
+  'evidence.cancel' = async () => ({ cancelled: this.quality.cancel() });
 
   async 'export.cancel'(): Promise<MethodOutput<'export.cancel'>> {
     return { cancelled: this.exports.cancel() };

@@ -11,6 +11,7 @@ import { hostErrors } from './errors/host.js';
 import { modelTerms } from './errors/model.js';
 import { projectErrors } from './errors/project.js';
 import { samplesErrors } from './errors/samples.js';
+import { qualityErrors } from './errors/quality.js';
 import { terms, trainErrors } from './errors/train.js';
 
 export type Locale = 'en' | 'ja';
@@ -26,6 +27,7 @@ export const errorMessages: Record<Locale, Record<string, string>> = {
     ...hostErrors.en,
     ...projectErrors.en,
     ...samplesErrors.en,
+    ...qualityErrors.en,
   },
   ja: {
     ...appErrors.ja,
@@ -36,6 +38,7 @@ export const errorMessages: Record<Locale, Record<string, string>> = {
     ...hostErrors.ja,
     ...projectErrors.ja,
     ...samplesErrors.ja,
+    ...qualityErrors.ja,
   },
 };
 

@@ -1,12 +1,18 @@
 /**
  * `layerwise evaluate <model.lwm> <csv>`: the model's log-likelihood of the rows of a CSV
  * with the same columns (exact where the hidden state space allows, otherwise an
- * importance-sampled estimate with its standard error), in nats and bits per row.
+ * importance-sampled estimate with its standard error), in nats and bits per row; and the
+ * quality of the rows it generates (`quality`: Column Shapes, Column Pair Trends, propensity,
+ * train on synthetic test on real, each next to its held-out ceiling and marginal floor) against
+ * the CSV's rows split as the model's subset was (its recorded specification).
  */
 import { AppError } from '../../../shared/domain/errors.js';
 import { datasetRows, encodeTable, importCsv } from '../../data/index.js';
+import { qualityEvidence } from '../../evidence/index.js';
 import { initBackend, logLikelihood } from '../../engine/index.js';
-import { readBundle } from '../../synthesizer/index.js';
+import { readBundle, sampleRows } from '../../synthesizer/index.js';
+import { qualityInputOf, rowsToGenerate } from '../../service/quality-job.js';
+import { subsetOfModel } from '../quality-rows.js';
 import { intOption, note, parse, printJson, type Command } from '../command.js';
 import { memoryBudgetFromEnv } from '../../platform/paths.js';
 import { csvOptionSpec, csvOptionUsage, csvOverrides } from '../csv-options.js';
@@ -15,15 +21,24 @@ import { formatEstimate } from '../../../shared/i18n/estimate.js';
 /** Importance samples per row: beyond this the estimate gains nothing a user can see, and memory runs out. */
 const MAX_IMPORTANCE_SAMPLES = 10_000;
 
-const options = { seed: { type: 'string' }, samples: { type: 'string' }, ...csvOptionSpec } as const;
+const options = {
+  seed: { type: 'string' },
+  samples: { type: 'string' },
+  target: { type: 'string' },
+  ...csvOptionSpec,
+} as const;
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
   summary: "a model's log-likelihood of the rows of a CSV (exact or estimated)",
-  usage: `Usage: layerwise evaluate <model.lwm> <csv> [--samples S] [--seed N]
+  usage: `Usage: layerwise evaluate <model.lwm> <csv> [--samples S] [--seed N] [--target COLUMN]
 
-Prints {rows, logLikelihood: {value, exact, se}, bitsPerRow, backend} as JSON on stdout.
+Prints {rows, logLikelihood: {value, exact, se}, bitsPerRow, backend, quality} as JSON on stdout.
 --samples S sets the importance samples per row when the exact sum is too large (default 100).
+quality compares rows the model generates with seed N (as "layerwise sample" does) with the
+CSV's rows, split as the model's subset was: its training rows against generated rows, held-out
+rows (the ceiling) and rows drawn column by column (the floor). --target COLUMN is the column
+"train on synthetic, test on real" predicts (default: the last category or number column).
 
 ${csvOptionUsage}`,
   async run(argv) {
@@ -46,7 +61,24 @@ ${csvOptionUsage}`,
       samples,
     });
     note(`log-likelihood: ${formatEstimate(estimate)} per row over ${data.rows} rows`);
-    printJson({ rows: data.rows, logLikelihood: estimate, bitsPerRow: estimate.value / Math.LN2, backend });
+    const seed = intOption(values.seed, 'seed', 1);
+    const { subset, split } = subsetOfModel(dataset, manifest.dataProvenance);
+    const synthetic = sampleRows({ model, manifest }, rowsToGenerate(subset), seed);
+    const quality = await qualityEvidence(
+      qualityInputOf(subset, manifest.dataEncoding, synthetic, { seed, target: values.target ?? null }),
+    );
+    note(
+      `quality: ${percent(quality.overall.model)} (held-out ${percent(quality.overall.ceiling)}, marginals ${percent(quality.overall.floor)})`,
+    );
+    printJson({
+      rows: data.rows,
+      logLikelihood: estimate,
+      bitsPerRow: estimate.value / Math.LN2,
+      backend,
+      quality: { ...quality, split },
+    });
     return 0;
   },
 };
+
+const percent = (v: number | null): string => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);

@@ -4,6 +4,7 @@ import { compareUi } from './compare.js';
 import { identifiersUi } from './identifiers.js';
 import { projectUi } from './project.js';
 import { sampleRowsUi } from './sample-rows.js';
+import { qualityUi } from './quality.js';
 
 export const ui = {
   app: {
@@ -261,6 +262,7 @@ export const ui = {
   compare: compareUi.en,
   identifiers: identifiersUi.en,
   sampleRows: sampleRowsUi.en,
+  quality: qualityUi.en,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -5,6 +5,7 @@ import { compareUi } from './compare.js';
 import { identifiersUi } from './identifiers.js';
 import { projectUi } from './project.js';
 import { sampleRowsUi } from './sample-rows.js';
+import { qualityUi } from './quality.js';
 
 export const ui: UiCatalog = {
   app: {
@@ -260,4 +261,5 @@ export const ui: UiCatalog = {
   compare: compareUi.ja,
   identifiers: identifiersUi.ja,
   sampleRows: sampleRowsUi.ja,
+  quality: qualityUi.ja,
 };
