@@ -19,7 +19,7 @@ import {
 } from './domain/data.js';
 import { bounded, splitError } from './domain/limits.js';
 import { EpochProgress, LayerConfig, LayerResult, TrainConfig, TrainSummary } from './domain/model.js';
-import { LayersState } from './domain/layer-by-layer.js';
+import { LayersState, SuggestBudget } from './domain/layer-by-layer.js';
 import { SizeCandidate } from './domain/staged.js';
 import {
   AutosaveEntry,
@@ -167,7 +167,7 @@ export const methods = {
       layer: LayerConfig,
       sizes: z.array(bounded('units')).min(1).max(12).nullable().default(null),
       settings: STACK_SETTINGS,
-      budgetSeconds: z.number().positive().max(3600).default(180),
+      budgetSeconds: SuggestBudget.default(180),
       rareMin: z.number().int().min(1).max(1000).default(5),
     }),
     z.object({ runId: z.string() }),

@@ -13,6 +13,7 @@ import { DataStep, type Column } from './data-step.js';
 import { ExportStep } from './export-step.js';
 import { ProjectBar, type ModelEntry, type SaveAnswer } from './project-bar.js';
 import { SamplesStep } from './samples-step.js';
+import { LayerByLayer } from './staged.js';
 import { SubsetStep, type Segment, type SegmentColumn, type SubsetResult } from './subset-step.js';
 import { TrainStep, type LayerResult, type TrainingStatus } from './train-step.js';
 
@@ -48,6 +49,7 @@ export class Studio {
   readonly #export: ExportStep;
   readonly #a11y: Accessibility;
   readonly #project: ProjectBar;
+  readonly #layers: LayerByLayer;
   /** Whether the last open of data or a project was asked to save the project first. */
   #askedToSave = false;
 
@@ -63,6 +65,7 @@ export class Studio {
     this.#export = new ExportStep(page, target);
     this.#a11y = new Accessibility(page);
     this.#project = new ProjectBar(page, target);
+    this.#layers = new LayerByLayer(page, target);
   }
 
   // The window: steps, language, title, status bar.
@@ -190,6 +193,10 @@ export class Studio {
   }
   cancelTraining(): Promise<void> {
     return this.#train.cancel();
+  }
+  /** Training layer by layer, under the Train step's "Customise" (its own page object). */
+  layerByLayer(): LayerByLayer {
+    return this.#layers;
   }
 
   // Samples.

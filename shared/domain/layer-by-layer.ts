@@ -29,6 +29,9 @@ export const StackRecord = z.object({
 });
 export type StackRecord = z.infer<typeof StackRecord>;
 
+/** "Suggest a size" stops starting sizes after this many seconds (a whole number, at most an hour). */
+export const SuggestBudget = z.number().int().min(1).max(3600);
+
 /** What a stage is: a layer added (or layer 1), a layer retrained, the top prior, fine-tuning, or "Suggest a size". */
 export const StageKind = z.enum(['layer', 'retrain', 'finish', 'fineTune', 'suggest']);
 export type StageKind = z.infer<typeof StageKind>;

@@ -39,6 +39,8 @@ export const useStagedStore = defineStore('staged', {
     /** The next layer's (or the retrained layer's) size, method and epochs. */
     form: { units: 8 as number | string, method: 'aeries' as Method, epochs: 5 as number | string },
     fineTuneEpochs: 5 as number | string,
+    /** "Suggest a size" stops trying sizes after this many seconds and ranks those done. */
+    suggestBudget: 120 as number | string,
     /** Units of layer 1 adopted from the suggestion. */
     adopted: null as number | null,
   }),
@@ -138,8 +140,9 @@ export const useStagedStore = defineStore('staged', {
     suggest() {
       const layer = this.layerConfig();
       const settings = this.settings();
-      if (!layer || !settings) return Promise.resolve(false);
-      return this.begin('suggest', null, () => useClient().api['train.suggest']({ layer, settings }));
+      const budgetSeconds = this.suggestBudget;
+      if (!layer || !settings || typeof budgetSeconds !== 'number') return Promise.resolve(false);
+      return this.begin('suggest', null, () => useClient().api['train.suggest']({ layer, settings, budgetSeconds }));
     },
 
     /** Layer 1 gets the suggested size and method (here and in the layer table). */

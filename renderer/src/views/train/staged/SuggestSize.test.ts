@@ -24,9 +24,16 @@ describe('SuggestSize', () => {
     const training = useTrainingStore();
     training.config = trainConfig();
     await settle();
+    await w.get('[data-testid="suggest-budget"]').setValue('0');
+    expect(w.get('[data-testid="suggest-size"] [data-testid="field-error"]').text()).toBe(
+      'Time limit (seconds) must be at least 1.',
+    );
+    expect(w.get('[data-testid="suggest-button"]').attributes('disabled')).toBeDefined();
+    await w.get('[data-testid="suggest-budget"]').setValue('30');
     await w.get('[data-testid="suggest-button"]').trigger('click');
     await settle();
     expect(backend.inputsOf('train.suggest')[0]).toMatchObject({
+      budgetSeconds: 30,
       layer: { units: 16, method: 'aeries' },
       settings: { seed: 1, validationFraction: 0.1, patience: 0 },
     });
