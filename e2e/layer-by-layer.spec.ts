@@ -59,4 +59,10 @@ test('an analyst suggests a size, trains layer by layer, finishes, fine-tunes an
   const figures = await layers.fineTuneFigures();
   expect(figures.before).toMatch(/^Log-likelihood before: -\d/);
   expect(figures.after).toMatch(/^Log-likelihood after: -\d/);
+
+  // The panel as it now stands (layers, ranking, headroom, fine-tuning) passes axe-core, in English and Japanese.
+  for (const locale of ['en', 'ja'] as const) {
+    await studio.switchLanguage(locale);
+    expect(await studio.accessibilityViolations(), locale).toEqual([]);
+  }
 });
