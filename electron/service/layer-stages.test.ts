@@ -198,4 +198,14 @@ describe('layer by layer through the service', () => {
     await other.svc['data.import']({ source: { kind: 'sample' }, newProject: true });
     expect((await other.svc['train.stack']()).stack).toBeNull();
   });
+
+  it('stops the stage running when another project takes its place, which then has no trace of it', async () => {
+    const s = service();
+    const layer = await withSample(s);
+    const { runId } = await s.svc['train.layer']({ layer: { ...layer, epochs: 200 }, start: settings, rareMin: 5 });
+    expect((await s.svc['train.stack']()).job).toMatchObject({ runId, kind: 'layer' });
+    await s.svc['data.import']({ source: { kind: 'sample' }, newProject: true });
+    await expect(ended(s.events, runId)).rejects.toThrow(/stage ended cancelled/);
+    expect(await s.svc['train.stack']()).toMatchObject({ stack: null, job: null });
+  });
 });
