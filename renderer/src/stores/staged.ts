@@ -60,7 +60,11 @@ export const useStagedStore = defineStore('staged', {
       const before = this.layers;
       const changedStack = before?.stack?.id !== layers.stack?.id || before?.projectId !== layers.projectId;
       this.layers = layers;
-      if (before?.projectId !== layers.projectId) this.run = null;
+      if (before?.projectId !== layers.projectId) {
+        // Another project: nothing of this one's stages or adopted size carries over.
+        this.run = null;
+        this.adopted = null;
+      }
       // A stage running that this page did not start (after a reload): followed from here on.
       if (layers.job && this.run?.runId !== layers.job.runId) {
         const state = layers.job.paused ? 'paused' : 'running';

@@ -102,6 +102,8 @@ export const layersUi = {
       reached: 'The log-likelihood the finished model actually gives the rows: at most the last bound.',
       gap: 'The last bound minus the log-likelihood reached: what the top prior did not capture.',
       suggestBound: 'The layer’s bound on validation rows: the size with the highest leaves the most within reach.',
+      suggestBoundTrain:
+        'The same bound on the training rows: far above the validation one means the layer memorises its rows.',
       time: 'How long this size took to train here.',
       budget: 'Sizes are tried smallest first; after this many seconds no more are started and those done are ranked.',
       fineTuneEpochs: 'How many passes fine-tuning makes over the training rows, adjusting all layers together.',
@@ -206,6 +208,7 @@ export const layersUi = {
       reached: '仕上げたモデルが実際に行に与える対数尤度です。最後の上界を超えません。',
       gap: '最後の上界から到達した対数尤度を引いた値で、最上位の事前分布が捉えきれなかった分です。',
       suggestBound: '検証行でのその層の上界です。最も高いサイズほど多くの可能性を残します。',
+      suggestBoundTrain: '学習行での同じ上界です。検証行の値より大きく上回る場合、その層は行を記憶しています。',
       time: 'このサイズの学習にこの環境でかかった時間です。',
       budget: 'サイズは小さい順に試します。この秒数を過ぎると新たには始めず、試し終えたものを順位付けします。',
       fineTuneEpochs: '微調整が学習行を何回通すかです。すべての層をまとめて調整します。',
