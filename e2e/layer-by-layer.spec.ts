@@ -48,7 +48,7 @@ test('an analyst suggests a size, trains layer by layer, finishes, fine-tunes an
   const model = await layers.finish();
   expect(model).toMatch(/^Model \d+$/);
   headroom = await layers.headroom();
-  expect(headroom).toMatchObject({ layers: 2, complete: true, source: `${model}, finished.` });
+  expect(headroom).toMatchObject({ layers: 2, complete: true, source: `The finished model “${model}”.` });
   expect(headroom.table.rows.map((r) => r[0])).toEqual(['1', '2', 'Log-likelihood reached']);
   // The finished model's results are shown like any model's.
   expect(await studio.layerResults()).toHaveLength(2);

@@ -80,7 +80,7 @@ export const layersUi = {
       yAxis: 'nats per row (higher is better)',
       source: {
         stack: 'The layers so far (no top prior yet).',
-        model: '{model}, finished.',
+        model: 'The finished model “{model}”.',
       },
     },
     fineTune: {
@@ -187,7 +187,7 @@ export const layersUi = {
       yAxis: '1 行あたりのナット (高いほど良い)',
       source: {
         stack: 'これまでの層 (最上位の事前分布はまだありません)。',
-        model: '{model} (仕上げ済み)。',
+        model: '仕上げたモデル「{model}」。',
       },
     },
     fineTune: {

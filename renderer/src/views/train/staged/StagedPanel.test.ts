@@ -152,7 +152,7 @@ describe('StagedPanel', () => {
     expect(w.get('[data-testid="stage-status"]').text()).toBe('Finished: Model 2 is in the project.');
     const after = w.get('[data-testid="headroom"]');
     expect(after.attributes('data-complete')).toBe('true');
-    expect(after.get('[data-testid="headroom-source"]').text()).toBe('Model 2, finished.');
+    expect(after.get('[data-testid="headroom-source"]').text()).toBe('The finished model “Model 2”.');
     expect(after.get('[data-testid="chart-table"]').text()).toContain('Log-likelihood reached');
   });
 });
