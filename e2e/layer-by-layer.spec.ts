@@ -4,7 +4,7 @@
  * top prior (a model of the project, with the headroom view: the bound so far per layer and
  * the log-likelihood reached), then fine-tune it as a step of its own and read the
  * log-likelihood before and after. Epochs are kept at 1 and the
- * subset at 800 rows, so the story runs in well under a minute.
+ * subset at 400 rows, so the story runs in well under a minute.
  */
 import { expect, test } from './fixtures.js';
 
@@ -14,7 +14,7 @@ test('an analyst suggests a size, trains layer by layer, finishes, fine-tunes an
   await studio.openSample();
   // A sample of the rows, so each stage takes seconds.
   await studio.goToStep('subset');
-  await studio.applySubset({ sampleRows: 800 });
+  await studio.applySubset({ sampleRows: 400 });
   const layers = studio.layerByLayer();
   await layers.open();
   await layers.setAllEpochs(1);
