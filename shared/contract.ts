@@ -17,10 +17,12 @@ import {
   SubsetInfo,
   SubsetSpec,
 } from './domain/data.js';
-import { splitError } from './domain/limits.js';
 import { ConditionColumn, ConditionReport, Conditions, CsvFormat } from './domain/samples.js';
 import { QualityEvidence, QualityRequest } from './domain/quality.js';
-import { EpochProgress, LayerResult, TrainConfig, TrainSummary } from './domain/model.js';
+import { bounded, splitError } from './domain/limits.js';
+import { EpochProgress, LayerConfig, LayerResult, TrainConfig, TrainSummary } from './domain/model.js';
+import { LayersState, SuggestBudget } from './domain/layer-by-layer.js';
+import { SizeCandidate } from './domain/staged.js';
 import {
   AutosaveEntry,
   GenerationNotes,
@@ -69,6 +71,9 @@ export const ModelInfo = z.object({
   bits: z.number().int().min(1),
 });
 export type ModelInfo = z.infer<typeof ModelInfo>;
+
+/** A stack's settings (fixed by its layer 1) within the limits of a run's. */
+const STACK_SETTINGS = TrainConfig.pick({ seed: true, validationFraction: true, patience: true });
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -127,6 +132,48 @@ export const methods = {
   'train.resume': method(z.object({ runId: z.string() }), z.object({ state: RunState })),
   'train.cancel': method(z.object({ runId: z.string() }), z.object({ state: RunState })),
   'model.info': method(Empty, ModelInfo.nullable()),
+  /**
+   * Layer by layer (METHOD.md §3). Each stage starts on the engine thread and answers its run
+   * id at once; its progress comes as `train.epoch` / `train.layer` / `train.candidate` events,
+   * its end as `train.state` (pause, resume and cancel by run id like a run), and the stack,
+   * the suggestion and the stage running as `train.stackChanged` (or `train.stack`).
+   */
+  'train.stack': method(Empty, LayersState),
+  /** `start`: layer 1 of a new stack on the current subset, with these settings; null: one more layer on the stack. */
+  'train.layer': method(
+    z.object({
+      layer: LayerConfig,
+      start: STACK_SETTINGS.nullable().default(null),
+      rareMin: z.number().int().min(1).max(1000).default(5),
+    }),
+    z.object({ runId: z.string() }),
+  ),
+  /** Layer `index` of the stack trained again with other settings; the layers above it are dropped. */
+  'train.retrainLayer': method(
+    z.object({ index: z.number().int().min(0), layer: LayerConfig }),
+    z.object({ runId: z.string() }),
+  ),
+  /** The top prior fitted on the stack: a model of the project (the stack stays). */
+  'train.finish': method(
+    z.object({ top: TrainConfig.pick({ topPrior: true, topHidden: true, topEpochs: true }) }),
+    z.object({ runId: z.string() }),
+  ),
+  /** Fine-tunes a model (default: the selected one) into a new model, its log-likelihood before and after. */
+  'train.fineTune': method(
+    z.object({ modelId: z.string().nullable().default(null), epochs: bounded('fineTuneEpochs').min(1) }),
+    z.object({ runId: z.string() }),
+  ),
+  /** "Suggest a size": first layers of these sizes (null: chosen from the data) like `layer`, ranked within a time budget. */
+  'train.suggest': method(
+    z.object({
+      layer: LayerConfig,
+      sizes: z.array(bounded('units')).min(1).max(12).nullable().default(null),
+      settings: STACK_SETTINGS,
+      budgetSeconds: SuggestBudget.default(180),
+      rareMin: z.number().int().min(1).max(1000).default(5),
+    }),
+    z.object({ runId: z.string() }),
+  ),
   /** The first `rows` rows of what `export.samples` writes for the same seed, beside real rows. */
   'samples.generate': method(
     z.object({
@@ -219,6 +266,10 @@ export const ServerEvent = z.discriminatedUnion('type', [
     total: z.number().int().min(1),
   }),
   z.object({ type: z.literal('train.layer'), runId: z.string(), result: LayerResult }),
+  /** "Suggest a size": one candidate first layer trained. */
+  z.object({ type: z.literal('train.candidate'), runId: z.string(), candidate: SizeCandidate }),
+  /** Layer by layer: the project's stack, size suggestion or stage running changed. */
+  z.object({ type: z.literal('train.stackChanged'), layers: LayersState }),
   z.object({
     type: z.literal('train.state'),
     runId: z.string(),

@@ -16,6 +16,7 @@ import { ProjectBar, type ModelEntry, type SaveAnswer } from './project-bar.js';
 import { QualityPanel } from './quality.js';
 import { SamplesStep } from './samples-step.js';
 import { SamplesTable } from './samples-table.js';
+import { LayerByLayer } from './staged.js';
 import { SubsetStep, type Segment, type SegmentColumn, type SubsetResult } from './subset-step.js';
 import { TrainStep, type LayerResult, type TrainingStatus } from './train-step.js';
 
@@ -55,6 +56,7 @@ export class Studio {
   readonly #project: ProjectBar;
   /** The Samples step's table and conditions, and the CSV options of the export (samples-table.ts). */
   readonly samplesTable: SamplesTable;
+  readonly #layers: LayerByLayer;
   /** Whether the last open of data or a project was asked to save the project first. */
   #askedToSave = false;
   /** The project's models compared (Train step): train with a method per layer, read the table, chart and verdict. */
@@ -75,6 +77,7 @@ export class Studio {
     this.#project = new ProjectBar(page, target);
     this.compare = new ModelsPanel(page, target);
     this.samplesTable = new SamplesTable(page, target);
+    this.#layers = new LayerByLayer(page, target);
   }
 
   // The window: steps, language, title, status bar.
@@ -202,6 +205,10 @@ export class Studio {
   }
   cancelTraining(): Promise<void> {
     return this.#train.cancel();
+  }
+  /** Training layer by layer, under the Train step's "Customise" (its own page object). */
+  layerByLayer(): LayerByLayer {
+    return this.#layers;
   }
 
   // Samples.

@@ -117,4 +117,30 @@ describe('dispatch', () => {
     expect(outOfRange).toMatchObject({ ok: false, error: { code: 'train.badSplit' } });
     expect(called).toBe(false);
   });
+
+  it('answers a setting of a layer-by-layer stage outside its limits in the user words', async () => {
+    const service = fakeService({ 'train.layer': async () => ({ runId: 'r' }) });
+    const layer = { ...defaultTrainConfig(40, 2000).layers[0], units: 0 };
+    const reply = await dispatch(service, 'train.retrainLayer', { index: 2, layer });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'train.badSetting', params: { setting: '@setting.units', layer: 3 } },
+    });
+    if (!reply.ok)
+      expect(formatError(reply.error, 'en')).toBe(
+        'Units of layer 3 must be a whole number between 1 and 1024 (it is 0). Change it and start again.',
+      );
+    const first = await dispatch(service, 'train.layer', {
+      layer,
+      start: { seed: 1, validationFraction: 0.1, patience: 0 },
+    });
+    expect(first).toMatchObject({ ok: false, error: { params: { setting: '@setting.units', layer: 1 } } });
+    const settings = { seed: 1, validationFraction: 0.9, patience: 0 };
+    const start = await dispatch(service, 'train.layer', { layer: { ...layer, units: 4 }, start: settings });
+    expect(start).toMatchObject({ ok: false, error: { params: { setting: '@setting.validationFraction' } } });
+    const top = await dispatch(service, 'train.finish', { top: { topPrior: 'rbm', topHidden: 5000, topEpochs: 1 } });
+    expect(top).toMatchObject({ ok: false, error: { params: { setting: '@setting.topHidden' } } });
+    const tune = await dispatch(service, 'train.fineTune', { epochs: 0 });
+    expect(tune).toMatchObject({ ok: false, error: { params: { setting: '@setting.fineTuneEpochs' } } });
+  });
 });

@@ -50,6 +50,8 @@ function inputError(method: MethodName, issues: readonly z.core.$ZodIssue[], inp
       const error = trainConfigError(rest, field(input, 'config'));
       if (error) return error;
     }
+    const staged = stagedSettingError(method, issue.path, input);
+    if (staged) return staged;
     if (method === 'subset.apply' && head === 'spec' && rest[0] === 'split') {
       const split = field(field(input, 'spec'), 'split');
       const error = isSplit(split) ? splitError(split) : null;
@@ -59,4 +61,29 @@ function inputError(method: MethodName, issues: readonly z.core.$ZodIssue[], inp
   return new AppError('invalidRequest', {
     message: issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
   });
+}
+
+/** A setting of a layer-by-layer stage outside its limits (its layer, its stack's settings, its top prior), in words. */
+function stagedSettingError(method: MethodName, path: readonly PropertyKey[], input: unknown): AppError | null {
+  if (!method.startsWith('train.') || method === 'train.start') return null;
+  const [head, ...rest] = path;
+  if (head === 'layer') {
+    // The layer's number, where the request tells it (one more layer on a stack is checked in the form).
+    const index = field(input, 'index');
+    const n = typeof index === 'number' ? index + 1 : method === 'train.suggest' || field(input, 'start') ? 1 : null;
+    return n === null
+      ? null
+      : trainConfigError(['layers', n - 1, ...rest], { layers: layersAt(n, field(input, 'layer')) });
+  }
+  if (head === 'start' || head === 'settings' || head === 'top') return trainConfigError(rest, field(input, head));
+  if (method === 'train.fineTune' && head === 'epochs')
+    return trainConfigError(['fineTuneEpochs'], { fineTuneEpochs: field(input, 'epochs') });
+  return null;
+}
+
+/** A list with `layer` at place n (1-based), for a configuration's path. */
+function layersAt(n: number, layer: unknown): unknown[] {
+  const layers: unknown[] = new Array(n).fill(null);
+  layers[n - 1] = layer;
+  return layers;
 }

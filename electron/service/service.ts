@@ -34,6 +34,7 @@ import { DEFAULT_CSV_FORMAT, SampleExports } from './sample-export.js';
 import { QualityJobs } from './quality-job.js';
 import { TrainingRuns } from './training-runs.js';
 import { defaultsFor, estimateRun } from './estimate.js';
+import { LayerStages } from './layer-stages.js';
 import type { Saver } from '../platform/saver.js';
 import type { Autosaves } from './project/autosave.js';
 import { selectedSource } from './project/generation.js';
@@ -72,17 +73,30 @@ export class LayerwiseService implements Service {
   private readonly runs: TrainingRuns;
   private readonly exports: SampleExports;
   private readonly quality: QualityJobs;
+  private readonly stages: LayerStages;
   /** The project: `this.session.project`. */
   readonly session: ProjectSession;
 
   constructor(private readonly deps: ServiceDeps) {
     this.passes = new FilePasses(deps.emit);
     this.runs = new TrainingRuns(deps.engine, (e) => {
+      this.stages.observe(e);
       this.session.observe(e);
       deps.emit(e);
     });
+    this.stages = new LayerStages({
+      ...deps,
+      runs: this.runs,
+      project: () => this.project,
+      subset: () => ({ dataset: this.requireDataset(), subset: this.currentSubset(this.requireDataset()) }),
+    });
     this.session = new ProjectSession({
       ...deps,
+      emit: (e) => {
+        // The stack's state follows every change of the project (out of date, another project…).
+        deps.emit(e);
+        if (e.type === 'project.changed') this.stages.changed();
+      },
       autosaves: deps.autosaves ?? null,
       read: {
         import: (path, name, options) => this.importFile(path, name, options),
@@ -206,23 +220,22 @@ export class LayerwiseService implements Service {
     const using = { encoding: set.encoding, subset, report: { dataset: dataset.info, subset: subset.info } };
     const runId = this.runs.start(config, set, (runId, summary) => {
       const entry = project.addTrained(runId, { config, summary, bits: set.train.bits, lineage }, using);
+      project.layers.keepSet(runId, set, { subset, dataset: dataset.info });
       void this.session.modelBytes(entry).catch(() => undefined);
     });
     project.startRun(runId, config, lineage);
     return { runId };
   }
 
-  async 'train.pause'(input: { runId: string }): Promise<MethodOutput<'train.pause'>> {
-    return this.runs.pause(input.runId);
-  }
-
-  async 'train.resume'(input: { runId: string }): Promise<MethodOutput<'train.resume'>> {
-    return this.runs.resume(input.runId);
-  }
-
-  async 'train.cancel'(input: { runId: string }): Promise<MethodOutput<'train.cancel'>> {
-    return this.runs.cancel(input.runId);
-  }
+  'train.pause' = async (input: { runId: string }) => this.runs.pause(input.runId);
+  'train.resume' = async (input: { runId: string }) => this.runs.resume(input.runId);
+  'train.cancel' = async (input: { runId: string }) => this.runs.cancel(input.runId);
+  'train.stack' = async () => this.stages.state();
+  'train.layer' = (input: Parameters<Service['train.layer']>[0]) => this.stages.trainLayer(input);
+  'train.retrainLayer' = (input: Parameters<Service['train.retrainLayer']>[0]) => this.stages.retrainLayer(input);
+  'train.finish' = (input: Parameters<Service['train.finish']>[0]) => this.stages.finish(input);
+  'train.fineTune' = (input: Parameters<Service['train.fineTune']>[0]) => this.stages.fineTune(input);
+  'train.suggest' = (input: Parameters<Service['train.suggest']>[0]) => this.stages.suggest(input);
 
   async 'model.info'(): Promise<MethodOutput<'model.info'>> {
     return this.project.modelInfo();

@@ -9,7 +9,7 @@ import { AppError, toErrorPayload } from '../../shared/domain/errors.js';
 import type { TrainConfig, TrainSummary } from '../../shared/domain/model.js';
 import { appVersion } from '../platform/app-version.js';
 import type { TrainingSet } from '../synthesizer/index.js';
-import { EngineClient } from './engine-thread/client.js';
+import { EngineClient, type JobListeners } from './engine-thread/client.js';
 
 interface Run {
   runId: string;
@@ -31,29 +31,58 @@ export class TrainingRuns {
 
   /** Starts a run; `onTrained` receives its summary before the `done` event goes out. */
   start(config: TrainConfig, set: TrainingSet, onTrained: (runId: string, summary: TrainSummary) => void): string {
+    return this.startJob(
+      (runId, control, { onEpoch, onLayer }) =>
+        this.engine.train(runId, { config, set, appVersion: appVersion() }, control, {
+          onEpoch,
+          onLayer: (r) => onLayer?.(r),
+        }),
+      (runId, summary) => {
+        onTrained(runId, summary);
+        return summary;
+      },
+    );
+  }
+
+  /**
+   * Starts a job on the engine thread (a run, or a stage of layer-by-layer training): its
+   * progress goes out as `train.*` events of its run id; `onDone` takes its result before the
+   * `done` event (with the summary it gives, if any), `onEnd` is told when it ended any way.
+   */
+  startJob<T>(
+    body: (runId: string, control: SharedArrayBuffer, listeners: JobListeners) => Promise<T>,
+    onDone: (runId: string, result: T) => TrainSummary | null,
+    onEnd?: (runId: string) => void,
+  ): string {
     if (this.run) throw new AppError('busy', { what: 'training' });
     const run: Run = { runId: randomUUID(), control: EngineClient.controlWord() };
     this.run = run;
     const { runId } = run;
-    this.engine
-      .train(runId, { config, set, appVersion: appVersion() }, run.control.buffer, {
-        onEpoch: (progress) => this.emit({ type: 'train.epoch', runId, progress }),
-        onLayer: (result) => this.emit({ type: 'train.layer', runId, result }),
-      })
-      .then((summary) => {
-        onTrained(runId, summary);
+    const listeners: JobListeners = {
+      onEpoch: (progress) => this.emit({ type: 'train.epoch', runId, progress }),
+      onLayer: (result) => this.emit({ type: 'train.layer', runId, result }),
+      onCandidate: (candidate) => this.emit({ type: 'train.candidate', runId, candidate }),
+    };
+    body(runId, run.control.buffer, listeners)
+      .then((result) => {
+        const summary = onDone(runId, result);
+        this.end(runId, onEnd);
         this.emit({ type: 'train.state', runId, state: 'done', summary, error: null });
       })
       .catch((err: unknown) => {
         const error = toErrorPayload(err);
         const state = error.code === 'cancelled' ? 'cancelled' : 'failed';
+        this.end(runId, onEnd);
         this.emit({ type: 'train.state', runId, state, summary: null, error: state === 'failed' ? error : null });
-      })
-      .finally(() => {
-        if (this.run?.runId === runId) this.run = null;
       });
     this.emit({ type: 'train.state', runId, state: 'running', summary: null, error: null });
     return runId;
+  }
+
+  /** The job is over: the engine is free before its last event goes out. */
+  private end(runId: string, onEnd?: (runId: string) => void): void {
+    if (this.run?.runId === runId) this.run = null;
+    onEnd?.(runId);
   }
 
   pause(runId: string): MethodOutput<'train.pause'> {

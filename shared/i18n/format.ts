@@ -12,6 +12,7 @@ import { modelTerms } from './errors/model.js';
 import { projectErrors } from './errors/project.js';
 import { samplesErrors } from './errors/samples.js';
 import { qualityErrors } from './errors/quality.js';
+import { layersErrors } from './errors/layers.js';
 import { terms, trainErrors } from './errors/train.js';
 
 export type Locale = 'en' | 'ja';
@@ -28,6 +29,7 @@ export const errorMessages: Record<Locale, Record<string, string>> = {
     ...projectErrors.en,
     ...samplesErrors.en,
     ...qualityErrors.en,
+    ...layersErrors.en,
   },
   ja: {
     ...appErrors.ja,
@@ -39,6 +41,7 @@ export const errorMessages: Record<Locale, Record<string, string>> = {
     ...projectErrors.ja,
     ...samplesErrors.ja,
     ...qualityErrors.ja,
+    ...layersErrors.ja,
   },
 };
 

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/domain/errors.js';
 import { DatasetInfo, SubsetInfo } from '../../../shared/domain/data.js';
 import { DataSource, ModelRecord, ProjectRun } from '../../../shared/domain/project.js';
+import { SavedLayers } from '../../../shared/domain/layer-by-layer.js';
 
 export const PROJECT_FORMAT_VERSION = 1;
 export const PROJECT_EXTENSION = '.lwproj';
@@ -35,13 +36,16 @@ export const ProjectDocument = z.object({
   selected: z.string().nullable(),
   /** The last run when it did not end in a model (interrupted, cancelled, failed), with its chart points. */
   run: ProjectRun.nullable(),
+  /** Layer by layer: the stack (its partial model file after the models' bytes) and the last size suggestion. */
+  layers: z.object({ saved: SavedLayers, blob: Blob.nullable() }).nullable().default(null),
   blobs: z.object({ bytes: z.number().int().min(0), sha256: z.string() }),
 });
 export type ProjectDocument = z.infer<typeof ProjectDocument>;
 
 /** The document without what the writer fills in (where each model's bytes are, and their checksum). */
-export type ProjectContent = Omit<ProjectDocument, 'models' | 'blobs' | 'format'> & {
+export type ProjectContent = Omit<ProjectDocument, 'models' | 'blobs' | 'format' | 'layers'> & {
   models: { record: ModelRecord; bytes: Uint8Array }[];
+  layers?: { saved: SavedLayers; bytes: Uint8Array | null } | null;
 };
 
 export function isProjectFile(bytes: Uint8Array): boolean {
@@ -55,9 +59,14 @@ export function projectToBytes(content: ProjectContent): Uint8Array {
     offset += bytes.byteLength;
     return { ...record, blob };
   });
-  const blobs = Buffer.concat(content.models.map((m) => m.bytes));
+  const stackBytes = content.layers?.bytes ?? null;
+  const layers = content.layers
+    ? { saved: content.layers.saved, blob: stackBytes ? { offset, length: stackBytes.byteLength } : null }
+    : null;
+  const blobs = Buffer.concat([...content.models.map((m) => m.bytes), ...(stackBytes ? [stackBytes] : [])]);
   const doc: ProjectDocument = {
     ...content,
+    layers,
     format: 'layerwise-project',
     data: content.data ? { ...content.data, preview: { header: content.data.preview.header, rows: [] } } : null,
     models,
@@ -95,6 +104,10 @@ export function projectFromBytes(bytes: Uint8Array, name: string): ProjectConten
     if (blob.offset + blob.length > blobs.byteLength) throw corrupt('a model lies outside the file');
     return { record, bytes: new Uint8Array(blobs.subarray(blob.offset, blob.offset + blob.length)) };
   });
-  const { format: _format, blobs: _blobs, models: _models, ...rest } = doc;
-  return { ...rest, models };
+  const { format: _format, blobs: _blobs, models: _models, layers: savedLayers, ...rest } = doc;
+  if (!savedLayers) return { ...rest, models };
+  const { blob } = savedLayers;
+  if (blob && blob.offset + blob.length > blobs.byteLength) throw corrupt('a model lies outside the file');
+  const stack = blob ? new Uint8Array(blobs.subarray(blob.offset, blob.offset + blob.length)) : null;
+  return { ...rest, models, layers: { saved: savedLayers.saved, bytes: stack } };
 }

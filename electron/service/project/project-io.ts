@@ -11,15 +11,29 @@ import { groupBits } from '../../base/encoded-rows.js';
 import { bundleFromBytes, type ModelBundle } from '../../synthesizer/index.js';
 import type { ProjectContent } from './project-file.js';
 import { Project, stem, type ModelEntry } from './project.js';
+import type { StackEntry } from './stack.js';
 
 /** Keeps a model's bytes on the engine thread under its id. */
 export type LoadModel = (id: string, bytes: Uint8Array) => Promise<void>;
 
-/** The project as its file holds it; `bytesOf` gives a model's `.lwm` bytes. */
+/** The stack and suggestion of layer-by-layer training as saved (the stack as a partial model file). */
+async function savedLayers(
+  project: Project,
+  stackBytes?: (entry: StackEntry) => Promise<Uint8Array>,
+): Promise<ProjectContent['layers']> {
+  const saved = project.layers.saved();
+  if (!saved) return null;
+  const stack = project.layers.stack;
+  const bytes = stack ? (stack.bytes ?? (stackBytes ? await stackBytes(stack) : null)) : null;
+  return { saved: bytes ? saved : { ...saved, stack: null }, bytes };
+}
+
+/** The project as its file holds it; `bytesOf` gives a model's `.lwm` bytes, `stackBytes` the stack's partial file. */
 export async function projectContent(
   project: Project,
   bytesOf: (entry: ModelEntry) => Promise<Uint8Array>,
   appVersion: string,
+  stackBytes?: (entry: StackEntry) => Promise<Uint8Array>,
 ): Promise<ProjectContent> {
   const models = [];
   for (const entry of project.models) models.push({ record: entry.record, bytes: await bytesOf(entry) });
@@ -35,6 +49,7 @@ export async function projectContent(
     models,
     selected: project.selected,
     run: project.savedRun(),
+    layers: await savedLayers(project, stackBytes),
   };
 }
 
@@ -77,6 +92,7 @@ export async function projectFromContent(
     ? content.selected
     : (project.models[0]?.record.id ?? null);
   project.restoreRun(content.run);
+  project.layers.restore(content.layers?.saved ?? null, content.layers?.bytes ?? null);
   return project;
 }
 

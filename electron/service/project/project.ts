@@ -22,6 +22,7 @@ import { AppError } from '../../../shared/domain/errors.js';
 import type { TrainConfig } from '../../../shared/domain/model.js';
 import type { Dataset, EncodingSpec, FileSegmentCounts, Subset } from '../../data/index.js';
 import { columnChoices, staleness, type CurrentChoices } from './lineage.js';
+import { ProjectLayers } from './stack.js';
 
 /** The subset used when the user goes straight to training: every row, split 80/10/10. */
 export const DEFAULT_SUBSET: SubsetSpec = {
@@ -72,6 +73,8 @@ export class Project {
   selected: string | null = null;
   run: RunRecord | null = null;
   autosavedAt: string | null = null;
+  /** Layer by layer: the stack trained so far, the last size suggestion, the stage running. */
+  readonly layers = new ProjectLayers();
 
   constructor(id: string = randomUUID()) {
     this.id = id;
@@ -234,9 +237,9 @@ export class Project {
     this.subsetInfo = subset?.info ?? this.subsetInfo;
   }
 
-  /** Work a user would lose: a model or a run. */
+  /** Work a user would lose: a model, a run or a stack of layers. */
   hasWork(): boolean {
-    return this.models.length > 0 || this.run !== null;
+    return this.models.length > 0 || this.run !== null || this.layers.stack !== null;
   }
 
   overview(): ProjectOverview {

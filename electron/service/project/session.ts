@@ -52,9 +52,9 @@ export class ProjectSession {
     return this.current;
   }
 
-  /** Closes the current project (its run is stopped) and makes `next` the project. */
+  /** Closes the current project (its run, or its stage of layer-by-layer training, is stopped) and makes `next` the project. */
   replace(next: Project): void {
-    if (this.current.run) this.deps.cancelRun();
+    if (this.current.run || this.current.layers.job) this.deps.cancelRun();
     this.deps.autosaves?.release(this.current.id);
     this.deps.autosaves?.claim(next.id);
     this.current = next;

@@ -5,6 +5,7 @@ import { identifiersUi } from './identifiers.js';
 import { projectUi } from './project.js';
 import { sampleRowsUi } from './sample-rows.js';
 import { qualityUi } from './quality.js';
+import { layersUi } from './layers.js';
 
 export const ui = {
   app: {
@@ -263,6 +264,7 @@ export const ui = {
   identifiers: identifiersUi.en,
   sampleRows: sampleRowsUi.en,
   quality: qualityUi.en,
+  layers: layersUi.en,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -6,6 +6,7 @@ import { identifiersUi } from './identifiers.js';
 import { projectUi } from './project.js';
 import { sampleRowsUi } from './sample-rows.js';
 import { qualityUi } from './quality.js';
+import { layersUi } from './layers.js';
 
 export const ui: UiCatalog = {
   app: {
@@ -262,4 +263,5 @@ export const ui: UiCatalog = {
   identifiers: identifiersUi.ja,
   sampleRows: sampleRowsUi.ja,
   quality: qualityUi.ja,
+  layers: layersUi.ja,
 };

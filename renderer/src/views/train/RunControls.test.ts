@@ -8,6 +8,7 @@ import type { SubsetSpec } from '../../../../shared/domain/data.js';
 import type { TrainConfig } from '../../../../shared/domain/model.js';
 import { layerResult, subsetInfo, trainConfig } from '../../test/fixtures.js';
 import { fakeBackend, mountWith, settle } from '../../test/fake.js';
+import { useStagedStore } from '../../stores/staged.js';
 import { useTrainingStore } from '../../stores/training.js';
 import RunControls from './RunControls.vue';
 
@@ -28,12 +29,25 @@ describe('RunControls', () => {
     expect(shown()).toEqual(['start-training']);
   });
 
-  it('holds Train back while a setting is refused, and says so', async () => {
+  it('holds Train back while a setting is refused (saying so) or a stage of layer-by-layer training runs', async () => {
     const w = mountWith(RunControls);
     const training = useTrainingStore();
     training.config = trainConfig();
     await w.vm.$nextTick();
     expect(w.get('[data-testid="start-training"]').attributes('disabled')).toBeUndefined();
+    useStagedStore().run = {
+      runId: 's',
+      kind: 'layer',
+      layer: 0,
+      state: 'running',
+      progress: null,
+      candidates: [],
+      modelId: null,
+      stackId: null,
+    };
+    await w.vm.$nextTick();
+    expect(w.get('[data-testid="start-training"]').attributes('disabled')).toBeDefined();
+    useStagedStore().run = null;
     training.config.layers[0].units = 0;
     await w.vm.$nextTick();
     const start = w.get('[data-testid="start-training"]');
