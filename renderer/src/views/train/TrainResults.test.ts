@@ -51,4 +51,15 @@ describe('TrainResults', () => {
     expect(w.text()).toContain('nats per row');
     expect(w.text()).toContain('“exact”');
   });
+
+  it('says in words how much less likely unseen rows and rows outside the subset are', () => {
+    const ll = { value: -10, exact: true, se: null };
+    const s = { ...summary(), logLikelihood: { train: ll, valid: null, test: { ...ll, value: -10.7 } } };
+    const outside = { rows: 5, represented: 5, logLikelihood: { ...ll, value: -10.75 } };
+    const w = mountWith(TrainResults, { props: { layers: [layerResult(0)], summary: { ...s, outside } } });
+    const lines = w.findAll('[data-testid="loglik-words"] p').map((p) => p.text());
+    expect(lines[0]).toContain('rows it never saw (test rows) 2.0 times less likely than the rows it trained on');
+    expect(lines[1]).toContain('about as likely as rows of the subset the model never saw');
+    expect(lines).toHaveLength(2); // exact figures: no word on estimates
+  });
 });
