@@ -27,7 +27,7 @@ import { groupBits } from '../base/encoded-rows.js';
 import { appName, appVersion } from '../platform/app-version.js';
 import { EngineClient } from './engine-thread/client.js';
 import type { FileRegistry } from '../platform/file-registry.js';
-import { buildReport, modelReport } from './report.js';
+import { buildReport, modelReport } from './report/index.js';
 import { pickRealRows } from './real-rows.js';
 import { checkFit, prepareTraining } from '../synthesizer/index.js';
 import { SampleExports } from './sample-export.js';
