@@ -48,7 +48,7 @@ export function buildReport(input: ReportInput, sections: readonly Section[] = S
 <html lang="${input.locale}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${esc(CSP_REPORT)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(input.dataName)} — ${esc(L.title)}</title>
+<title>${esc(L.title)} — ${esc(input.dataName)}</title>
 <style>${REPORT_CSS}</style>
 </head><body>
 <header><h1>${esc(L.title)}: ${esc(input.dataName)}</h1>

@@ -8,7 +8,7 @@ import { exact, reportInput } from './test-input.js';
 describe('report', () => {
   it('is titled with the real file name and has every section, in English', () => {
     const html = buildReport(reportInput('en', 'sales 2026.csv'));
-    expect(html).toContain('<title>sales 2026.csv — Layerwise Studio report</title>');
+    expect(html).toContain('<title>Layerwise Studio report — sales 2026.csv</title>');
     expect(html).toContain('<html lang="en">');
     for (const h of ['Data', 'Subset and representativeness', 'Architecture and configuration', 'Bounds per layer'])
       expect(html).toContain(`<h2>${h}</h2>`);
@@ -21,7 +21,7 @@ describe('report', () => {
   it('is in Japanese when the UI is, every heading from the Japanese catalog', () => {
     const html = buildReport(reportInput('ja', '売上.csv'));
     expect(html).toContain('<html lang="ja">');
-    expect(html).toContain('<title>売上.csv — Layerwise Studio レポート</title>');
+    expect(html).toContain('<title>Layerwise Studio レポート — 売上.csv</title>');
     for (const s of SECTIONS) expect(html).toContain(`<h2>${CATALOGS.ja[s.heading]}</h2>`);
     expect(html).toContain('厳密');
     expect(html).toContain('第 1 層: エポックごとの基準');
