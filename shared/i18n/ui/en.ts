@@ -2,6 +2,7 @@
 import { guide } from './en-guide.js';
 import { compareUi } from './compare.js';
 import { projectUi } from './project.js';
+import { reportUi } from './report.js';
 
 export const ui = {
   app: {
@@ -254,6 +255,7 @@ export const ui = {
   },
   ...guide,
   project: projectUi.en,
+  reportExport: reportUi.en,
   compare: compareUi.en,
 } as const;
 

@@ -3,6 +3,7 @@ import type { UiCatalog } from './en.js';
 import { guide } from './ja-guide.js';
 import { compareUi } from './compare.js';
 import { projectUi } from './project.js';
+import { reportUi } from './report.js';
 
 export const ui: UiCatalog = {
   app: {
@@ -253,5 +254,6 @@ export const ui: UiCatalog = {
   },
   ...guide,
   project: projectUi.ja,
+  reportExport: reportUi.ja,
   compare: compareUi.ja,
 };
