@@ -8,7 +8,8 @@ import { AppError } from '../../shared/domain/errors.js';
 import type { ReportFormat, ReportLocale } from '../../shared/domain/report.js';
 import { localeOf } from '../../shared/i18n/estimate.js';
 import type { Saver } from '../platform/saver.js';
-import { stem, type Project } from './project/project.js';
+import { staleness } from './project/lineage.js';
+import { stem, type ModelEntry, type Project } from './project/project.js';
 import { buildReport, compareModels, modelReport } from './report/index.js';
 
 /** Renders a report's HTML to PDF bytes (the desktop shell's, offline and without scripts). */
@@ -22,14 +23,29 @@ export interface ReportExport {
   request: { locale?: ReportLocale; format: ReportFormat };
 }
 
+/**
+ * The data and subset a model's report shows: as they were when it was trained in this session,
+ * else (a reopened project whose data was found again) the project's, when the model is up to date with them.
+ */
+export function reportData(project: Project, entry: ModelEntry): ModelEntry['report'] {
+  if (entry.report.dataset || !project.info || project.dataMissing) return entry.report;
+  if (staleness(entry.record.lineage, project.choices()) !== null) return entry.report;
+  return { dataset: project.info, subset: project.subsetInfo ?? entry.report.subset };
+}
+
 /** The report of the project's selected model, its title and file name the data file's real name. */
-export function projectReport(project: Project, app: AppInfo, locale: ReportLocale): { html: string; stem: string } {
+export function projectReport(
+  project: Project,
+  app: Pick<AppInfo, 'name' | 'version'>,
+  locale: ReportLocale,
+): { html: string; stem: string } {
   const entry = project.selectedModel();
   const dataName = project.dataName(entry);
   const html = buildReport({
     app,
     dataName,
     ...modelReport(entry),
+    ...reportData(project, entry),
     models: compareModels(project.models, entry),
     locale,
   });
