@@ -84,16 +84,20 @@ describe('layerwise report', () => {
     expect(html).toContain('<th scope="col">Distinct values</th>');
   });
 
-  it('refuses a language it does not have, a missing --out, and a file that is no model, in one line each', () => {
+  it('refuses a language it does not have, a missing --out, a file that is no model, and writing over a model or a project, in one line each', () => {
+    const before = readFileSync(projectFile);
     for (const args of [
       ['report', modelFile, '--out', out, '--lang', 'fr'],
       ['report', modelFile],
       ['report', sourceSamplePath(), '--out', out],
+      ['report', modelFile, '--out', modelFile],
+      ['report', modelFile, '--out', projectFile],
     ]) {
       const run = cli(args);
       expect(run.status).not.toBe(0);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr).toMatch(/^layerwise: /);
     }
+    expect(readFileSync(projectFile).equals(before)).toBe(true);
   });
 });
