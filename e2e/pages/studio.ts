@@ -13,6 +13,7 @@ import { DataStep, type Column } from './data-step.js';
 import { ExportStep } from './export-step.js';
 import { ModelsPanel } from './models.js';
 import { ProjectBar, type ModelEntry, type SaveAnswer } from './project-bar.js';
+import { ReportExport } from './report.js';
 import { SamplesStep } from './samples-step.js';
 import { SubsetStep, type Segment, type SegmentColumn, type SubsetResult } from './subset-step.js';
 import { TrainStep, type LayerResult, type TrainingStatus } from './train-step.js';
@@ -53,6 +54,8 @@ export class Studio {
   #askedToSave = false;
   /** The project's models compared (Train step): train with a method per layer, read the table, chart and verdict. */
   readonly compare: ModelsPanel;
+  /** The report (Export step): saved as HTML, or opened in a tab to print (web host). */
+  readonly report: ReportExport;
 
   constructor(page: Page, target: Target) {
     this.#page = page;
@@ -67,6 +70,7 @@ export class Studio {
     this.#a11y = new Accessibility(page);
     this.#project = new ProjectBar(page, target);
     this.compare = new ModelsPanel(page, target);
+    this.report = new ReportExport(page, target);
   }
 
   // The window: steps, language, title, status bar.
