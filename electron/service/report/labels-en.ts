@@ -76,6 +76,13 @@ export const en = {
   blmNote:
     'The BLM bound of a layer is the best log-likelihood that any layers above it could still reach: an optimistic estimate of what the model can become.',
   axisNote: 'The value axis does not start at 0: it spans the figures shown.',
+  modelBoundTrain: 'Model-so-far bound (train)',
+  modelBoundValid: 'Model-so-far bound (validation)',
+  modelBoundChart: 'Bound of the model so far, per layer (nats per row on the rows, higher is better)',
+  modelBoundNote:
+    'The chart shows the bound of the model made of layers 1 to n on the rows themselves: the figure to compare with the model’s log-likelihood.',
+  ownBoundNote:
+    'This model file does not record the bound of the model so far: the chart shows each layer’s own bound, above the first layer on the codes of the layer below, not on the rows.',
   // Log-likelihood
   loglik: 'Log-likelihood',
   which: 'Rows',

@@ -45,6 +45,22 @@ describe('report', () => {
     expect(html).toContain('Inference width');
   });
 
+  it('charts the bound of the model so far when the file records it, else each layer’s own bound, saying which', () => {
+    const input = reportInput('en');
+    const own = buildReport(input);
+    expect(own).toContain('<figcaption>BLM bound per layer');
+    expect(own).toContain('does not record the bound of the model so far');
+    const layers = input.summary.layers.map((l, i) => ({
+      ...l,
+      modelBound: { train: exact(-20 - i), valid: exact(-21 - i) },
+    }));
+    const html = buildReport({ ...input, summary: { ...input.summary, layers } });
+    expect(html).toContain('<figcaption>Bound of the model so far, per layer');
+    expect(html).toContain('<th scope="col">Model-so-far bound (validation)</th>');
+    expect(html).toContain('<title>Layer 2 · Validation: -22.0</title>');
+    expect(html).not.toContain('does not record the bound');
+  });
+
   it('says the gap between training and test rows in words', () => {
     const L = CATALOGS.en;
     expect(gapSentence(exact(-10), exact(-11), L)).toContain('2.7 times less likely');
