@@ -1,6 +1,6 @@
 /** The report's SVG charts: shapes for the figures, escaped text, a title and a data table, nothing that loads or runs. */
 import { describe, expect, it } from 'vitest';
-import { barChart, histogram, lineChart, ticks } from './svg.js';
+import { barChart, histogram, lineChart, tickLabels, ticks } from './svg.js';
 
 const text = { title: 'Bound <b>', xLabel: 'Epoch', yLabel: 'Nats', dataLabel: 'Data' };
 
@@ -67,6 +67,13 @@ describe('svg charts', () => {
     expect(svg).toContain('&#60;script&#62;');
   });
 
+  it('keeps whole x ticks only when asked (epochs)', () => {
+    const points = [1, 2, 3].map((x) => ({ x, y: x }));
+    const xTicks = (svg: string) => [...svg.matchAll(/<text [^>]*y="260.0"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(xTicks(lineChart(text, [{ name: 's', points }]))).toContain('1.5');
+    expect(xTicks(lineChart(text, [{ name: 's', points }], { integerX: true }))).toEqual(['1', '2', '3']);
+  });
+
   it('copes with one point, equal values and no bars', () => {
     expect(lineChart(text, [{ name: 's', points: [{ x: 1, y: 5 }] }])).toContain('<circle');
     expect(
@@ -85,5 +92,8 @@ describe('svg charts', () => {
   it('puts ticks on round values', () => {
     expect(ticks(0, 10)).toEqual([0, 2, 4, 6, 8, 10]);
     expect(ticks(-12.3, -10.1)).toEqual([-12, -11.5, -11, -10.5]);
+    expect(tickLabels([0, 500, 1000])).toEqual(['0', '500', '1000']);
+    expect(tickLabels([-18.6, -18.4, -18.2])).toEqual(['-18.6', '-18.4', '-18.2']);
+    expect(tickLabels([0, 0.05, 0.1])).toEqual(['0.00', '0.05', '0.10']);
   });
 });

@@ -42,6 +42,13 @@ export function fmt(v: number): string {
   return v.toFixed(digits);
 }
 
+/** Tick labels with as many decimals as their step needs (0, 500, 1000; -18.2, -18.4). */
+export function tickLabels(values: number[]): string[] {
+  const step = values.length > 1 ? Math.abs(values[1]! - values[0]!) : 1;
+  const digits = step > 0 ? Math.min(6, Math.max(0, -Math.floor(Math.log10(step) + 1e-9))) : 0;
+  return values.map((v) => (Object.is(v, -0) ? 0 : v).toFixed(digits));
+}
+
 /** About `n` round tick values covering [lo, hi]. */
 export function ticks(lo: number, hi: number, n = 5): number[] {
   if (!(hi > lo)) return [lo];
@@ -73,11 +80,13 @@ function text(x: number, y: number, s: string, attrs = ''): string {
 }
 
 function yAxis(lo: number, hi: number, y: (v: number) => number, label: string): string {
-  const marks = ticks(lo, hi)
+  const values = ticks(lo, hi);
+  const labels = tickLabels(values);
+  const marks = values
     .map(
-      (t) =>
+      (t, i) =>
         `<line x1="${M.left}" x2="${W - M.right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#e3e8ee"/>` +
-        text(M.left - 6, y(t) + 4, fmt(t), 'text-anchor="end"'),
+        text(M.left - 6, y(t) + 4, labels[i] ?? '', 'text-anchor="end"'),
     )
     .join('');
   const mid = (M.top + H - M.bottom) / 2;
@@ -113,8 +122,8 @@ function legend(names: { name: string; color: string; dashed?: boolean }[]): str
     .join('');
 }
 
-/** Lines over a numeric x axis (e.g. a criterion per epoch), one per series. */
-export function lineChart(t: ChartText, series: Series[]): string {
+/** Lines over a numeric x axis (e.g. a criterion per epoch), one per series; `integerX` keeps whole x ticks only (epochs). */
+export function lineChart(t: ChartText, series: Series[], opts: { integerX?: boolean } = {}): string {
   const all = series.flatMap((s) => s.points);
   const [x0, x1] = span(
     all.map((p) => p.x),
@@ -136,8 +145,10 @@ export function lineChart(t: ChartText, series: Series[]): string {
       return `<path d="${d}" fill="none" stroke="${s.color}" stroke-width="2"${dash}/>${dot}`;
     })
     .join('');
-  const xTicks = ticks(x0, x1)
-    .map((v) => text(x(v), H - M.bottom + 16, fmt(v), 'text-anchor="middle"'))
+  const xValues = ticks(x0, x1).filter((v) => !opts.integerX || Number.isInteger(v));
+  const xLabels = tickLabels(xValues);
+  const xTicks = xValues
+    .map((v, i) => text(x(v), H - M.bottom + 16, xLabels[i] ?? '', 'text-anchor="middle"'))
     .join('');
   const xName = text((M.left + W - M.right) / 2, H - M.bottom + 32, t.xLabel, 'text-anchor="middle"');
   const svg = frame(t.title, yAxis(y0, y1, y, t.yLabel) + xTicks + xName + lines + legend(colored));

@@ -32,7 +32,9 @@ function chart(curve: Curve, L: Labels): string {
   const series: Series[] = [{ name: L.seriesTrain, points: curve.points.map((p) => ({ x: p.epoch, y: p.train })) }];
   const valid = curve.points.flatMap((p) => (p.valid === null ? [] : [{ x: p.epoch, y: p.valid }]));
   if (valid.length > 0) series.push({ name: L.seriesValid, points: valid, dashed: true });
-  return lineChart({ title: curve.title, xLabel: L.epoch, yLabel: L.value, dataLabel: L.chartData }, series);
+  return lineChart({ title: curve.title, xLabel: L.epoch, yLabel: L.value, dataLabel: L.chartData }, series, {
+    integerX: true,
+  });
 }
 
 function render({ input, L }: ReportContext): string {
