@@ -71,7 +71,9 @@ describe('svg charts', () => {
     const points = [1, 2, 3].map((x) => ({ x, y: x }));
     const xTicks = (svg: string) => [...svg.matchAll(/<text [^>]*y="260.0"[^>]*>([^<]*)</g)].map((m) => m[1]);
     expect(xTicks(lineChart(text, [{ name: 's', points }]))).toContain('1.5');
-    expect(xTicks(lineChart(text, [{ name: 's', points }], { integerX: true }))).toEqual(['1', '2', '3']);
+    const epochs = lineChart(text, [{ name: 's', points }], { integerX: true });
+    expect(xTicks(epochs)).toEqual(['1', '2', '3']);
+    expect(epochs).toContain('<td>2</td><td>2.00</td>');
   });
 
   it('copes with one point, equal values and no bars', () => {

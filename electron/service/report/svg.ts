@@ -153,7 +153,10 @@ export function lineChart(t: ChartText, series: Series[], opts: { integerX?: boo
   const xName = text((M.left + W - M.right) / 2, H - M.bottom + 32, t.xLabel, 'text-anchor="middle"');
   const svg = frame(t.title, yAxis(y0, y1, y, t.yLabel) + xTicks + xName + lines + legend(colored));
   const xs = [...new Set(all.map((p) => p.x))].sort((a, b) => a - b);
-  const rows = xs.map((v) => [fmt(v), ...series.map((s) => cellAt(s, v))]);
+  const rows = xs.map((v) => [
+    opts.integerX && Number.isInteger(v) ? String(v) : fmt(v),
+    ...series.map((s) => cellAt(s, v)),
+  ]);
   return figure(t, svg, [t.xLabel, ...series.map((s) => s.name)], rows);
 }
 
