@@ -23,6 +23,7 @@ import { bounded, splitError } from './domain/limits.js';
 import { EpochProgress, LayerConfig, LayerResult, TrainConfig, TrainSummary } from './domain/model.js';
 import { LayersState, SuggestBudget } from './domain/layer-by-layer.js';
 import { SizeCandidate } from './domain/staged.js';
+import { ReportRequest } from './domain/report.js';
 import {
   AutosaveEntry,
   GenerationNotes,
@@ -209,7 +210,8 @@ export const methods = {
   /** Stops the export of generated rows in progress (it then fails with `cancelled`). */
   'export.cancel': method(Empty, z.object({ cancelled: z.boolean() })),
   'export.model': method(Empty, SaveResult),
-  'export.report': method(Empty, SaveResult),
+  /** The report in the UI's language: an HTML file, a PDF (desktop), or HTML to view and print in a tab (web host). */
+  'export.report': method(ReportRequest, SaveResult),
   /** Everything the renderer needs to find the project again after a reload or a reconnect. */
   'project.state': method(Empty, ProjectState),
   /** Starts an empty project (the renderer asks to save the current one first). */

@@ -14,6 +14,7 @@ import { ExportStep } from './export-step.js';
 import { ModelsPanel } from './models.js';
 import { ProjectBar, type ModelEntry, type SaveAnswer } from './project-bar.js';
 import { QualityPanel } from './quality.js';
+import { ReportExport } from './report.js';
 import { SamplesStep } from './samples-step.js';
 import { SamplesTable } from './samples-table.js';
 import { LayerByLayer } from './staged.js';
@@ -61,6 +62,8 @@ export class Studio {
   #askedToSave = false;
   /** The project's models compared (Train step): train with a method per layer, read the table, chart and verdict. */
   readonly compare: ModelsPanel;
+  /** The report (Export step): saved as HTML, or opened in a tab to print (web host). */
+  readonly report: ReportExport;
 
   constructor(page: Page, target: Target) {
     this.#page = page;
@@ -78,6 +81,7 @@ export class Studio {
     this.compare = new ModelsPanel(page, target);
     this.samplesTable = new SamplesTable(page, target);
     this.#layers = new LayerByLayer(page, target);
+    this.report = new ReportExport(page, target);
   }
 
   // The window: steps, language, title, status bar.

@@ -12,6 +12,7 @@ import { evaluateCommand } from './commands/evaluate.js';
 import { experimentCommand } from './commands/experiment.js';
 import { selectLayerCommand } from './commands/select-layer.js';
 import { projectCommand } from './commands/project.js';
+import { reportCommand } from './commands/report.js';
 
 export const commands: Command[] = [
   inspectCommand,
@@ -21,6 +22,7 @@ export const commands: Command[] = [
   experimentCommand,
   selectLayerCommand,
   projectCommand,
+  reportCommand,
 ];
 
 export function helpText(): string {

@@ -22,6 +22,7 @@ import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { ElectronSaver } from './electron-saver.js';
 import { MODEL_EXTENSION, modelPathsFromArgv, OpenFileQueue } from './open-files.js';
 import { hardenContents, hardenSession, SECURE_WEB_PREFERENCES } from './security.js';
+import { PDF_PARTITION, printReportPdf } from './report-pdf.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const location = appLocation(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
@@ -101,6 +102,11 @@ function createService(engine: EngineClient): LayerwiseService {
     memoryBudgetBytes: memoryBudgetFromEnv(),
     pickCsvPath,
     pickProjectPath,
+    printPdf: (html) =>
+      printReportPdf(html, {
+        session: session.fromPartition(PDF_PARTITION),
+        createWindow: (options) => new BrowserWindow(options),
+      }),
     autosaves: new Autosaves(join(app.getPath('userData'), 'autosave')),
   });
 }

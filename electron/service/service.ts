@@ -7,7 +7,6 @@
 import type { AppInfo, FileRef, MethodOutput, ServerEvent, Service } from '../../shared/contract.js';
 import type { Condition, CsvFormat } from '../../shared/domain/samples.js';
 import { AppError } from '../../shared/domain/errors.js';
-import { localeOf } from '../../shared/i18n/estimate.js';
 import type { CsvOptionsOverride } from '../../shared/domain/data.js';
 import type { QualityRequest } from '../../shared/domain/quality.js';
 import {
@@ -28,7 +27,7 @@ import { groupBits } from '../base/encoded-rows.js';
 import { appName, appVersion } from '../platform/app-version.js';
 import { EngineClient } from './engine-thread/client.js';
 import type { FileRegistry } from '../platform/file-registry.js';
-import { buildReport, modelReport } from './report.js';
+import { exportReport, type ReportPrinter } from './report-export.js';
 import { checkFit, prepareTraining } from '../synthesizer/index.js';
 import { DEFAULT_CSV_FORMAT, SampleExports } from './sample-export.js';
 import { QualityJobs } from './quality-job.js';
@@ -59,6 +58,8 @@ export interface ServiceDeps {
   autosaves?: Autosaves | null;
   /** Bytes of cell text an import keeps in memory (default: the data layer's); larger files are sampled. */
   memoryBudgetBytes?: number;
+  /** Desktop only: prints a report's HTML to PDF (Electron's printToPDF in a hidden, offline window). */
+  printPdf?: ReportPrinter;
 }
 
 export { DEFAULT_SUBSET };
@@ -271,13 +272,11 @@ export class LayerwiseService implements Service {
     return this.deps.saver.save({ kind: 'model', suggestedName: `${stem(this.project.dataName(entry))}.lwm`, bytes });
   }
 
-  async 'export.report'(): Promise<MethodOutput<'export.report'>> {
-    const entry = this.project.selectedModel();
+  async 'export.report'(
+    request: Parameters<Service['export.report']>[0] = { format: 'html' },
+  ): Promise<MethodOutput<'export.report'>> {
     const app = await this['app.info']();
-    const locale = localeOf(this.deps.osLocale);
-    const html = buildReport({ app, dataName: this.project.dataName(entry), ...modelReport(entry), locale });
-    const suggestedName = `${stem(this.project.dataName(entry))}-report.html`;
-    return this.deps.saver.save({ kind: 'report', suggestedName, bytes: new TextEncoder().encode(html) });
+    return exportReport({ project: this.project, app, saver: this.deps.saver, printPdf: this.deps.printPdf, request });
   }
 
   'project.state' = async () => this.project.state();

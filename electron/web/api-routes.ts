@@ -9,6 +9,7 @@ import { join, extname, basename } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/domain/errors.js';
 import { dispatch } from '../service/dispatch.js';
+import { CSP_REPORT } from '../service/report/csp.js';
 import type { FileRegistry } from '../platform/file-registry.js';
 import { badRequest, HttpError, readJson, sendError, sendReply } from './http-io.js';
 import { SESSION_HEADER, sessionIdOf, type Sessions } from './sessions.js';
@@ -116,9 +117,12 @@ function handleDownload(req: IncomingMessage, res: ServerResponse, id: string, c
 }
 
 function downloadHeaders(download: Download): Record<string, string | number> {
-  return {
+  const name = `filename="${download.fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`;
+  const headers = {
     'Content-Type': download.mime,
     'Content-Length': download.bytes.byteLength,
-    'Content-Disposition': `attachment; filename="${download.fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
+    'Content-Disposition': `${download.inline ? 'inline' : 'attachment'}; ${name}`,
   };
+  // A report to view and print: sandboxed (an opaque origin, no scripts), nothing loads.
+  return download.inline ? { ...headers, 'Content-Security-Policy': `sandbox; ${CSP_REPORT}` } : headers;
 }

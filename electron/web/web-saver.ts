@@ -14,6 +14,8 @@ export interface Download {
   mime: string;
   bytes: Uint8Array;
   expires: number;
+  /** Served to view in the tab (a report to print), under a sandboxing CSP, not as an attachment. */
+  inline: boolean;
 }
 
 export const DOWNLOAD_KEEP_MS = 5 * 60 * 1000;
@@ -37,6 +39,7 @@ export class WebSaver implements Saver {
       fileName: request.suggestedName,
       mime: MIME[request.kind],
       bytes: request.bytes,
+      inline: request.inline === true && request.kind === 'report',
       expires: this.now() + this.keepMs,
     });
     this.schedule();

@@ -6,11 +6,12 @@ import { defineStore } from 'pinia';
 import type { SaveResult, ServerEvent } from '../../../shared/contract.js';
 import type { GenerationNotes } from '../../../shared/domain/project.js';
 import { useClient } from '../api/index.js';
-import { guarded } from './app.js';
+import { guarded, useAppStore } from './app.js';
 import { useCsvExportStore } from './csv-export.js';
 import { useSamplesStore } from './samples.js';
+import { openReportTab, reportRequest } from '../views/export/report.js';
 
-export type ExportKind = 'samples' | 'model' | 'report';
+export type ExportKind = 'samples' | 'model' | 'report' | 'reportPdf';
 
 export const useExportsStore = defineStore('exports', {
   state: () => ({
@@ -28,8 +29,9 @@ export const useExportsStore = defineStore('exports', {
       this.busy = kind;
       try {
         const result = await guarded(async () => {
-          if (kind !== 'samples')
-            return kind === 'model' ? client.api['export.model']({}) : client.api['export.report']({});
+          if (kind === 'report' || kind === 'reportPdf')
+            return client.api['export.report'](reportRequest(kind, useAppStore().info?.transport));
+          if (kind === 'model') return client.api['export.model']({});
           const csv = useCsvExportStore();
           // One seed for preview and export: the file starts with the rows the Samples step shows.
           const samples = useSamplesStore();
@@ -45,7 +47,8 @@ export const useExportsStore = defineStore('exports', {
         });
         if (result) {
           this.results[kind] = result;
-          if (result.downloadUrl) client.download(result.downloadUrl, result.fileName);
+          if (result.downloadUrl && kind === 'reportPdf') openReportTab(result.downloadUrl);
+          else if (result.downloadUrl) client.download(result.downloadUrl, result.fileName);
         }
       } finally {
         this.busy = null;

@@ -7,6 +7,7 @@ import { sampleRowsUi } from './sample-rows.js';
 import { qualityUi } from './quality.js';
 import { layersUi } from './layers.js';
 import { likelihoodUi } from './likelihood.js';
+import { reportUi } from './report.js';
 
 export const ui = {
   app: {
@@ -261,6 +262,7 @@ export const ui = {
   },
   ...guide,
   project: projectUi.en,
+  reportExport: reportUi.en,
   compare: compareUi.en,
   identifiers: identifiersUi.en,
   sampleRows: sampleRowsUi.en,

@@ -8,6 +8,7 @@ import { sampleRowsUi } from './sample-rows.js';
 import { qualityUi } from './quality.js';
 import { layersUi } from './layers.js';
 import { likelihoodUi } from './likelihood.js';
+import { reportUi } from './report.js';
 
 export const ui: UiCatalog = {
   app: {
@@ -260,6 +261,7 @@ export const ui: UiCatalog = {
   },
   ...guide,
   project: projectUi.ja,
+  reportExport: reportUi.ja,
   compare: compareUi.ja,
   identifiers: identifiersUi.ja,
   sampleRows: sampleRowsUi.ja,

@@ -1,8 +1,8 @@
 /** The report states the rare-value protection: k, and what it grouped, in the UI's language. */
 import { describe, expect, it } from 'vitest';
-import type { AppInfo } from '../../shared/contract.js';
-import { defaultTrainConfig, type TrainSummary } from '../../shared/domain/model.js';
-import { buildReport, type ReportInput } from './report.js';
+import type { AppInfo } from '../../../shared/contract.js';
+import { defaultTrainConfig, type TrainSummary } from '../../../shared/domain/model.js';
+import { buildReport, type ReportInput } from './index.js';
 
 const app: AppInfo = {
   name: 'Layerwise Studio',

@@ -1,0 +1,46 @@
+/**
+ * The report a reviewer gets: with the studio in Japanese, an analyst trains a model on the
+ * sample and saves the report; opened offline in a fresh browser that refuses every request,
+ * it is in Japanese, titled with the data file's real name, with its SVG charts (each with its
+ * table) and a page per section when printed. On the web host, "Print / save as PDF" opens the
+ * same report in a new tab, sandboxed, ready for the browser's print.
+ */
+import { basename } from 'node:path';
+import { expect, test } from './fixtures.js';
+import { openOffline, readReport } from './pages/report.js';
+
+const JA_HEADINGS = ['データ', 'サブセットと代表性', 'アーキテクチャと設定', '層ごとの上界', '対数尤度', '学習曲線'];
+
+test('a reviewer opens the report offline, in Japanese, with its charts and the real file name', async ({
+  studio,
+  target,
+}) => {
+  await studio.switchLanguage('ja');
+  await studio.openSample();
+  await studio.goToStep('train');
+  await studio.train({ epochs: 2 });
+  await studio.waitForTrainingDone({ timeout: 180_000 });
+
+  const file = await studio.report.save();
+  expect(basename(file)).toBe('sample-orders-report.html');
+  const report = await openOffline(file);
+  expect(report.requests).toEqual([]);
+  expect(report.lang).toBe('ja');
+  expect(report.title).toBe('Layerwise Studio レポート — sample-orders.csv');
+  for (const h of JA_HEADINGS) expect(report.headings).toContain(h);
+  expect(report.headings).toContain('バックエンドとバージョン');
+  // Column histograms, representativeness, bounds and one curve per layer at least.
+  expect(report.charts).toBeGreaterThanOrEqual(4);
+  expect(report.chartsWithTable).toBe(report.charts);
+  expect(new Set(report.printBreaks)).toEqual(new Set(['page']));
+
+  if (target !== 'web') return;
+  const tab = await studio.report.openToPrint();
+  const shown = await readReport(tab);
+  expect(shown.title).toBe(report.title);
+  expect(shown.headings).toEqual(report.headings);
+  expect(shown.charts).toBe(report.charts);
+  // Sandboxed: the tab cannot script or reach the app (an opaque origin).
+  expect(await tab.evaluate(() => window.origin)).toBe('null');
+  await tab.close();
+});

@@ -1,0 +1,97 @@
+/**
+ * What a report is made from: the data and subset a model was trained on, its configuration,
+ * figures and per-epoch points, the project's other models, and the language. Optional parts
+ * (quality, privacy, detected rules) are filled by the metrics that compute them.
+ */
+import type { AppInfo } from '../../../shared/contract.js';
+import type { QualityScore } from '../../../shared/domain/compare.js';
+import type { DataProvenance, DatasetInfo, SubsetInfo } from '../../../shared/domain/data.js';
+import type { TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
+import type { ChartPoint } from '../../../shared/domain/project.js';
+import { rareValueSummary, type RareValueSummary } from '../../data/index.js';
+import type { ModelEntry } from '../project/project.js';
+import type { Labels, ReportLocale } from './labels.js';
+
+/** One model of the project, as the comparison shows it. */
+export interface CompareModel {
+  name: string;
+  config: TrainConfig;
+  summary: TrainSummary;
+  quality?: QualityScore | null;
+  /** The model this report is about. */
+  current: boolean;
+}
+
+export interface ReportInput {
+  app: Pick<AppInfo, 'name' | 'version'>;
+  /** The real name of the data file (never an upload's id): the report's title. */
+  dataName: string;
+  dataset: DatasetInfo | null;
+  subset: SubsetInfo | null;
+  /** What the model file says of its rows, for a model whose data is not loaded (dataset null). */
+  provenance?: DataProvenance | null;
+  config: TrainConfig;
+  summary: TrainSummary;
+  bits: number;
+  /** What rare-value protection grouped (the encoding's `rareValueSummary`). */
+  rare: RareValueSummary;
+  locale: ReportLocale;
+  modelName?: string;
+  /** When the model was trained (ISO time). */
+  createdAt?: string;
+  /** The per-epoch points of its training (the training curves); absent for a model opened from a file. */
+  points?: ChartPoint[];
+  /** Every model of the project, for the comparison (shown when there are two or more). */
+  models?: CompareModel[];
+  /** When the report was written (ISO time; now by default). */
+  generatedAt?: string;
+  /*
+   * Parts computed by the quality, privacy and business-rule work (`shared/domain/quality.ts`,
+   * `shared/domain/privacy.ts`, detected rules). Typed `unknown` until those types are merged:
+   * each then gets its own type here and its own module in `sections/` (see `index.ts`).
+   */
+  quality?: unknown;
+  privacy?: unknown;
+  rules?: unknown;
+}
+
+/** What a section renders from: the input and its language's catalog. */
+export interface ReportContext {
+  input: ReportInput;
+  L: Labels;
+  locale: ReportLocale;
+}
+
+/** One section of the report: its anchor, its heading, and its body (null leaves the section out). */
+export interface Section {
+  id: string;
+  heading: keyof Labels;
+  render(ctx: ReportContext): string | null;
+}
+
+/** What the report says of a project's model: the data and subset it was trained on, its settings, figures and curves. */
+export function modelReport(entry: ModelEntry): Omit<ReportInput, 'app' | 'dataName' | 'locale'> {
+  const { record } = entry;
+  return {
+    ...entry.report,
+    provenance: record.lineage?.provenance ?? null,
+    config: record.config,
+    summary: record.summary,
+    bits: record.bits,
+    rare: rareValueSummary(entry.encoding),
+    modelName: record.name,
+    createdAt: record.createdAt,
+    points: record.points,
+  };
+}
+
+/** The project's models for the comparison, the report's own marked. */
+export function compareModels(entries: readonly ModelEntry[], current: ModelEntry): CompareModel[] {
+  return entries.map(({ record }) => ({
+    name: record.name,
+    config: record.config,
+    summary: record.summary,
+    quality: record.quality ?? null,
+    current: record.id === current.record.id,
+  }));
+}
