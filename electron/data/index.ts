@@ -51,3 +51,4 @@ export {
 } from './codec/index.js';
 export { toCsv } from './csv-write.js';
 export { knownRows } from './coverage.js';
+export { cellNumber } from './typed.js';

@@ -1,0 +1,94 @@
+/**
+ * Nearest training records by brute force over typed arrays: for each query row, the
+ * distances to its closest and second-closest reference rows (a pair's sum stops as soon as
+ * it passes the current second best), a part of the query rows at a time so a caller can
+ * yield, report progress and stop between parts; and a test of "some reference row within
+ * distance t" indexed by the categories, for dropping generated rows too close to a real one.
+ */
+import { columnCount, partialSum, type TypedRows } from './distance.js';
+
+/** Closest and second-closest distances of query rows (NaN when the reference has too few rows). */
+export interface Nearest {
+  first: Float64Array;
+  second: Float64Array;
+}
+
+export function emptyNearest(rows: number): Nearest {
+  return { first: new Float64Array(rows).fill(NaN), second: new Float64Array(rows).fill(NaN) };
+}
+
+/** Fills `out` for the query rows [from, to) against every reference row. */
+export function nearestTwo(queries: TypedRows, reference: TypedRows, from: number, to: number, out: Nearest): void {
+  const p = columnCount(queries);
+  for (let i = from; i < to; i++) {
+    let best1 = Infinity;
+    let best2 = Infinity;
+    for (let j = 0; j < reference.rows; j++) {
+      const s = partialSum(queries, i, reference, j, best2);
+      if (s >= best2) continue;
+      if (s < best1) {
+        best2 = best1;
+        best1 = s;
+      } else best2 = s;
+    }
+    out.first[i] = best1 === Infinity ? NaN : best1 / p;
+    out.second[i] = best2 === Infinity ? NaN : best2 / p;
+  }
+}
+
+export interface SearchHooks {
+  signal?: AbortSignal;
+  /** Query rows done so far (of all the searches of one evidence run, counted by the caller). */
+  onRows?: (rows: number) => void;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** nearestTwo over all query rows, `part` rows at a time with a turn of the event loop between. */
+export async function nearestInParts(
+  queries: TypedRows,
+  reference: TypedRows,
+  hooks: SearchHooks = {},
+  part = 200,
+): Promise<Nearest> {
+  const out = emptyNearest(queries.rows);
+  for (let from = 0; from < queries.rows; from += part) {
+    await nextTurn();
+    if (hooks.signal?.aborted) throw new DOMException('cancelled', 'AbortError');
+    const to = Math.min(queries.rows, from + part);
+    nearestTwo(queries, reference, from, to, out);
+    hooks.onRows?.(to - from);
+  }
+  return out;
+}
+
+/**
+ * Whether a query row has a reference row at distance ≤ `threshold`. When the threshold
+ * allows no category to differ (threshold × columns < 1), only reference rows with the
+ * same categories are compared (a map from the category codes); otherwise every row, each
+ * pair stopping once past the threshold.
+ */
+export function closeRowTest(reference: TypedRows, threshold: number): (queries: TypedRows, i: number) => boolean {
+  const p = columnCount(reference);
+  const bound = threshold * p + 1e-9;
+  const all = Int32Array.from({ length: reference.rows }, (_, j) => j);
+  const keyOf = (r: TypedRows, i: number) => r.cats.subarray(i * r.catCols, (i + 1) * r.catCols).join(',');
+  let blocks: Map<string, Int32Array> | null = null;
+  if (bound < 1 && reference.catCols > 0) {
+    const lists = new Map<string, number[]>();
+    for (let j = 0; j < reference.rows; j++) {
+      const key = keyOf(reference, j);
+      const list = lists.get(key);
+      if (list) list.push(j);
+      else lists.set(key, [j]);
+    }
+    blocks = new Map([...lists].map(([k, v]) => [k, Int32Array.from(v)]));
+  }
+  return (queries, i) => {
+    const candidates = blocks ? blocks.get(keyOf(queries, i)) : all;
+    if (!candidates) return false;
+    for (let k = 0; k < candidates.length; k++)
+      if (partialSum(queries, i, reference, candidates[k], bound) <= bound) return true;
+    return false;
+  };
+}
