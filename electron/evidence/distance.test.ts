@@ -1,7 +1,15 @@
 /** The mixed-type distance and the nearest-record search on hand-computed rows. */
 import { describe, expect, it } from 'vitest';
 import type { RowTable } from '../../shared/domain/data.js';
-import { numberPart, partialSum, rowDistance, rowSpace, typedRows, type DistanceColumn } from './distance.js';
+import {
+  MISSING_NUMBER,
+  numberPart,
+  partialSum,
+  rowDistance,
+  rowSpace,
+  typedRows,
+  type DistanceColumn,
+} from './distance.js';
 import { closeRowTest, emptyNearest, nearestInParts, nearestTwo } from './distance-search.js';
 
 const columns: DistanceColumn[] = [
@@ -27,8 +35,8 @@ describe('the mixed-type distance', () => {
 
   it('caps a number part at 1 and handles missing cells (both missing 0, one missing 1)', () => {
     expect(numberPart(0, 3)).toBe(1);
-    expect(numberPart(NaN, NaN)).toBe(0);
-    expect(numberPart(NaN, 0.2)).toBe(1);
+    expect(numberPart(MISSING_NUMBER, MISSING_NUMBER)).toBe(0);
+    expect(numberPart(MISSING_NUMBER, 0.2)).toBe(1);
     const Q = typedRows(
       space,
       t([

@@ -17,7 +17,13 @@ export interface DistanceColumn {
   level?: (cell: string) => string | null;
 }
 
-/** Rows ready for distances: `nums` row-major (rows × numeric columns, NaN = missing), `cats` likewise (-1 = missing). */
+/**
+ * A missing number, stored so that the capped difference needs no test: 1 against any value
+ * (read in range units, far below this), 0 against another missing one.
+ */
+export const MISSING_NUMBER = 1e12;
+
+/** Rows ready for distances: `nums` row-major (rows × numeric columns, MISSING_NUMBER = missing), `cats` likewise (-1 = missing). */
 export interface TypedRows {
   rows: number;
   numCols: number;
@@ -79,8 +85,10 @@ export function typedRows(space: RowSpace, table: RowTable): TypedRows {
   };
   nums.forEach((c, k) => {
     const at = indexOf(table, c.name);
-    for (let r = 0; r < n; r++)
-      out.nums[r * nums.length + k] = (c.parse!(table.rows[r][at]) - space.min[k]) / space.range[k];
+    for (let r = 0; r < n; r++) {
+      const v = c.parse!(table.rows[r][at]);
+      out.nums[r * nums.length + k] = Number.isFinite(v) ? (v - space.min[k]) / space.range[k] : MISSING_NUMBER;
+    }
   });
   cats.forEach((c, k) => {
     const at = indexOf(table, c.name);
@@ -97,12 +105,12 @@ export function typedRows(space: RowSpace, table: RowTable): TypedRows {
   return out;
 }
 
-/** One number column's part of the distance (range units): 0 both missing, 1 one missing, else |x − y| capped at 1. */
+/**
+ * One number column's part of the distance (range units): |x − y| capped at 1, so 0 when both
+ * are missing (MISSING_NUMBER) and 1 when one is.
+ */
 export function numberPart(x: number, y: number): number {
-  const xm = Number.isNaN(x);
-  const ym = Number.isNaN(y);
-  if (xm || ym) return xm && ym ? 0 : 1;
-  const d = Math.abs(x - y);
+  const d = x > y ? x - y : y - x;
   return d < 1 ? d : 1;
 }
 
@@ -116,8 +124,11 @@ export function partialSum(a: TypedRows, i: number, b: TypedRows, j: number, bou
   for (let k = 0, ai = i * cc, bj = j * cc; k < cc; k++) if (a.cats[ai + k] !== b.cats[bj + k]) sum += 1;
   if (sum > bound) return sum;
   const nc = a.numCols;
+  const an = a.nums;
+  const bn = b.nums;
   for (let k = 0, ai = i * nc, bj = j * nc; k < nc; k++) {
-    sum += numberPart(a.nums[ai + k], b.nums[bj + k]);
+    const d = an[ai + k] - bn[bj + k];
+    sum += d >= 1 || d <= -1 ? 1 : d < 0 ? -d : d;
     if (sum > bound) return sum;
   }
   return sum;
