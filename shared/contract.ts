@@ -27,6 +27,7 @@ import {
   ProjectState,
   RunState,
 } from './domain/project.js';
+import { DropCloserThan, PrivacyEvidence, PrivacyRequest } from './domain/privacy.js';
 
 const Empty = z.object({}).strict();
 
@@ -127,16 +128,20 @@ export const methods = {
   'model.info': method(Empty, ModelInfo.nullable()),
   /** The first `rows` rows of what `export.samples` writes for the same seed, beside real rows. */
   'samples.generate': method(
-    z.object({ rows: z.number().int().min(1).max(100000), seed: z.number().int() }),
-    z.object({ generated: RowTable, real: RowTable, notes: GenerationNotes }),
+    z.object({ rows: z.number().int().min(1).max(100000), seed: z.number().int(), dropCloserThan: DropCloserThan }),
+    z.object({ generated: RowTable, real: RowTable, notes: GenerationNotes, dropped: z.number().int().min(0) }),
   ),
   'export.samples': method(
-    z.object({ rows: z.number().int().min(1).max(1000000), seed: z.number().int() }),
-    SaveResult.extend({ notes: GenerationNotes }),
+    z.object({ rows: z.number().int().min(1).max(1000000), seed: z.number().int(), dropCloserThan: DropCloserThan }),
+    SaveResult.extend({ notes: GenerationNotes, dropped: z.number().int().min(0) }),
   ),
   /** Stops the export of generated rows in progress (it then fails with `cancelled`). */
   'export.cancel': method(Empty, z.object({ cancelled: z.boolean() })),
   'export.model': method(Empty, SaveResult),
+  /** Privacy evidence of the selected model's rows for a seed, against its training and held-out rows. */
+  'evidence.privacy': method(PrivacyRequest, PrivacyEvidence),
+  /** Stops the privacy evidence in progress (it then fails with `cancelled`). */
+  'evidence.cancelPrivacy': method(Empty, z.object({ cancelled: z.boolean() })),
   'export.report': method(Empty, SaveResult),
   /** Everything the renderer needs to find the project again after a reload or a reconnect. */
   'project.state': method(Empty, ProjectState),
@@ -188,6 +193,8 @@ export const ServerEvent = z.discriminatedUnion('type', [
     totalRows: z.number().int().min(1),
   }),
   z.object({ type: z.literal('train.layer'), runId: z.string(), result: LayerResult }),
+  /** The privacy evidence: row pairs compared so far, of the total. */
+  z.object({ type: z.literal('privacy.progress'), done: z.number().min(0), total: z.number().min(0) }),
   z.object({
     type: z.literal('train.state'),
     runId: z.string(),

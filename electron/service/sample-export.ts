@@ -26,7 +26,13 @@ export async function csvInParts(
   encoding: EncodingSpec,
   bits: EncodedData,
   seed: number,
-  hooks: { signal?: AbortSignal; onPart?: (rowsDone: number) => void; omit?: readonly string[] } = {},
+  hooks: {
+    signal?: AbortSignal;
+    onPart?: (rowsDone: number) => void;
+    omit?: readonly string[];
+    /** The rows of a part to write (e.g. without those too close to a real one); default all. */
+    keep?: (rows: string[][]) => string[][];
+  } = {},
   partRows = EXPORT_CHUNK_ROWS,
 ): Promise<Uint8Array> {
   const text = new TextEncoder();
@@ -39,7 +45,8 @@ export async function csvInParts(
     await nextTurn();
     if (hooks.signal?.aborted) throw new AppError('cancelled');
     const rows = next(partRows);
-    const csv = toCsv(withoutColumns({ header: encoding.header, rows }, omit), { bom: false });
+    const table = withoutColumns({ header: encoding.header, rows }, omit);
+    const csv = toCsv(hooks.keep ? { header: table.header, rows: hooks.keep(table.rows) } : table, { bom: false });
     if (!csv.startsWith(head)) throw new AppError('internal', { message: 'the CSV header changed between parts' });
     parts.push(text.encode(csv.slice(head.length)));
     done += rows.length;
@@ -76,7 +83,12 @@ export class SampleExports {
    * gives one chunk), without the columns in `omit`.
    */
   async csv(
-    model: { sample: SampleChunk; encoding: EncodingSpec; omit?: readonly string[] },
+    model: {
+      sample: SampleChunk;
+      encoding: EncodingSpec;
+      omit?: readonly string[];
+      keep?: (rows: string[][]) => string[][];
+    },
     rows: number,
     seed: number,
   ): Promise<Uint8Array> {
@@ -102,6 +114,7 @@ export class SampleExports {
         signal: controller.signal,
         onPart: (done) => progress('write', done),
         omit: model.omit,
+        keep: model.keep,
       });
     } finally {
       if (this.running === controller) this.running = null;

@@ -4,7 +4,7 @@
  * this; it calls the data layer directly and the engine through its worker thread. Another
  * file starts a new project; the project's saving, reopening and autosave are `project/session.ts`.
  */
-import type { AppInfo, FileRef, MethodOutput, ServerEvent, Service } from '../../shared/contract.js';
+import type { AppInfo, FileRef, MethodInput, MethodOutput, ServerEvent, Service } from '../../shared/contract.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { localeOf } from '../../shared/i18n/estimate.js';
 import type { CsvOptionsOverride } from '../../shared/domain/data.js';
@@ -31,6 +31,7 @@ import { buildReport, modelReport } from './report.js';
 import { pickRealRows } from './real-rows.js';
 import { checkFit, prepareTraining } from '../synthesizer/index.js';
 import { SampleExports } from './sample-export.js';
+import { dropFilter, PrivacyRuns } from './privacy-runs.js';
 import { TrainingRuns } from './training-runs.js';
 import { estimateRun } from './estimate.js';
 import type { Saver } from '../platform/saver.js';
@@ -65,6 +66,7 @@ export class LayerwiseService implements Service {
   private readonly passes: FilePasses;
   private readonly runs: TrainingRuns;
   private readonly exports: SampleExports;
+  private readonly privacy: PrivacyRuns;
   /** The project: `this.session.project`. */
   readonly session: ProjectSession;
 
@@ -84,6 +86,7 @@ export class LayerwiseService implements Service {
       cancelRun: () => this.runs.cancelCurrent(),
     });
     this.exports = new SampleExports(deps.emit);
+    this.privacy = new PrivacyRuns(deps.emit);
   }
 
   private get project() {
@@ -95,6 +98,7 @@ export class LayerwiseService implements Service {
     this['data.cancelImport']().catch(() => undefined);
     this.runs.stop();
     this.exports.cancel();
+    this.privacy.cancel();
   }
 
   async 'app.info'(): Promise<AppInfo> {
@@ -217,19 +221,34 @@ export class LayerwiseService implements Service {
     return this.project.modelInfo();
   }
 
-  async 'samples.generate'(input: { rows: number; seed: number }): Promise<MethodOutput<'samples.generate'>> {
+  async 'samples.generate'(input: MethodInput<'samples.generate'>): Promise<MethodOutput<'samples.generate'>> {
     const { table, entry, notes } = await this.generate(input.rows, input.seed);
     const real = entry.trainedOn
       ? pickRealRows(entry.trainedOn.dataset, entry.trainedOn.train, input.rows, input.seed)
       : { header: entry.encoding.header, rows: [] };
-    return { generated: table, real: withoutColumns(real, notes.omitted), notes };
+    const drop = dropFilter(entry.trainedOn, entry.encoding, table.header, input.dropCloserThan ?? null);
+    const generated = drop ? { header: table.header, rows: drop.keep(table.rows) } : table;
+    return { generated, real: withoutColumns(real, notes.omitted), notes, dropped: drop?.dropped ?? 0 };
   }
 
-  async 'export.samples'(input: { rows: number; seed: number }): Promise<MethodOutput<'export.samples'>> {
+  async 'export.samples'(input: MethodInput<'export.samples'>): Promise<MethodOutput<'export.samples'>> {
     const source = selectedSource(this.project, this.deps.engine);
-    const bytes = await this.exports.csv(source, input.rows, input.seed);
+    const header = withoutColumns({ header: source.encoding.header, rows: [] }, source.omit).header;
+    const drop = dropFilter(source.entry.trainedOn, source.encoding, header, input.dropCloserThan ?? null);
+    const bytes = await this.exports.csv({ ...source, keep: drop?.keep }, input.rows, input.seed);
     const suggestedName = `${stem(this.project.dataName(source.entry))}-synthetic.csv`;
-    return { ...(await this.deps.saver.save({ kind: 'csv', suggestedName, bytes })), notes: source.notes };
+    const saved = await this.deps.saver.save({ kind: 'csv', suggestedName, bytes });
+    return { ...saved, notes: source.notes, dropped: drop?.dropped ?? 0 };
+  }
+
+  async 'evidence.privacy'(input: { rows: number; seed: number }): Promise<MethodOutput<'evidence.privacy'>> {
+    const { entry, encoding } = selectedSource(this.project, this.deps.engine);
+    const generate = async () => (await this.generate(input.rows, input.seed)).table;
+    return this.privacy.run({ trainedOn: entry.trainedOn, encoding, generate }, input.seed);
+  }
+
+  async 'evidence.cancelPrivacy'(): Promise<MethodOutput<'evidence.cancelPrivacy'>> {
+    return { cancelled: this.privacy.cancel() };
   }
 
   async 'export.cancel'(): Promise<MethodOutput<'export.cancel'>> {

@@ -10,6 +10,7 @@ import { evalErrors } from './errors/eval.js';
 import { hostErrors } from './errors/host.js';
 import { modelTerms } from './errors/model.js';
 import { projectErrors } from './errors/project.js';
+import { privacyErrors } from './errors/privacy.js';
 import { terms, trainErrors } from './errors/train.js';
 
 export type Locale = 'en' | 'ja';
@@ -24,6 +25,7 @@ export const errorMessages: Record<Locale, Record<string, string>> = {
     ...trainErrors.en,
     ...hostErrors.en,
     ...projectErrors.en,
+    ...privacyErrors.en,
   },
   ja: {
     ...appErrors.ja,
@@ -33,6 +35,7 @@ export const errorMessages: Record<Locale, Record<string, string>> = {
     ...trainErrors.ja,
     ...hostErrors.ja,
     ...projectErrors.ja,
+    ...privacyErrors.ja,
   },
 };
 

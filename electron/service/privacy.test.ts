@@ -1,0 +1,97 @@
+/**
+ * The privacy evidence through the service, with the real data layer and engine: the
+ * selected model's rows for a seed against its training and held-out (test) rows, with
+ * progress and a cancel; dropping rows too close to a real one in the preview and the export
+ * alike, with the count dropped said, never silently.
+ */
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerEvent } from '../../shared/contract.js';
+import { PrivacyEvidence } from '../../shared/domain/privacy.js';
+import { EngineClient } from './engine-thread/client.js';
+import { FileRegistry } from '../platform/file-registry.js';
+import { sourceSamplePath } from '../platform/paths.js';
+import { LayerwiseService } from './service.js';
+import { MemorySaver, trainTiny } from './project/test-support.js';
+
+let engine: EngineClient;
+let svc: LayerwiseService;
+const events: ServerEvent[] = [];
+const saver = new MemorySaver();
+
+beforeAll(async () => {
+  engine = new EngineClient();
+  svc = new LayerwiseService({
+    transport: 'web',
+    osLocale: 'en-US',
+    samplePath: sourceSamplePath(),
+    emit: (e) => events.push(e),
+    files: new FileRegistry(),
+    saver,
+    engine,
+  });
+  await svc['data.import']({ source: { kind: 'sample' } });
+  await trainTiny(svc, events);
+});
+afterAll(async () => {
+  svc.close();
+  await engine.dispose();
+});
+
+const csvRows = (bytes: Uint8Array) =>
+  Papa.parse<string[]>(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+
+describe('the privacy evidence of a project', () => {
+  it("compares the model's rows for the seed with its training and held-out rows, with progress", async () => {
+    const before = events.length;
+    const e = await svc['evidence.privacy']({ rows: 400, seed: 3 });
+    expect(PrivacyEvidence.parse(JSON.parse(JSON.stringify(e)))).toEqual(e);
+    const defaults = await svc['train.defaults']();
+    expect(e.sample).toEqual({
+      synthetic: { used: 400, of: 400 },
+      training: { used: defaults.rows, of: defaults.rows },
+      holdout: { used: defaults.test, of: defaults.test },
+    });
+    expect(e.columns).not.toContain('order_id');
+    expect(e.replaced.identifiers).toEqual([
+      { name: 'order_id', realValues: 8000, generatedValues: 400, equalToReal: 0 },
+    ]);
+    expect(e.closerToTraining?.referenceRows).toBe(defaults.test);
+    const progress = events.slice(before).filter((ev) => ev.type === 'privacy.progress');
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)).toMatchObject({ done: expect.any(Number) });
+  });
+
+  it('can be cancelled, and refuses a second run at the same time', async () => {
+    const running = svc['evidence.privacy']({ rows: 2000, seed: 4 });
+    await expect(svc['evidence.privacy']({ rows: 100, seed: 4 })).rejects.toMatchObject({ code: 'busy' });
+    await expect(svc['evidence.cancelPrivacy']()).resolves.toEqual({ cancelled: true });
+    await expect(running).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(svc['evidence.cancelPrivacy']()).resolves.toEqual({ cancelled: false });
+  });
+});
+
+describe('dropping generated rows too close to a real one', () => {
+  it('drops the same rows from the preview and the export and says how many', async () => {
+    // A threshold that drops a good share of rows (two of 13 columns may differ a little).
+    const threshold = 0.2;
+    const kept = await svc['samples.generate']({ rows: 300, seed: 5 });
+    expect(kept.dropped).toBe(0);
+    const preview = await svc['samples.generate']({ rows: 300, seed: 5, dropCloserThan: threshold });
+    expect(preview.dropped).toBeGreaterThan(0);
+    expect(preview.generated.rows.length + preview.dropped).toBe(300);
+    const exported = await svc['export.samples']({ rows: 300, seed: 5, dropCloserThan: threshold });
+    expect(exported.dropped).toBe(preview.dropped);
+    const rows = csvRows(saver.saved.at(-1)!.bytes);
+    expect(rows[0]).toEqual(preview.generated.header);
+    expect(rows.slice(1)).toEqual(preview.generated.rows);
+    // The rows kept are those of the stream without the dropped ones, in order.
+    const ids = new Set(preview.generated.rows.map((r) => r[0]));
+    expect(kept.generated.rows.filter((r) => ids.has(r[0]))).toEqual(preview.generated.rows);
+  });
+
+  it('drops every row at the largest threshold', async () => {
+    const all = await svc['samples.generate']({ rows: 50, seed: 6, dropCloserThan: 1 });
+    expect(all).toMatchObject({ dropped: 50, generated: { rows: [] } });
+  });
+});
