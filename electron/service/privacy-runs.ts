@@ -8,15 +8,14 @@ import type { ServerEvent } from '../../shared/contract.js';
 import type { RowTable } from '../../shared/domain/data.js';
 import { AppError } from '../../shared/domain/errors.js';
 import type { PrivacyEvidence } from '../../shared/domain/privacy.js';
-import type { Subset } from '../data/index.js';
+import type { Dataset, Subset } from '../data/index.js';
 import { privacyEvidence, tooCloseFilter, type TooCloseFilter } from '../evidence/index.js';
 import type { EncodingSpec } from '../data/index.js';
 
 const PROGRESS_EVERY_MS = 200;
 
-/** The rows of a subset at `rows`, all columns. */
-export function rowsAt(subset: Subset, rows: ArrayLike<number>): RowTable {
-  const { dataset } = subset;
+/** The rows of a dataset at `rows`, all columns. */
+export function rowsAt(dataset: Dataset, rows: ArrayLike<number>): RowTable {
   const header = dataset.info.columns.map((c) => c.name);
   return { header, rows: Array.from(rows as ArrayLike<number>, (r) => dataset.cells.map((col) => col[r])) };
 }
@@ -25,7 +24,8 @@ export function rowsAt(subset: Subset, rows: ArrayLike<number>): RowTable {
 export function realRowsOf(trainedOn: Subset | null): { training: RowTable; holdout: RowTable; subset: Subset } {
   if (!trainedOn) throw new AppError('privacy.noRealRows');
   const held = trainedOn.test.length > 0 ? trainedOn.test : trainedOn.valid;
-  return { training: rowsAt(trainedOn, trainedOn.train), holdout: rowsAt(trainedOn, held), subset: trainedOn };
+  const { dataset } = trainedOn;
+  return { training: rowsAt(dataset, trainedOn.train), holdout: rowsAt(dataset, held), subset: trainedOn };
 }
 
 /** The filter dropping rows at distance ≤ `threshold` from a training row (null: none). */

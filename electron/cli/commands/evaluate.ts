@@ -11,19 +11,31 @@ import { intOption, note, parse, printJson, type Command } from '../command.js';
 import { memoryBudgetFromEnv } from '../../platform/paths.js';
 import { csvOptionSpec, csvOptionUsage, csvOverrides } from '../csv-options.js';
 import { formatEstimate } from '../../../shared/i18n/estimate.js';
+import { cliPrivacy } from './evaluate-privacy.js';
+
+/** At most this many generated rows for the privacy evidence (its limit). */
+const PRIVACY_ROWS_MAX = 20_000;
 
 /** Importance samples per row: beyond this the estimate gains nothing a user can see, and memory runs out. */
 const MAX_IMPORTANCE_SAMPLES = 10_000;
 
-const options = { seed: { type: 'string' }, samples: { type: 'string' }, ...csvOptionSpec } as const;
+const options = {
+  seed: { type: 'string' },
+  samples: { type: 'string' },
+  'privacy-rows': { type: 'string' },
+  ...csvOptionSpec,
+} as const;
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
   summary: "a model's log-likelihood of the rows of a CSV (exact or estimated)",
   usage: `Usage: layerwise evaluate <model.lwm> <csv> [--samples S] [--seed N]
 
-Prints {rows, logLikelihood: {value, exact, se}, bitsPerRow, backend} as JSON on stdout.
+Prints {rows, logLikelihood: {value, exact, se}, bitsPerRow, backend, privacy} as JSON on stdout.
 --samples S sets the importance samples per row when the exact sum is too large (default 100).
+privacy: {against, evidence}: the model's first --privacy-rows rows for --seed (default 2000, at most
+${PRIVACY_ROWS_MAX}; the rows "sample" writes for that seed) against the CSV's rows: its training and
+held-out (test) rows when the CSV is the file the model was trained on, else all its rows.
 
 ${csvOptionUsage}`,
   async run(argv) {
@@ -37,7 +49,8 @@ ${csvOptionUsage}`,
         message: `--samples: give a number of importance samples from 1 to ${MAX_IMPORTANCE_SAMPLES}`,
       });
     const backend = await initBackend();
-    const { model, manifest } = await readBundle(modelPath);
+    const bundle = await readBundle(modelPath);
+    const { model, manifest } = bundle;
     const dataset = await importCsv(csv, { overrides: csvOverrides(values), memoryBudgetBytes: memoryBudgetFromEnv() });
     const table = datasetRows(dataset, 0, dataset.info.rows);
     const data = encodeTable(manifest.dataEncoding, table);
@@ -46,7 +59,14 @@ ${csvOptionUsage}`,
       samples,
     });
     note(`log-likelihood: ${formatEstimate(estimate)} per row over ${data.rows} rows`);
-    printJson({ rows: data.rows, logLikelihood: estimate, bitsPerRow: estimate.value / Math.LN2, backend });
+    const privacyRows = intOption(values['privacy-rows'], 'privacy-rows', 2000);
+    if (privacyRows < 10 || privacyRows > PRIVACY_ROWS_MAX)
+      throw new AppError('cli.badArguments', {
+        message: `--privacy-rows: give a number from 10 to ${PRIVACY_ROWS_MAX}`,
+      });
+    const privacy = await cliPrivacy(bundle, dataset, privacyRows, intOption(values.seed, 'seed', 1));
+    note(`privacy: ${privacy.evidence.verdict.level} (against ${privacy.against})`);
+    printJson({ rows: data.rows, logLikelihood: estimate, bitsPerRow: estimate.value / Math.LN2, backend, privacy });
     return 0;
   },
 };
