@@ -5,6 +5,7 @@
  * yield, report progress and stop between parts; and a test of "some reference row within
  * distance t" indexed by the categories, for dropping generated rows too close to a real one.
  */
+import { AppError } from '../../shared/domain/errors.js';
 import { columnCount, partialSum, type TypedRows } from './distance.js';
 
 /** Closest and second-closest distances of query rows (NaN when the reference has too few rows). */
@@ -54,7 +55,7 @@ export async function nearestInParts(
   const out = emptyNearest(queries.rows);
   for (let from = 0; from < queries.rows; from += part) {
     await nextTurn();
-    if (hooks.signal?.aborted) throw new DOMException('cancelled', 'AbortError');
+    if (hooks.signal?.aborted) throw new AppError('cancelled');
     const to = Math.min(queries.rows, from + part);
     nearestTwo(queries, reference, from, to, out);
     hooks.onRows?.(to - from);
