@@ -129,11 +129,16 @@ export const methods = {
   /** The first `rows` rows of what `export.samples` writes for the same seed, beside real rows. */
   'samples.generate': method(
     z.object({ rows: z.number().int().min(1).max(100000), seed: z.number().int(), dropCloserThan: DropCloserThan }),
-    z.object({ generated: RowTable, real: RowTable, notes: GenerationNotes, dropped: z.number().int().min(0) }),
+    z.object({
+      generated: RowTable,
+      real: RowTable,
+      notes: GenerationNotes,
+      dropped: z.number().int().min(0).default(0),
+    }),
   ),
   'export.samples': method(
     z.object({ rows: z.number().int().min(1).max(1000000), seed: z.number().int(), dropCloserThan: DropCloserThan }),
-    SaveResult.extend({ notes: GenerationNotes, dropped: z.number().int().min(0) }),
+    SaveResult.extend({ notes: GenerationNotes, dropped: z.number().int().min(0).default(0) }),
   ),
   /** Stops the export of generated rows in progress (it then fails with `cancelled`). */
   'export.cancel': method(Empty, z.object({ cancelled: z.boolean() })),

@@ -6,6 +6,7 @@
 import type { Client } from './api/client.js';
 import { useDataStore } from './stores/data.js';
 import { useExportsStore } from './stores/exports.js';
+import { usePrivacyStore } from './stores/privacy.js';
 import { useProjectStore } from './stores/project.js';
 import { useSubsetStore } from './stores/subset.js';
 import { useTrainingStore } from './stores/training.js';
@@ -25,6 +26,7 @@ export function wireEvents(client: Client): () => void {
       if (e.phase === 'import') data.onProgress(e);
       else subset.onProgress(e);
     } else if (e.type === 'export.progress') exports.onProgress(e);
+    else if (e.type === 'privacy.progress') usePrivacyStore().onProgress(e);
     else training.onEvent(e);
   });
   return () => {

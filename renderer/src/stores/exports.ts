@@ -7,6 +7,7 @@ import type { SaveResult, ServerEvent } from '../../../shared/contract.js';
 import type { GenerationNotes } from '../../../shared/domain/project.js';
 import { useClient } from '../api/index.js';
 import { guarded } from './app.js';
+import { dropArgument } from './privacy.js';
 
 export type ExportKind = 'samples' | 'model' | 'report';
 
@@ -17,6 +18,8 @@ export const useExportsStore = defineStore('exports', {
     results: {} as Partial<Record<ExportKind, SaveResult>>,
     /** About the rows last exported: the columns left out, what changed since the model was trained. */
     notes: null as GenerationNotes | null,
+    /** Rows the last export dropped as too close to a real one (privacy panel), of `total`, at `threshold`. */
+    dropped: null as { count: number; total: number; threshold: number } | null,
     busy: null as ExportKind | null,
     /** How far the export of generated rows is, while it runs. */
     progress: null as Omit<Extract<ServerEvent, { type: 'export.progress' }>, 'type'> | null,
@@ -29,8 +32,11 @@ export const useExportsStore = defineStore('exports', {
         const result = await guarded(async () => {
           if (kind !== 'samples')
             return kind === 'model' ? client.api['export.model']({}) : client.api['export.report']({});
-          const saved = await client.api['export.samples']({ rows: this.rows, seed: this.seed });
+          const drop = dropArgument();
+          const saved = await client.api['export.samples']({ rows: this.rows, seed: this.seed, ...drop });
           this.notes = saved.notes;
+          const threshold = drop.dropCloserThan;
+          this.dropped = threshold === undefined ? null : { count: saved.dropped, total: this.rows, threshold };
           return saved;
         });
         if (result) {

@@ -4,6 +4,7 @@ import type { RowTable } from '../../../shared/domain/data.js';
 import type { GenerationNotes } from '../../../shared/domain/project.js';
 import { useClient } from '../api/index.js';
 import { guarded } from './app.js';
+import { dropArgument } from './privacy.js';
 
 export const useSamplesStore = defineStore('samples', {
   state: () => ({
@@ -12,14 +13,20 @@ export const useSamplesStore = defineStore('samples', {
     generated: null as RowTable | null,
     real: null as RowTable | null,
     notes: null as GenerationNotes | null,
+    /** Rows dropped as too close to a real one (privacy panel), of `count`, at `threshold`. */
+    dropped: null as { count: number; total: number; threshold: number } | null,
     busy: false,
   }),
   actions: {
     async generate() {
       this.busy = true;
       try {
-        const r = await guarded(() => useClient().api['samples.generate']({ rows: this.count, seed: this.seed }));
+        const drop = dropArgument();
+        const input = { rows: this.count, seed: this.seed, ...drop };
+        const r = await guarded(() => useClient().api['samples.generate'](input));
         if (r) {
+          const threshold = drop.dropCloserThan;
+          this.dropped = threshold === undefined ? null : { count: r.dropped, total: input.rows, threshold };
           this.generated = r.generated;
           this.real = r.real;
           this.notes = r.notes;
