@@ -11,6 +11,7 @@ import { Accessibility, type Violation } from './accessibility.js';
 import { showStep, textOf, type Step, type Table, type Target } from './base.js';
 import { DataStep, type Column } from './data-step.js';
 import { ExportStep } from './export-step.js';
+import { PrivacyPanel } from './privacy.js';
 import { ProjectBar, type ModelEntry, type SaveAnswer } from './project-bar.js';
 import { SamplesStep } from './samples-step.js';
 import { SubsetStep, type Segment, type SegmentColumn, type SubsetResult } from './subset-step.js';
@@ -48,6 +49,7 @@ export class Studio {
   readonly #export: ExportStep;
   readonly #a11y: Accessibility;
   readonly #project: ProjectBar;
+  readonly #privacy: PrivacyPanel;
   /** Whether the last open of data or a project was asked to save the project first. */
   #askedToSave = false;
 
@@ -63,6 +65,7 @@ export class Studio {
     this.#export = new ExportStep(page, target);
     this.#a11y = new Accessibility(page);
     this.#project = new ProjectBar(page, target);
+    this.#privacy = new PrivacyPanel(page, target);
   }
 
   // The window: steps, language, title, status bar.
@@ -205,6 +208,10 @@ export class Studio {
   }
   samplesNotes(): Promise<string | null> {
     return this.#samples.notes();
+  }
+  /** The privacy panel of the Samples step. */
+  privacy(): PrivacyPanel {
+    return this.#privacy;
   }
 
   // Export.
