@@ -4,10 +4,14 @@
  * progress and a cancel; dropping rows too close to a real one in the preview and the export
  * alike, with the count dropped said, never silently.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerEvent } from '../../shared/contract.js';
 import { PrivacyEvidence } from '../../shared/domain/privacy.js';
+import { formatError } from '../../shared/i18n/format.js';
 import { EngineClient } from './engine-thread/client.js';
 import { FileRegistry } from '../platform/file-registry.js';
 import { sourceSamplePath } from '../platform/paths.js';
@@ -16,26 +20,33 @@ import { MemorySaver, trainTiny } from './project/test-support.js';
 
 let engine: EngineClient;
 let svc: LayerwiseService;
+let dir: string;
 const events: ServerEvent[] = [];
 const saver = new MemorySaver();
+const files = new FileRegistry();
 
-beforeAll(async () => {
-  engine = new EngineClient();
-  svc = new LayerwiseService({
+const serviceWith = (out: MemorySaver) =>
+  new LayerwiseService({
     transport: 'web',
     osLocale: 'en-US',
     samplePath: sourceSamplePath(),
     emit: (e) => events.push(e),
-    files: new FileRegistry(),
-    saver,
+    files,
+    saver: out,
     engine,
   });
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'lw-privacy-'));
+  engine = new EngineClient();
+  svc = serviceWith(saver);
   await svc['data.import']({ source: { kind: 'sample' } });
   await trainTiny(svc, events);
 });
 afterAll(async () => {
   svc.close();
   await engine.dispose();
+  await rm(dir, { recursive: true, force: true });
 });
 
 const csvRows = (bytes: Uint8Array) =>
@@ -60,6 +71,31 @@ describe('the privacy evidence of a project', () => {
     const progress = events.slice(before).filter((ev) => ev.type === 'privacy.progress');
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.at(-1)).toMatchObject({ done: expect.any(Number) });
+  });
+
+  it('works on a reopened project whose data and choices are unchanged, not on a model opened alone', async () => {
+    await svc['project.save']({ as: false });
+    const project = join(dir, 'orders.lwproj');
+    await writeFile(project, saver.saved.at(-1)!.bytes);
+    await svc['export.model']();
+    const model = join(dir, 'orders.lwm');
+    await writeFile(model, saver.saved.at(-1)!.bytes);
+    const first = await svc['evidence.privacy']({ rows: 100, seed: 3 });
+
+    const reopened = serviceWith(new MemorySaver());
+    await reopened['project.open']({ fileId: files.register(project).fileId });
+    expect(await reopened['evidence.privacy']({ rows: 100, seed: 3 })).toEqual(first);
+    reopened.close();
+
+    const alone = serviceWith(new MemorySaver());
+    await alone['project.open']({ fileId: files.register(model).fileId });
+    const refused = await alone['evidence.privacy']({ rows: 100, seed: 3 }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'privacy.noRealRows' });
+    expect(formatError(refused, 'en')).toContain('Train the model again on your data');
+    await expect(alone['samples.generate']({ rows: 10, seed: 1, dropCloserThan: 0.1 })).rejects.toMatchObject({
+      code: 'privacy.noRealRows',
+    });
+    alone.close();
   });
 
   it('can be cancelled, and refuses a second run at the same time', async () => {

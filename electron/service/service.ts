@@ -31,7 +31,7 @@ import { buildReport, modelReport } from './report.js';
 import { pickRealRows } from './real-rows.js';
 import { checkFit, prepareTraining } from '../synthesizer/index.js';
 import { SampleExports } from './sample-export.js';
-import { dropFilter, PrivacyRuns } from './privacy-runs.js';
+import { PrivacyRuns } from './privacy-runs.js';
 import { TrainingRuns } from './training-runs.js';
 import { estimateRun } from './estimate.js';
 import type { Saver } from '../platform/saver.js';
@@ -86,7 +86,7 @@ export class LayerwiseService implements Service {
       cancelRun: () => this.runs.cancelCurrent(),
     });
     this.exports = new SampleExports(deps.emit);
-    this.privacy = new PrivacyRuns(deps.emit);
+    this.privacy = new PrivacyRuns(deps.emit, () => this.project.subset);
   }
 
   private get project() {
@@ -226,30 +226,23 @@ export class LayerwiseService implements Service {
     const real = entry.trainedOn
       ? pickRealRows(entry.trainedOn.dataset, entry.trainedOn.train, input.rows, input.seed)
       : { header: entry.encoding.header, rows: [] };
-    const drop = dropFilter(entry.trainedOn, entry.encoding, table.header, input.dropCloserThan ?? null);
+    const drop = this.privacy.dropFilter({ entry, notes }, input.dropCloserThan);
     const generated = drop ? { header: table.header, rows: drop.keep(table.rows) } : table;
     return { generated, real: withoutColumns(real, notes.omitted), notes, dropped: drop?.dropped ?? 0 };
   }
 
   async 'export.samples'(input: MethodInput<'export.samples'>): Promise<MethodOutput<'export.samples'>> {
     const source = selectedSource(this.project, this.deps.engine);
-    const header = withoutColumns({ header: source.encoding.header, rows: [] }, source.omit).header;
-    const drop = dropFilter(source.entry.trainedOn, source.encoding, header, input.dropCloserThan ?? null);
+    const drop = this.privacy.dropFilter(source, input.dropCloserThan);
     const bytes = await this.exports.csv({ ...source, keep: drop?.keep }, input.rows, input.seed);
     const suggestedName = `${stem(this.project.dataName(source.entry))}-synthetic.csv`;
     const saved = await this.deps.saver.save({ kind: 'csv', suggestedName, bytes });
     return { ...saved, notes: source.notes, dropped: drop?.dropped ?? 0 };
   }
 
-  async 'evidence.privacy'(input: { rows: number; seed: number }): Promise<MethodOutput<'evidence.privacy'>> {
-    const { entry, encoding } = selectedSource(this.project, this.deps.engine);
-    const generate = async () => (await this.generate(input.rows, input.seed)).table;
-    return this.privacy.run({ trainedOn: entry.trainedOn, encoding, generate }, input.seed);
-  }
-
-  async 'evidence.cancelPrivacy'(): Promise<MethodOutput<'evidence.cancelPrivacy'>> {
-    return { cancelled: this.privacy.cancel() };
-  }
+  'evidence.privacy' = ({ rows, seed }: { rows: number; seed: number }) =>
+    this.privacy.run(selectedSource(this.project, this.deps.engine), () => this.generate(rows, seed), seed);
+  'evidence.cancelPrivacy' = async () => ({ cancelled: this.privacy.cancel() });
 
   async 'export.cancel'(): Promise<MethodOutput<'export.cancel'>> {
     return { cancelled: this.exports.cancel() };
