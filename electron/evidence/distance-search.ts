@@ -7,6 +7,7 @@
  */
 import { AppError } from '../../shared/domain/errors.js';
 import { columnCount, partialSum, type TypedRows } from './distance.js';
+import { blockIndex, nearestTwoIndexed } from './distance-index.js';
 
 /** Closest and second-closest distances of query rows (NaN when the reference has too few rows). */
 export interface Nearest {
@@ -45,7 +46,10 @@ export interface SearchHooks {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** nearestTwo over all query rows, `part` rows at a time with a turn of the event loop between. */
+/**
+ * nearestTwo over all query rows (through the reference's category blocks, `distance-index.ts`),
+ * `part` rows at a time with a turn of the event loop between.
+ */
 export async function nearestInParts(
   queries: TypedRows,
   reference: TypedRows,
@@ -53,11 +57,12 @@ export async function nearestInParts(
   part = 200,
 ): Promise<Nearest> {
   const out = emptyNearest(queries.rows);
+  const index = blockIndex(reference);
   for (let from = 0; from < queries.rows; from += part) {
     await nextTurn();
     if (hooks.signal?.aborted) throw new AppError('cancelled');
     const to = Math.min(queries.rows, from + part);
-    nearestTwo(queries, reference, from, to, out);
+    nearestTwoIndexed(queries, index, from, to, out);
     hooks.onRows?.(to - from);
   }
   return out;

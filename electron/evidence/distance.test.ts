@@ -11,6 +11,9 @@ import {
   type DistanceColumn,
 } from './distance.js';
 import { closeRowTest, emptyNearest, nearestInParts, nearestTwo } from './distance-search.js';
+import { blockIndex, nearestTwoIndexed } from './distance-index.js';
+import { createRng } from '../base/random.js';
+import type { TypedRows } from './distance.js';
 
 const columns: DistanceColumn[] = [
   { name: 'x', kind: 'number', parse: (c) => (c === '' ? NaN : Number(c)) },
@@ -99,5 +102,36 @@ describe('the nearest training records', () => {
     // 0.6 lets a category differ: every row is compared ('b',5 is 0.25 from 'b',10 and 0.5 from 'a',5)
     expect(within(0.6)).toEqual([true, true, true]);
     expect(within(0)).toEqual([false, false, false]);
+  });
+});
+
+/** Seeded random typed rows: `cats` category columns of 3 levels (10 % missing), `nums` numbers on a coarse grid (ties) with missing ones. */
+function randomRows(n: number, cats: number, nums: number, seed: number): TypedRows {
+  const rng = createRng(seed);
+  return {
+    rows: n,
+    catCols: cats,
+    numCols: nums,
+    cats: Int32Array.from({ length: n * cats }, () => (rng.next() < 0.1 ? -1 : rng.int(3))),
+    nums: Float64Array.from({ length: n * nums }, () => (rng.next() < 0.1 ? MISSING_NUMBER : rng.int(5) / 4)),
+  };
+}
+
+describe('the search through category blocks', () => {
+  it('finds exactly what the brute force finds', () => {
+    for (const [cats, nums] of [
+      [3, 2],
+      [0, 3],
+      [4, 0],
+    ]) {
+      const reference = randomRows(300, cats, nums, 1 + cats);
+      const queries = randomRows(120, cats, nums, 9 + nums);
+      const brute = emptyNearest(120);
+      const indexed = emptyNearest(120);
+      nearestTwo(queries, reference, 0, 120, brute);
+      nearestTwoIndexed(queries, blockIndex(reference), 0, 120, indexed);
+      expect(Array.from(indexed.first)).toEqual(Array.from(brute.first));
+      expect(Array.from(indexed.second)).toEqual(Array.from(brute.second));
+    }
   });
 });
