@@ -32,6 +32,12 @@ test('an analyst checks the privacy of generated rows and exports them without t
   const chart = await privacy.chart();
   expect(chart.drawn).toBe(true);
   expect(chart.tableRows).toBe(20);
+  // The panel with its figures is accessible, in English and Japanese.
+  for (const locale of ['ja', 'en'] as const) {
+    await studio.switchLanguage(locale);
+    expect(await studio.accessibilityViolations(), locale).toEqual([]);
+  }
+  expect((await privacy.verdict()).text).toMatch(/Fine|Look closer|Concern/);
 
   // Dropping rows too close: the preview says how many it dropped, and shows the others.
   await privacy.dropTooClose(true);

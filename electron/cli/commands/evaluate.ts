@@ -28,14 +28,15 @@ const options = {
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
-  summary: "a model's log-likelihood of the rows of a CSV (exact or estimated)",
-  usage: `Usage: layerwise evaluate <model.lwm> <csv> [--samples S] [--seed N]
+  summary: "a model's log-likelihood of the rows of a CSV (exact or estimated), and the privacy of its rows",
+  usage: `Usage: layerwise evaluate <model.lwm> <csv> [--samples S] [--seed N] [--privacy-rows N]
 
 Prints {rows, logLikelihood: {value, exact, se}, bitsPerRow, backend, privacy} as JSON on stdout.
 --samples S sets the importance samples per row when the exact sum is too large (default 100).
-privacy: {against, evidence}: the model's first --privacy-rows rows for --seed (default 2000, at most
-${PRIVACY_ROWS_MAX}; the rows "sample" writes for that seed) against the CSV's rows: its training and
-held-out (test) rows when the CSV is the file the model was trained on, else all its rows.
+privacy: {against, evidence}: the model's first --privacy-rows rows for --seed (default 2000, at
+most ${PRIVACY_ROWS_MAX}; the rows the app previews and exports for that seed) against the CSV's rows:
+its training and held-out (test) rows when the CSV is the file the model was trained on, else all
+its rows (see docs/METHOD.md, "Privacy evidence of generated rows").
 
 ${csvOptionUsage}`,
   async run(argv) {
