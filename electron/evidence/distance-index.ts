@@ -18,13 +18,15 @@ export interface BlockIndex {
   lookup: Map<string, number>;
 }
 
-const keyOf = (r: TypedRows, i: number): string => r.cats.subarray(i * r.catCols, (i + 1) * r.catCols).join(',');
+/** A row's category codes as one key. */
+export const categoryKey = (r: TypedRows, i: number): string =>
+  r.cats.subarray(i * r.catCols, (i + 1) * r.catCols).join(',');
 
 export function blockIndex(reference: TypedRows): BlockIndex {
   const cc = reference.catCols;
   const byKey = new Map<string, number[]>();
   for (let j = 0; j < reference.rows; j++) {
-    const key = keyOf(reference, j);
+    const key = categoryKey(reference, j);
     const list = byKey.get(key);
     if (list) list.push(j);
     else byKey.set(key, [j]);
@@ -64,7 +66,7 @@ export function nearestTwoIndexed(queries: TypedRows, index: BlockIndex, from: n
     const state = { best1: Infinity, best2: Infinity };
     // The rows with the same categories first: when the second closest is then nearer than one
     // differing category, no other block can do better.
-    const same = index.lookup.get(keyOf(queries, i));
+    const same = index.lookup.get(categoryKey(queries, i));
     if (same !== undefined) scanBlock(queries, i, index, same, 0, state);
     if (state.best2 > 1) {
       // Blocks sorted by how many categories differ (a counting sort).

@@ -7,7 +7,7 @@
  */
 import { AppError } from '../../shared/domain/errors.js';
 import { columnCount, partialSum, type TypedRows } from './distance.js';
-import { blockIndex, nearestTwoIndexed } from './distance-index.js';
+import { blockIndex, categoryKey, nearestTwoIndexed } from './distance-index.js';
 
 /** Closest and second-closest distances of query rows (NaN when the reference has too few rows). */
 export interface Nearest {
@@ -69,32 +69,31 @@ export async function nearestInParts(
 }
 
 /**
- * Whether a query row has a reference row at distance ≤ `threshold`. When the threshold
- * allows no category to differ (threshold × columns < 1), only reference rows with the
- * same categories are compared (a map from the category codes); otherwise every row, each
- * pair stopping once past the threshold.
+ * Whether a query row has a reference row at distance ≤ `threshold`, through the reference's
+ * category blocks: when the threshold allows no category to differ (threshold × columns < 1),
+ * only the block with the query's categories; otherwise the blocks whose categories differ in
+ * few enough columns, each pair stopping once past the threshold.
  */
 export function closeRowTest(reference: TypedRows, threshold: number): (queries: TypedRows, i: number) => boolean {
-  const p = columnCount(reference);
-  const bound = threshold * p + 1e-9;
-  const all = Int32Array.from({ length: reference.rows }, (_, j) => j);
-  const keyOf = (r: TypedRows, i: number) => r.cats.subarray(i * r.catCols, (i + 1) * r.catCols).join(',');
-  let blocks: Map<string, Int32Array> | null = null;
-  if (bound < 1 && reference.catCols > 0) {
-    const lists = new Map<string, number[]>();
-    for (let j = 0; j < reference.rows; j++) {
-      const key = keyOf(reference, j);
-      const list = lists.get(key);
-      if (list) list.push(j);
-      else lists.set(key, [j]);
-    }
-    blocks = new Map([...lists].map(([k, v]) => [k, Int32Array.from(v)]));
-  }
+  const bound = threshold * columnCount(reference) + 1e-9;
+  const index = blockIndex(reference);
+  const blocks = index.start.length - 1;
+  const cc = reference.catCols;
+  const within = (queries: TypedRows, i: number, b: number): boolean => {
+    for (let j = index.start[b]; j < index.start[b + 1]; j++)
+      if (partialSum(queries, i, index.rows, j, bound) <= bound) return true;
+    return false;
+  };
   return (queries, i) => {
-    const candidates = blocks ? blocks.get(keyOf(queries, i)) : all;
-    if (!candidates) return false;
-    for (let k = 0; k < candidates.length; k++)
-      if (partialSum(queries, i, reference, candidates[k], bound) <= bound) return true;
+    if (bound < 1) {
+      const same = index.lookup.get(categoryKey(queries, i));
+      return same !== undefined && within(queries, i, same);
+    }
+    for (let b = 0; b < blocks; b++) {
+      let m = 0;
+      for (let k = 0; k < cc && m <= bound; k++) if (queries.cats[i * cc + k] !== index.keys[b * cc + k]) m++;
+      if (m <= bound && within(queries, i, b)) return true;
+    }
     return false;
   };
 }

@@ -135,3 +135,17 @@ describe('the search through category blocks', () => {
     }
   });
 });
+
+describe('rows within a threshold of a training row', () => {
+  it('are those whose closest training row is that close, with or without the category index', () => {
+    const reference = randomRows(300, 3, 2, 4);
+    const queries = randomRows(150, 3, 2, 5);
+    const brute = emptyNearest(150);
+    nearestTwo(queries, reference, 0, 150, brute);
+    for (const threshold of [0, 0.05, 0.15, 0.3, 0.45]) {
+      const close = closeRowTest(reference, threshold);
+      const found = Array.from({ length: 150 }, (_, i) => close(queries, i));
+      expect(found).toEqual(Array.from(brute.first, (d) => d <= threshold + 1e-12));
+    }
+  });
+});
