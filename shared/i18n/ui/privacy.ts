@@ -16,17 +16,17 @@ export const privacyUi = {
     sampled: 'Distances use a random sample of {used} of the {of} {what}.',
     what: { synthetic: 'generated rows', training: 'training rows', holdout: 'held-out rows' },
     verdict: {
-      good: 'Fine: generated rows are no closer to the training rows than real rows the model never saw.',
+      good: 'Generated rows are no closer to the training rows than real rows the model never saw.',
       caution:
-        'Look closer: some generated rows sit closer to training rows than fresh real rows do. See the checks below, and consider dropping rows too close.',
+        'Some generated rows sit closer to training rows than fresh real rows do. See the checks below, and consider dropping rows too close.',
       concern:
-        'Concern: generated rows copy or single out training rows. Do not share them as they are: drop rows too close, or train with more rows or fewer epochs.',
+        'Generated rows copy or single out training rows. Do not share them as they are: drop rows too close, or train with more rows or fewer epochs.',
     },
     level: { good: 'Fine', caution: 'Look closer', concern: 'Concern' },
     checks: 'Checks and the thresholds used',
     checkText: {
       exactCopies:
-        '{value} of generated rows are exact copies of a training row; {reference} of held-out rows are too. Fine when the generated share is at most {good} points above the held-out share; look closer up to {caution} points.',
+        '{value} of generated rows are exact copies of a training row; {reference} of held-out rows are too. Fine when the generated share is at most the held-out share + {good}; look closer up to + {caution}.',
       closerShare:
         '{value} of generated rows are closer to a training row than to a held-out row (50 % is ideal: the model does not favour the rows it trained on; compared with as many training rows as held-out rows). Fine up to {good}; look closer up to {caution}.',
       dcr: 'The 5 % closest generated rows are within {value} of a training row; the 5 % closest held-out rows within {reference}. Fine when generated rows are at least {good} times as far.',
@@ -42,6 +42,7 @@ export const privacyUi = {
     generatedCol: 'Generated rows',
     holdoutCol: 'Held-out real rows',
     figureCol: 'Figure',
+    ideal: '{value} is ideal',
     countRate: '{count} of {total} ({rate})',
     chart: 'Distance to the closest training row',
     chartLabel: 'Share of rows by distance to the closest training row: generated rows against held-out real rows',
@@ -76,17 +77,17 @@ export const privacyUi = {
     sampled: '距離の計算には {of} 行の{what}から無作為に選んだ {used} 行を使いました。',
     what: { synthetic: '生成行', training: '学習行', holdout: 'ホールドアウト行' },
     verdict: {
-      good: '問題なし: 生成した行は、モデルが見ていない実データの行と比べて学習行に近くありません。',
+      good: '生成した行は、モデルが見ていない実データの行と比べて学習行に近くありません。',
       caution:
-        '要確認: 一部の生成行が、新しい実データの行よりも学習行に近くなっています。下の確認項目を見て、近すぎる行を除くことを検討してください。',
+        '一部の生成行が、新しい実データの行よりも学習行に近くなっています。下の確認項目を見て、近すぎる行を除くことを検討してください。',
       concern:
-        '懸念あり: 生成した行が学習行をコピーしているか、特定の学習行を特定できる状態です。このまま共有せず、近すぎる行を除くか、より多くの行または少ないエポックで学習し直してください。',
+        '生成した行が学習行をコピーしているか、特定の学習行を特定できる状態です。このまま共有せず、近すぎる行を除くか、より多くの行または少ないエポックで学習し直してください。',
     },
     level: { good: '問題なし', caution: '要確認', concern: '懸念あり' },
     checks: '確認項目と使ったしきい値',
     checkText: {
       exactCopies:
-        '生成行の {value} が学習行の完全なコピーです。ホールドアウト行では {reference} です。生成行の割合がホールドアウト行の割合 + {good} ポイント以下なら問題なし、+ {caution} ポイントまでは要確認です。',
+        '生成行の {value} が学習行の完全なコピーです。ホールドアウト行では {reference} です。生成行の割合がホールドアウト行の割合 + {good} 以下なら問題なし、+ {caution} までは要確認です。',
       closerShare:
         '生成行の {value} が、ホールドアウト行よりも学習行に近くなっています (理想は 50 %: モデルが学習行をひいきしていない状態。ホールドアウト行と同じ数の学習行と比較)。{good} までなら問題なし、{caution} までは要確認です。',
       dcr: '学習行に最も近い 5 % の生成行は距離 {value} 以内、ホールドアウト行では {reference} 以内です。生成行がその {good} 倍以上離れていれば問題なしです。',
@@ -103,6 +104,7 @@ export const privacyUi = {
     generatedCol: '生成行',
     holdoutCol: 'ホールドアウトの実データ行',
     figureCol: '項目',
+    ideal: '理想は {value}',
     countRate: '{total} 行中 {count} 行 ({rate})',
     chart: '最も近い学習行までの距離',
     chartLabel: '最も近い学習行までの距離ごとの行の割合: 生成行とホールドアウトの実データ行',

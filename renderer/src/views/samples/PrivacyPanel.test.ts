@@ -28,13 +28,17 @@ describe('PrivacyPanel', () => {
     expect(backend.inputsOf('evidence.privacy')).toEqual([{ rows: 2000, seed: 7 }]);
     const verdict = w.get('[data-testid="privacy-verdict"]');
     expect(verdict.attributes('data-level')).toBe('caution');
-    expect(verdict.text()).toContain('Look closer');
+    expect(verdict.text()).toBe(
+      'Look closer — Some generated rows sit closer to training rows than fresh real rows do. See the checks below, and consider dropping rows too close.',
+    );
     const checks = w.get('[data-testid="privacy-checks"]');
     expect(checks.get('[data-check="closerShare"]').text()).toContain(
       '58% of generated rows are closer to a training row than to a held-out row',
     );
     expect(checks.get('[data-check="closerShare"]').text()).toContain('Fine up to 55%; look closer up to 60%');
-    expect(checks.get('[data-check="exactCopies"]').text()).toContain('at most 1 points above the held-out share');
+    expect(checks.get('[data-check="exactCopies"]').text()).toContain(
+      'Fine when the generated share is at most the held-out share + 1%; look closer up to + 5%.',
+    );
     const table = w.get('[data-testid="privacy-chart"] [data-testid="chart-table"]');
     expect(table.findAll('tbody tr').map((r) => r.text())).toEqual(['0.000–0.05075%80%', '0.050–0.10025%20%']);
     expect(w.get('[data-testid="privacy-figures"]').text()).toContain('4 of 2000 (0.2%)');

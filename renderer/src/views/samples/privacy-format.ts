@@ -18,8 +18,8 @@ export function checkParams(c: PrivacyCheck, locale: string): Record<string, str
       return {
         value: pct(c.value, locale),
         reference: pct(ref, locale),
-        good: plain(c.good * 100, locale),
-        caution: plain((c.caution ?? 0) * 100, locale),
+        good: pct(c.good, locale),
+        caution: pct(c.caution ?? 0, locale),
       };
     case 'closerShare':
       return { value: pct(c.value, locale), good: pct(c.good, locale), caution: pct(c.caution ?? 0, locale) };
