@@ -9,6 +9,7 @@ import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { wireEvents } from '../../events.js';
 import { i18n, setLocale } from '../../i18n/index.js';
+import { useCsvExportStore } from '../../stores/csv-export.js';
 import { useExportsStore } from '../../stores/exports.js';
 import { useSamplesStore } from '../../stores/samples.js';
 import { rows } from '../../test/fixtures.js';
@@ -98,12 +99,12 @@ describe('PrivacyPanel', () => {
     expect(w.get('[data-testid="privacy-panel"]').text()).toContain('at most 0.010 (the 5 % closest held-out rows');
     await w.get('[data-testid="generate-samples"]').trigger('click');
     await settle();
-    expect(backend.inputsOf('samples.generate')[0]).toEqual({ rows: 50, seed: 1 });
+    expect(backend.inputsOf('samples.generate')[0]).toEqual({ rows: 50, seed: 1, where: [] });
     expect(w.find('[data-testid="privacy-dropped"]').exists()).toBe(false);
     await w.get('[data-testid="privacy-drop"]').setValue(true);
     await w.get('[data-testid="generate-samples"]').trigger('click');
     await settle();
-    expect(backend.inputsOf('samples.generate')[1]).toEqual({ rows: 50, seed: 1, dropCloserThan: 0.0103 });
+    expect(backend.inputsOf('samples.generate')[1]).toEqual({ rows: 50, seed: 1, where: [], dropCloserThan: 0.0103 });
     expect(w.get('[data-testid="generated-table"]').findAll('tbody tr')).toHaveLength(47);
     expect(w.get('[data-testid="privacy-dropped"]').text()).toBe(
       '3 of 50 generated rows were dropped as too close to a real one (distance at most 0.010).',
@@ -115,7 +116,9 @@ describe('PrivacyPanel', () => {
     await e.get('[data-testid="export-rows"]').setValue('500');
     await e.get('[data-testid="export-samples"]').trigger('click');
     await settle();
-    expect(backend.inputsOf('export.samples')).toEqual([{ rows: 500, seed: 1, dropCloserThan: 0.0103 }]);
+    expect(backend.inputsOf('export.samples')).toEqual([
+      { rows: 500, seed: 1, where: [], format: useCsvExportStore().format(), dropCloserThan: 0.0103 },
+    ]);
     expect(useExportsStore().dropped).toEqual({ count: 12, total: 500, threshold: 0.0103 });
     expect(e.get('[data-testid="export-dropped"]').text()).toBe(
       '12 of 500 rows were dropped as too close to a real one (distance at most 0.010): the file holds 488 rows.',
