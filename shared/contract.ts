@@ -32,6 +32,7 @@ import {
   ProjectState,
   RunState,
 } from './domain/project.js';
+import { DropCloserThan, PrivacyEvidence, PrivacyRequest } from './domain/privacy.js';
 
 const Empty = z.object({}).strict();
 
@@ -182,6 +183,7 @@ export const methods = {
       seed: z.number().int(),
       /** Only rows where these columns take these values (METHOD.md §4.5). */
       where: Conditions,
+      dropCloserThan: DropCloserThan,
     }),
     z.object({
       generated: RowTable,
@@ -189,6 +191,7 @@ export const methods = {
       notes: GenerationNotes,
       /** With `where`: the model's figures for the condition. */
       condition: ConditionReport.nullable().optional(),
+      dropped: z.number().int().min(0).default(0),
     }),
   ),
   /** The columns of the selected model that can be fixed, with the values it can generate for them. */
@@ -200,8 +203,13 @@ export const methods = {
       where: Conditions,
       /** Character set, delimiter, formula guard. */
       format: CsvFormat.default(CsvFormat.parse({})),
+      dropCloserThan: DropCloserThan,
     }),
-    SaveResult.extend({ notes: GenerationNotes, condition: ConditionReport.nullable().optional() }),
+    SaveResult.extend({
+      notes: GenerationNotes,
+      condition: ConditionReport.nullable().optional(),
+      dropped: z.number().int().min(0).default(0),
+    }),
   ),
   /** Quality of the selected model's rows for a seed against the real rows (the Samples step's quality panel). */
   'evidence.quality': method(QualityRequest, QualityEvidence),
@@ -210,6 +218,10 @@ export const methods = {
   /** Stops the export of generated rows in progress (it then fails with `cancelled`). */
   'export.cancel': method(Empty, z.object({ cancelled: z.boolean() })),
   'export.model': method(Empty, SaveResult),
+  /** Privacy evidence of the selected model's rows for a seed, against its training and held-out rows. */
+  'evidence.privacy': method(PrivacyRequest, PrivacyEvidence),
+  /** Stops the privacy evidence in progress (it then fails with `cancelled`). */
+  'evidence.cancelPrivacy': method(Empty, z.object({ cancelled: z.boolean() })),
   /** The report in the UI's language: an HTML file, a PDF (desktop), or HTML to view and print in a tab (web host). */
   'export.report': method(ReportRequest, SaveResult),
   /** Everything the renderer needs to find the project again after a reload or a reconnect. */
@@ -272,6 +284,8 @@ export const ServerEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('train.candidate'), runId: z.string(), candidate: SizeCandidate }),
   /** Layer by layer: the project's stack, size suggestion or stage running changed. */
   z.object({ type: z.literal('train.stackChanged'), layers: LayersState }),
+  /** The privacy evidence: row pairs compared so far, of the total. */
+  z.object({ type: z.literal('privacy.progress'), done: z.number().min(0), total: z.number().min(0) }),
   z.object({
     type: z.literal('train.state'),
     runId: z.string(),

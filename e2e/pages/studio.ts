@@ -12,6 +12,7 @@ import { showStep, textOf, type Step, type Table, type Target } from './base.js'
 import { DataStep, type Column } from './data-step.js';
 import { ExportStep } from './export-step.js';
 import { ModelsPanel } from './models.js';
+import { PrivacyPanel } from './privacy.js';
 import { ProjectBar, type ModelEntry, type SaveAnswer } from './project-bar.js';
 import { QualityPanel } from './quality.js';
 import { ReportExport } from './report.js';
@@ -58,6 +59,7 @@ export class Studio {
   /** The Samples step's table and conditions, and the CSV options of the export (samples-table.ts). */
   readonly samplesTable: SamplesTable;
   readonly #layers: LayerByLayer;
+  readonly #privacy: PrivacyPanel;
   /** Whether the last open of data or a project was asked to save the project first. */
   #askedToSave = false;
   /** The project's models compared (Train step): train with a method per layer, read the table, chart and verdict. */
@@ -82,6 +84,7 @@ export class Studio {
     this.samplesTable = new SamplesTable(page, target);
     this.#layers = new LayerByLayer(page, target);
     this.report = new ReportExport(page, target);
+    this.#privacy = new PrivacyPanel(page, target);
   }
 
   // The window: steps, language, title, status bar.
@@ -228,6 +231,10 @@ export class Studio {
   }
   samplesNotes(): Promise<string | null> {
     return this.#samples.notes();
+  }
+  /** The privacy panel of the Samples step. */
+  privacy(): PrivacyPanel {
+    return this.#privacy;
   }
 
   // Export.

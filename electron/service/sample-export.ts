@@ -36,6 +36,8 @@ export async function csvInParts(
     onPart?: (rowsDone: number) => void;
     omit?: readonly string[];
     format?: CsvFormat;
+    /** The rows of a part to write (e.g. without those too close to a real one); default all. */
+    keep?: (rows: string[][]) => string[][];
   } = {},
   partRows = EXPORT_CHUNK_ROWS,
 ): Promise<Uint8Array> {
@@ -44,12 +46,15 @@ export async function csvInParts(
   const header = withoutColumns({ header: encoding.header, rows: [] }, omit);
   const parts: Uint8Array[] = [csvBytes(header, format, { header: true, firstRow: 1 })];
   const next = rowDecoder(encoding, bits, seed);
+  let written = 0;
   for (let done = 0; done < bits.rows;) {
     await nextTurn();
     if (hooks.signal?.aborted) throw new AppError('cancelled');
-    const rows = withoutColumns({ header: encoding.header, rows: next(partRows) }, omit);
-    parts.push(csvBytes(rows, format, { header: false, firstRow: done + 1 }));
-    done += rows.rows.length;
+    const table = withoutColumns({ header: encoding.header, rows: next(partRows) }, omit);
+    const kept = hooks.keep ? { header: table.header, rows: hooks.keep(table.rows) } : table;
+    parts.push(csvBytes(kept, format, { header: false, firstRow: written + 1 }));
+    written += kept.rows.length;
+    done += table.rows.length;
     hooks.onPart?.(done);
   }
   return concat(parts);
@@ -83,7 +88,12 @@ export class SampleExports {
    * gives one chunk), without the columns in `omit`.
    */
   async csv(
-    model: { sample: SampleChunk; encoding: EncodingSpec; omit?: readonly string[] },
+    model: {
+      sample: SampleChunk;
+      encoding: EncodingSpec;
+      omit?: readonly string[];
+      keep?: (rows: string[][]) => string[][];
+    },
     rows: number,
     seed: number,
     format: CsvFormat = DEFAULT_CSV_FORMAT,
@@ -111,6 +121,7 @@ export class SampleExports {
         onPart: (done) => progress('write', done),
         omit: model.omit,
         format,
+        keep: model.keep,
       });
     } finally {
       if (this.running === controller) this.running = null;

@@ -3,14 +3,17 @@
  * rows of the export for the same seed, beside real rows) and the CSV export, both optionally
  * conditional ("only rows where column = value", METHOD.md §4.5: the engine thread draws each
  * chunk given the fixed slots; a combination too rare to draw is refused with its message), the
- * export in the chosen character set, delimiter and formula guard; and the columns a user can fix.
+ * export in the chosen character set, delimiter and formula guard; both optionally without the
+ * rows too close to a real one (the same rows dropped from both, counted); and the columns a user can fix.
  */
 import type { MethodOutput } from '../../shared/contract.js';
 import type { RowTable } from '../../shared/domain/data.js';
 import type { Condition, ConditionReport, CsvFormat } from '../../shared/domain/samples.js';
 import { conditionColumns, conditionSlots, datasetRows, type Dataset } from '../data/index.js';
 import { checkConditional, mergeReports } from '../synthesizer/index.js';
+import type { TooCloseFilter } from '../evidence/index.js';
 import type { EngineClient } from './engine-thread/client.js';
+import type { PrivacySource } from './privacy-runs.js';
 import { selectedSource, streamFromEngine, withoutColumns, type SampleChunk } from './project/generation.js';
 import type { Project } from './project/project.js';
 import { pickRealRows } from './real-rows.js';
@@ -45,17 +48,42 @@ function rowsWhere(dataset: Dataset, rows: ArrayLike<number>, where: readonly Co
   });
 }
 
-/** `samples.generate`: the first `rows` rows of the export for `seed` (and `where`), beside real rows. */
+/** Drops generated rows too close to a real one (the privacy runs' filter of a source); null: keeps every row. */
+export type DropFilterOf = (source: PrivacySource, threshold: number | null) => TooCloseFilter | null;
+
+type Source = ReturnType<typeof conditionedSource>;
+
+/** The first `rows` rows of the source's stream of `seed`, without the columns left out. */
+async function firstRows(source: Source, rows: number, seed: number): Promise<RowTable> {
+  return withoutColumns(await streamFromEngine(source.sample, source.encoding, rows, seed), source.omit);
+}
+
+/**
+ * The first `rows` rows of the stream of `seed` (and `where`) without the columns left out: the
+ * rows the preview shows (before any are dropped) and the privacy evidence reads.
+ */
+export async function generatedRows(
+  project: Project,
+  engine: Engine,
+  input: { rows: number; seed: number; where: readonly Condition[] },
+): Promise<{ source: Source; table: RowTable }> {
+  const source = conditionedSource(project, engine, input.where);
+  return { source, table: await firstRows(source, input.rows, input.seed) };
+}
+
+/**
+ * `samples.generate`: the first `rows` rows of the export for `seed` (and `where`), beside real
+ * rows; with `dropCloserThan`, without those the export drops too (the rows kept stay in order).
+ */
 export async function previewSamples(
   project: Project,
   engine: Engine,
-  input: { rows: number; seed: number; where: Condition[] },
+  input: { rows: number; seed: number; where: Condition[]; dropCloserThan: number | null },
+  dropFilter: DropFilterOf,
 ): Promise<MethodOutput<'samples.generate'>> {
   const source = conditionedSource(project, engine, input.where);
-  const table = withoutColumns(
-    await streamFromEngine(source.sample, source.encoding, input.rows, input.seed),
-    source.omit,
-  );
+  const drop = dropFilter(source, input.dropCloserThan);
+  const table = await firstRows(source, input.rows, input.seed);
   const trainedOn = source.entry.trainedOn;
   const real: RowTable = trainedOn
     ? pickRealRows(
@@ -66,23 +94,29 @@ export async function previewSamples(
       )
     : { header: source.encoding.header, rows: [] };
   return {
-    generated: table,
+    generated: drop ? { header: table.header, rows: drop.keep(table.rows) } : table,
     real: withoutColumns(real, source.notes.omitted),
     notes: source.notes,
     condition: source.report(),
+    dropped: drop?.dropped ?? 0,
   };
 }
 
-/** `export.samples`' bytes: the stream of `seed` (and `where`) written in `format`, with the notes and figures. */
+/**
+ * `export.samples`' bytes: the stream of `seed` (and `where`) written in `format`, with the notes
+ * and figures; with `dropCloserThan`, without the rows too close to a real one (how many: `dropped`).
+ */
 export async function exportSampleBytes(
   project: Project,
   engine: Engine,
   exports: SampleExports,
-  input: { rows: number; seed: number; where: Condition[]; format: CsvFormat },
+  input: { rows: number; seed: number; where: Condition[]; format: CsvFormat; dropCloserThan: number | null },
+  dropFilter: DropFilterOf,
 ) {
   const source = conditionedSource(project, engine, input.where);
-  const bytes = await exports.csv(source, input.rows, input.seed, input.format);
-  return { source, bytes, condition: source.report() };
+  const drop = dropFilter(source, input.dropCloserThan);
+  const bytes = await exports.csv({ ...source, keep: drop?.keep }, input.rows, input.seed, input.format);
+  return { source, bytes, condition: source.report(), dropped: drop?.dropped ?? 0 };
 }
 
 /** `samples.columns`: the columns of the selected model a user can fix, with their values. */

@@ -5,7 +5,6 @@
  * file starts a new project; the project's saving, reopening and autosave are `project/session.ts`.
  */
 import type { AppInfo, FileRef, MethodOutput, ServerEvent, Service } from '../../shared/contract.js';
-import type { Condition, CsvFormat } from '../../shared/domain/samples.js';
 import { AppError } from '../../shared/domain/errors.js';
 import type { CsvOptionsOverride } from '../../shared/domain/data.js';
 import type { QualityRequest } from '../../shared/domain/quality.js';
@@ -29,15 +28,12 @@ import { EngineClient } from './engine-thread/client.js';
 import type { FileRegistry } from '../platform/file-registry.js';
 import { exportReport, type ReportPrinter } from './report-export.js';
 import { checkFit, prepareTraining } from '../synthesizer/index.js';
-import { DEFAULT_CSV_FORMAT, SampleExports } from './sample-export.js';
-import { QualityJobs } from './quality-job.js';
+import { SampleJobs, type ExportSamplesInput, type SamplesInput } from './sample-jobs.js';
 import { TrainingRuns } from './training-runs.js';
 import { defaultsFor, estimateRun } from './estimate.js';
 import { LayerStages } from './layer-stages.js';
 import type { Saver } from '../platform/saver.js';
 import type { Autosaves } from './project/autosave.js';
-import { selectedSource } from './project/generation.js';
-import { conditionColumnsOf, exportSampleBytes, previewSamples } from './samples.js';
 import { FilePasses } from './file-passes.js';
 import { DEFAULT_SUBSET, stem } from './project/project.js';
 import { ProjectSession } from './project/session.js';
@@ -64,16 +60,12 @@ export interface ServiceDeps {
 
 export { DEFAULT_SUBSET };
 
-/** Inputs as the contract gives them; tests may leave out what has a default. */
-type SamplesInput = { rows: number; seed: number; where?: Condition[] };
-type ExportSamplesInput = SamplesInput & { format?: CsvFormat };
-
 export class LayerwiseService implements Service {
   /** The pass over a file in progress (import, segment count, subset draw), which `data.cancelImport` stops. */
   private readonly passes: FilePasses;
   private readonly runs: TrainingRuns;
-  private readonly exports: SampleExports;
-  private readonly quality: QualityJobs;
+  /** The Samples and Export steps' jobs: preview, export, quality and privacy evidence. */
+  private readonly samples: SampleJobs;
   private readonly stages: LayerStages;
   /** The project: `this.session.project`. */
   readonly session: ProjectSession;
@@ -105,20 +97,18 @@ export class LayerwiseService implements Service {
       },
       cancelRun: () => this.runs.cancelCurrent(),
     });
-    this.exports = new SampleExports(deps.emit);
-    this.quality = new QualityJobs(deps.emit);
+    this.samples = new SampleJobs({ ...deps, project: () => this.project });
   }
 
   private get project() {
     return this.session.project;
   }
 
-  /** Stops what the project runs (the web host closes a browser session's project): passes, training, export. */
+  /** Stops what the project runs (the web host closes a browser session's project): passes, training, exports and evidence. */
   close(): void {
     this['data.cancelImport']().catch(() => undefined);
     this.runs.stop();
-    this.exports.cancel();
-    this.quality.cancel();
+    this.samples.cancel();
   }
 
   async 'app.info'(): Promise<AppInfo> {
@@ -242,29 +232,14 @@ export class LayerwiseService implements Service {
     return this.project.modelInfo();
   }
 
-  async 'samples.generate'(input: SamplesInput): Promise<MethodOutput<'samples.generate'>> {
-    return previewSamples(this.project, this.deps.engine, { where: [], ...input });
-  }
-
-  async 'samples.columns'(): Promise<MethodOutput<'samples.columns'>> {
-    return conditionColumnsOf(this.project, this.deps.engine);
-  }
-
-  async 'export.samples'(input: ExportSamplesInput): Promise<MethodOutput<'export.samples'>> {
-    const request = { where: [], format: DEFAULT_CSV_FORMAT, ...input };
-    const { source, bytes, condition } = await exportSampleBytes(this.project, this.deps.engine, this.exports, request);
-    const suggestedName = `${stem(this.project.dataName(source.entry))}-synthetic.csv`;
-    const saved = await this.deps.saver.save({ kind: 'csv', suggestedName, bytes });
-    return { ...saved, notes: source.notes, condition };
-  }
-
-  'evidence.quality' = (input: QualityRequest) =>
-    this.quality.run(selectedSource(this.project, this.deps.engine), input);
-  'evidence.cancel' = async () => ({ cancelled: this.quality.cancel() });
-
-  async 'export.cancel'(): Promise<MethodOutput<'export.cancel'>> {
-    return { cancelled: this.exports.cancel() };
-  }
+  'samples.generate' = (input: SamplesInput) => this.samples.preview(input);
+  'samples.columns' = async () => this.samples.columns();
+  'export.samples' = (input: ExportSamplesInput) => this.samples.saveCsv(input);
+  'evidence.quality' = (input: QualityRequest) => this.samples.qualityOf(input);
+  'evidence.cancel' = async () => ({ cancelled: this.samples.quality.cancel() });
+  'evidence.privacy' = (input: { rows: number; seed: number }) => this.samples.privacyOf(input);
+  'evidence.cancelPrivacy' = async () => ({ cancelled: this.samples.privacy.cancel() });
+  'export.cancel' = async () => ({ cancelled: this.samples.exports.cancel() });
 
   async 'export.model'(): Promise<MethodOutput<'export.model'>> {
     const entry = this.project.selectedModel();

@@ -6,6 +6,7 @@
 import type { Client } from './api/client.js';
 import { useDataStore } from './stores/data.js';
 import { useExportsStore } from './stores/exports.js';
+import { usePrivacyStore } from './stores/privacy.js';
 import { useProjectStore } from './stores/project.js';
 import { useQualityStore } from './stores/quality.js';
 import { useStagedStore } from './stores/staged.js';
@@ -32,6 +33,7 @@ export function wireEvents(client: Client): () => void {
       else subset.onProgress(e);
     } else if (e.type === 'export.progress') exports.onProgress(e);
     else if (e.type === 'quality.progress') useQualityStore().onProgress(e);
+    else if (e.type === 'privacy.progress') usePrivacyStore().onProgress(e);
     else {
       training.onEvent(e);
       staged.onEvent(e);

@@ -13,6 +13,7 @@ import { projectErrors } from './errors/project.js';
 import { samplesErrors } from './errors/samples.js';
 import { qualityErrors } from './errors/quality.js';
 import { layersErrors } from './errors/layers.js';
+import { privacyErrors } from './errors/privacy.js';
 import { terms, trainErrors } from './errors/train.js';
 
 export type Locale = 'en' | 'ja';
@@ -30,6 +31,7 @@ export const errorMessages: Record<Locale, Record<string, string>> = {
     ...samplesErrors.en,
     ...qualityErrors.en,
     ...layersErrors.en,
+    ...privacyErrors.en,
   },
   ja: {
     ...appErrors.ja,
@@ -42,6 +44,7 @@ export const errorMessages: Record<Locale, Record<string, string>> = {
     ...samplesErrors.ja,
     ...qualityErrors.ja,
     ...layersErrors.ja,
+    ...privacyErrors.ja,
   },
 };
 

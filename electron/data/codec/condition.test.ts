@@ -56,6 +56,21 @@ describe('conditions', () => {
     ]);
   });
 
+  it('counts every group of a quantile code (its bin, then its fine bits) before the columns after it', () => {
+    const quantiles = { column: 1, type: 'number', format: {}, knots: [0, 1], step: 0.1, missing: false } as const;
+    const withCodes = {
+      ...spec,
+      header: ['amount', 'count', 'region'],
+      columns: [
+        { kind: 'quantiles', name: 'amount', bins: 4, fineBits: 2, ...quantiles, column: 0 },
+        { kind: 'quantiles', name: 'count', bins: 4, fineBits: 1, coarse: 'thermometer', ...quantiles },
+        { ...spec.columns[1], column: 2 },
+      ],
+    } as EncodingSpec;
+    // amount: softmax + 2 bits (groups 0–2); count: 3 thermometer bits + 1 fine bit (3–6); region: 7.
+    expect(conditionSlots(withCodes, [{ column: 'region', value: 'South' }])).toEqual([{ group: 7, slot: 1 }]);
+  });
+
   it('refuses what it cannot fix, saying why', () => {
     const fails = (column: string, value: string) => {
       try {

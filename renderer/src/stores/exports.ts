@@ -8,6 +8,7 @@ import type { GenerationNotes } from '../../../shared/domain/project.js';
 import { useClient } from '../api/index.js';
 import { guarded, useAppStore } from './app.js';
 import { useCsvExportStore } from './csv-export.js';
+import { dropArgument } from './privacy.js';
 import { useSamplesStore } from './samples.js';
 import { openReportTab, reportRequest } from '../views/export/report.js';
 
@@ -19,6 +20,8 @@ export const useExportsStore = defineStore('exports', {
     results: {} as Partial<Record<ExportKind, SaveResult>>,
     /** About the rows last exported: the columns left out, what changed since the model was trained. */
     notes: null as GenerationNotes | null,
+    /** Rows the last export dropped as too close to a real one (privacy panel), of `total`, at `threshold`. */
+    dropped: null as { count: number; total: number; threshold: number } | null,
     busy: null as ExportKind | null,
     /** How far the export of generated rows is, while it runs. */
     progress: null as Omit<Extract<ServerEvent, { type: 'export.progress' }>, 'type'> | null,
@@ -36,13 +39,16 @@ export const useExportsStore = defineStore('exports', {
           // One seed for preview and export: the file starts with the rows the Samples step shows.
           const samples = useSamplesStore();
           const where = samples.where.map((c) => ({ ...c }));
-          const request = { rows: this.rows, seed: samples.seed, where, format: csv.format() };
+          const drop = dropArgument();
+          const request = { rows: this.rows, seed: samples.seed, where, format: csv.format(), ...drop };
           const saved = await client.api['export.samples'](request).catch((err: unknown) => {
             csv.onResult(err);
             throw err;
           });
           csv.onResult(null);
           this.notes = saved.notes;
+          const threshold = drop.dropCloserThan;
+          this.dropped = threshold === undefined ? null : { count: saved.dropped, total: this.rows, threshold };
           return saved;
         });
         if (result) {

@@ -5,6 +5,7 @@ import type { GenerationNotes } from '../../../shared/domain/project.js';
 import type { Condition, ConditionColumn, ConditionReport } from '../../../shared/domain/samples.js';
 import { useClient } from '../api/index.js';
 import { guarded } from './app.js';
+import { dropArgument } from './privacy.js';
 
 export const useSamplesStore = defineStore('samples', {
   state: () => ({
@@ -13,6 +14,8 @@ export const useSamplesStore = defineStore('samples', {
     generated: null as RowTable | null,
     real: null as RowTable | null,
     notes: null as GenerationNotes | null,
+    /** Rows dropped as too close to a real one (privacy panel), of `count`, at `threshold`. */
+    dropped: null as { count: number; total: number; threshold: number } | null,
     busy: false,
     /** Only rows where these columns take these values (the export uses them too). */
     where: [] as Condition[],
@@ -32,9 +35,12 @@ export const useSamplesStore = defineStore('samples', {
       this.busy = true;
       try {
         const where = this.where.map((c) => ({ ...c }));
-        const api = useClient().api;
-        const r = await guarded(() => api['samples.generate']({ rows: this.count, seed: this.seed, where }));
+        const drop = dropArgument();
+        const input = { rows: this.count, seed: this.seed, where, ...drop };
+        const r = await guarded(() => useClient().api['samples.generate'](input));
         if (r) {
+          const threshold = drop.dropCloserThan;
+          this.dropped = threshold === undefined ? null : { count: r.dropped, total: input.rows, threshold };
           this.generated = r.generated;
           this.real = r.real;
           this.notes = r.notes;

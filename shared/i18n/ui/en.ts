@@ -8,6 +8,7 @@ import { qualityUi } from './quality.js';
 import { layersUi } from './layers.js';
 import { likelihoodUi } from './likelihood.js';
 import { reportUi } from './report.js';
+import { privacyUi } from './privacy.js';
 
 export const ui = {
   app: {
@@ -269,6 +270,7 @@ export const ui = {
   quality: qualityUi.en,
   layers: layersUi.en,
   likelihood: likelihoodUi.en,
+  privacy: privacyUi.en,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -9,6 +9,7 @@ import { qualityUi } from './quality.js';
 import { layersUi } from './layers.js';
 import { likelihoodUi } from './likelihood.js';
 import { reportUi } from './report.js';
+import { privacyUi } from './privacy.js';
 
 export const ui: UiCatalog = {
   app: {
@@ -268,4 +269,5 @@ export const ui: UiCatalog = {
   quality: qualityUi.ja,
   layers: layersUi.ja,
   likelihood: likelihoodUi.ja,
+  privacy: privacyUi.ja,
 };
