@@ -43,12 +43,12 @@ const BOUND = /^Layer [12]: -?\d+\.\d{3} (exact|± \d+\.\d{3} estimate|estimate)
 const VERDICT =
   /^On your data, (AERIes \(Model 1\) reaches \d+\.\d{3} nats per row more than stacked RBMs \(Model 2\)|stacked RBMs \(Model 2\) reach \d+\.\d{3} nats per row more than AERIes \(Model 1\)|AERIes \(Model 1\) and stacked RBMs \(Model 2\) do about as well) on validation rows/;
 
-/** Opens the birds and trains Model 1 with AERIes in every layer, then Model 2 with RBMs in every layer. */
+/** Opens the birds and trains Model 1 with two AERIes layers, then Model 2 with two RBM layers. */
 async function trainBoth(studio: Studio): Promise<void> {
   await studio.openCsv(birdsFile(), { whenAskedToSave: 'discard' });
-  await studio.compare.trainWith('aeries', 2);
+  await studio.compare.trainWith('aeries', 2, 2);
   await studio.waitForTrainingDone();
-  await studio.compare.trainWith('rbm', 2);
+  await studio.compare.trainWith('rbm', 2, 2);
   await studio.waitForTrainingDone();
 }
 

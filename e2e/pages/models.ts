@@ -44,12 +44,15 @@ export class ModelsPanel extends StepPage {
   readonly #status = this.page.getByTestId('training-status');
 
   /** Starts a run with `method` in every layer (Customise → method per layer) and `epochs` epochs. */
-  async trainWith(method: LayerMethod, epochs: number): Promise<void> {
+  async trainWith(method: LayerMethod, epochs: number, layers?: number): Promise<void> {
     await this.show();
     await this.#start.waitFor();
     if (!(await this.#customise.evaluate((el) => (el as HTMLDetailsElement).open)))
       await this.#customise.locator(':scope > summary').click();
     const methods = this.page.locator('[data-testid^="layer-method-"]');
+    // The defaults may give fewer layers than asked (one layer under a table prior): add some.
+    while (layers !== undefined && (await methods.count()) < layers)
+      await this.page.getByRole('button', { name: 'Add a layer' }).click();
     for (let i = 0; i < (await methods.count()); i++) await methods.nth(i).selectOption(method);
     await this.#epochs.fill(String(epochs));
     await this.#epochs.press('Tab');

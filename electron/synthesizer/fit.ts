@@ -20,9 +20,19 @@ export function checkTrainingRows(set: TrainingSet): void {
     throw new AppError('train.tooFewRows', { rows: set.train.rows, min: MIN_TRAIN_ROWS });
 }
 
-/** Refuses a fit that cannot work: fewer than `MIN_TRAIN_ROWS` training rows, or a memory estimate over the engine's budget. */
+/** Units a table top prior can cover (the engine's limit, METHOD.md §1). */
+const TABLE_MAX_UNITS = 16;
+
+/**
+ * Refuses a fit that cannot work, before any layer trains: fewer than `MIN_TRAIN_ROWS` training
+ * rows, a table prior over a top layer wider than it allows (the default prior since METHOD.md §9,
+ * so a widened top layer is refused at once, not after its layers trained), or a memory estimate
+ * over the engine's budget.
+ */
 export function checkFit(set: TrainingSet, config: TrainConfig): void {
   checkTrainingRows(set);
+  const k = config.layers[config.layers.length - 1]?.units ?? 0;
+  if (config.topPrior === 'table' && k > TABLE_MAX_UNITS) throw new AppError('engine.tableTooLarge', { k });
   checkTrainingMemory(config, set.train.bits, set.train.rows + (set.valid?.rows ?? 0));
 }
 

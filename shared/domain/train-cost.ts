@@ -160,6 +160,17 @@ function loglikOps(config: TrainConfig, bits: number, rows: number): number {
   return r * EVAL_SAMPLES * chain + ais;
 }
 
+/** EM steps at most when a single layer's table prior is its best latent marginal (`exactBlm`'s default). */
+const TABLE_EM_STEPS = 500;
+
+/** Float64 work of fitting a single layer's table prior by EM on all training rows (top-fit.ts), when it does. */
+function tableEmOps(config: TrainConfig, bits: number, rows: number): number {
+  const k = config.layers[0].units;
+  const cells = rows * 2 ** k;
+  const em = config.topPrior === 'table' && config.layers.length === 1 && k <= 16 && cells <= EXACT_BOUND_CELLS;
+  return em ? 2 ** k * k * bits + TABLE_EM_STEPS * cells : 0;
+}
+
 /** Float64 work of every evaluation of a run: each layer's bound and the model's log-likelihoods. */
 export function evaluationOps(config: TrainConfig, shape: CostShape): number {
   let ops = 0;
@@ -168,6 +179,7 @@ export function evaluationOps(config: TrainConfig, shape: CostShape): number {
     const groups = l === 0 ? shape.groups : n;
     ops += boundOps(layer.units, n, groups, shape.trainRows) + boundOps(layer.units, n, groups, shape.validRows);
   });
+  ops += tableEmOps(config, shape.bits, shape.trainRows);
   const ll = (rows: number) => loglikOps(config, shape.bits, rows);
   ops += ll(shape.trainRows) + ll(shape.validRows) + ll(shape.testRows) + ll(shape.outsideRows);
   if (config.fineTuneEpochs > 0) ops += 2 * ll(shape.validRows > 0 ? shape.validRows : shape.trainRows);

@@ -17,6 +17,7 @@ import {
   secondLayerUnits,
   sizedConfig,
   speedOf,
+  TABLE_TOP_MAX_UNITS,
   TIME_BUDGET_SECONDS,
   wantedEpochs,
   type EngineSpeed,
@@ -66,20 +67,28 @@ describe('chooseDefaults', () => {
     expect(epochs(finer) < epochs(base) || k1(finer) < k1(base)).toBe(true);
   });
 
-  it('prefers a narrower first layer trained longer when the budget cuts the epochs short', () => {
+  it('is one layer of at most 16 units under a table prior, narrower and trained longer when the budget cuts the epochs short', () => {
     const choice = chooseDefaults(SAMPLE);
-    const wide = sizedConfig(SAMPLE.bits, 7200, 46, 1);
-    expect(wide.layers[0].units).toBe(defaultTrainConfig(SAMPLE.bits, 7200).layers[0].units);
-    // The most epochs the bits' own size gets within the budget.
+    expect(choice.config.layers).toHaveLength(1);
+    expect(choice.config.topPrior).toBe('table');
+    expect(k1(choice)).toBeLessThanOrEqual(TABLE_TOP_MAX_UNITS);
+    expect(k1(choice)).toBeGreaterThanOrEqual(MIN_FIRST_LAYER);
+    // The most epochs the widest layer gets within the budget.
     let wideEpochs = 0;
     for (let e = 1; e <= 200; e++) {
-      const c = sizedConfig(SAMPLE.bits, 7200, 46, e);
+      const c = sizedConfig(SAMPLE.bits, 7200, TABLE_TOP_MAX_UNITS, e);
       if (estimateSeconds(c, SAMPLE, machineSpeed(c, SAMPLE.bits, REFERENCE_SPEED)) <= TIME_BUDGET_SECONDS)
         wideEpochs = e;
     }
     expect(wideEpochs).toBeLessThan(EPOCHS_BEFORE_WIDTH * wantedEpochs(SAMPLE.trainRows, 128));
-    expect(k1(choice)).toBeLessThan(46);
+    expect(k1(choice)).toBeLessThan(TABLE_TOP_MAX_UNITS);
     expect(epochs(choice)).toBeGreaterThan(wideEpochs);
+  });
+
+  it('keeps narrow data at its own size', () => {
+    const narrow = chooseDefaults(shape(20, 500));
+    expect(k1(narrow)).toBe(defaultTrainConfig(20, 500).layers[0].units);
+    expect(narrow.config.topPrior).toBe('table');
   });
 
   it('adapts to a slower machine with a smaller run, within the same budget', () => {

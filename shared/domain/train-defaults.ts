@@ -15,8 +15,8 @@ export const TIME_BUDGET_SECONDS = 30;
 export const TARGET_STEPS = 3000;
 /** Epochs per layer: never more than MAX, cut to MIN_WITHIN_BUDGET before a smaller first layer, never below MIN. */
 export const EPOCH_LIMITS = { min: 3, minWithinBudget: 10, max: 200 } as const;
-/** The first layer is made smaller, down to this many units (or the bits' size if smaller), when even MIN_WITHIN_BUDGET epochs are over budget. */
-export const MIN_FIRST_LAYER = 32;
+/** The layer is made smaller, down to this many units (or the bits' size if smaller), when even MIN_WITHIN_BUDGET epochs are over budget. */
+export const MIN_FIRST_LAYER = 13;
 
 /** The rows of a run before the engine holds validation rows back: what `runShape` turns into a CostShape. */
 export interface RunRows {
@@ -88,16 +88,21 @@ export function wantedEpochs(rows: number, batchSize: number): number {
 /** Early stopping's patience for a run of `epochs` epochs: a tenth of them, 5 to 20. */
 export const patienceFor = (epochs: number): number => Math.max(5, Math.min(20, Math.round(epochs / 10)));
 
-/** The default configuration with a first layer of `k1` units and `epochs` epochs per stage. */
+/**
+ * Units of the default model's single layer: at most TABLE_TOP_MAX_UNITS, so that its prior is an
+ * exact table (METHOD.md §9: one layer under a table kept strong numeric correlations that two
+ * layers under an RBM lost).
+ */
+export const TABLE_TOP_MAX_UNITS = 16;
+
+/** The default configuration with a layer of `k1` units and `epochs` epochs, under a table prior. */
 export function sizedConfig(bits: number, rows: number, k1: number, epochs: number): TrainConfig {
   const base = defaultTrainConfig(bits, rows);
   const layer = base.layers[0];
   return {
     ...base,
-    layers: [
-      { ...layer, units: k1, epochs },
-      { ...layer, units: secondLayerUnits(k1), epochs },
-    ],
+    layers: [{ ...layer, units: k1, epochs }],
+    topPrior: 'table',
     topEpochs: epochs,
     patience: patienceFor(epochs),
   };
@@ -111,12 +116,15 @@ function epochLadder(from: number, to: number): number[] {
   return ladder;
 }
 
-/** First-layer sizes to try, largest first: the size for the bits, then a quarter smaller each time. */
+/**
+ * Layer sizes to try, largest first: from `k1` (at most TABLE_TOP_MAX_UNITS) down to
+ * MIN_FIRST_LAYER, the smallest width above the exact criterion's range (9 to 12 units cost the
+ * most there, METHOD.md §2.2); a `k1` of 12 or fewer, for narrow data, is tried alone.
+ */
 function sizeLadder(k1: number): number[] {
-  const ladder = [k1];
-  const least = Math.min(k1, MIN_FIRST_LAYER);
-  for (let k = Math.round(k1 * 0.75); k > least; k = Math.round(k * 0.75)) ladder.push(k);
-  if (least < k1) ladder.push(least);
+  if (k1 < MIN_FIRST_LAYER) return [k1];
+  const ladder: number[] = [];
+  for (let k = k1; k >= MIN_FIRST_LAYER; k--) ladder.push(k);
   return ladder;
 }
 
@@ -147,7 +155,7 @@ export function chooseDefaults(
   const rows = shape.trainRows + shape.validRows;
   const base = defaultTrainConfig(shape.bits, rows);
   const want = wantedEpochs(shape.trainRows, base.layers[0].batchSize);
-  const sizes = sizeLadder(base.layers[0].units);
+  const sizes = sizeLadder(Math.min(TABLE_TOP_MAX_UNITS, base.layers[0].units));
   const choose = (k1: number, epochs: number): DefaultsChoice => {
     const config = sizedConfig(shape.bits, rows, k1, epochs);
     const seconds = estimateSeconds(config, shape, machineSpeed(config, shape.bits, speed));
