@@ -51,3 +51,21 @@ export {
 } from './codec/index.js';
 export { toCsv } from './csv-write.js';
 export { knownRows } from './coverage.js';
+export {
+  cellReader,
+  cellWriter,
+  columnStep,
+  detectRules,
+  formulaValue,
+  monthOf,
+  roundTo,
+  rowReader,
+  ruleColumns,
+  ruleHolds,
+  rulePolicy,
+  ruleViolations,
+  weekdayOf,
+  type DetectOptions,
+  type RowValues,
+  type RuleValue,
+} from './rules/index.js';
