@@ -18,6 +18,7 @@ import {
   SubsetSpec,
 } from './domain/data.js';
 import { splitError } from './domain/limits.js';
+import { RuleSet, RuleViolation } from './domain/rules.js';
 import { EpochProgress, LayerResult, TrainConfig, TrainSummary } from './domain/model.js';
 import {
   AutosaveEntry,
@@ -128,7 +129,13 @@ export const methods = {
   /** The first `rows` rows of what `export.samples` writes for the same seed, beside real rows. */
   'samples.generate': method(
     z.object({ rows: z.number().int().min(1).max(100000), seed: z.number().int() }),
-    z.object({ generated: RowTable, real: RowTable, notes: GenerationNotes }),
+    z.object({
+      generated: RowTable,
+      real: RowTable,
+      notes: GenerationNotes,
+      /** How often each rule of the model breaks in the generated rows (0 for accepted rules); absent without rules. */
+      rules: z.array(RuleViolation).optional(),
+    }),
   ),
   'export.samples': method(
     z.object({ rows: z.number().int().min(1).max(1000000), seed: z.number().int() }),
@@ -138,6 +145,10 @@ export const methods = {
   'export.cancel': method(Empty, z.object({ cancelled: z.boolean() })),
   'export.model': method(Empty, SaveResult),
   'export.report': method(Empty, SaveResult),
+  /** The rules found in the rows in memory (every included column), with those the user turned off. */
+  'rules.list': method(Empty, RuleSet),
+  /** Turns rules off by key (the others on): part of the project, so models trained before are marked out of date. */
+  'rules.choose': method(z.object({ off: z.array(z.string()) }), RuleSet),
   /** Everything the renderer needs to find the project again after a reload or a reconnect. */
   'project.state': method(Empty, ProjectState),
   /** Starts an empty project (the renderer asks to save the current one first). */

@@ -2,7 +2,7 @@
  * Generated rows as a CSV file without holding the thread that answers requests: the rows
  * of the app's seeded stream (chunks of STREAM_CHUNK_ROWS, chunk i with `chunkSeed`, so the
  * preview is the start of the export) are sampled on the engine thread a chunk at a time,
- * then decoded and written here 2,000 at a time, without the columns left out, yielding to
+ * then decoded (their rules kept) and written here 2,000 at a time, without the columns left out, yielding to
  * the event loop between parts, with `export.progress` events and a cancel. The bytes are
  * exactly those of decoding and writing every row of the stream at once (same seed, same file).
  */
@@ -10,7 +10,8 @@ import type { ServerEvent } from '../../shared/contract.js';
 import { AppError } from '../../shared/domain/errors.js';
 import type { EncodedData } from '../base/encoded-rows.js';
 import { rowDecoder, toCsv, type EncodingSpec } from '../data/index.js';
-import { chunkSeed, joinChunks, STREAM_CHUNK_ROWS, streamChunks } from '../synthesizer/index.js';
+import type { RuleSet } from '../../shared/domain/rules.js';
+import { chunkSeed, joinChunks, ruleKeeper, STREAM_CHUNK_ROWS, streamChunks } from '../synthesizer/index.js';
 import { withoutColumns, type SampleChunk } from './project/generation.js';
 
 export const EXPORT_CHUNK_ROWS = 2_000;
@@ -26,7 +27,7 @@ export async function csvInParts(
   encoding: EncodingSpec,
   bits: EncodedData,
   seed: number,
-  hooks: { signal?: AbortSignal; onPart?: (rowsDone: number) => void; omit?: readonly string[] } = {},
+  hooks: { signal?: AbortSignal; onPart?: (rowsDone: number) => void; omit?: readonly string[]; rules?: RuleSet } = {},
   partRows = EXPORT_CHUNK_ROWS,
 ): Promise<Uint8Array> {
   const text = new TextEncoder();
@@ -35,10 +36,12 @@ export async function csvInParts(
   const head = toCsv(header, { bom: false });
   const parts: Uint8Array[] = [text.encode(toCsv(header))];
   const next = rowDecoder(encoding, bits, seed);
+  const keep = ruleKeeper(hooks.rules, encoding.header, seed);
   for (let done = 0; done < bits.rows;) {
     await nextTurn();
     if (hooks.signal?.aborted) throw new AppError('cancelled');
     const rows = next(partRows);
+    keep?.(rows, done);
     const csv = toCsv(withoutColumns({ header: encoding.header, rows }, omit), { bom: false });
     if (!csv.startsWith(head)) throw new AppError('internal', { message: 'the CSV header changed between parts' });
     parts.push(text.encode(csv.slice(head.length)));
@@ -76,7 +79,7 @@ export class SampleExports {
    * gives one chunk), without the columns in `omit`.
    */
   async csv(
-    model: { sample: SampleChunk; encoding: EncodingSpec; omit?: readonly string[] },
+    model: { sample: SampleChunk; encoding: EncodingSpec; omit?: readonly string[]; rules?: RuleSet },
     rows: number,
     seed: number,
   ): Promise<Uint8Array> {
@@ -102,6 +105,7 @@ export class SampleExports {
         signal: controller.signal,
         onPart: (done) => progress('write', done),
         omit: model.omit,
+        rules: model.rules,
       });
     } finally {
       if (this.running === controller) this.running = null;

@@ -19,6 +19,7 @@ import {
   datasetRows,
   encodingGroups,
   importCsv,
+  ruleViolations,
   segmentTable,
   type Dataset,
   type Subset,
@@ -39,6 +40,7 @@ import { selectedSource, streamFromEngine, withoutColumns } from './project/gene
 import { FilePasses } from './file-passes.js';
 import { DEFAULT_SUBSET, stem } from './project/project.js';
 import { ProjectSession } from './project/session.js';
+import { chooseRules, listRules } from './rules.js';
 
 export interface ServiceDeps {
   transport: AppInfo['transport'];
@@ -187,12 +189,18 @@ export class LayerwiseService implements Service {
     const dataset = this.requireDataset();
     const subset = this.currentSubset(dataset);
     if (subset.train.length === 0) throw new AppError('noSubset');
-    const set = prepareTraining(subset, { rareMin: input.rareMin });
+    const set = prepareTraining(subset, { rareMin: input.rareMin, rulesOff: this.project.rulesOff });
     const { config } = input;
     checkFit(set, config);
     const project = this.project;
-    const lineage = { fingerprint: project.source?.fingerprint ?? null, provenance: set.provenance };
-    const using = { encoding: set.encoding, subset, report: { dataset: dataset.info, subset: subset.info } };
+    const fingerprint = project.source?.fingerprint ?? null;
+    const lineage = { fingerprint, provenance: set.provenance, rulesOff: [...project.rulesOff] };
+    const using = {
+      encoding: set.encoding,
+      rules: set.rules,
+      subset,
+      report: { dataset: dataset.info, subset: subset.info },
+    };
     const runId = this.runs.start(config, set, (runId, summary) => {
       const entry = project.addTrained(runId, { config, summary, bits: set.train.bits, lineage }, using);
       void this.session.modelBytes(entry).catch(() => undefined);
@@ -218,11 +226,11 @@ export class LayerwiseService implements Service {
   }
 
   async 'samples.generate'(input: { rows: number; seed: number }): Promise<MethodOutput<'samples.generate'>> {
-    const { table, entry, notes } = await this.generate(input.rows, input.seed);
+    const { table, entry, notes, rules } = await this.generate(input.rows, input.seed);
     const real = entry.trainedOn
       ? pickRealRows(entry.trainedOn.dataset, entry.trainedOn.train, input.rows, input.seed)
       : { header: entry.encoding.header, rows: [] };
-    return { generated: table, real: withoutColumns(real, notes.omitted), notes };
+    return { generated: table, real: withoutColumns(real, notes.omitted), notes, rules };
   }
 
   async 'export.samples'(input: { rows: number; seed: number }): Promise<MethodOutput<'export.samples'>> {
@@ -251,6 +259,9 @@ export class LayerwiseService implements Service {
     return this.deps.saver.save({ kind: 'report', suggestedName, bytes: new TextEncoder().encode(html) });
   }
 
+  'rules.list' = async () => listRules(this.project, this.requireDataset());
+  'rules.choose' = async (input: { off: string[] }) =>
+    chooseRules(this.project, this.requireDataset(), input.off, () => this.session.changed());
   'project.state' = async () => this.project.state();
   'project.new' = async () => this.session.newProject();
   'project.save' = (input: { as: boolean }) => this.session.save(input.as);
@@ -269,9 +280,9 @@ export class LayerwiseService implements Service {
 
   /** The selected model's rows for `seed` (the preview is the start of the export), without the columns left out now. */
   private async generate(rows: number, seed: number) {
-    const { entry, notes, sample, encoding, omit } = selectedSource(this.project, this.deps.engine);
-    const table = await streamFromEngine(sample, encoding, rows, seed);
-    return { table: withoutColumns(table, omit), entry, notes };
+    const { entry, notes, sample, encoding, omit, rules } = selectedSource(this.project, this.deps.engine);
+    const table = await streamFromEngine(sample, encoding, rows, seed, rules);
+    return { table: withoutColumns(table, omit), entry, notes, rules: rules && ruleViolations(rules, table) };
   }
 
   private requireDataset(): Dataset {

@@ -35,6 +35,8 @@ export const ProjectDocument = z.object({
   selected: z.string().nullable(),
   /** The last run when it did not end in a model (interrupted, cancelled, failed), with its chart points. */
   run: ProjectRun.nullable(),
+  /** Keys of the rules found in the data that the user turned off (absent in files written before rules). */
+  rulesOff: z.array(z.string()).optional(),
   blobs: z.object({ bytes: z.number().int().min(0), sha256: z.string() }),
 });
 export type ProjectDocument = z.infer<typeof ProjectDocument>;

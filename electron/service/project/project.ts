@@ -19,6 +19,7 @@ import type {
   ProjectState,
 } from '../../../shared/domain/project.js';
 import { AppError } from '../../../shared/domain/errors.js';
+import type { RuleSet } from '../../../shared/domain/rules.js';
 import type { TrainConfig } from '../../../shared/domain/model.js';
 import type { Dataset, EncodingSpec, FileSegmentCounts, Subset } from '../../data/index.js';
 import { columnChoices, staleness, type CurrentChoices } from './lineage.js';
@@ -37,6 +38,8 @@ export interface ModelEntry {
   /** Its `.lwm` bytes: as opened, or once fetched from the engine thread (saving, autosave). */
   bytes: Uint8Array | null;
   encoding: EncodingSpec;
+  /** The rules found in its training rows (absent in model files written before them). */
+  rules?: RuleSet;
   /** The rows it was trained on, when trained in this session (real rows beside generated ones). */
   trainedOn: Subset | null;
   /** The data and the subset as they were when it was trained, for its report. */
@@ -72,6 +75,8 @@ export class Project {
   selected: string | null = null;
   run: RunRecord | null = null;
   autosavedAt: string | null = null;
+  /** Keys of the rules found in the data that the user turned off (the Data step's rules panel). */
+  rulesOff: string[] = [];
 
   constructor(id: string = randomUUID()) {
     this.id = id;
@@ -115,6 +120,7 @@ export class Project {
       options: this.info?.options ?? null,
       columns: columnChoices(this.info),
       subset: this.info ? { spec: this.subsetInfo?.spec ?? DEFAULT_SUBSET, rows: this.subsetInfo?.rows ?? null } : null,
+      rulesOff: this.rulesOff,
     };
   }
 
@@ -139,7 +145,7 @@ export class Project {
   addTrained(
     runId: string,
     model: Pick<ModelRecord, 'config' | 'summary' | 'bits' | 'lineage'>,
-    using: { encoding: EncodingSpec; subset: Subset; report: ModelEntry['report'] },
+    using: { encoding: EncodingSpec; rules?: RuleSet; subset: Subset; report: ModelEntry['report'] },
   ): ModelEntry {
     const name = `Model ${this.models.filter((m) => m.record.origin === 'trained').length + 1}`;
     const points = this.runRecord(runId)?.run.points ?? [];
@@ -155,6 +161,7 @@ export class Project {
       record,
       bytes: null,
       encoding: using.encoding,
+      rules: using.rules,
       trainedOn: using.subset,
       report: using.report,
     };

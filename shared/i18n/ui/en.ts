@@ -1,6 +1,7 @@
 /** English UI strings. Placeholders: {name}. The Japanese catalog has the same keys. */
 import { guide } from './en-guide.js';
 import { projectUi } from './project.js';
+import { rulesUi } from './rules.js';
 
 export const ui = {
   app: {
@@ -253,6 +254,7 @@ export const ui = {
   },
   ...guide,
   project: projectUi.en,
+  rules: rulesUi.en,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

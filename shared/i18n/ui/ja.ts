@@ -2,6 +2,7 @@
 import type { UiCatalog } from './en.js';
 import { guide } from './ja-guide.js';
 import { projectUi } from './project.js';
+import { rulesUi } from './rules.js';
 
 export const ui: UiCatalog = {
   app: {
@@ -252,4 +253,5 @@ export const ui: UiCatalog = {
   },
   ...guide,
   project: projectUi.ja,
+  rules: rulesUi.ja,
 };
