@@ -12,6 +12,7 @@ import { showStep, textOf, type Step, type Table, type Target } from './base.js'
 import { DataStep, type Column } from './data-step.js';
 import { ExportStep } from './export-step.js';
 import { ProjectBar, type ModelEntry, type SaveAnswer } from './project-bar.js';
+import { RulesPanel } from './rules.js';
 import { SamplesStep } from './samples-step.js';
 import { SubsetStep, type Segment, type SegmentColumn, type SubsetResult } from './subset-step.js';
 import { TrainStep, type LayerResult, type TrainingStatus } from './train-step.js';
@@ -48,6 +49,7 @@ export class Studio {
   readonly #export: ExportStep;
   readonly #a11y: Accessibility;
   readonly #project: ProjectBar;
+  readonly #target: Target;
   /** Whether the last open of data or a project was asked to save the project first. */
   #askedToSave = false;
 
@@ -63,6 +65,12 @@ export class Studio {
     this.#export = new ExportStep(page, target);
     this.#a11y = new Accessibility(page);
     this.#project = new ProjectBar(page, target);
+    this.#target = target;
+  }
+
+  /** The Data step's rules found in the data (e2e/pages/rules.ts). */
+  rulesPanel(): RulesPanel {
+    return new RulesPanel(this.#page, this.#target);
   }
 
   // The window: steps, language, title, status bar.
