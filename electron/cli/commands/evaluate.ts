@@ -1,10 +1,11 @@
 /**
  * `layerwise evaluate <model.lwm> <csv>`: the model's log-likelihood of the rows of a CSV
  * with the same columns (exact where the hidden state space allows, otherwise an
- * importance-sampled estimate with its standard error), in nats and bits per row.
+ * importance-sampled estimate with its standard error), in nats and bits per row, and how often
+ * each rule the model keeps is broken in those rows.
  */
 import { AppError } from '../../../shared/domain/errors.js';
-import { datasetRows, encodeTable, importCsv } from '../../data/index.js';
+import { datasetRows, encodeTable, importCsv, ruleViolations } from '../../data/index.js';
 import { initBackend, logLikelihood } from '../../engine/index.js';
 import { readBundle } from '../../synthesizer/index.js';
 import { intOption, note, parse, printJson, type Command } from '../command.js';
@@ -22,7 +23,9 @@ export const evaluateCommand: Command = {
   summary: "a model's log-likelihood of the rows of a CSV (exact or estimated)",
   usage: `Usage: layerwise evaluate <model.lwm> <csv> [--samples S] [--seed N]
 
-Prints {rows, logLikelihood: {value, exact, se}, bitsPerRow, backend} as JSON on stdout.
+Prints {rows, logLikelihood: {value, exact, se}, bitsPerRow, backend, rules} as JSON on stdout:
+rules gives, for each rule the model found in its training rows, how many of these rows
+break it ({key, kind, accepted, rows, violated, rate}; absent for models without rules).
 --samples S sets the importance samples per row when the exact sum is too large (default 100).
 
 ${csvOptionUsage}`,
@@ -46,7 +49,9 @@ ${csvOptionUsage}`,
       samples,
     });
     note(`log-likelihood: ${formatEstimate(estimate)} per row over ${data.rows} rows`);
-    printJson({ rows: data.rows, logLikelihood: estimate, bitsPerRow: estimate.value / Math.LN2, backend });
+    // How often each rule the model keeps is broken in these rows (0 for accepted rules in its generated rows).
+    const rules = manifest.dataRules ? ruleViolations(manifest.dataRules, table) : undefined;
+    printJson({ rows: data.rows, logLikelihood: estimate, bitsPerRow: estimate.value / Math.LN2, backend, rules });
     return 0;
   },
 };
