@@ -51,6 +51,50 @@ describe('rules kept in generated rows', () => {
     expect(streamRows(bundle, 40, 10).rows).not.toEqual(rows.rows.slice(0, 40));
   });
 
+  it('computes a chain of formulas inputs first, and meets an order without changing a computed column', () => {
+    const f = (target: string, op: 'product' | 'sum', a: string, b: string) => ({
+      rule: { kind: 'formula' as const, key: `formula:${target}`, target, op, a, b, factor: null, decimals: 2 },
+      rows: 9,
+      held: 9,
+      tolerance: 0.005,
+    });
+    const num = {
+      number: {
+        decimals: 2,
+        decimalMark: '.' as const,
+        thousands: '' as const,
+        currency: '',
+        currencyPosition: 'prefix' as const,
+        percent: false,
+        parensNegative: false,
+        fullWidth: false,
+      },
+    };
+    const set: RuleSet = {
+      version: 1,
+      rows: 9,
+      off: [],
+      columns: ['q', 'p', 'net', 'tax', 'gross'].map((name) => ({ name, type: 'numeric' as const, format: num })),
+      rules: [
+        f('gross', 'sum', 'net', 'tax'),
+        f('net', 'product', 'q', 'p'),
+        {
+          rule: { kind: 'order', key: 'order:tax<=net', a: 'tax', b: 'net', strict: false },
+          rows: 9,
+          held: 9,
+          tolerance: 0,
+        },
+      ],
+    };
+    const rows = [['2.00', '3.50', '1.00', '9.00', '0.00']];
+    ruleKeeper(set, ['q', 'p', 'net', 'tax', 'gross'], 1)!(rows, 0);
+    // tax is brought to net (net is computed), then net and gross are computed in that order.
+    expect(rows[0]).toEqual(['2.00', '3.50', '7.00', '1.00', '8.00']);
+    expect(
+      ruleViolations(set, { header: ['q', 'p', 'net', 'tax', 'gross'], rows }).every((v) => v.violated === 0),
+    ).toBe(true);
+  });
+
   it('ends its repairs when two rules cannot both hold, leaving other rows untouched', () => {
     const set: RuleSet = {
       version: 1,

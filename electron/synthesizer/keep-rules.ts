@@ -36,6 +36,23 @@ function computedColumns(rules: Rule[]): Set<string> {
   return out;
 }
 
+/** Formulas after the formulas that compute their inputs (`gross = net + tax` after `net = …`). */
+function inputsFirst(rules: Rule[]): Rule[] {
+  const formulas = rules.filter((r) => r.kind === 'formula');
+  const ordered: Rule[] = [];
+  const pending = [...formulas];
+  while (pending.length > 0) {
+    const targets = new Set(pending.map((r) => (r.kind === 'formula' ? r.target : '')));
+    const i = pending.findIndex((r) =>
+      ruleColumns(r)
+        .slice(1)
+        .every((c) => !targets.has(c)),
+    );
+    ordered.push(...pending.splice(i < 0 ? 0 : i, 1));
+  }
+  return [...rules.filter((r) => r.kind !== 'formula'), ...ordered];
+}
+
 const rowSeed = (seed: number, row: number) => (Math.imul(seed | 0, 0x5bd1e995) ^ Math.imul(row + 1, 0x27d4eb2f)) | 0;
 
 /**
@@ -55,9 +72,10 @@ export function ruleKeeper(
     .map((c) => ({ ...c, at: header.indexOf(c.name), read: cellReader(c), write: cellWriter(c), step: columnStep(c) }))
     .filter((c) => c.at >= 0);
   const usable = new Set(cols.map((c) => c.name));
-  const kept = rules.filter((r) => ruleColumns(r).every((n) => usable.has(n)));
+  const kept = inputsFirst(rules.filter((r) => ruleColumns(r).every((n) => usable.has(n))));
   if (kept.length === 0) return null;
   const computed = computedColumns(kept);
+  const formulaTargets = new Set(kept.flatMap((r) => (r.kind === 'formula' ? [r.target] : [])));
   const steps = new Map(cols.map((c) => [c.name, c.step]));
   const pairsOutput: FixContext['pairsOutput'] = (r) => (computed.has(r.b) && !computed.has(r.a) ? 'a' : 'b');
   return (rows, first) => {
@@ -77,6 +95,7 @@ export function ruleKeeper(
         rng: (rng ??= createRng(rowSeed(seed, first + k))),
         draw,
         pairsOutput,
+        computed: formulaTargets,
         step: (c) => steps.get(c) ?? 1,
       });
       for (let pass = 0; pass <= MAX_PASSES; pass++) {

@@ -23,6 +23,8 @@ export interface FixContext {
   draw: boolean;
   /** The column a forbidden-combination rule changes (the one no other rule computes). */
   pairsOutput: (rule: Extract<Rule, { kind: 'pairs' }>) => 'a' | 'b';
+  /** Columns a formula computes: an order leaves them as they are. */
+  computed: ReadonlySet<string>;
   /** A column's grid step (for a strict order between equal values). */
   step: (column: string) => number;
 }
@@ -79,13 +81,19 @@ function fixPairs(rule: Extract<Rule, { kind: 'pairs' }>, row: RowState, ctx: Fi
   if (v !== null) row.set(out === 'b' ? rule.b : rule.a, v);
 }
 
+/** Exchanges the two values; a column a formula computes is not changed: the other one meets it. */
 function fixOrder(rule: Extract<Rule, { kind: 'order' }>, row: RowState, ctx: FixContext): void {
   const a = row.get(rule.a) as number;
   const b = row.get(rule.b) as number;
-  if (a > b) {
+  const [fixedA, fixedB] = [ctx.computed.has(rule.a), ctx.computed.has(rule.b)];
+  if (fixedA && fixedB) return;
+  const gap = a === b ? ctx.step(fixedA ? rule.b : rule.a) : 0;
+  if (fixedA) row.set(rule.b, a + gap);
+  else if (fixedB) row.set(rule.a, b - gap);
+  else if (a > b) {
     row.set(rule.a, b);
     row.set(rule.b, a);
-  } else row.set(rule.b, b + ctx.step(rule.b));
+  } else row.set(rule.b, b + gap);
 }
 
 /** Changes the row so that `rule` holds (or comes closer to holding). */

@@ -1,7 +1,7 @@
 /**
  * Relations between a number column and another column: an order between two number columns
- * of the same kind (`a ≤ b`, dates in order) whose ranges overlap enough that the order is not
- * implied by the ranges alone; and a category level (or a yes/no) that is exactly a threshold of
+ * of the same kind (`a ≤ b`, dates in order) whose values are comparable (the order is not implied
+ * by their scales alone); and a category level (or a yes/no) that is exactly a threshold of
  * a number (`store_type is Online exactly when delivery_days > 0`). One pass per pair of columns.
  */
 import type { FoundRule } from '../../../shared/domain/rules.js';
@@ -15,12 +15,25 @@ import {
 } from './policy.js';
 import { isDate, type LevelColumn, type NumberColumn, type RuleTable } from './table.js';
 
-/** The ranges share at least half of the narrower one: otherwise an order says nothing the ranges do not. */
-function overlapping(a: NumberColumn, b: NumberColumn): boolean {
-  const lo = Math.max(a.min, b.min);
-  const hi = Math.min(a.max, b.max);
-  const narrow = Math.min(a.max - a.min, b.max - b.min);
-  return narrow > 0 && hi - lo >= 0.5 * narrow;
+/** The 5th and 95th percentiles of a column's present values. */
+function middle(c: NumberColumn): [number, number] {
+  const v = Float64Array.from(c.values.filter((x) => !Number.isNaN(x))).sort();
+  return [v[Math.floor(0.05 * (v.length - 1))], v[Math.ceil(0.95 * (v.length - 1))]];
+}
+
+/** Share of a column's present values inside [lo, hi]. */
+function shareIn(c: NumberColumn, [lo, hi]: [number, number]): number {
+  let n = 0;
+  for (const x of c.values) if (x >= lo && x <= hi) n++;
+  return c.present > 0 ? n / c.present : 0;
+}
+
+/**
+ * Two columns of comparable values: at least a tenth of each one's values lie within the middle
+ * 90 % of the other's. Otherwise an order (`quantity ≤ revenue`) says nothing the scales do not.
+ */
+function comparable(a: NumberColumn, b: NumberColumn, mid: Map<NumberColumn, [number, number]>): boolean {
+  return shareIn(a, mid.get(b)!) >= 0.1 && shareIn(b, mid.get(a)!) >= 0.1;
 }
 
 function orderOf(a: NumberColumn, b: NumberColumn): FoundRule | null {
@@ -47,12 +60,13 @@ function orderOf(a: NumberColumn, b: NumberColumn): FoundRule | null {
 }
 
 export function findOrders(table: RuleTable): FoundRule[] {
-  const cols = table.numbers.slice(0, MAX_NUMBER_COLUMNS);
+  const cols = table.numbers.slice(0, MAX_NUMBER_COLUMNS).filter((c) => c.present >= MIN_RULE_ROWS);
+  const mid = new Map(cols.map((c) => [c, middle(c)]));
   const found: FoundRule[] = [];
   for (let i = 0; i < cols.length; i++)
     for (let j = i + 1; j < cols.length; j++) {
       const [a, b] = [cols[i], cols[j]];
-      if (isDate(a.type) !== isDate(b.type) || !overlapping(a, b)) continue;
+      if (isDate(a.type) !== isDate(b.type) || !comparable(a, b, mid)) continue;
       const r = orderOf(a, b);
       if (r) found.push(r);
     }
