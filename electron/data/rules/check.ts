@@ -52,6 +52,23 @@ export function formulaHolds(target: number, exact: number, decimals: number): b
 export const monthOf = (ms: number): number => new Date(ms).getUTCMonth() + 1;
 export const weekdayOf = (ms: number): number => new Date(ms).getUTCDay();
 
+/** Lookups of the rules that list values, built once per rule: a function's map, forbidden pairs. */
+const functionMaps = new WeakMap<Rule, Map<string, string>>();
+const forbiddenSets = new WeakMap<Rule, Set<string>>();
+const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
+
+function functionMap(rule: Extract<Rule, { kind: 'function' }>): Map<string, string> {
+  let map = functionMaps.get(rule);
+  if (!map) functionMaps.set(rule, (map = new Map(rule.map)));
+  return map;
+}
+
+function forbiddenSet(rule: Extract<Rule, { kind: 'pairs' }>): Set<string> {
+  let set = forbiddenSets.get(rule);
+  if (!set) forbiddenSets.set(rule, (set = new Set(rule.forbidden.map(([a, b]) => pairKey(a, b)))));
+  return set;
+}
+
 /** True / false when the rule applies to the row, null when it does not (a column missing). */
 export function ruleHolds(rule: Rule, row: RowValues): boolean | null {
   switch (rule.kind) {
@@ -75,14 +92,14 @@ export function ruleHolds(rule: Rule, row: RowValues): boolean | null {
       const a = lvl(row(rule.from));
       const b = lvl(row(rule.to));
       if (a === null || b === null) return null;
-      const want = rule.map.find(([from]) => from === a);
-      return want ? want[1] === b : null;
+      const want = functionMap(rule).get(a);
+      return want === undefined ? null : want === b;
     }
     case 'pairs': {
       const a = lvl(row(rule.a));
       const b = lvl(row(rule.b));
       if (a === null || b === null) return null;
-      return !rule.forbidden.some(([fa, fb]) => fa === a && fb === b);
+      return !forbiddenSet(rule).has(pairKey(a, b));
     }
     case 'range': {
       const x = num(row(rule.column));
