@@ -151,6 +151,17 @@ describe('rules found in the data', () => {
     expect(find(rules, 'range:eggs')?.rule).toMatchObject({ min: 1, max: 3 });
   });
 
+  it('reads a wide table within its bounds: formulas among the first columns, ranges of all', async () => {
+    const names = Array.from({ length: 60 }, (_, j) => `c${j}`);
+    const ds = await table(names.join(','), 100, (rng) =>
+      names.map((_, j) => (j === 2 ? -1 : int(rng, 1, 50) * (j + 1))),
+    );
+    // c2 is a constant (left out); c0 × c1 is no rule; every other column has its range.
+    const keys = detectRules(ds, null).rules.map((r) => r.rule.key);
+    expect(keys).toContain('range:c59');
+    expect(keys.filter((k) => k.startsWith('range:'))).toHaveLength(59);
+  });
+
   it("finds the sample data's rules, each holding in every row", async () => {
     const ds = await importCsv(fileURLToPath(new URL('../../../resources/sample-orders.csv', import.meta.url)));
     const set = detectRules(ds, null, { off: ['range:quantity', 'not-a-rule'] });

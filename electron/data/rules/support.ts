@@ -40,7 +40,7 @@ function calendar(c: NumberColumn): FoundRule | null {
 
 export function findSupports(table: RuleTable, computed: Set<string>): FoundRule[] {
   const found: FoundRule[] = [];
-  for (const c of table.numbers) {
+  for (const c of table.allNumbers()) {
     if (c.present < MIN_RULE_ROWS) continue;
     if (!computed.has(c.name)) found.push(range(c));
     if (isDate(c.type)) {

@@ -6,6 +6,7 @@
  */
 import type { ColumnFormat, ColumnType } from '../../../shared/domain/data.js';
 import type { Dataset } from '../dataset.js';
+import { MAX_LEVEL_COLUMNS, MAX_NUMBER_COLUMNS } from './policy.js';
 
 export interface NumberColumn {
   name: string;
@@ -34,8 +35,11 @@ export interface LevelColumn {
 
 export interface RuleTable {
   rows: number;
+  /** The first MAX_NUMBER_COLUMNS number columns the search reads. */
   numbers: NumberColumn[];
   levels: LevelColumn[];
+  /** Every number column, one at a time (ranges and calendars of columns beyond the first). */
+  allNumbers(): Iterable<NumberColumn>;
 }
 
 const isDate = (t: ColumnType) => t === 'date' || t === 'datetime';
@@ -84,21 +88,33 @@ function levelColumn(ds: Dataset, j: number, rows: Int32Array | null): LevelColu
   return { name, index: j, type, format, codes, levels: typed.levels, counts, present };
 }
 
-/** The included columns the search can read, over `rows` (all rows when null). */
+/**
+ * The included columns the search reads, over `rows` (all rows when null): copies of the first
+ * MAX_NUMBER_COLUMNS number and MAX_LEVEL_COLUMNS category columns, so a wide table costs no more
+ * memory than a narrow one; the other number columns are read one at a time by `allNumbers`.
+ */
 export function ruleTable(ds: Dataset, rows: Int32Array | null): RuleTable {
-  const numbers: NumberColumn[] = [];
-  const levels: LevelColumn[] = [];
-  ds.info.columns.forEach((c, j) => {
-    if (!c.include) return;
-    if (c.type === 'numeric' || c.type === 'integer' || isDate(c.type)) {
+  const isNumber = (t: ColumnType) => t === 'numeric' || t === 'integer' || isDate(t);
+  const used = ds.info.columns.filter((c) => c.include);
+  const numberIndex = used.filter((c) => isNumber(c.type)).map((c) => c.index);
+  const levelIndex = used.filter((c) => c.type === 'categorical' || c.type === 'boolean').map((c) => c.index);
+  const present = <T extends { present: number }>(c: T | null): c is T => c !== null && c.present > 0;
+  const numbers = numberIndex
+    .slice(0, MAX_NUMBER_COLUMNS)
+    .map((j) => numberColumn(ds, j, rows))
+    .filter(present);
+  const levels = levelIndex
+    .slice(0, MAX_LEVEL_COLUMNS)
+    .map((j) => levelColumn(ds, j, rows))
+    .filter(present);
+  function* allNumbers(): Generator<NumberColumn> {
+    yield* numbers;
+    for (const j of numberIndex.slice(MAX_NUMBER_COLUMNS)) {
       const col = numberColumn(ds, j, rows);
-      if (col && col.present > 0) numbers.push(col);
-    } else if (c.type === 'categorical' || c.type === 'boolean') {
-      const col = levelColumn(ds, j, rows);
-      if (col && col.present > 0) levels.push(col);
+      if (present(col)) yield col;
     }
-  });
-  return { rows: rows ? rows.length : ds.info.rows, numbers, levels };
+  }
+  return { rows: rows ? rows.length : ds.info.rows, numbers, levels, allNumbers };
 }
 
 export { isDate };
