@@ -95,6 +95,47 @@ describe('rules kept in generated rows', () => {
     ).toBe(true);
   });
 
+  it('sets a category from its threshold, and moves the number when no other level may be named', () => {
+    const threshold = (others: [string, number][]): RuleSet => ({
+      version: 1,
+      rows: 10,
+      off: [],
+      columns: [
+        { name: 'store', type: 'categorical', format: {} },
+        { name: 'days', type: 'integer', format: {} },
+      ],
+      rules: [
+        {
+          rule: {
+            kind: 'threshold',
+            key: 'threshold:store=Online',
+            column: 'store',
+            level: 'Online',
+            number: 'days',
+            above: true,
+            threshold: 0,
+            others,
+          },
+          rows: 10,
+          held: 10,
+          tolerance: 0,
+        },
+      ],
+    });
+    const rows = [
+      ['Mall', '3'],
+      ['Online', '0'],
+    ];
+    ruleKeeper(threshold([['Mall', 9]]), ['store', 'days'], 1)!(rows, 0);
+    expect(rows).toEqual([
+      ['Online', '3'],
+      ['Mall', '0'],
+    ]);
+    const lone = [['Online', '0']];
+    ruleKeeper(threshold([]), ['store', 'days'], 1)!(lone, 0);
+    expect(lone).toEqual([['Online', '1']]);
+  });
+
   it('ends its repairs when two rules cannot both hold, leaving other rows untouched', () => {
     const set: RuleSet = {
       version: 1,

@@ -107,8 +107,17 @@ export function fixRule(rule: Rule, row: RowState, ctx: FixContext): void {
     case 'threshold': {
       const x = row.get(rule.number) as number;
       const inside = rule.above ? x > rule.threshold : x < rule.threshold;
-      const other = choose(rule.others, ctx);
-      row.set(rule.column, inside ? rule.level : other);
+      if (inside) row.set(rule.column, rule.level);
+      else {
+        // No other level frequent enough to name: the number moves to the level's side instead.
+        const other = choose(rule.others, ctx);
+        if (other !== null) row.set(rule.column, other);
+        else
+          row.set(
+            rule.number,
+            rule.above ? rule.threshold + ctx.step(rule.number) : rule.threshold - ctx.step(rule.number),
+          );
+      }
       return;
     }
     case 'function': {
