@@ -43,4 +43,9 @@ export class RulesPanel {
     await expect(box).not.toBeChecked();
     await expect(this.#panel.getByTestId('rules-kept')).toBeVisible();
   }
+
+  /** A picture of the panel alone (for the documentation). */
+  async screenshot(path: string): Promise<void> {
+    await this.#panel.screenshot({ path });
+  }
 }

@@ -11,7 +11,7 @@ export const rulesUi = {
     none: 'No rules found in these rows.',
     loading: 'Looking for rules…',
     share: 'holds in {share} of {rows} rows',
-    tolerance: 'to ±{tolerance}',
+    tolerance: 'tolerance ±{tolerance}',
     keep: 'Keep this rule',
     kept: '{kept} of {total} rules kept',
     stale: 'changed the rules kept',
