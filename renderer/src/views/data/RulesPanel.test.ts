@@ -66,4 +66,16 @@ describe('RulesPanel', () => {
     expect(backend.inputsOf('rules.choose')).toEqual([{ off: ['threshold:store_type=Online'] }]);
     expect(w.get('[data-testid="rules-kept"]').text()).toBe('1 of 2 rules kept');
   });
+
+  it('stays hidden when the data is not loaded (a reopened project whose file is missing)', async () => {
+    fakeBackend({
+      'rules.list': () => {
+        throw Object.assign(new Error('no data'), { code: 'project.noData', params: {} });
+      },
+    });
+    const w = mountWith(RulesPanel);
+    useDataStore().info = datasetInfo();
+    await settle();
+    expect(w.find('[data-testid="rules-panel"]').exists()).toBe(false);
+  });
 });
