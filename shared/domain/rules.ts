@@ -28,6 +28,8 @@ export const Rule = z.discriminatedUnion('kind', [
     b: z.string().nullable(),
     factor: RuleFactor.nullable(),
     decimals: z.number().int().min(0).max(12),
+    /** a and b are dates and the target is their difference in days (`delivery_days = delivered − ordered`). */
+    days: z.boolean().optional(),
   }),
   /** a ≤ b (a < b when strict). */
   z.object({ kind: z.literal('order'), ...Key, a: z.string(), b: z.string(), strict: z.boolean() }),

@@ -18,9 +18,10 @@ function valueText(v: number, col: RuleColumn | undefined): string {
   return `${Number(v.toFixed(10))}${pct}`;
 }
 
-function expression(rule: Extract<Rule, { kind: 'formula' }>): string {
+function expression(rule: Extract<Rule, { kind: 'formula' }>, days: string): string {
   const sym = { product: '×', sum: '+', difference: '−', ratio: '÷' }[rule.op];
   const base = rule.b === null ? rule.a : `${rule.a} ${sym} ${rule.b}`;
+  if (rule.days) return `${base} (${days})`;
   if (!rule.factor) return base;
   const f = rule.factor;
   const c = f.scale === 1 ? f.column : `${f.column}%`;
@@ -44,7 +45,7 @@ export function ruleText(rule: Rule, t: Translate, locale: string, columns: read
   const col = (name: string) => columns.find((c) => c.name === name);
   switch (rule.kind) {
     case 'formula':
-      return t('rules.formula', { target: rule.target, expr: expression(rule) });
+      return t('rules.formula', { target: rule.target, expr: expression(rule, t('rules.days')) });
     case 'order':
       return t('rules.order', { a: rule.a, b: rule.b, op: rule.strict ? '<' : '≤' });
     case 'threshold':

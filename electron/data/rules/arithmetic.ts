@@ -4,7 +4,8 @@
  * rate column (c in [0, 1], or a percentage) — `revenue = quantity × unit price × (1 − discount)`.
  * Each target takes the first (simplest) formula that holds; a set of columns is used by one
  * formula only (`total = price + tax` is not also given as `price = total − tax`). The search
- * stops a candidate at its first misses beyond the tolerance, so wrong ones cost a few rows.
+ * stops a candidate at its first misses beyond the tolerance, so wrong ones cost a few rows. A
+ * number can also be the difference of two dates in days (`delivery_days = delivered − ordered`).
  */
 import type { FoundRule, Rule, RuleFactor } from '../../../shared/domain/rules.js';
 import { formulaHolds, formulaTolerance } from './check.js';
@@ -38,7 +39,8 @@ function varied(c: NumberColumn): boolean {
 }
 
 /** Rows the candidate applies to and rows it misses, stopping once the misses exceed the tolerance. */
-function measure(t: NumberColumn, c: Candidate): { rows: number; held: number } | null {
+/** `unit`: what one of the target's units is in the inputs' (a day of dates in milliseconds: 86,400,000). */
+function measure(t: NumberColumn, c: Candidate, unit = 1): { rows: number; held: number } | null {
   const tv = t.values;
   const av = c.a.values;
   const bv = c.b?.values ?? null;
@@ -62,7 +64,7 @@ function measure(t: NumberColumn, c: Candidate): { rows: number; held: number } 
     else v = a / b;
     if (fv) v *= 1 + fk * f;
     rows++;
-    if (!formulaHolds(target, v, t.decimals) && ++misses > budget) return null;
+    if (!formulaHolds(target, v / unit, t.decimals) && ++misses > budget) return null;
   }
   if (rows < MIN_RULE_ROWS || misses > allowedMisses(rows)) return null;
   return { rows, held: rows - misses };
@@ -110,6 +112,26 @@ function formulaRule(t: NumberColumn, c: Candidate): Formula {
 const columnSet = (t: NumberColumn, c: Candidate) =>
   [t.name, c.a.name, c.b?.name ?? '', c.factor?.col.name ?? ''].sort().join('\u0000');
 
+/** A number that is the difference of two dates in days, for targets no other formula computes. */
+function dateDifferences(table: RuleTable, done: Set<string>): FoundRule[] {
+  const dates = table.numbers.filter((c) => isDate(c.type));
+  const found: FoundRule[] = [];
+  for (const t of table.numbers) {
+    if (isDate(t.type) || done.has(t.name) || t.present < MIN_RULE_ROWS || !varied(t)) continue;
+    search: for (const a of dates)
+      for (const b of dates) {
+        if (a === b) continue;
+        const m = measure(t, { op: 'difference', a, b, factor: null }, 86_400_000);
+        if (!m) continue;
+        const rule: Formula = { ...formulaRule(t, { op: 'difference', a, b, factor: null }), days: true };
+        found.push({ rule, ...m, tolerance: formulaTolerance(t.decimals) });
+        done.add(t.name);
+        break search;
+      }
+  }
+  return found;
+}
+
 export function findFormulas(table: RuleTable): FoundRule[] {
   const cols = table.numbers.filter((c) => !isDate(c.type)).slice(0, MAX_NUMBER_COLUMNS);
   const factors = cols.filter((c) => isRate(c) !== null).slice(0, MAX_FACTOR_COLUMNS);
@@ -131,5 +153,5 @@ export function findFormulas(table: RuleTable): FoundRule[] {
       break;
     }
   }
-  return found;
+  return [...found, ...dateDifferences(table, new Set(found.map((f) => (f.rule as Formula).target)))];
 }

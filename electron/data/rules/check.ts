@@ -27,7 +27,7 @@ export function formulaValue(rule: Extract<Rule, { kind: 'formula' }>, row: RowV
   if (rule.b === null || b === null) v = a;
   else if (rule.op === 'product') v = a * b;
   else if (rule.op === 'sum') v = a + b;
-  else if (rule.op === 'difference') v = a - b;
+  else if (rule.op === 'difference') v = rule.days ? (a - b) / 86_400_000 : a - b;
   else if (b === 0) return null;
   else v = a / b;
   if (rule.factor) {

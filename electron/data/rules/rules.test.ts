@@ -83,6 +83,17 @@ describe('rules found in the data', () => {
     expect(find(detectRules(large, null).rules, 'formula:c')).toMatchObject({ rows: 3000, held: 2998 });
   });
 
+  it('finds a number of days between two dates', async () => {
+    const t0 = Date.UTC(2024, 0, 1);
+    const ds = await table('ordered,delivered,delivery_days', 200, (rng) => {
+      const d = t0 + int(rng, 0, 300) * DAY;
+      const days = int(rng, 0, 12);
+      return [iso(d), iso(d + days * DAY), days];
+    });
+    const r = find(detectRules(ds, null).rules, 'formula:delivery_days');
+    expect(r?.rule).toMatchObject({ op: 'difference', a: 'delivered', b: 'ordered', days: true });
+  });
+
   it('finds an order between dates, not between columns whose ranges settle it', async () => {
     const t0 = Date.UTC(2024, 0, 1);
     const ds = await table('ordered,shipped,age,items', 200, (rng) => {
