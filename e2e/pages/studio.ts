@@ -14,6 +14,7 @@ import { ExportStep } from './export-step.js';
 import { ModelsPanel } from './models.js';
 import { ProjectBar, type ModelEntry, type SaveAnswer } from './project-bar.js';
 import { QualityPanel } from './quality.js';
+import { RulesPanel } from './rules.js';
 import { SamplesStep } from './samples-step.js';
 import { SamplesTable } from './samples-table.js';
 import { LayerByLayer } from './staged.js';
@@ -57,6 +58,7 @@ export class Studio {
   /** The Samples step's table and conditions, and the CSV options of the export (samples-table.ts). */
   readonly samplesTable: SamplesTable;
   readonly #layers: LayerByLayer;
+  readonly #target: Target;
   /** Whether the last open of data or a project was asked to save the project first. */
   #askedToSave = false;
   /** The project's models compared (Train step): train with a method per layer, read the table, chart and verdict. */
@@ -78,6 +80,12 @@ export class Studio {
     this.compare = new ModelsPanel(page, target);
     this.samplesTable = new SamplesTable(page, target);
     this.#layers = new LayerByLayer(page, target);
+    this.#target = target;
+  }
+
+  /** The Data step's rules found in the data (e2e/pages/rules.ts). */
+  rulesPanel(): RulesPanel {
+    return new RulesPanel(this.#page, this.#target);
   }
 
   // The window: steps, language, title, status bar.

@@ -12,9 +12,11 @@ import { evaluateCommand } from './commands/evaluate.js';
 import { experimentCommand } from './commands/experiment.js';
 import { selectLayerCommand } from './commands/select-layer.js';
 import { projectCommand } from './commands/project.js';
+import { rulesCommand } from './commands/rules.js';
 
 export const commands: Command[] = [
   inspectCommand,
+  rulesCommand,
   trainCommand,
   sampleCommand,
   evaluateCommand,

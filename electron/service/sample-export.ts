@@ -2,8 +2,8 @@
  * Generated rows as a CSV file without holding the thread that answers requests: the rows
  * of the app's seeded stream (chunks of STREAM_CHUNK_ROWS, chunk i with `chunkSeed`, so the
  * preview is the start of the export) are sampled on the engine thread a chunk at a time,
- * then decoded and written here 2,000 at a time, without the columns left out, yielding to
- * the event loop between parts, with `export.progress` events and a cancel. The bytes are
+ * then decoded (their rules kept) and written here 2,000 at a time, without the columns left
+ * out, yielding to the event loop between parts, with `export.progress` events and a cancel. The bytes are
  * exactly those of decoding and writing every row of the stream at once (same seed, same file),
  * in the chosen character set, delimiter and formula guard (`csvBytes`).
  */
@@ -11,8 +11,9 @@ import type { ServerEvent } from '../../shared/contract.js';
 import { AppError } from '../../shared/domain/errors.js';
 import type { EncodedData } from '../base/encoded-rows.js';
 import type { CsvFormat } from '../../shared/domain/samples.js';
+import type { RuleSet } from '../../shared/domain/rules.js';
 import { csvBytes, rowDecoder, type EncodingSpec } from '../data/index.js';
-import { chunkSeed, joinChunks, STREAM_CHUNK_ROWS, streamChunks } from '../synthesizer/index.js';
+import { chunkSeed, joinChunks, ruleKeeper, STREAM_CHUNK_ROWS, streamChunks } from '../synthesizer/index.js';
 import { withoutColumns, type SampleChunk } from './project/generation.js';
 
 export const EXPORT_CHUNK_ROWS = 2_000;
@@ -36,6 +37,8 @@ export async function csvInParts(
     onPart?: (rowsDone: number) => void;
     omit?: readonly string[];
     format?: CsvFormat;
+    /** The model's rules, kept in every row after decoding (as `decodeSample` keeps them). */
+    rules?: RuleSet;
   } = {},
   partRows = EXPORT_CHUNK_ROWS,
 ): Promise<Uint8Array> {
@@ -44,10 +47,13 @@ export async function csvInParts(
   const header = withoutColumns({ header: encoding.header, rows: [] }, omit);
   const parts: Uint8Array[] = [csvBytes(header, format, { header: true, firstRow: 1 })];
   const next = rowDecoder(encoding, bits, seed);
+  const keep = ruleKeeper(hooks.rules, encoding.header, seed);
   for (let done = 0; done < bits.rows;) {
     await nextTurn();
     if (hooks.signal?.aborted) throw new AppError('cancelled');
-    const rows = withoutColumns({ header: encoding.header, rows: next(partRows) }, omit);
+    const decoded = next(partRows);
+    keep?.(decoded, done);
+    const rows = withoutColumns({ header: encoding.header, rows: decoded }, omit);
     parts.push(csvBytes(rows, format, { header: false, firstRow: done + 1 }));
     done += rows.rows.length;
     hooks.onPart?.(done);
@@ -83,7 +89,7 @@ export class SampleExports {
    * gives one chunk), without the columns in `omit`.
    */
   async csv(
-    model: { sample: SampleChunk; encoding: EncodingSpec; omit?: readonly string[] },
+    model: { sample: SampleChunk; encoding: EncodingSpec; omit?: readonly string[]; rules?: RuleSet },
     rows: number,
     seed: number,
     format: CsvFormat = DEFAULT_CSV_FORMAT,
@@ -111,6 +117,7 @@ export class SampleExports {
         onPart: (done) => progress('write', done),
         omit: model.omit,
         format,
+        rules: model.rules,
       });
     } finally {
       if (this.running === controller) this.running = null;

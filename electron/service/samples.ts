@@ -4,11 +4,12 @@
  * conditional ("only rows where column = value", METHOD.md §4.5: the engine thread draws each
  * chunk given the fixed slots; a combination too rare to draw is refused with its message), the
  * export in the chosen character set, delimiter and formula guard; and the columns a user can fix.
+ * The model's accepted rules are kept in every generated row (`decodeSample`, `ruleKeeper`).
  */
 import type { MethodOutput } from '../../shared/contract.js';
 import type { RowTable } from '../../shared/domain/data.js';
 import type { Condition, ConditionReport, CsvFormat } from '../../shared/domain/samples.js';
-import { conditionColumns, conditionSlots, datasetRows, type Dataset } from '../data/index.js';
+import { conditionColumns, conditionSlots, datasetRows, ruleViolations, type Dataset } from '../data/index.js';
 import { checkConditional, mergeReports } from '../synthesizer/index.js';
 import type { EngineClient } from './engine-thread/client.js';
 import { selectedSource, streamFromEngine, withoutColumns, type SampleChunk } from './project/generation.js';
@@ -52,10 +53,9 @@ export async function previewSamples(
   input: { rows: number; seed: number; where: Condition[] },
 ): Promise<MethodOutput<'samples.generate'>> {
   const source = conditionedSource(project, engine, input.where);
-  const table = withoutColumns(
-    await streamFromEngine(source.sample, source.encoding, input.rows, input.seed),
-    source.omit,
-  );
+  // The model's accepted rules are kept in every row (as in the export); their violations reported.
+  const full = await streamFromEngine(source.sample, source.encoding, input.rows, input.seed, source.rules);
+  const table = withoutColumns(full, source.omit);
   const trainedOn = source.entry.trainedOn;
   const real: RowTable = trainedOn
     ? pickRealRows(
@@ -70,6 +70,7 @@ export async function previewSamples(
     real: withoutColumns(real, source.notes.omitted),
     notes: source.notes,
     condition: source.report(),
+    rules: source.rules && ruleViolations(source.rules, full),
   };
 }
 

@@ -5,11 +5,9 @@
  * file starts a new project; the project's saving, reopening and autosave are `project/session.ts`.
  */
 import type { AppInfo, FileRef, MethodOutput, ServerEvent, Service } from '../../shared/contract.js';
-import type { Condition, CsvFormat } from '../../shared/domain/samples.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { localeOf } from '../../shared/i18n/estimate.js';
 import type { CsvOptionsOverride } from '../../shared/domain/data.js';
-import type { QualityRequest } from '../../shared/domain/quality.js';
 import {
   applyColumnOverrides,
   applySubset,
@@ -30,18 +28,16 @@ import { EngineClient } from './engine-thread/client.js';
 import type { FileRegistry } from '../platform/file-registry.js';
 import { buildReport, modelReport } from './report.js';
 import { checkFit, prepareTraining } from '../synthesizer/index.js';
-import { DEFAULT_CSV_FORMAT, SampleExports } from './sample-export.js';
-import { QualityJobs } from './quality-job.js';
+import { GeneratedRows, type ExportSamplesInput, type SamplesInput } from './generated-rows.js';
 import { TrainingRuns } from './training-runs.js';
 import { defaultsFor, estimateRun } from './estimate.js';
 import { LayerStages } from './layer-stages.js';
 import type { Saver } from '../platform/saver.js';
 import type { Autosaves } from './project/autosave.js';
-import { selectedSource } from './project/generation.js';
-import { conditionColumnsOf, exportSampleBytes, previewSamples } from './samples.js';
 import { FilePasses } from './file-passes.js';
 import { DEFAULT_SUBSET, stem } from './project/project.js';
 import { ProjectSession } from './project/session.js';
+import { chooseRules, listRules } from './rules.js';
 
 export interface ServiceDeps {
   transport: AppInfo['transport'];
@@ -63,16 +59,12 @@ export interface ServiceDeps {
 
 export { DEFAULT_SUBSET };
 
-/** Inputs as the contract gives them; tests may leave out what has a default. */
-type SamplesInput = { rows: number; seed: number; where?: Condition[] };
-type ExportSamplesInput = SamplesInput & { format?: CsvFormat };
-
 export class LayerwiseService implements Service {
   /** The pass over a file in progress (import, segment count, subset draw), which `data.cancelImport` stops. */
   private readonly passes: FilePasses;
   private readonly runs: TrainingRuns;
-  private readonly exports: SampleExports;
-  private readonly quality: QualityJobs;
+  /** Preview, export and quality check of the selected model's rows. */
+  private readonly generated: GeneratedRows;
   private readonly stages: LayerStages;
   /** The project: `this.session.project`. */
   readonly session: ProjectSession;
@@ -104,8 +96,7 @@ export class LayerwiseService implements Service {
       },
       cancelRun: () => this.runs.cancelCurrent(),
     });
-    this.exports = new SampleExports(deps.emit);
-    this.quality = new QualityJobs(deps.emit);
+    this.generated = new GeneratedRows(deps, () => this.project);
   }
 
   private get project() {
@@ -116,8 +107,7 @@ export class LayerwiseService implements Service {
   close(): void {
     this['data.cancelImport']().catch(() => undefined);
     this.runs.stop();
-    this.exports.cancel();
-    this.quality.cancel();
+    this.generated.close();
   }
 
   async 'app.info'(): Promise<AppInfo> {
@@ -212,12 +202,18 @@ export class LayerwiseService implements Service {
     const dataset = this.requireDataset();
     const subset = this.currentSubset(dataset);
     if (subset.train.length === 0) throw new AppError('noSubset');
-    const set = prepareTraining(subset, { rareMin: input.rareMin });
+    const set = prepareTraining(subset, { rareMin: input.rareMin, rulesOff: this.project.rulesOff });
     const { config } = input;
     checkFit(set, config);
     const project = this.project;
-    const lineage = { fingerprint: project.source?.fingerprint ?? null, provenance: set.provenance };
-    const using = { encoding: set.encoding, subset, report: { dataset: dataset.info, subset: subset.info } };
+    const fingerprint = project.source?.fingerprint ?? null;
+    const lineage = { fingerprint, provenance: set.provenance, rulesOff: [...project.rulesOff] };
+    const using = {
+      encoding: set.encoding,
+      rules: set.rules,
+      subset,
+      report: { dataset: dataset.info, subset: subset.info },
+    };
     const runId = this.runs.start(config, set, (runId, summary) => {
       const entry = project.addTrained(runId, { config, summary, bits: set.train.bits, lineage }, using);
       project.layers.keepSet(runId, set, { subset, dataset: dataset.info });
@@ -241,29 +237,12 @@ export class LayerwiseService implements Service {
     return this.project.modelInfo();
   }
 
-  async 'samples.generate'(input: SamplesInput): Promise<MethodOutput<'samples.generate'>> {
-    return previewSamples(this.project, this.deps.engine, { where: [], ...input });
-  }
-
-  async 'samples.columns'(): Promise<MethodOutput<'samples.columns'>> {
-    return conditionColumnsOf(this.project, this.deps.engine);
-  }
-
-  async 'export.samples'(input: ExportSamplesInput): Promise<MethodOutput<'export.samples'>> {
-    const request = { where: [], format: DEFAULT_CSV_FORMAT, ...input };
-    const { source, bytes, condition } = await exportSampleBytes(this.project, this.deps.engine, this.exports, request);
-    const suggestedName = `${stem(this.project.dataName(source.entry))}-synthetic.csv`;
-    const saved = await this.deps.saver.save({ kind: 'csv', suggestedName, bytes });
-    return { ...saved, notes: source.notes, condition };
-  }
-
-  'evidence.quality' = (input: QualityRequest) =>
-    this.quality.run(selectedSource(this.project, this.deps.engine), input);
-  'evidence.cancel' = async () => ({ cancelled: this.quality.cancel() });
-
-  async 'export.cancel'(): Promise<MethodOutput<'export.cancel'>> {
-    return { cancelled: this.exports.cancel() };
-  }
+  'samples.generate' = (input: SamplesInput) => this.generated.preview(input);
+  'samples.columns' = async () => this.generated.columns();
+  'export.samples' = (input: ExportSamplesInput) => this.generated.export(input);
+  'export.cancel' = async () => ({ cancelled: this.generated.cancelExport() });
+  'evidence.quality' = (input: Parameters<Service['evidence.quality']>[0]) => this.generated.checkQuality(input);
+  'evidence.cancel' = async () => ({ cancelled: this.generated.cancelQuality() });
 
   async 'export.model'(): Promise<MethodOutput<'export.model'>> {
     const entry = this.project.selectedModel();
@@ -280,6 +259,9 @@ export class LayerwiseService implements Service {
     return this.deps.saver.save({ kind: 'report', suggestedName, bytes: new TextEncoder().encode(html) });
   }
 
+  'rules.list' = async () => listRules(this.project, this.requireDataset());
+  'rules.choose' = async (input: { off: string[] }) =>
+    chooseRules(this.project, this.requireDataset(), input.off, () => this.session.changed());
   'project.state' = async () => this.project.state();
   'project.new' = async () => this.session.newProject();
   'project.save' = (input: { as: boolean }) => this.session.save(input.as);

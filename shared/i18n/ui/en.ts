@@ -6,6 +6,7 @@ import { projectUi } from './project.js';
 import { sampleRowsUi } from './sample-rows.js';
 import { qualityUi } from './quality.js';
 import { layersUi } from './layers.js';
+import { rulesUi } from './rules.js';
 
 export const ui = {
   app: {
@@ -265,6 +266,7 @@ export const ui = {
   sampleRows: sampleRowsUi.en,
   quality: qualityUi.en,
   layers: layersUi.en,
+  rules: rulesUi.en,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

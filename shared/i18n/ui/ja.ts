@@ -7,6 +7,7 @@ import { projectUi } from './project.js';
 import { sampleRowsUi } from './sample-rows.js';
 import { qualityUi } from './quality.js';
 import { layersUi } from './layers.js';
+import { rulesUi } from './rules.js';
 
 export const ui: UiCatalog = {
   app: {
@@ -264,4 +265,5 @@ export const ui: UiCatalog = {
   sampleRows: sampleRowsUi.ja,
   quality: qualityUi.ja,
   layers: layersUi.ja,
+  rules: rulesUi.ja,
 };
