@@ -39,6 +39,8 @@ export async function csvInParts(
     format?: CsvFormat;
     /** The model's rules, kept in every row after decoding (as `decodeSample` keeps them). */
     rules?: RuleSet;
+    /** Columns a condition fixed: rules never change them. */
+    fixed?: ReadonlySet<string>;
   } = {},
   partRows = EXPORT_CHUNK_ROWS,
 ): Promise<Uint8Array> {
@@ -47,7 +49,7 @@ export async function csvInParts(
   const header = withoutColumns({ header: encoding.header, rows: [] }, omit);
   const parts: Uint8Array[] = [csvBytes(header, format, { header: true, firstRow: 1 })];
   const next = rowDecoder(encoding, bits, seed);
-  const keep = ruleKeeper(hooks.rules, encoding.header, seed);
+  const keep = ruleKeeper(hooks.rules, encoding.header, seed, hooks.fixed);
   for (let done = 0; done < bits.rows;) {
     await nextTurn();
     if (hooks.signal?.aborted) throw new AppError('cancelled');
@@ -89,7 +91,13 @@ export class SampleExports {
    * gives one chunk), without the columns in `omit`.
    */
   async csv(
-    model: { sample: SampleChunk; encoding: EncodingSpec; omit?: readonly string[]; rules?: RuleSet },
+    model: {
+      sample: SampleChunk;
+      encoding: EncodingSpec;
+      omit?: readonly string[];
+      rules?: RuleSet;
+      fixed?: ReadonlySet<string>;
+    },
     rows: number,
     seed: number,
     format: CsvFormat = DEFAULT_CSV_FORMAT,
@@ -118,6 +126,7 @@ export class SampleExports {
         omit: model.omit,
         format,
         rules: model.rules,
+        fixed: model.fixed,
       });
     } finally {
       if (this.running === controller) this.running = null;

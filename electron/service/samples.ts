@@ -23,7 +23,9 @@ type Engine = Pick<EngineClient, 'sample' | 'sampleGiven'>;
 export function conditionedSource(project: Project, engine: Engine, where: readonly Condition[]) {
   const source = selectedSource(project, engine);
   let report: ConditionReport | null = null;
-  if (where.length === 0) return { ...source, report: () => report };
+  // The conditioned columns: the rules kept after decoding never change them.
+  const kept = new Set(where.map((c) => c.column));
+  if (where.length === 0) return { ...source, fixed: kept, report: () => report };
   const fixed = conditionSlots(source.encoding, where);
   let chunks = 0;
   const sample: SampleChunk = async (rows, seed) => {
@@ -32,7 +34,7 @@ export function conditionedSource(project: Project, engine: Engine, where: reado
     report = mergeReports(report, checkConditional(figures, where), ++chunks);
     return got.data;
   };
-  return { ...source, sample, report: () => report };
+  return { ...source, sample, fixed: kept, report: () => report };
 }
 
 /** The training rows where every condition holds (all of them without conditions). */
@@ -54,7 +56,14 @@ export async function previewSamples(
 ): Promise<MethodOutput<'samples.generate'>> {
   const source = conditionedSource(project, engine, input.where);
   // The model's accepted rules are kept in every row (as in the export); their violations reported.
-  const full = await streamFromEngine(source.sample, source.encoding, input.rows, input.seed, source.rules);
+  const full = await streamFromEngine(
+    source.sample,
+    source.encoding,
+    input.rows,
+    input.seed,
+    source.rules,
+    source.fixed,
+  );
   const table = withoutColumns(full, source.omit);
   const trainedOn = source.entry.trainedOn;
   const real: RowTable = trainedOn

@@ -82,6 +82,7 @@ export function streamRowsGiven(
     chunks.push(chunk.data);
   }
   // The model's accepted rules are kept, as in the app's preview and export.
-  const table = decodeSample(encoding, joinChunks(chunks, rows), seed, bundle.manifest.dataRules);
+  const kept = new Set(where.map((c) => c.column));
+  const table = decodeSample(encoding, joinChunks(chunks, rows), seed, bundle.manifest.dataRules, kept);
   return { table, condition: report! };
 }

@@ -21,10 +21,19 @@ export function sampleEncoded(bundle: ModelBundle, rows: number, seed: number): 
   return sampleVisible(bundle.model, rows, seed);
 }
 
-/** Encoded rows decoded, then (`rules`: the model's rule set) repaired so its accepted rules hold. */
-export function decodeSample(encoding: EncodingSpec, bits: EncodedData, seed: number, rules?: RuleSet): RowTable {
+/**
+ * Encoded rows decoded, then (`rules`: the model's rule set) repaired so its accepted rules hold,
+ * never changing the columns in `fixed` (those a condition fixed).
+ */
+export function decodeSample(
+  encoding: EncodingSpec,
+  bits: EncodedData,
+  seed: number,
+  rules?: RuleSet,
+  fixed?: ReadonlySet<string>,
+): RowTable {
   const table = decodeRows(encoding, bits, seed);
-  ruleKeeper(rules, table.header, seed)?.(table.rows, 0);
+  ruleKeeper(rules, table.header, seed, fixed)?.(table.rows, 0);
   return table;
 }
 

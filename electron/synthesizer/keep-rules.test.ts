@@ -134,6 +134,11 @@ describe('rules kept in generated rows', () => {
     const lone = [['Online', '0']];
     ruleKeeper(threshold([]), ['store', 'days'], 1)!(lone, 0);
     expect(lone).toEqual([['Online', '1']]);
+    // A column a condition fixed ("only rows where store = Mall") is never changed: that rule is not kept.
+    const given = [['Mall', '3']];
+    expect(ruleKeeper(threshold([['Mall', 9]]), ['store', 'days'], 1, new Set(['store']))).toBeNull();
+    ruleKeeper(threshold([['Mall', 9]]), ['store', 'days'], 1, new Set(['days']))?.(given, 0);
+    expect(given).toEqual([['Mall', '3']]);
   });
 
   it('ends its repairs when two rules cannot both hold, leaving other rows untouched', () => {

@@ -55,14 +55,34 @@ function inputsFirst(rules: Rule[]): Rule[] {
 
 const rowSeed = (seed: number, row: number) => (Math.imul(seed | 0, 0x5bd1e995) ^ Math.imul(row + 1, 0x27d4eb2f)) | 0;
 
+/** The columns repairing `rule` may write (a pair's rule may write either). */
+function writes(rule: Rule): string[] {
+  switch (rule.kind) {
+    case 'formula':
+      return [rule.target];
+    case 'threshold':
+      return [rule.column, rule.number];
+    case 'function':
+      return [rule.to];
+    case 'pairs':
+    case 'order':
+      return [rule.a, rule.b];
+    default:
+      return [rule.column];
+  }
+}
+
 /**
  * A function that repairs decoded rows in place (`first`: the stream index of rows[0]), or null
  * when there is nothing to keep (no rule set, or none accepted): rows are then left untouched.
+ * `fixed`: columns a condition fixed ("only rows where…"), never changed: a rule whose repair
+ * would have to change one is not kept (a forbidden pair changes its other column).
  */
 export function ruleKeeper(
   set: RuleSet | undefined,
   header: readonly string[],
   seed: number,
+  fixed: ReadonlySet<string> = new Set(),
 ): ((rows: string[][], first: number) => void) | null {
   if (!set) return null;
   const rules = acceptedRules(set)
@@ -72,12 +92,15 @@ export function ruleKeeper(
     .map((c) => ({ ...c, at: header.indexOf(c.name), read: cellReader(c), write: cellWriter(c), step: columnStep(c) }))
     .filter((c) => c.at >= 0);
   const usable = new Set(cols.map((c) => c.name));
-  const kept = inputsFirst(rules.filter((r) => ruleColumns(r).every((n) => usable.has(n))));
+  const free = (r: Rule) =>
+    r.kind === 'pairs' ? !(fixed.has(r.a) && fixed.has(r.b)) : writes(r).every((c) => !fixed.has(c));
+  const kept = inputsFirst(rules.filter((r) => ruleColumns(r).every((n) => usable.has(n)) && free(r)));
   if (kept.length === 0) return null;
   const computed = computedColumns(kept);
   const formulaTargets = new Set(kept.flatMap((r) => (r.kind === 'formula' ? [r.target] : [])));
   const steps = new Map(cols.map((c) => [c.name, c.step]));
-  const pairsOutput: FixContext['pairsOutput'] = (r) => (computed.has(r.b) && !computed.has(r.a) ? 'a' : 'b');
+  const pairsOutput: FixContext['pairsOutput'] = (r) =>
+    fixed.has(r.b) || (computed.has(r.b) && !computed.has(r.a) && !fixed.has(r.a)) ? 'a' : 'b';
   return (rows, first) => {
     rows.forEach((row, k) => {
       const values = new Map<string, RuleValue>(cols.map((c) => [c.name, c.read(row[c.at] ?? '')]));

@@ -22,10 +22,11 @@ export async function streamFromEngine(
   rows: number,
   seed: number,
   rules?: RuleSet,
+  fixed?: ReadonlySet<string>,
 ): Promise<RowTable> {
   const chunks: EncodedData[] = [];
   for (let i = 0; i < streamChunks(rows); i++) chunks.push(await sample(STREAM_CHUNK_ROWS, chunkSeed(seed, i)));
-  return decodeSample(encoding, joinChunks(chunks, rows), seed, rules);
+  return decodeSample(encoding, joinChunks(chunks, rows), seed, rules, fixed);
 }
 
 /** Whether the model generates values for a column (rather than fresh identifiers, a constant or nothing). */
