@@ -20,7 +20,7 @@ import type { ModelEntry } from './project/project.js';
 /** Rows generated when no real rows were held out. */
 const ROWS_WITHOUT_HOLDOUT = 1_000;
 const JUDGED = new Set(['numeric', 'integer', 'date', 'datetime', 'categorical', 'boolean']);
-const MODELLED = new Set(['bins', 'values', 'levels', 'flag']);
+const MODELLED = new Set(['quantiles', 'bins', 'values', 'levels', 'flag']);
 
 /** The rows `idx` of a dataset, columns `names` (in that order). */
 export function tableOf(dataset: Dataset, idx: ArrayLike<number>, names: string[]): RowTable {
