@@ -9,7 +9,7 @@ import type { ConditionColumn, Condition } from '../../../shared/domain/samples.
 import { AppError } from '../../../shared/domain/errors.js';
 import { DEFAULT_RARE_MIN } from './build.js';
 import { valueFormatter } from './decode.js';
-import { groupSize, type ColumnEncoding, type EncodingSpec } from './spec.js';
+import { columnGroups, groupSize, type ColumnEncoding, type EncodingSpec } from './spec.js';
 
 /** A visible group fixed to one slot (for a Bernoulli bit: 1 on, 0 off). */
 export interface FixedSlot {
@@ -61,7 +61,11 @@ function slotOf(c: ColumnEncoding, value: string, rareMin: number): number | nul
 export function conditionSlots(spec: EncodingSpec, conditions: readonly Condition[]): FixedSlot[] {
   const groupOf = new Map<string, number>();
   let g = 0;
-  for (const c of spec.columns) if (groupSize(c) > 0) groupOf.set(c.name, g++);
+  // A column's first visible group (a quantile-coded number has several: METHOD.md §8).
+  for (const c of spec.columns) {
+    groupOf.set(c.name, g);
+    g += columnGroups(c).length;
+  }
   const seen = new Map<string, string>();
   const fixed: FixedSlot[] = [];
   for (const { column, value } of conditions) {
