@@ -20,6 +20,7 @@ import {
 import { ConditionColumn, ConditionReport, Conditions, CsvFormat } from './domain/samples.js';
 import { QualityEvidence, QualityRequest } from './domain/quality.js';
 import { bounded, splitError } from './domain/limits.js';
+import { RuleSet, RuleViolation } from './domain/rules.js';
 import { EpochProgress, LayerConfig, LayerResult, TrainConfig, TrainSummary } from './domain/model.js';
 import { LayersState, SuggestBudget } from './domain/layer-by-layer.js';
 import { SizeCandidate } from './domain/staged.js';
@@ -192,6 +193,8 @@ export const methods = {
       /** With `where`: the model's figures for the condition. */
       condition: ConditionReport.nullable().optional(),
       dropped: z.number().int().min(0).default(0),
+      /** How often each rule of the model breaks in the generated rows (0 for accepted rules); absent without rules. */
+      rules: z.array(RuleViolation).optional(),
     }),
   ),
   /** The columns of the selected model that can be fixed, with the values it can generate for them. */
@@ -224,6 +227,10 @@ export const methods = {
   'evidence.cancelPrivacy': method(Empty, z.object({ cancelled: z.boolean() })),
   /** The report in the UI's language: an HTML file, a PDF (desktop), or HTML to view and print in a tab (web host). */
   'export.report': method(ReportRequest, SaveResult),
+  /** The rules found in the rows in memory (every included column), with those the user turned off. */
+  'rules.list': method(Empty, RuleSet),
+  /** Turns rules off by key (the others on): part of the project, so models trained before are marked out of date. */
+  'rules.choose': method(z.object({ off: z.array(z.string()) }), RuleSet),
   /** Everything the renderer needs to find the project again after a reload or a reconnect. */
   'project.state': method(Empty, ProjectState),
   /** Starts an empty project (the renderer asks to save the current one first). */

@@ -16,6 +16,7 @@ import { PrivacyPanel } from './privacy.js';
 import { ProjectBar, type ModelEntry, type SaveAnswer } from './project-bar.js';
 import { QualityPanel } from './quality.js';
 import { ReportExport } from './report.js';
+import { RulesPanel } from './rules.js';
 import { SamplesStep } from './samples-step.js';
 import { SamplesTable } from './samples-table.js';
 import { LayerByLayer } from './staged.js';
@@ -60,6 +61,7 @@ export class Studio {
   readonly samplesTable: SamplesTable;
   readonly #layers: LayerByLayer;
   readonly #privacy: PrivacyPanel;
+  readonly #target: Target;
   /** Whether the last open of data or a project was asked to save the project first. */
   #askedToSave = false;
   /** The project's models compared (Train step): train with a method per layer, read the table, chart and verdict. */
@@ -85,6 +87,12 @@ export class Studio {
     this.#layers = new LayerByLayer(page, target);
     this.report = new ReportExport(page, target);
     this.#privacy = new PrivacyPanel(page, target);
+    this.#target = target;
+  }
+
+  /** The Data step's rules found in the data (e2e/pages/rules.ts). */
+  rulesPanel(): RulesPanel {
+    return new RulesPanel(this.#page, this.#target);
   }
 
   // The window: steps, language, title, status bar.

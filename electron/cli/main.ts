@@ -13,9 +13,11 @@ import { experimentCommand } from './commands/experiment.js';
 import { selectLayerCommand } from './commands/select-layer.js';
 import { projectCommand } from './commands/project.js';
 import { reportCommand } from './commands/report.js';
+import { rulesCommand } from './commands/rules.js';
 
 export const commands: Command[] = [
   inspectCommand,
+  rulesCommand,
   trainCommand,
   sampleCommand,
   evaluateCommand,

@@ -59,3 +59,21 @@ export { knownRows } from './coverage.js';
 export { csvBytes, firstNotCp932, UTF8_BOM, type CsvPart } from './csv-encode.js';
 export { cellLevel, cellNumber, isNumberType } from './typed.js';
 export { isMissing } from './infer.js';
+export {
+  cellReader,
+  cellWriter,
+  columnStep,
+  detectRules,
+  formulaValue,
+  monthOf,
+  roundTo,
+  rowReader,
+  ruleColumns,
+  ruleHolds,
+  rulePolicy,
+  ruleViolations,
+  weekdayOf,
+  type DetectOptions,
+  type RowValues,
+  type RuleValue,
+} from './rules/index.js';

@@ -40,6 +40,8 @@ describe('evidence.quality', () => {
     expect(q.holdoutKind).toBe('test');
     expect(q.rows).toMatchObject({ train: 6400, holdout: 800, compared: 800 });
     expect(q.columns.map((c) => c.column)).toContain('region');
+    // Numbers encoded by quantile codes are generated, so judged (they were skipped as not generated).
+    expect(q.columns.map((c) => c.column)).toContain('revenue');
     expect(q.skipped).toContainEqual({ column: 'order_id', reason: 'identifier' });
     expect(q.overall.model).toBeGreaterThan(0.3);
     expect(q.overall.ceiling).toBeGreaterThan(q.overall.model ?? 1);

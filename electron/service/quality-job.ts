@@ -1,8 +1,9 @@
 /**
  * The quality check of the Samples step (`evidence.quality`): the selected model's rows for a
  * seed (the start of the stream the preview and the export read), sampled a chunk at a time on
- * the engine thread, scored against the rows it trained on, the real rows it kept apart (test,
- * else validation) and draws from the marginals, with `quality.progress` events and a cancel.
+ * the engine thread and decoded with the model's accepted rules kept, scored against the rows it
+ * trained on, the real rows it kept apart (test, else validation) and draws from the marginals,
+ * with `quality.progress` events and a cancel.
  * One check at a time per project.
  */
 import type { ServerEvent } from '../../shared/contract.js';
@@ -117,7 +118,10 @@ export class QualityJobs {
       if (signal.aborted) throw new AppError('cancelled');
       this.emit({ type: 'quality.progress', phase: 'sample', done: i + 1, total });
     }
-    return withoutColumns(decodeSample(source.entry.encoding, joinChunks(chunks, rows), seed), source.omit);
+    return withoutColumns(
+      decodeSample(source.entry.encoding, joinChunks(chunks, rows), seed, source.entry.rules),
+      source.omit,
+    );
   }
 
   /** Stops the check in progress; false when none runs. */

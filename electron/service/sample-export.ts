@@ -2,8 +2,8 @@
  * Generated rows as a CSV file without holding the thread that answers requests: the rows
  * of the app's seeded stream (chunks of STREAM_CHUNK_ROWS, chunk i with `chunkSeed`, so the
  * preview is the start of the export) are sampled on the engine thread a chunk at a time,
- * then decoded and written here 2,000 at a time, without the columns left out, yielding to
- * the event loop between parts, with `export.progress` events and a cancel. The bytes are
+ * then decoded (their rules kept) and written here 2,000 at a time, without the columns left
+ * out, yielding to the event loop between parts, with `export.progress` events and a cancel. The bytes are
  * exactly those of decoding and writing every row of the stream at once (same seed, same file),
  * in the chosen character set, delimiter and formula guard (`csvBytes`).
  */
@@ -11,8 +11,9 @@ import type { ServerEvent } from '../../shared/contract.js';
 import { AppError } from '../../shared/domain/errors.js';
 import type { EncodedData } from '../base/encoded-rows.js';
 import type { CsvFormat } from '../../shared/domain/samples.js';
+import type { RuleSet } from '../../shared/domain/rules.js';
 import { csvBytes, rowDecoder, type EncodingSpec } from '../data/index.js';
-import { chunkSeed, joinChunks, STREAM_CHUNK_ROWS, streamChunks } from '../synthesizer/index.js';
+import { chunkSeed, joinChunks, ruleKeeper, STREAM_CHUNK_ROWS, streamChunks } from '../synthesizer/index.js';
 import { withoutColumns, type SampleChunk } from './project/generation.js';
 
 export const EXPORT_CHUNK_ROWS = 2_000;
@@ -38,6 +39,10 @@ export async function csvInParts(
     format?: CsvFormat;
     /** The rows of a part to write (e.g. without those too close to a real one); default all. */
     keep?: (rows: string[][]) => string[][];
+    /** The model's rules, kept in every row after decoding (as `decodeSample` keeps them). */
+    rules?: RuleSet;
+    /** Columns a condition fixed: rules never change them. */
+    fixed?: ReadonlySet<string>;
   } = {},
   partRows = EXPORT_CHUNK_ROWS,
 ): Promise<Uint8Array> {
@@ -46,11 +51,14 @@ export async function csvInParts(
   const header = withoutColumns({ header: encoding.header, rows: [] }, omit);
   const parts: Uint8Array[] = [csvBytes(header, format, { header: true, firstRow: 1 })];
   const next = rowDecoder(encoding, bits, seed);
+  const keepRules = ruleKeeper(hooks.rules, encoding.header, seed, hooks.fixed);
   let written = 0;
   for (let done = 0; done < bits.rows;) {
     await nextTurn();
     if (hooks.signal?.aborted) throw new AppError('cancelled');
-    const table = withoutColumns({ header: encoding.header, rows: next(partRows) }, omit);
+    const decoded = next(partRows);
+    keepRules?.(decoded, done);
+    const table = withoutColumns({ header: encoding.header, rows: decoded }, omit);
     const kept = hooks.keep ? { header: table.header, rows: hooks.keep(table.rows) } : table;
     parts.push(csvBytes(kept, format, { header: false, firstRow: written + 1 }));
     written += kept.rows.length;
@@ -93,6 +101,8 @@ export class SampleExports {
       encoding: EncodingSpec;
       omit?: readonly string[];
       keep?: (rows: string[][]) => string[][];
+      rules?: RuleSet;
+      fixed?: ReadonlySet<string>;
     },
     rows: number,
     seed: number,
@@ -122,6 +132,8 @@ export class SampleExports {
         omit: model.omit,
         format,
         keep: model.keep,
+        rules: model.rules,
+        fixed: model.fixed,
       });
     } finally {
       if (this.running === controller) this.running = null;

@@ -5,11 +5,12 @@
  * chunk given the fixed slots; a combination too rare to draw is refused with its message), the
  * export in the chosen character set, delimiter and formula guard; both optionally without the
  * rows too close to a real one (the same rows dropped from both, counted); and the columns a user can fix.
+ * The model's accepted rules are kept in every generated row (`decodeSample`, `ruleKeeper`).
  */
 import type { MethodOutput } from '../../shared/contract.js';
 import type { RowTable } from '../../shared/domain/data.js';
 import type { Condition, ConditionReport, CsvFormat } from '../../shared/domain/samples.js';
-import { conditionColumns, conditionSlots, datasetRows, type Dataset } from '../data/index.js';
+import { conditionColumns, conditionSlots, datasetRows, ruleViolations, type Dataset } from '../data/index.js';
 import { checkConditional, mergeReports } from '../synthesizer/index.js';
 import type { TooCloseFilter } from '../evidence/index.js';
 import type { EngineClient } from './engine-thread/client.js';
@@ -25,7 +26,9 @@ type Engine = Pick<EngineClient, 'sample' | 'sampleGiven'>;
 export function conditionedSource(project: Project, engine: Engine, where: readonly Condition[]) {
   const source = selectedSource(project, engine);
   let report: ConditionReport | null = null;
-  if (where.length === 0) return { ...source, report: () => report };
+  // The conditioned columns: the rules kept after decoding never change them.
+  const kept = new Set(where.map((c) => c.column));
+  if (where.length === 0) return { ...source, fixed: kept, report: () => report };
   const fixed = conditionSlots(source.encoding, where);
   let chunks = 0;
   const sample: SampleChunk = async (rows, seed) => {
@@ -34,7 +37,7 @@ export function conditionedSource(project: Project, engine: Engine, where: reado
     report = mergeReports(report, checkConditional(figures, where), ++chunks);
     return got.data;
   };
-  return { ...source, sample, report: () => report };
+  return { ...source, sample, fixed: kept, report: () => report };
 }
 
 /** The training rows where every condition holds (all of them without conditions). */
@@ -53,9 +56,14 @@ export type DropFilterOf = (source: PrivacySource, threshold: number | null) => 
 
 type Source = ReturnType<typeof conditionedSource>;
 
-/** The first `rows` rows of the source's stream of `seed`, without the columns left out. */
-async function firstRows(source: Source, rows: number, seed: number): Promise<RowTable> {
-  return withoutColumns(await streamFromEngine(source.sample, source.encoding, rows, seed), source.omit);
+/**
+ * The first `rows` rows of the source's stream of `seed`, keeping the model's accepted rules
+ * (never changing a column fixed by `where`): every column (`full`, to count rule violations)
+ * and without the columns left out (`table`).
+ */
+async function firstRows(source: Source, rows: number, seed: number): Promise<{ full: RowTable; table: RowTable }> {
+  const full = await streamFromEngine(source.sample, source.encoding, rows, seed, source.rules, source.fixed);
+  return { full, table: withoutColumns(full, source.omit) };
 }
 
 /**
@@ -68,7 +76,7 @@ export async function generatedRows(
   input: { rows: number; seed: number; where: readonly Condition[] },
 ): Promise<{ source: Source; table: RowTable }> {
   const source = conditionedSource(project, engine, input.where);
-  return { source, table: await firstRows(source, input.rows, input.seed) };
+  return { source, table: (await firstRows(source, input.rows, input.seed)).table };
 }
 
 /**
@@ -83,7 +91,7 @@ export async function previewSamples(
 ): Promise<MethodOutput<'samples.generate'>> {
   const source = conditionedSource(project, engine, input.where);
   const drop = dropFilter(source, input.dropCloserThan);
-  const table = await firstRows(source, input.rows, input.seed);
+  const { full, table } = await firstRows(source, input.rows, input.seed);
   const trainedOn = source.entry.trainedOn;
   const real: RowTable = trainedOn
     ? pickRealRows(
@@ -99,6 +107,7 @@ export async function previewSamples(
     notes: source.notes,
     condition: source.report(),
     dropped: drop?.dropped ?? 0,
+    rules: source.rules && ruleViolations(source.rules, full),
   };
 }
 

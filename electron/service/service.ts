@@ -37,6 +37,7 @@ import type { Autosaves } from './project/autosave.js';
 import { FilePasses } from './file-passes.js';
 import { DEFAULT_SUBSET, stem } from './project/project.js';
 import { ProjectSession } from './project/session.js';
+import { chooseRules, listRules } from './rules.js';
 
 export interface ServiceDeps {
   transport: AppInfo['transport'];
@@ -203,12 +204,18 @@ export class LayerwiseService implements Service {
     const dataset = this.requireDataset();
     const subset = this.currentSubset(dataset);
     if (subset.train.length === 0) throw new AppError('noSubset');
-    const set = prepareTraining(subset, { rareMin: input.rareMin });
+    const set = prepareTraining(subset, { rareMin: input.rareMin, rulesOff: this.project.rulesOff });
     const { config } = input;
     checkFit(set, config);
     const project = this.project;
-    const lineage = { fingerprint: project.source?.fingerprint ?? null, provenance: set.provenance };
-    const using = { encoding: set.encoding, subset, report: { dataset: dataset.info, subset: subset.info } };
+    const fingerprint = project.source?.fingerprint ?? null;
+    const lineage = { fingerprint, provenance: set.provenance, rulesOff: [...project.rulesOff] };
+    const using = {
+      encoding: set.encoding,
+      rules: set.rules,
+      subset,
+      report: { dataset: dataset.info, subset: subset.info },
+    };
     const runId = this.runs.start(config, set, (runId, summary) => {
       const entry = project.addTrained(runId, { config, summary, bits: set.train.bits, lineage }, using);
       project.layers.keepSet(runId, set, { subset, dataset: dataset.info });
@@ -254,6 +261,9 @@ export class LayerwiseService implements Service {
     return exportReport({ project: this.project, app, saver: this.deps.saver, printPdf: this.deps.printPdf, request });
   }
 
+  'rules.list' = async () => listRules(this.project, this.requireDataset());
+  'rules.choose' = async (input: { off: string[] }) =>
+    chooseRules(this.project, this.requireDataset(), input.off, () => this.session.changed());
   'project.state' = async () => this.project.state();
   'project.new' = async () => this.session.newProject();
   'project.save' = (input: { as: boolean }) => this.session.save(input.as);

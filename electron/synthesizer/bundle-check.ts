@@ -4,10 +4,12 @@
  * names one column per column it describes, in order, whose columns need exactly the visible
  * groups the model's first layer reads, with consistent rare-value lists and ordered bin
  * edges and quantile knots; and, when present, a valid record of the training data. Each failure is one
- * translated error (`data.badEncodingSpec` or `model.corrupt`) with its reason.
+ * translated error (`data.badEncodingSpec` or `model.corrupt`) with its reason. The rules found in
+ * the training rows (`dataRules`), when present, must be a valid rule set.
  */
 import { AppError } from '../../shared/domain/errors.js';
 import { DataProvenance } from '../../shared/domain/data.js';
+import { RuleSet } from '../../shared/domain/rules.js';
 import type { GroupSpec } from '../../shared/domain/model.js';
 import { ENCODING_VERSION, EncodingSpec, encodingGroups } from '../data/index.js';
 
@@ -47,5 +49,13 @@ export function checkProvenance(json: unknown): DataProvenance | undefined {
   if (json === undefined) return undefined;
   const parsed = DataProvenance.safeParse(json);
   if (!parsed.success) throw new AppError('model.corrupt', { reason: '@reason.badProvenance' });
+  return parsed.data;
+}
+
+/** The rules found in the training rows, when the file has them (files before them have none). */
+export function checkRules(json: unknown): RuleSet | undefined {
+  if (json === undefined) return undefined;
+  const parsed = RuleSet.safeParse(json);
+  if (!parsed.success) throw new AppError('model.corrupt', { reason: '@reason.badRules' });
   return parsed.data;
 }

@@ -69,7 +69,9 @@ describe('model bundle', () => {
     const back = await readBundle(path);
     expect(sampleRows(back, 40, 11)).toEqual(rows);
     // Sampling on one side and decoding on the other (as the app does across its threads) is the same.
-    expect(decodeSample(back.manifest.dataEncoding, sampleEncoded(back, 40, 11), 11)).toEqual(rows);
+    expect(decodeSample(back.manifest.dataEncoding, sampleEncoded(back, 40, 11), 11, back.manifest.dataRules)).toEqual(
+      rows,
+    );
     expect(sampleRows(back, 40, 12)).not.toEqual(rows);
   });
 
@@ -83,6 +85,17 @@ describe('model bundle', () => {
     expect(damaged).not.toBe(text);
     expect(() => bundleFromBytes(Uint8Array.from(Buffer.from(damaged, 'latin1')))).toThrow(
       expect.objectContaining({ code: 'data.badEncodingSpec' }),
+    );
+  });
+
+  it('keeps the rules found in the training rows, and loads files without them', () => {
+    const rules = bundle.manifest.dataRules;
+    expect(rules?.rules.map((r) => r.rule.key)).toContain('formula:revenue');
+    expect(bundleFromBytes(bundleToBytes(bundle)).manifest.dataRules).toEqual(rules);
+    const text = Buffer.from(bundleToBytes(bundle)).toString('latin1');
+    const damaged = text.replace('"kind":"formula"', '"kind":"formulX"');
+    expect(() => bundleFromBytes(Uint8Array.from(Buffer.from(damaged, 'latin1')))).toThrow(
+      expect.objectContaining({ code: 'model.corrupt', params: { reason: '@reason.badRules' } }),
     );
   });
 

@@ -1,7 +1,7 @@
 /**
  * A model bundle: the trained deep model with its manifest, where the engine's fields are
  * joined by the data layer's encoding (so the bundle alone turns generated bits into rows)
- * and the rows' provenance — both typed here, never `unknown`. As bytes it is the `.lwm`
+ * the rows' provenance and the rules found in them — typed here, never `unknown`. As bytes it is the `.lwm`
  * model file; files are read whole (regular files up to a size cap) and written atomically.
  * Reading checks the model (engine) and its data part against it (`bundle-check.ts`); a
  * partial model file is a stack bundle (`stack-bundle.ts`), refused here.
@@ -9,9 +9,10 @@
 import { open, stat } from 'node:fs/promises';
 import { AppError } from '../../shared/domain/errors.js';
 import type { DataProvenance } from '../../shared/domain/data.js';
+import type { RuleSet } from '../../shared/domain/rules.js';
 import { writeFileAtomic } from '../base/atomic-write.js';
 import type { EncodingSpec } from '../data/index.js';
-import { checkEncoding, checkProvenance } from './bundle-check.js';
+import { checkEncoding, checkProvenance, checkRules } from './bundle-check.js';
 import {
   deserializeModel,
   describeModel,
@@ -25,6 +26,8 @@ export type BundleManifest = ModelManifest & {
   dataEncoding: EncodingSpec;
   /** Absent in files written before provenance was recorded. */
   dataProvenance?: DataProvenance;
+  /** The rules found in the training rows, those the user turned off named (absent in older files). */
+  dataRules?: RuleSet;
 };
 
 export interface ModelBundle {
@@ -36,12 +39,15 @@ export interface ModelBundle {
 export function makeBundle(
   model: DeepModelParams,
   input: ModelManifestInput,
-  data: { encoding: EncodingSpec; provenance: DataProvenance },
+  data: { encoding: EncodingSpec; provenance: DataProvenance; rules?: RuleSet },
 ): ModelBundle {
-  return {
-    model,
-    manifest: { ...describeModel(model, input), dataEncoding: data.encoding, dataProvenance: data.provenance },
+  const manifest: BundleManifest = {
+    ...describeModel(model, input),
+    dataEncoding: data.encoding,
+    dataProvenance: data.provenance,
   };
+  if (data.rules) manifest.dataRules = data.rules;
+  return { model, manifest };
 }
 
 export function bundleToBytes(bundle: ModelBundle): Uint8Array {
@@ -52,7 +58,8 @@ export function bundleToBytes(bundle: ModelBundle): Uint8Array {
 export function completeBundle(model: DeepModelParams, manifest: ModelManifest): ModelBundle {
   const dataEncoding = checkEncoding(manifest.dataEncoding, model.visible);
   const dataProvenance = checkProvenance(manifest.dataProvenance);
-  return { model, manifest: { ...manifest, dataEncoding, dataProvenance } };
+  const dataRules = checkRules(manifest.dataRules);
+  return { model, manifest: { ...manifest, dataEncoding, dataProvenance, dataRules } };
 }
 
 /**

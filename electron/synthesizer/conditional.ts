@@ -81,5 +81,8 @@ export function streamRowsGiven(
     report = mergeReports(report, checkConditional(chunk.report, where), i + 1);
     chunks.push(chunk.data);
   }
-  return { table: decodeSample(encoding, joinChunks(chunks, rows), seed), condition: report! };
+  // The model's accepted rules are kept, as in the app's preview and export.
+  const kept = new Set(where.map((c) => c.column));
+  const table = decodeSample(encoding, joinChunks(chunks, rows), seed, bundle.manifest.dataRules, kept);
+  return { table, condition: report! };
 }

@@ -6,25 +6,40 @@
  *
  * The app's stream (`streamRows`, and its parts for sampling on the engine thread): rows are
  * sampled in chunks of STREAM_CHUNK_ROWS, chunk i with its own seed, and the chunks, cut to
- * the rows asked for, are decoded in one pass; so the first n rows are the same whatever the
+ * the rows asked for, are decoded in one pass and their rules kept (`keep-rules.ts`); so the first n rows are the same whatever the
  * total, and a preview is exactly the start of the export with the same seed.
  */
 import type { RowTable } from '../../shared/domain/data.js';
 import { groupBits, type EncodedData } from '../base/encoded-rows.js';
 import { decodeRows, type EncodingSpec } from '../data/index.js';
 import { sampleVisible } from '../engine/index.js';
+import type { RuleSet } from '../../shared/domain/rules.js';
 import type { ModelBundle } from './bundle.js';
+import { ruleKeeper } from './keep-rules.js';
 
 export function sampleEncoded(bundle: ModelBundle, rows: number, seed: number): EncodedData {
   return sampleVisible(bundle.model, rows, seed);
 }
 
-export function decodeSample(encoding: EncodingSpec, bits: EncodedData, seed: number): RowTable {
-  return decodeRows(encoding, bits, seed);
+/**
+ * Encoded rows decoded, then (`rules`: the model's rule set) repaired so its accepted rules hold,
+ * never changing the columns in `fixed` (those a condition fixed).
+ */
+export function decodeSample(
+  encoding: EncodingSpec,
+  bits: EncodedData,
+  seed: number,
+  rules?: RuleSet,
+  fixed?: ReadonlySet<string>,
+): RowTable {
+  const table = decodeRows(encoding, bits, seed);
+  ruleKeeper(rules, table.header, seed, fixed)?.(table.rows, 0);
+  return table;
 }
 
 export function sampleRows(bundle: ModelBundle, rows: number, seed: number): RowTable {
-  return decodeSample(bundle.manifest.dataEncoding, sampleEncoded(bundle, rows, seed), seed);
+  const { dataEncoding, dataRules } = bundle.manifest;
+  return decodeSample(dataEncoding, sampleEncoded(bundle, rows, seed), seed, dataRules);
 }
 
 export const STREAM_CHUNK_ROWS = 1000;
@@ -58,5 +73,6 @@ export function streamRows(bundle: ModelBundle, rows: number, seed: number): Row
   const chunks = Array.from({ length: streamChunks(rows) }, (_, i) =>
     sampleEncoded(bundle, STREAM_CHUNK_ROWS, chunkSeed(seed, i)),
   );
-  return decodeSample(bundle.manifest.dataEncoding, joinChunks(chunks, rows), seed);
+  const { dataEncoding, dataRules } = bundle.manifest;
+  return decodeSample(dataEncoding, joinChunks(chunks, rows), seed, dataRules);
 }

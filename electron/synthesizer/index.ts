@@ -15,6 +15,7 @@ export {
   type BundleManifest,
   type ModelBundle,
 } from './bundle.js';
+export { ruleKeeper, MAX_PASSES as MAX_RULE_PASSES } from './keep-rules.js';
 export {
   chunkSeed,
   decodeSample,

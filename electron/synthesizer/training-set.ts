@@ -2,7 +2,8 @@
  * The training set: from a dataset and its subset to what the engine trains on — the
  * encoding learnt on the training rows, the encoded train / validation / test rows, the rows
  * outside the subset that hold only values seen in training (a seeded sample of them, to judge
- * how well the model covers the rest of the data), and the rows' provenance. Built on the
+ * how well the model covers the rest of the data), the rows' provenance and the rules found in
+ * the training rows. Built on the
  * thread that holds the data; its schema validates it where it crosses to the engine thread.
  */
 import { z } from 'zod';
@@ -10,7 +11,8 @@ import { createRng, permutation } from '../base/random.js';
 import { DataProvenance } from '../../shared/domain/data.js';
 import { GroupSpec } from '../../shared/domain/model.js';
 import { EVAL_ROWS } from '../engine/index.js';
-import { buildEncoding, encodeRows, EncodingSpec, knownRows, type Subset } from '../data/index.js';
+import { buildEncoding, detectRules, encodeRows, EncodingSpec, knownRows, type Subset } from '../data/index.js';
+import { RuleSet } from '../../shared/domain/rules.js';
 
 /** Any Uint8Array (structured clone keeps the type; zod's instanceof would narrow the buffer type). */
 export const Bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected a Uint8Array');
@@ -34,11 +36,19 @@ export const TrainingSet = z.object({
     .nullable(),
   /** Saved in the model file: the file as read, the columns, the subset. */
   provenance: DataProvenance,
+  /** The rules found in the training rows, those the user turned off named; kept in the model file. */
+  rules: RuleSet.optional(),
 });
 export type TrainingSet = z.infer<typeof TrainingSet>;
 
-/** `rareMin`: categories seen fewer times than this in the training rows are grouped as "other" (default 5; 1 = off). */
-export function prepareTraining(subset: Subset, opts: { rareMin?: number } = {}): TrainingSet {
+/**
+ * `rareMin`: categories seen fewer times than this in the training rows are grouped as "other"
+ * (default 5; 1 = off). `rulesOff`: keys of the rules the user turned off; `rules: false` finds none.
+ */
+export function prepareTraining(
+  subset: Subset,
+  opts: { rareMin?: number; rulesOff?: readonly string[]; rules?: boolean } = {},
+): TrainingSet {
   const { dataset } = subset;
   const encoding = buildEncoding(dataset, subset.train, { rareMin: opts.rareMin });
   const part = (rows: Int32Array) => (rows.length > 0 ? encodeRows(encoding, dataset, rows) : null);
@@ -56,6 +66,9 @@ export function prepareTraining(subset: Subset, opts: { rareMin?: number } = {})
     test: part(subset.test),
     outside,
     provenance: provenanceOf(subset),
+    ...(opts.rules === false
+      ? {}
+      : { rules: detectRules(dataset, subset.train, { rareMin: opts.rareMin, off: opts.rulesOff }) }),
   };
 }
 

@@ -19,6 +19,8 @@ function phrases(change: StaleChange, t: Translate, locale: string): string[] {
           ? t('project.stale.type', { name: c.name, was: c.was, now: c.now })
           : t(`project.stale.${c.change}`, { name: c.name }),
       );
+    case 'rules':
+      return [t('rules.stale')];
     case 'subset':
       return [
         change.nowRows === null

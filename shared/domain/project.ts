@@ -43,6 +43,8 @@ export type DataSource = z.infer<typeof DataSource>;
 export const Lineage = z.object({
   fingerprint: SourceFingerprint.nullable(),
   provenance: DataProvenance,
+  /** Keys of the rules found in the data that the user turned off (absent before rules were found). */
+  rulesOff: z.array(z.string()).optional(),
 });
 export type Lineage = z.infer<typeof Lineage>;
 
@@ -74,6 +76,8 @@ export const StaleChange = z.discriminatedUnion('what', [
       )
       .min(1),
   }),
+  /** Other rules turned off: the keys turned off then and now. */
+  z.object({ what: z.literal('rules'), was: z.array(z.string()), now: z.array(z.string()) }),
   /** Another subset: the rows the model trained on and the rows of the current subset (null: none chosen yet). */
   z.object({
     what: z.literal('subset'),

@@ -1,14 +1,15 @@
 /**
  * `layerwise evaluate <model.lwm> <csv>`: the model's log-likelihood of the rows of a CSV
  * with the same columns (exact where the hidden state space allows, otherwise an
- * importance-sampled estimate with its standard error), in nats and bits per row; and the
+ * importance-sampled estimate with its standard error), in nats and bits per row; how often
+ * each rule the model keeps is broken in those rows; and the
  * quality of the rows it generates (`quality`: Column Shapes, Column Pair Trends, propensity,
  * train on synthetic test on real, each next to its held-out ceiling and marginal floor) against
  * the CSV's rows split as the model's subset was (its recorded specification); and their privacy
  * (`privacy`, `evaluate-privacy.ts`).
  */
 import { AppError } from '../../../shared/domain/errors.js';
-import { datasetRows, encodeTable, importCsv } from '../../data/index.js';
+import { datasetRows, encodeTable, importCsv, ruleViolations } from '../../data/index.js';
 import { qualityEvidence } from '../../evidence/index.js';
 import { initBackend, logLikelihood } from '../../engine/index.js';
 import { readBundle, sampleRows } from '../../synthesizer/index.js';
@@ -40,7 +41,9 @@ export const evaluateCommand: Command = {
     "a model's log-likelihood of the rows of a CSV (exact or estimated), and the quality and privacy of its rows",
   usage: `Usage: layerwise evaluate <model.lwm> <csv> [--samples S] [--seed N] [--target COLUMN] [--privacy-rows N]
 
-Prints {rows, logLikelihood: {value, exact, se}, bitsPerRow, backend, quality, privacy} as JSON on stdout.
+Prints {rows, logLikelihood: {value, exact, se}, bitsPerRow, backend, rules, quality, privacy} as
+JSON on stdout. rules gives, for each rule the model found in its training rows, how many of these
+rows break it ({key, kind, accepted, rows, violated, rate}; absent for models without rules).
 --samples S sets the importance samples per row when the exact sum is too large (default 100).
 quality compares rows the model generates with seed N (as "layerwise sample" does) with the
 CSV's rows, split as the model's subset was: its training rows against generated rows, held-out
@@ -89,11 +92,14 @@ ${csvOptionUsage}`,
     );
     const privacy = await cliPrivacy(bundle, dataset, privacyRows, seed);
     note(`privacy: ${privacy.evidence.verdict.level} (against ${privacy.against})`);
+    // How often each rule the model keeps is broken in these rows (0 for accepted rules in its generated rows).
+    const rules = manifest.dataRules ? ruleViolations(manifest.dataRules, table) : undefined;
     printJson({
       rows: data.rows,
       logLikelihood: estimate,
       bitsPerRow: estimate.value / Math.LN2,
       backend,
+      rules,
       quality: { ...quality, split },
       privacy,
     });

@@ -34,6 +34,7 @@ export function choicesOf(content: ProjectContent): CurrentChoices {
     options: data?.options ?? null,
     columns: columnChoices(data),
     subset: data ? { spec: subset?.spec ?? DEFAULT_SUBSET, rows: subset?.rows ?? null } : null,
+    rulesOff: content.rulesOff ?? [],
   };
 }
 

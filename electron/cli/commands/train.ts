@@ -34,6 +34,7 @@ const options = {
   out: { type: 'string', short: 'o' },
   force: { type: 'boolean' },
   'rare-min': { type: 'string' },
+  'rules-off': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   ...modelOptionSpec,
   ...subsetOptionSpec,
@@ -50,6 +51,8 @@ with --force.
 ${modelOptionUsage}
   --rare-min K         categories seen fewer than K times in the training rows are never stored in
                        the model and come back as "(other)" (default 5; 1 keeps every value)
+  --rules-off K1,K2    rules found in the training rows not to keep in generated rows, by key
+                       ("layerwise rules <csv>" lists them); the others are kept
   --force              replace an existing output file that is not a model file
   --quiet              no notes or progress on stderr
 
@@ -123,7 +126,11 @@ export const trainCommand: Command = {
       const rareMin = intOption(values['rare-min'], 'rare-min', 5);
       if (rareMin < 1 || rareMin > 1000)
         throw new AppError('cli.badArguments', { message: '--rare-min must be a whole number from 1 to 1000' });
-      const prepared = prepareTraining(subset, { rareMin });
+      const rulesOff = (values['rules-off'] ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter((k) => k !== '');
+      const prepared = prepareTraining(subset, { rareMin, rulesOff });
       const rare = rareValueSummary(prepared.encoding);
       if (!quiet && rare.columns.length > 0)
         note(

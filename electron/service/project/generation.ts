@@ -7,6 +7,7 @@
 import type { RowTable } from '../../../shared/domain/data.js';
 import type { ColumnChoice, GenerationNotes } from '../../../shared/domain/project.js';
 import type { EncodedData } from '../../base/encoded-rows.js';
+import type { RuleSet } from '../../../shared/domain/rules.js';
 import type { EncodingSpec } from '../../data/index.js';
 import { chunkSeed, decodeSample, joinChunks, STREAM_CHUNK_ROWS, streamChunks } from '../../synthesizer/index.js';
 import { omittedColumns, staleness } from './lineage.js';
@@ -20,10 +21,12 @@ export async function streamFromEngine(
   encoding: EncodingSpec,
   rows: number,
   seed: number,
+  rules?: RuleSet,
+  fixed?: ReadonlySet<string>,
 ): Promise<RowTable> {
   const chunks: EncodedData[] = [];
   for (let i = 0; i < streamChunks(rows); i++) chunks.push(await sample(STREAM_CHUNK_ROWS, chunkSeed(seed, i)));
-  return decodeSample(encoding, joinChunks(chunks, rows), seed);
+  return decodeSample(encoding, joinChunks(chunks, rows), seed, rules, fixed);
 }
 
 /** Whether the model generates values for a column (rather than fresh identifiers, a constant or nothing). */
@@ -53,7 +56,7 @@ export function selectedSource(
   const entry = project.selectedModel();
   const notes = generationNotes(project, entry);
   const sample: SampleChunk = (rows, seed) => engine.sample(entry.record.id, rows, seed);
-  return { entry, notes, sample, encoding: entry.encoding, omit: notes.omitted };
+  return { entry, notes, sample, encoding: entry.encoding, rules: entry.rules, omit: notes.omitted };
 }
 
 /** The table without the named columns. */

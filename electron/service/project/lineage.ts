@@ -20,6 +20,8 @@ export interface CurrentChoices {
   columns: ColumnChoice[];
   /** The subset training would use; null when the project has no data (a model opened alone). */
   subset: { spec: SubsetSpec; rows: number | null } | null;
+  /** Keys of the rules found in the data that the user turned off. */
+  rulesOff?: string[];
 }
 
 export function columnChoices(info: DatasetInfo | null): ColumnChoice[] {
@@ -83,10 +85,17 @@ function subsetChange(lineage: Lineage, now: CurrentChoices): StaleChange | null
   return same(subset, now.subset.spec) ? null : { what: 'subset', wasRows: rows.subset, nowRows: now.subset.rows };
 }
 
+function rulesChange(lineage: Lineage, now: CurrentChoices): StaleChange | null {
+  if (!lineage.rulesOff) return null;
+  const was = [...lineage.rulesOff].sort();
+  const off = [...(now.rulesOff ?? [])].sort();
+  return same(was, off) ? null : { what: 'rules', was, now: off };
+}
+
 /** What changed upstream of a model trained with `lineage` (null: nothing, or the lineage is unknown). */
 export function staleness(lineage: Lineage | null, now: CurrentChoices): Staleness {
   if (!lineage) return null;
-  const changes = [fileChange, optionsChange, columnsChange, subsetChange]
+  const changes = [fileChange, optionsChange, columnsChange, subsetChange, rulesChange]
     .map((check) => check(lineage, now))
     .filter((c): c is StaleChange => c !== null);
   return changes.length > 0 ? { changes } : null;

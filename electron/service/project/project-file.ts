@@ -38,6 +38,8 @@ export const ProjectDocument = z.object({
   run: ProjectRun.nullable(),
   /** Layer by layer: the stack (its partial model file after the models' bytes) and the last size suggestion. */
   layers: z.object({ saved: SavedLayers, blob: Blob.nullable() }).nullable().default(null),
+  /** Keys of the rules found in the data that the user turned off (absent in files written before rules). */
+  rulesOff: z.array(z.string()).optional(),
   blobs: z.object({ bytes: z.number().int().min(0), sha256: z.string() }),
 });
 export type ProjectDocument = z.infer<typeof ProjectDocument>;

@@ -50,6 +50,7 @@ export async function projectContent(
     selected: project.selected,
     run: project.savedRun(),
     layers: await savedLayers(project, stackBytes),
+    rulesOff: project.rulesOff,
   };
 }
 
@@ -65,6 +66,7 @@ function entryOf(record: ModelRecord, bytes: Uint8Array, bundle: ModelBundle): M
     record,
     bytes,
     encoding: bundle.manifest.dataEncoding,
+    rules: bundle.manifest.dataRules,
     trainedOn: null,
     report: { dataset: null, subset: subsetOfProvenance(record) },
   };
@@ -82,6 +84,7 @@ export async function projectFromContent(
   project.source = content.source;
   project.info = content.data;
   project.subsetInfo = content.subset;
+  project.rulesOff = content.rulesOff ?? [];
   project.dataMissing = content.modelOnly ? 'modelOnly' : content.data ? 'notFound' : null;
   for (const { record, bytes } of content.models) {
     const bundle = bundleFromBytes(bytes);

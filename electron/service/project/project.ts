@@ -19,6 +19,7 @@ import type {
   ProjectState,
 } from '../../../shared/domain/project.js';
 import { AppError } from '../../../shared/domain/errors.js';
+import type { RuleSet } from '../../../shared/domain/rules.js';
 import type { TrainConfig } from '../../../shared/domain/model.js';
 import type { Dataset, EncodingSpec, FileSegmentCounts, Subset } from '../../data/index.js';
 import { columnChoices, staleness, type CurrentChoices } from './lineage.js';
@@ -38,6 +39,8 @@ export interface ModelEntry {
   /** Its `.lwm` bytes: as opened, or once fetched from the engine thread (saving, autosave). */
   bytes: Uint8Array | null;
   encoding: EncodingSpec;
+  /** The rules found in its training rows (absent in model files written before them). */
+  rules?: RuleSet;
   /** The rows it was trained on, when trained in this session (real rows beside generated ones). */
   trainedOn: Subset | null;
   /** The data and the subset as they were when it was trained, for its report. */
@@ -75,6 +78,8 @@ export class Project {
   autosavedAt: string | null = null;
   /** Layer by layer: the stack trained so far, the last size suggestion, the stage running. */
   readonly layers = new ProjectLayers();
+  /** Keys of the rules found in the data that the user turned off (the Data step's rules panel). */
+  rulesOff: string[] = [];
 
   constructor(id: string = randomUUID()) {
     this.id = id;
@@ -118,6 +123,7 @@ export class Project {
       options: this.info?.options ?? null,
       columns: columnChoices(this.info),
       subset: this.info ? { spec: this.subsetInfo?.spec ?? DEFAULT_SUBSET, rows: this.subsetInfo?.rows ?? null } : null,
+      rulesOff: this.rulesOff,
     };
   }
 
@@ -142,7 +148,7 @@ export class Project {
   addTrained(
     runId: string,
     model: Pick<ModelRecord, 'config' | 'summary' | 'bits' | 'lineage'>,
-    using: { encoding: EncodingSpec; subset: Subset; report: ModelEntry['report'] },
+    using: { encoding: EncodingSpec; rules?: RuleSet; subset: Subset; report: ModelEntry['report'] },
   ): ModelEntry {
     const name = `Model ${this.models.filter((m) => m.record.origin === 'trained').length + 1}`;
     const points = this.runRecord(runId)?.run.points ?? [];
@@ -158,6 +164,7 @@ export class Project {
       record,
       bytes: null,
       encoding: using.encoding,
+      rules: using.rules,
       trainedOn: using.subset,
       report: using.report,
     };

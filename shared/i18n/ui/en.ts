@@ -9,6 +9,7 @@ import { layersUi } from './layers.js';
 import { likelihoodUi } from './likelihood.js';
 import { reportUi } from './report.js';
 import { privacyUi } from './privacy.js';
+import { rulesUi } from './rules.js';
 
 export const ui = {
   app: {
@@ -271,6 +272,7 @@ export const ui = {
   layers: layersUi.en,
   likelihood: likelihoodUi.en,
   privacy: privacyUi.en,
+  rules: rulesUi.en,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

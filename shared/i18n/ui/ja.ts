@@ -10,6 +10,7 @@ import { layersUi } from './layers.js';
 import { likelihoodUi } from './likelihood.js';
 import { reportUi } from './report.js';
 import { privacyUi } from './privacy.js';
+import { rulesUi } from './rules.js';
 
 export const ui: UiCatalog = {
   app: {
@@ -270,4 +271,5 @@ export const ui: UiCatalog = {
   layers: layersUi.ja,
   likelihood: likelihoodUi.ja,
   privacy: privacyUi.ja,
+  rules: rulesUi.ja,
 };

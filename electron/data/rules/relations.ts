@@ -1,0 +1,150 @@
+/**
+ * Relations between a number column and another column: an order between two number columns
+ * of the same kind (`a ≤ b`, dates in order) whose values are comparable (the order is not implied
+ * by their scales alone); and a category level (or a yes/no) that is exactly a threshold of
+ * a number (`store_type is Online exactly when delivery_days > 0`). One pass per pair of columns.
+ */
+import type { FoundRule } from '../../../shared/domain/rules.js';
+import {
+  allowedMisses,
+  MAX_LEVEL_COLUMNS,
+  MAX_NUMBER_COLUMNS,
+  MAX_THRESHOLD_LEVELS,
+  MIN_SIDE_ROWS,
+  MIN_RULE_ROWS,
+} from './policy.js';
+import { isDate, type LevelColumn, type NumberColumn, type RuleTable } from './table.js';
+
+/** The 5th and 95th percentiles of a column's present values. */
+function middle(c: NumberColumn): [number, number] {
+  const v = Float64Array.from(c.values.filter((x) => !Number.isNaN(x))).sort();
+  return [v[Math.floor(0.05 * (v.length - 1))], v[Math.ceil(0.95 * (v.length - 1))]];
+}
+
+/** Share of a column's present values inside [lo, hi]. */
+function shareIn(c: NumberColumn, [lo, hi]: [number, number]): number {
+  let n = 0;
+  for (const x of c.values) if (x >= lo && x <= hi) n++;
+  return c.present > 0 ? n / c.present : 0;
+}
+
+/**
+ * Two columns of comparable values: at least a tenth of each one's values lie within the middle
+ * 90 % of the other's. Otherwise an order (`quantity ≤ revenue`) says nothing the scales do not.
+ */
+function comparable(a: NumberColumn, b: NumberColumn, mid: Map<NumberColumn, [number, number]>): boolean {
+  return shareIn(a, mid.get(b)!) >= 0.1 && shareIn(b, mid.get(a)!) >= 0.1;
+}
+
+function orderOf(a: NumberColumn, b: NumberColumn): FoundRule | null {
+  let rows = 0;
+  let below = 0; // a < b
+  let equal = 0;
+  let above = 0; // a > b
+  for (let i = 0; i < a.values.length; i++) {
+    const x = a.values[i];
+    const y = b.values[i];
+    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    rows++;
+    if (x < y) below++;
+    else if (x > y) above++;
+    else equal++;
+  }
+  if (rows < MIN_RULE_ROWS) return null;
+  const budget = allowedMisses(rows);
+  const [lo, hi, misses] = above <= below ? [a, b, above] : [b, a, below];
+  if (misses > budget) return null;
+  const strict = equal === 0;
+  const rule = { kind: 'order' as const, key: `order:${lo.name}<=${hi.name}`, a: lo.name, b: hi.name, strict };
+  return { rule, rows, held: rows - misses, tolerance: 0 };
+}
+
+export function findOrders(table: RuleTable): FoundRule[] {
+  const cols = table.numbers.slice(0, MAX_NUMBER_COLUMNS).filter((c) => c.present >= MIN_RULE_ROWS);
+  const mid = new Map(cols.map((c) => [c, middle(c)]));
+  const found: FoundRule[] = [];
+  for (let i = 0; i < cols.length; i++)
+    for (let j = i + 1; j < cols.length; j++) {
+      const [a, b] = [cols[i], cols[j]];
+      if (isDate(a.type) !== isDate(b.type) || !comparable(a, b, mid)) continue;
+      const r = orderOf(a, b);
+      if (r) found.push(r);
+    }
+  return found;
+}
+
+/** Per level of `c`: min and max of `x` over the rows where both are present. */
+function levelExtremes(c: LevelColumn, x: NumberColumn) {
+  const k = c.levels.length;
+  const min = new Float64Array(k).fill(Infinity);
+  const max = new Float64Array(k).fill(-Infinity);
+  const count = new Int32Array(k);
+  for (let i = 0; i < c.codes.length; i++) {
+    const code = c.codes[i];
+    const v = x.values[i];
+    if (code < 0 || Number.isNaN(v)) continue;
+    count[code]++;
+    if (v < min[code]) min[code] = v;
+    if (v > max[code]) max[code] = v;
+  }
+  return { min, max, count };
+}
+
+/** The levels tested: a yes/no column's "yes", a two-level column's rarer level, every level otherwise. */
+function testedLevels(c: LevelColumn): number[] {
+  if (c.type === 'boolean' && c.format.boolean) {
+    const yes = c.levels.indexOf(c.format.boolean.trueToken);
+    return yes >= 0 ? [yes] : [];
+  }
+  return c.levels.length === 2 ? [1] : c.levels.map((_, i) => i);
+}
+
+function thresholdsOf(c: LevelColumn, x: NumberColumn): FoundRule[] {
+  const { min, max, count } = levelExtremes(c, x);
+  const rows = count.reduce((s, n) => s + n, 0);
+  if (rows < MIN_RULE_ROWS) return [];
+  const found: FoundRule[] = [];
+  for (const l of testedLevels(c)) {
+    const inside = count[l];
+    if (inside < MIN_SIDE_ROWS || rows - inside < MIN_SIDE_ROWS) continue;
+    let minOut = Infinity;
+    let maxOut = -Infinity;
+    for (let o = 0; o < count.length; o++)
+      if (o !== l && count[o] > 0) {
+        minOut = Math.min(minOut, min[o]);
+        maxOut = Math.max(maxOut, max[o]);
+      }
+    const above = maxOut < min[l];
+    if (!above && !(max[l] < minOut)) continue;
+    const others = c.levels
+      .map((name, o): [string, number] => [name, count[o]])
+      .filter(([, n], o) => o !== l && n >= MIN_SIDE_ROWS);
+    const level = c.levels[l];
+    found.push({
+      rule: {
+        kind: 'threshold',
+        key: `threshold:${c.name}=${level}`,
+        column: c.name,
+        level,
+        number: x.name,
+        above,
+        threshold: above ? maxOut : minOut,
+        others,
+      },
+      rows,
+      held: rows,
+      tolerance: 0,
+    });
+  }
+  return found;
+}
+
+export function findThresholds(table: RuleTable): FoundRule[] {
+  const numbers = table.numbers.filter((x) => !isDate(x.type)).slice(0, MAX_NUMBER_COLUMNS);
+  const found = new Map<string, FoundRule>();
+  for (const c of table.levels.slice(0, MAX_LEVEL_COLUMNS)) {
+    if (c.levels.length < 2 || c.levels.length > MAX_THRESHOLD_LEVELS) continue;
+    for (const x of numbers) for (const r of thresholdsOf(c, x)) if (!found.has(r.rule.key)) found.set(r.rule.key, r);
+  }
+  return [...found.values()];
+}
