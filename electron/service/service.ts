@@ -8,6 +8,7 @@ import type { AppInfo, FileRef, MethodOutput, ServerEvent, Service } from '../..
 import { AppError } from '../../shared/domain/errors.js';
 import type { CsvOptionsOverride } from '../../shared/domain/data.js';
 import type { QualityRequest } from '../../shared/domain/quality.js';
+import type { ReportLocale } from '../../shared/domain/report.js';
 import {
   applyColumnOverrides,
   applySubset,
@@ -251,7 +252,15 @@ export class LayerwiseService implements Service {
     request: Parameters<Service['export.report']>[0] = { format: 'html' },
   ): Promise<MethodOutput<'export.report'>> {
     const app = await this['app.info']();
-    return exportReport({ project: this.project, app, saver: this.deps.saver, printPdf: this.deps.printPdf, request });
+    const evidence = (locale: ReportLocale) => this.samples.reportEvidence(locale);
+    return exportReport({
+      project: this.project,
+      app,
+      saver: this.deps.saver,
+      printPdf: this.deps.printPdf,
+      request,
+      evidence,
+    });
   }
 
   'project.state' = async () => this.project.state();

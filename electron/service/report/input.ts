@@ -7,6 +7,8 @@ import type { AppInfo } from '../../../shared/contract.js';
 import type { QualityScore } from '../../../shared/domain/compare.js';
 import type { DataProvenance, DatasetInfo, SubsetInfo } from '../../../shared/domain/data.js';
 import type { TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
+import type { PrivacyEvidence } from '../../../shared/domain/privacy.js';
+import type { QualityEvidence } from '../../../shared/domain/quality.js';
 import type { ChartPoint } from '../../../shared/domain/project.js';
 import { rareValueSummary, type RareValueSummary } from '../../data/index.js';
 import type { ModelEntry } from '../project/project.js';
@@ -45,13 +47,18 @@ export interface ReportInput {
   models?: CompareModel[];
   /** When the report was written (ISO time; now by default). */
   generatedAt?: string;
+  /** The quality evidence of the model's generated rows (`sections/quality.ts`); absent: see `evidenceAbsent`. */
+  quality?: QualityEvidence | null;
+  /** The privacy evidence of the model's generated rows (`sections/privacy.ts`). */
+  privacy?: PrivacyEvidence | null;
+  /** The seed of the generated rows the privacy evidence judged (the quality evidence records its own). */
+  privacySeed?: number | null;
+  /** Why the evidence is absent: no real rows (a model opened alone), or the check failed (its message). */
+  evidenceAbsent?: { reason: 'noRealRows' } | { reason: 'failed'; message: string } | null;
   /*
-   * Parts computed by the quality, privacy and business-rule work (`shared/domain/quality.ts`,
-   * `shared/domain/privacy.ts`, detected rules). Typed `unknown` until those types are merged:
-   * each then gets its own type here and its own module in `sections/` (see `index.ts`).
+   * Detected business rules: typed `unknown` until their type is merged; it then gets its own
+   * type here and its own module in `sections/` (see `index.ts`).
    */
-  quality?: unknown;
-  privacy?: unknown;
   rules?: unknown;
 }
 
