@@ -9,14 +9,17 @@ import type { DataProvenance, DatasetInfo, SubsetInfo } from '../../../shared/do
 import type { TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
 import type { PrivacyEvidence } from '../../../shared/domain/privacy.js';
 import type { QualityEvidence } from '../../../shared/domain/quality.js';
-import type { ChartPoint } from '../../../shared/domain/project.js';
+import type { ChartPoint, Lineage } from '../../../shared/domain/project.js';
 import { rareValueSummary, type RareValueSummary } from '../../data/index.js';
 import type { ModelEntry } from '../project/project.js';
 import type { Labels, ReportLocale } from './labels.js';
 
 /** One model of the project, as the comparison shows it. */
 export interface CompareModel {
+  id: string;
   name: string;
+  /** The rows and columns it was trained on (the verdict compares models trained on the same). */
+  lineage: Lineage | null;
   config: TrainConfig;
   summary: TrainSummary;
   quality?: QualityScore | null;
@@ -95,7 +98,9 @@ export function modelReport(entry: ModelEntry): Omit<ReportInput, 'app' | 'dataN
 /** The project's models for the comparison, the report's own marked. */
 export function compareModels(entries: readonly ModelEntry[], current: ModelEntry): CompareModel[] {
   return entries.map(({ record }) => ({
+    id: record.id,
     name: record.name,
+    lineage: record.lineage,
     config: record.config,
     summary: record.summary,
     quality: record.quality ?? null,
