@@ -17,7 +17,7 @@ export const evidenceLabels = {
     part: 'Part',
     percent: '%',
     level: 'Level',
-    threshold: 'Threshold',
+    threshold: 'Check and the threshold used',
   },
   ja: {
     qualitySection: '生成した行の品質',
@@ -32,6 +32,6 @@ export const evidenceLabels = {
     part: '項目',
     percent: '%',
     level: '水準',
-    threshold: 'しきい値',
+    threshold: '確認内容と使ったしきい値',
   },
 };

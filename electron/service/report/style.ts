@@ -22,7 +22,6 @@ details.chart-data summary{cursor:pointer;color:#4a5563;font-size:.9rem}
 .pending{color:#4a5563;font-style:italic}
 .chart-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:.5rem 1rem}
 .chart-grid figure{margin:.25rem 0}
-.chart-cell h4{margin:.5rem 0 0}
 @page{size:A4;margin:16mm 14mm}
 @media print{
   body{margin:0;max-width:none;padding:0;font-size:10.5pt}

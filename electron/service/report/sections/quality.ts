@@ -75,7 +75,7 @@ function columns(q: QualityEvidence, W: Words, ctx: ReportContext): string {
       [W.real, W.synthetic],
     );
     const missing = fill(W.missing, { real: pct(c.missing.real) + ' %', synthetic: pct(c.missing.synthetic) + ' %' });
-    return `<div class="chart-cell"><h4>${esc(c.column)}</h4>${chart}${para(score, 'note')}${para(missing, 'note')}</div>`;
+    return `<div class="chart-cell">${chart}${para(score, 'note')}${para(missing, 'note')}</div>`;
   });
   return `<h3>${esc(W.columns)}</h3><div class="chart-grid">${cells.join('')}</div>`;
 }
