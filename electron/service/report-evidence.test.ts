@@ -47,12 +47,16 @@ const sectionOf = (html: string, id: string) => {
 
 describe('quality score in the comparison', () => {
   it('records { score, of } on the model once evidence.quality completes, and the saved project keeps it', async () => {
-    const { svc, saver } = await trained();
+    const { svc, saver, events } = await trained();
     expect((await svc['project.state']()).models[0]!.quality ?? null).toBeNull();
+    events.length = 0;
     const q = await svc['evidence.quality']({ seed: 3 });
     const state = await svc['project.state']();
     const expected = { score: Math.round(q.overall.model! * 1000) / 10, of: 'test' };
     expect(state.models[0]!.quality).toEqual(expected);
+    // The renderer is told (the comparison's column shows it at once).
+    const told = events.findLast((e) => e.type === 'project.changed');
+    expect(told?.type === 'project.changed' && told.project.models[0]!.quality).toEqual(expected);
     expect(state.unsaved).toBe(true);
     await svc['project.save']({ as: false });
     const content = projectFromBytes(saver.saved.at(-1)!.bytes, 'p.lwproj');

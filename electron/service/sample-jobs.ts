@@ -30,6 +30,8 @@ export interface SampleJobsDeps {
   saver: Saver;
   /** The project now (it changes when another is opened). */
   project(): Project;
+  /** Tells the renderer the project changed and autosaves (a model's quality score was recorded). */
+  changed?(): void;
 }
 
 export class SampleJobs {
@@ -78,6 +80,7 @@ export class SampleJobs {
     if (score) {
       source.entry.record.quality = score;
       project.touch();
+      this.deps.changed?.();
     }
     return evidence;
   }

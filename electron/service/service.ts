@@ -98,7 +98,7 @@ export class LayerwiseService implements Service {
       },
       cancelRun: () => this.runs.cancelCurrent(),
     });
-    this.samples = new SampleJobs({ ...deps, project: () => this.project });
+    this.samples = new SampleJobs({ ...deps, project: () => this.project, changed: () => this.session.changed() });
   }
 
   private get project() {
