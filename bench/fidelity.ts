@@ -28,6 +28,7 @@ import {
 } from '../shared/domain/train-defaults.js';
 import { estimateSeconds, type CostShape } from '../shared/domain/train-cost.js';
 import { COLUMNS, type BenchRun } from './fidelity/columns.js';
+import { runEvidence } from './fidelity/evidence.js';
 import { prepareTable, TABLES, type PreparedTable } from './fidelity/tables.js';
 
 const { values } = parseArgs({
@@ -101,11 +102,15 @@ async function run(prepared: PreparedTable): Promise<BenchRun> {
   const rows = streamRows(bundle, prepared.train.info.rows, SEED);
   const sampleSeconds = (performance.now() - clock) / 1000;
   await writeFile(prepared.synthCsv, toCsv(rows, { formulaGuard: false }));
+  const synth = await importLike(prepared.synthCsv, prepared.train);
+  const holdout = await importLike(prepared.holdoutCsv, prepared.train);
+  const evidence = await runEvidence({ train: prepared.train, holdout, synth, encoding: set.encoding }, SEED);
   return {
     name: prepared.table.name,
     train: prepared.train,
     holdoutRows: prepared.holdoutRows,
-    synth: await importLike(prepared.synthCsv, prepared.train),
+    synth,
+    evidence,
     bits: set.train.bits,
     layers: config.layers.map((l) => l.units),
     epochs: config.layers[0].epochs,

@@ -3,7 +3,8 @@
  * sample and saves the report; opened offline in a fresh browser that refuses every request,
  * it is in Japanese, titled with the data file's real name, with its SVG charts (each with its
  * table) and a page per section when printed. On the web host, "Print / save as PDF" opens the
- * same report in a new tab, sandboxed, ready for the browser's print.
+ * same report in a new tab, sandboxed, ready for the browser's print. After the quality and
+ * privacy checks of the Samples step, the report has their sections with their charts.
  */
 import { basename } from 'node:path';
 import { expect, test } from './fixtures.js';
@@ -43,4 +44,27 @@ test('a reviewer opens the report offline, in Japanese, with its charts and the 
   // Sandboxed: the tab cannot script or reach the app (an opaque origin).
   expect(await tab.evaluate(() => window.origin)).toBe('null');
   await tab.close();
+});
+
+test('after the quality and privacy checks, the report (in Japanese) has their sections and charts', async ({
+  studio,
+}) => {
+  await studio.switchLanguage('ja');
+  await studio.openSample();
+  await studio.goToStep('train');
+  await studio.train({ epochs: 2 });
+  await studio.waitForTrainingDone({ timeout: 180_000 });
+  await studio.generate(100, 3);
+  await studio.quality.check();
+  await studio.privacy().check();
+
+  const report = await openOffline(await studio.report.save());
+  expect(report.requests).toEqual([]);
+  expect(report.lang).toBe('ja');
+  expect(report.headings).toContain('生成した行の品質');
+  expect(report.headings).toContain('生成した行のプライバシー');
+  // Scores, one overlay per column, three heatmaps; the distance chart.
+  expect(report.sectionCharts.quality).toBeGreaterThanOrEqual(6);
+  expect(report.sectionCharts.privacy).toBe(1);
+  expect(report.chartsWithTable).toBe(report.charts);
 });

@@ -5,6 +5,7 @@
  * `electron/evidence/`, rule violations) becomes one more entry of `COLUMNS`.
  */
 import type { Dataset } from '../../electron/data/index.js';
+import type { RunEvidence } from './evidence.js';
 
 /** One finished run of the benchmark on one table. */
 export interface BenchRun {
@@ -24,6 +25,8 @@ export interface BenchRun {
   /** CPU seconds of the fit (less sensitive than the clock to other processes on the machine). */
   fitCpuSeconds: number;
   sampleSeconds: number;
+  /** The app's quality and privacy evidence of the generated rows (`evidence.ts`). */
+  evidence: RunEvidence;
 }
 
 export interface BenchColumn {
@@ -128,6 +131,9 @@ export function tailShares(run: BenchRun): { column: string; share: number }[] {
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '–');
 const r2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
 
+const score = (v: number | null | undefined) => (v === null || v === undefined ? '–' : pct(v));
+const fig = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(2));
+
 export const COLUMNS: BenchColumn[] = [
   { header: 'rows', cell: (r) => `${r.train.info.rows}/${r.holdoutRows}` },
   { header: 'bits', cell: (r) => String(r.bits) },
@@ -155,4 +161,30 @@ export const COLUMNS: BenchColumn[] = [
         .join(', ') + ' beyond the real p99 (target 1%)',
     ],
   },
+  {
+    header: 'quality',
+    cell: (r) => score(r.evidence.quality?.overall.model),
+    details: (r) => {
+      const o = r.evidence.quality?.overall;
+      return o
+        ? [`quality ${score(o.model)} (held-out ceiling ${score(o.ceiling)}, marginal floor ${score(o.floor)})`]
+        : [];
+    },
+  },
+  { header: 'shapes', cell: (r) => score(r.evidence.quality?.shapes.model) },
+  { header: 'pairs', cell: (r) => score(r.evidence.quality?.pairs.model) },
+  {
+    header: 'TSTR syn/real',
+    cell: (r) => {
+      const t = r.evidence.quality?.tstr;
+      return t ? `${fig(t.synthetic.score)}/${fig(t.real.score)}` : '–';
+    },
+    details: (r) => {
+      const t = r.evidence.quality?.tstr;
+      return t
+        ? [`TSTR: ${t.target} (${t.metric}), baseline ${fig(t.baseline.score)}, floor ${fig(t.floor.score)}`]
+        : [];
+    },
+  },
+  { header: 'closer to train', cell: (r) => score(r.evidence.privacy?.closerToTraining?.share) },
 ];

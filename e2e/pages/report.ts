@@ -21,6 +21,8 @@ export interface ReportView {
   requests: string[];
   /** Whether each section starts a new page when printed. */
   printBreaks: string[];
+  /** SVG charts per section, by the section's id (e.g. quality, privacy). */
+  sectionCharts: Record<string, number>;
 }
 
 export class ReportExport extends StepPage {
@@ -61,6 +63,9 @@ export async function readReport(page: Page): Promise<Omit<ReportView, 'requests
     chartsWithTable: Array.from(document.querySelectorAll('figure')).filter(
       (f) => f.querySelector('svg title') && f.querySelector('table'),
     ).length,
+    sectionCharts: Object.fromEntries(
+      Array.from(document.querySelectorAll('section')).map((s) => [s.id, s.querySelectorAll('figure svg').length]),
+    ),
   }));
   await page.emulateMedia({ media: 'print' });
   const printBreaks = await page.evaluate(() =>

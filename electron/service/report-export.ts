@@ -10,6 +10,7 @@ import { localeOf } from '../../shared/i18n/estimate.js';
 import type { Saver } from '../platform/saver.js';
 import { staleness } from './project/lineage.js';
 import { stem, type ModelEntry, type Project } from './project/project.js';
+import type { ReportEvidence } from './report-evidence.js';
 import { buildReport, compareModels, modelReport } from './report/index.js';
 
 /** Renders a report's HTML to PDF bytes (the desktop shell's, offline and without scripts). */
@@ -21,6 +22,8 @@ export interface ReportExport {
   saver: Saver;
   printPdf?: ReportPrinter | null;
   request: { locale?: ReportLocale; format: ReportFormat };
+  /** The selected model's quality and privacy evidence (kept or computed); none: the sections say so. */
+  evidence?: (locale: ReportLocale) => Promise<ReportEvidence>;
 }
 
 /**
@@ -38,6 +41,7 @@ export function projectReport(
   project: Project,
   app: Pick<AppInfo, 'name' | 'version'>,
   locale: ReportLocale,
+  evidence: ReportEvidence = {},
 ): { html: string; stem: string } {
   const entry = project.selectedModel();
   const dataName = project.dataName(entry);
@@ -47,6 +51,7 @@ export function projectReport(
     ...modelReport(entry),
     ...reportData(project, entry),
     models: compareModels(project.models, entry),
+    ...evidence,
     locale,
   });
   return { html, stem: stem(dataName) };
@@ -57,7 +62,8 @@ export async function exportReport(x: ReportExport): Promise<SaveResult> {
   const locale = x.request.locale ?? localeOf(x.app.osLocale);
   if (format === 'pdf' && !x.printPdf) throw new AppError('unsupported', { what: 'PDF' });
   if (format === 'view' && x.app.transport !== 'web') throw new AppError('unsupported', { what: 'view' });
-  const report = projectReport(x.project, x.app, locale);
+  const evidence = x.evidence ? await x.evidence(locale) : {};
+  const report = projectReport(x.project, x.app, locale, evidence);
   const name = `${report.stem}-report`;
   if (format === 'pdf' && x.printPdf) {
     const bytes = await x.printPdf(report.html);

@@ -7,7 +7,8 @@
  */
 import type { MethodOutput, ServerEvent } from '../../shared/contract.js';
 import type { PrivacyEvidence } from '../../shared/domain/privacy.js';
-import type { QualityRequest } from '../../shared/domain/quality.js';
+import type { QualityEvidence, QualityRequest } from '../../shared/domain/quality.js';
+import type { ReportLocale } from '../../shared/domain/report.js';
 import type { Condition, CsvFormat } from '../../shared/domain/samples.js';
 import type { Saver } from '../platform/saver.js';
 import type { EngineClient } from './engine-thread/client.js';
@@ -15,6 +16,7 @@ import { PrivacyRuns } from './privacy-runs.js';
 import { selectedSource } from './project/generation.js';
 import { stem, type Project } from './project/project.js';
 import { QualityJobs } from './quality-job.js';
+import { EvidenceMemo, qualityScoreOf, reportEvidence, type ReportEvidence } from './report-evidence.js';
 import { DEFAULT_CSV_FORMAT, SampleExports } from './sample-export.js';
 import { conditionColumnsOf, exportSampleBytes, generatedRows, previewSamples, type DropFilterOf } from './samples.js';
 
@@ -28,6 +30,8 @@ export interface SampleJobsDeps {
   saver: Saver;
   /** The project now (it changes when another is opened). */
   project(): Project;
+  /** Tells the renderer the project changed and autosaves (a model's quality score was recorded). */
+  changed?(): void;
 }
 
 export class SampleJobs {
@@ -35,6 +39,7 @@ export class SampleJobs {
   readonly quality: QualityJobs;
   readonly privacy: PrivacyRuns;
   private readonly drop: DropFilterOf;
+  private readonly memo = new EvidenceMemo();
 
   constructor(private readonly deps: SampleJobsDeps) {
     this.exports = new SampleExports(deps.emit);
@@ -62,16 +67,40 @@ export class SampleJobs {
     return { ...saved, notes: done.source.notes, condition: done.condition, dropped: done.dropped };
   }
 
-  /** `evidence.quality`: the selected model's rows for the seed against the real rows. */
-  qualityOf(input: QualityRequest) {
-    return this.quality.run(selectedSource(this.deps.project(), this.deps.engine), input);
+  /**
+   * `evidence.quality`: the selected model's rows for the seed against the real rows. Kept for
+   * the report; its overall score is recorded on the model (the comparison shows it; saved).
+   */
+  async qualityOf(input: QualityRequest): Promise<QualityEvidence> {
+    const project = this.deps.project();
+    const source = selectedSource(project, this.deps.engine);
+    const evidence = await this.quality.run(source, input);
+    this.memo.keepQuality(source.entry.record.id, evidence);
+    const score = qualityScoreOf(evidence);
+    if (score) {
+      source.entry.record.quality = score;
+      project.touch();
+      this.deps.changed?.();
+    }
+    return evidence;
   }
 
   /** `evidence.privacy`: the preview's rows for the seed (no conditions, none dropped) against the real rows. */
-  privacyOf(input: { rows: number; seed: number }): Promise<PrivacyEvidence> {
+  async privacyOf(input: { rows: number; seed: number }): Promise<PrivacyEvidence> {
     const project = this.deps.project();
     const generate = () => generatedRows(project, this.deps.engine, { ...input, where: [] });
-    return this.privacy.run(selectedSource(project, this.deps.engine), generate, input.seed);
+    const source = selectedSource(project, this.deps.engine);
+    const evidence = await this.privacy.run(source, generate, input.seed);
+    this.memo.keepPrivacy(source.entry.record.id, input.seed, evidence);
+    return evidence;
+  }
+
+  /** The selected model's evidence for its report: kept from the checks, else computed now. */
+  reportEvidence(locale: ReportLocale): Promise<ReportEvidence> {
+    const source = selectedSource(this.deps.project(), this.deps.engine);
+    const hasRealRows = source.entry.trainedOn !== null || this.privacy.trainedOn(source) !== null;
+    const sources = { modelId: source.entry.record.id, hasRealRows, memo: this.memo };
+    return reportEvidence({ ...sources, quality: (i) => this.qualityOf(i), privacy: (i) => this.privacyOf(i) }, locale);
   }
 
   /** Stops every job in progress (the project closes). */

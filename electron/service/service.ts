@@ -8,6 +8,7 @@ import type { AppInfo, FileRef, MethodOutput, ServerEvent, Service } from '../..
 import { AppError } from '../../shared/domain/errors.js';
 import type { CsvOptionsOverride } from '../../shared/domain/data.js';
 import type { QualityRequest } from '../../shared/domain/quality.js';
+import type { ReportLocale } from '../../shared/domain/report.js';
 import {
   applyColumnOverrides,
   applySubset,
@@ -98,7 +99,7 @@ export class LayerwiseService implements Service {
       },
       cancelRun: () => this.runs.cancelCurrent(),
     });
-    this.samples = new SampleJobs({ ...deps, project: () => this.project });
+    this.samples = new SampleJobs({ ...deps, project: () => this.project, changed: () => this.session.changed() });
   }
 
   private get project() {
@@ -258,7 +259,15 @@ export class LayerwiseService implements Service {
     request: Parameters<Service['export.report']>[0] = { format: 'html' },
   ): Promise<MethodOutput<'export.report'>> {
     const app = await this['app.info']();
-    return exportReport({ project: this.project, app, saver: this.deps.saver, printPdf: this.deps.printPdf, request });
+    const evidence = (locale: ReportLocale) => this.samples.reportEvidence(locale);
+    return exportReport({
+      project: this.project,
+      app,
+      saver: this.deps.saver,
+      printPdf: this.deps.printPdf,
+      request,
+      evidence,
+    });
   }
 
   'rules.list' = async () => listRules(this.project, this.requireDataset());

@@ -57,7 +57,9 @@ ${csvOptionUsage}`,
     const project = await openForReport(file);
     if (values.data) await attachData(project, values.data, csvOverrides(values));
     const app = { name: appName(), version: appVersion() };
-    const { html } = projectReport(project, app, lang.data);
+    // Quality and privacy need the engine: the CLI's `evaluate` computes them; here the sections say why they are absent.
+    const evidence = values.data ? {} : { evidenceAbsent: { reason: 'noRealRows' as const } };
+    const { html } = projectReport(project, app, lang.data, evidence);
     await writeFileAtomic(values.out, html);
     const entry = project.selectedModel();
     note(`report of ${entry.record.name} written to ${values.out}`);

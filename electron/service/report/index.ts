@@ -16,12 +16,13 @@ import { curvesSection } from './sections/curves.js';
 import { dataSection } from './sections/data.js';
 import { loglikSection } from './sections/loglik.js';
 import { modelSection } from './sections/model.js';
+import { privacySection } from './sections/privacy.js';
+import { qualitySection } from './sections/quality.js';
 import { subsetSection } from './sections/subset.js';
 
 /**
  * The sections, in order. Adding one is a module in `sections/` exporting a `Section` and a
- * line here. Quality (after `coverageSection`: `input.quality`), privacy (after it:
- * `input.privacy`) and detected rules (`input.rules`) plug in here once their types are merged.
+ * line here. Detected rules (`input.rules`) plug in here once their type is merged.
  */
 export const SECTIONS: readonly Section[] = [
   dataSection,
@@ -32,6 +33,8 @@ export const SECTIONS: readonly Section[] = [
   curvesSection,
   compareSection,
   coverageSection,
+  qualitySection,
+  privacySection,
   aboutSection,
 ];
 

@@ -7,14 +7,19 @@ import type { AppInfo } from '../../../shared/contract.js';
 import type { QualityScore } from '../../../shared/domain/compare.js';
 import type { DataProvenance, DatasetInfo, SubsetInfo } from '../../../shared/domain/data.js';
 import type { TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
-import type { ChartPoint } from '../../../shared/domain/project.js';
+import type { PrivacyEvidence } from '../../../shared/domain/privacy.js';
+import type { QualityEvidence } from '../../../shared/domain/quality.js';
+import type { ChartPoint, Lineage } from '../../../shared/domain/project.js';
 import { rareValueSummary, type RareValueSummary } from '../../data/index.js';
 import type { ModelEntry } from '../project/project.js';
 import type { Labels, ReportLocale } from './labels.js';
 
 /** One model of the project, as the comparison shows it. */
 export interface CompareModel {
+  id: string;
   name: string;
+  /** The rows and columns it was trained on (the verdict compares models trained on the same). */
+  lineage: Lineage | null;
   config: TrainConfig;
   summary: TrainSummary;
   quality?: QualityScore | null;
@@ -45,13 +50,18 @@ export interface ReportInput {
   models?: CompareModel[];
   /** When the report was written (ISO time; now by default). */
   generatedAt?: string;
+  /** The quality evidence of the model's generated rows (`sections/quality.ts`); absent: see `evidenceAbsent`. */
+  quality?: QualityEvidence | null;
+  /** The privacy evidence of the model's generated rows (`sections/privacy.ts`). */
+  privacy?: PrivacyEvidence | null;
+  /** The seed of the generated rows the privacy evidence judged (the quality evidence records its own). */
+  privacySeed?: number | null;
+  /** Why the evidence is absent: no real rows (a model opened alone), or the check failed (its message). */
+  evidenceAbsent?: { reason: 'noRealRows' } | { reason: 'failed'; message: string } | null;
   /*
-   * Parts computed by the quality, privacy and business-rule work (`shared/domain/quality.ts`,
-   * `shared/domain/privacy.ts`, detected rules). Typed `unknown` until those types are merged:
-   * each then gets its own type here and its own module in `sections/` (see `index.ts`).
+   * Detected business rules: typed `unknown` until their type is merged; it then gets its own
+   * type here and its own module in `sections/` (see `index.ts`).
    */
-  quality?: unknown;
-  privacy?: unknown;
   rules?: unknown;
 }
 
@@ -88,7 +98,9 @@ export function modelReport(entry: ModelEntry): Omit<ReportInput, 'app' | 'dataN
 /** The project's models for the comparison, the report's own marked. */
 export function compareModels(entries: readonly ModelEntry[], current: ModelEntry): CompareModel[] {
   return entries.map(({ record }) => ({
+    id: record.id,
     name: record.name,
+    lineage: record.lineage,
     config: record.config,
     summary: record.summary,
     quality: record.quality ?? null,

@@ -1,4 +1,6 @@
 /** The report's words in English: the catalog every section reads (`labels-ja.ts` has the same keys). */
+import { evidenceLabels } from './labels-evidence.js';
+
 export const en = {
   title: 'Layerwise Studio report',
   created: 'Created',
@@ -130,6 +132,7 @@ export const en = {
   modelCreated: 'Model trained',
   trainSeconds: 'Training time (seconds)',
   chartData: 'Data of the chart',
+  ...evidenceLabels.en,
 } as const;
 
 export type LabelKey = keyof typeof en;

@@ -1,5 +1,6 @@
 /** The report's words in Japanese: the same keys as `labels-en.ts` (the type checks it; a test too). */
 import type { LabelKey } from './labels-en.js';
+import { evidenceLabels } from './labels-evidence.js';
 
 export const ja: Record<LabelKey, string> = {
   title: 'Layerwise Studio レポート',
@@ -120,4 +121,5 @@ export const ja: Record<LabelKey, string> = {
   modelCreated: 'モデルの学習日時',
   trainSeconds: '学習時間 (秒)',
   chartData: 'グラフのデータ',
+  ...evidenceLabels.ja,
 };

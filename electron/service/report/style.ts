@@ -20,6 +20,8 @@ figure svg{max-width:100%;height:auto;display:block}
 figcaption{font-size:.95rem;font-weight:600;margin-bottom:.25rem}
 details.chart-data summary{cursor:pointer;color:#4a5563;font-size:.9rem}
 .pending{color:#4a5563;font-style:italic}
+.chart-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:.5rem 1rem}
+.chart-grid figure{margin:.25rem 0}
 @page{size:A4;margin:16mm 14mm}
 @media print{
   body{margin:0;max-width:none;padding:0;font-size:10.5pt}

@@ -103,7 +103,7 @@ function frame(title: string, body: string): string {
   );
 }
 
-function figure(t: ChartText, svg: string, header: Cell[], rows: Cell[][], note?: string): string {
+export function figure(t: ChartText, svg: string, header: Cell[], rows: Cell[][], note?: string): string {
   const noteHtml = note ? `<p class="note">${esc(note)}</p>` : '';
   return (
     `<figure><figcaption>${esc(t.title)}</figcaption>${svg}${noteHtml}` +

@@ -115,9 +115,19 @@ export function reportInput(locale: ReportLocale, dataName = 'orders.csv'): Repo
     createdAt: '2026-12-01T10:00:00.000Z',
     points,
     models: [
-      { name: 'Model 1', config, summary, quality: { score: 87.5, of: 'test' }, current: true },
       {
+        id: 'm1',
+        name: 'Model 1',
+        lineage: null,
+        config,
+        summary,
+        quality: { score: 87.5, of: 'test' },
+        current: true,
+      },
+      {
+        id: 'm2',
         name: 'Model 2',
+        lineage: null,
         config,
         summary: { ...summary, logLikelihood: { ...summary.logLikelihood, test: exact(-13) } },
         current: false,

@@ -1,9 +1,15 @@
-/** Model comparison: every model of the project with its size, method, figures and quality score, and a chart of their test log-likelihoods. */
+/**
+ * Model comparison: every model of the project with its size, method, figures and quality score,
+ * a chart of their test log-likelihoods, and the verdict AERIes against stacked RBMs.
+ */
 import type { Estimate } from '../../../../shared/domain/model.js';
 import { formatEstimate } from '../../../../shared/i18n/estimate.js';
+import { verdictOf } from '../../../../shared/domain/compare-verdict.js';
+import { compareUi } from '../../../../shared/i18n/ui/compare.js';
+import { formatNumber } from '../../../../shared/i18n/estimate.js';
 import { para, table } from '../html.js';
 import type { CompareModel, ReportContext, Section } from '../input.js';
-import type { Labels } from '../labels.js';
+import { fill, type Labels, type ReportLocale } from '../labels.js';
 import { barChart } from '../svg.js';
 
 /** The figure a model is compared on: test rows, else validation rows. */
@@ -38,7 +44,22 @@ function render({ input, L, locale }: ReportContext): string | null {
           note: L.axisNote,
         })
       : '';
-  return `${table(rows, head)}${chart}${para(L.compareNote, 'note')}`;
+  return `${verdictOfModels(models, locale)}${table(rows, head)}${chart}${para(L.compareNote, 'note')}`;
+}
+
+/** The verdict AERIes against stacked RBMs, as the Train step's comparison says it (nothing without both kinds). */
+export function verdictOfModels(models: CompareModel[], locale: ReportLocale): string {
+  const v = verdictOf(models, models.find((m) => m.current)?.id ?? null);
+  if (!v) return '';
+  const W = compareUi[locale].verdict;
+  const names = { aeries: v.aeries, rbm: v.rbm };
+  const text =
+    v.kind === 'noValid'
+      ? fill(W.noValid, { ...names, model: v.missing })
+      : v.kind === 'differentData'
+        ? fill(W.differentData, names)
+        : fill(W[v.kind], { ...names, nats: formatNumber(v.nats, 3, locale) });
+  return para(text, 'verdict') + (v.several ? para(W.best, 'note') : '');
 }
 
 export const compareSection: Section = { id: 'compare', heading: 'compare', render };

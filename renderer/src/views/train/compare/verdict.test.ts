@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { est, exact, lineage, modelOf } from './test-models.js';
-import { familyOf, verdictOf } from './verdict.js';
+import { familyOf, verdictOf } from '../../../../../shared/domain/compare-verdict.js';
 
 describe('the verdict', () => {
   it('says which kind reaches more on validation rows, by how much', () => {

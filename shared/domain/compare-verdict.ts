@@ -3,9 +3,13 @@
  * best model of each kind (every layer AERIes; every layer an RBM) on validation rows, among
  * models trained on the same rows and columns, and whether the difference is larger than the
  * estimates' uncertainty (two standard errors). Honest when no such comparison can be made.
+ * Pure: the Train step's comparison and the report's comparison section both say it.
  */
-import type { Estimate } from '../../../../../shared/domain/model.js';
-import type { ProjectModel } from '../../../../../shared/domain/project.js';
+import type { Estimate } from './model.js';
+import type { ModelRecord } from './project.js';
+
+/** What the verdict reads of a model (a project's model, or the report's). */
+export type VerdictModel = Pick<ModelRecord, 'id' | 'name' | 'config' | 'summary' | 'lineage'>;
 
 export type Family = 'aeries' | 'rbm';
 
@@ -23,7 +27,7 @@ export type Verdict =
   | (Pair & { kind: 'noValid'; missing: string });
 
 /** AERIes when every layer is AERIes, stacked RBMs when every layer is an RBM, else neither. */
-export function familyOf(model: Pick<ProjectModel, 'config'>): Family | null {
+export function familyOf(model: Pick<VerdictModel, 'config'>): Family | null {
   const methods = model.config.layers.map((l) => l.method);
   if (methods.every((m) => m === 'aeries')) return 'aeries';
   if (methods.every((m) => m === 'rbm')) return 'rbm';
@@ -31,7 +35,7 @@ export function familyOf(model: Pick<ProjectModel, 'config'>): Family | null {
 }
 
 /** Models with the same key were trained on the same rows (file, reading, subset) and columns. */
-export function dataKey(model: Pick<ProjectModel, 'id' | 'lineage'>): string {
+export function dataKey(model: Pick<VerdictModel, 'id' | 'lineage'>): string {
   const { lineage } = model;
   if (!lineage) return `unknown:${model.id}`;
   const p = lineage.provenance;
@@ -40,10 +44,10 @@ export function dataKey(model: Pick<ProjectModel, 'id' | 'lineage'>): string {
   return JSON.stringify([file, p.options, columns, p.subset]);
 }
 
-const validOf = (m: ProjectModel): Estimate | null => m.summary.logLikelihood.valid;
-const scoreOf = (m: ProjectModel): number => validOf(m)?.value ?? m.summary.logLikelihood.train.value;
+const validOf = (m: VerdictModel): Estimate | null => m.summary.logLikelihood.valid;
+const scoreOf = (m: VerdictModel): number => validOf(m)?.value ?? m.summary.logLikelihood.train.value;
 
-function best(models: ProjectModel[]): ProjectModel {
+function best(models: VerdictModel[]): VerdictModel {
   return models.reduce((a, b) => (scoreOf(b) > scoreOf(a) ? b : a));
 }
 
@@ -53,7 +57,7 @@ function seOf(e: Estimate): number | null {
 }
 
 /** The verdict, or null when the project does not hold both an AERIes and a stacked-RBM model. */
-export function verdictOf(models: ProjectModel[], selected: string | null): Verdict | null {
+export function verdictOf(models: VerdictModel[], selected: string | null): Verdict | null {
   const of = (f: Family) => models.filter((m) => familyOf(m) === f);
   const [allA, allR] = [of('aeries'), of('rbm')];
   if (allA.length === 0 || allR.length === 0) return null;
