@@ -258,16 +258,9 @@ export class LayerwiseService implements Service {
   async 'export.report'(
     request: Parameters<Service['export.report']>[0] = { format: 'html' },
   ): Promise<MethodOutput<'export.report'>> {
-    const app = await this['app.info']();
+    const { saver, printPdf } = this.deps;
     const evidence = (locale: ReportLocale) => this.samples.reportEvidence(locale);
-    return exportReport({
-      project: this.project,
-      app,
-      saver: this.deps.saver,
-      printPdf: this.deps.printPdf,
-      request,
-      evidence,
-    });
+    return exportReport({ project: this.project, app: await this['app.info'](), saver, printPdf, request, evidence });
   }
 
   'rules.list' = async () => listRules(this.project, this.requireDataset());
