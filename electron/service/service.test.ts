@@ -113,7 +113,7 @@ describe('LayerwiseService', () => {
       ...config,
       layers: [
         { ...config.layers[0], units: 8, epochs: 2 },
-        { ...config.layers[1], units: 4, epochs: 2 },
+        { ...config.layers[0], units: 4, epochs: 2 }, // the defaults have one layer (METHOD.md §9): a second of the same kind
       ],
       topPrior: 'table',
       topEpochs: 2,
