@@ -15,7 +15,15 @@ import type { ReportLocale } from '../../shared/domain/report.js';
 /** The Samples step's default seed: what the report's evidence uses when no check was run. */
 export const REPORT_EVIDENCE_SEED = 1;
 
-export type ReportEvidence = Pick<ReportInput, 'quality' | 'privacy' | 'privacySeed' | 'evidenceAbsent'>;
+export type ReportEvidence = Pick<ReportInput, 'quality' | 'privacy' | 'privacySeed' | 'evidenceAbsent' | 'ruleRows'>;
+
+/** How many generated rows the report's rule violation rates are measured on. */
+export const REPORT_RULE_ROWS = 2000;
+
+/** The seed of the report's generated rows: the evidence's, else the Samples step's default. */
+export function evidenceSeed(e: ReportEvidence): number {
+  return e.quality?.seed ?? e.privacySeed ?? REPORT_EVIDENCE_SEED;
+}
 
 /** The evidence last computed per model id (this session only). */
 export class EvidenceMemo {

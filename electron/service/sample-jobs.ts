@@ -16,9 +16,23 @@ import { PrivacyRuns } from './privacy-runs.js';
 import { selectedSource } from './project/generation.js';
 import { stem, type Project } from './project/project.js';
 import { QualityJobs } from './quality-job.js';
-import { EvidenceMemo, qualityScoreOf, reportEvidence, type ReportEvidence } from './report-evidence.js';
+import {
+  EvidenceMemo,
+  evidenceSeed,
+  qualityScoreOf,
+  REPORT_RULE_ROWS,
+  reportEvidence,
+  type ReportEvidence,
+} from './report-evidence.js';
 import { DEFAULT_CSV_FORMAT, SampleExports } from './sample-export.js';
-import { conditionColumnsOf, exportSampleBytes, generatedRows, previewSamples, type DropFilterOf } from './samples.js';
+import {
+  conditionColumnsOf,
+  exportSampleBytes,
+  generatedRows,
+  generatedRuleViolations,
+  previewSamples,
+  type DropFilterOf,
+} from './samples.js';
 
 /** Inputs as the contract gives them; tests may leave out what has a default. */
 export type SamplesInput = { rows: number; seed: number; where?: Condition[]; dropCloserThan?: number | null };
@@ -95,12 +109,22 @@ export class SampleJobs {
     return evidence;
   }
 
-  /** The selected model's evidence for its report: kept from the checks, else computed now. */
-  reportEvidence(locale: ReportLocale): Promise<ReportEvidence> {
-    const source = selectedSource(this.deps.project(), this.deps.engine);
+  /**
+   * The selected model's evidence for its report: kept from the checks, else computed now; and
+   * its rules' violation rates in rows generated for the evidence's seed (the preview's path).
+   */
+  async reportEvidence(locale: ReportLocale): Promise<ReportEvidence> {
+    const project = this.deps.project();
+    const source = selectedSource(project, this.deps.engine);
     const hasRealRows = source.entry.trainedOn !== null || this.privacy.trainedOn(source) !== null;
     const sources = { modelId: source.entry.record.id, hasRealRows, memo: this.memo };
-    return reportEvidence({ ...sources, quality: (i) => this.qualityOf(i), privacy: (i) => this.privacyOf(i) }, locale);
+    const quality = (i: QualityRequest) => this.qualityOf(i);
+    const evidence = await reportEvidence({ ...sources, quality, privacy: (i) => this.privacyOf(i) }, locale);
+    const seed = evidenceSeed(evidence);
+    const input = { rows: REPORT_RULE_ROWS, seed };
+    // Measuring is best effort: without the figures the section says they were not measured.
+    const violations = await generatedRuleViolations(project, this.deps.engine, input).catch(() => null);
+    return { ...evidence, ruleRows: violations && { ...input, violations } };
   }
 
   /** Stops every job in progress (the project closes). */

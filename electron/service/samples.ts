@@ -9,6 +9,7 @@
  */
 import type { MethodOutput } from '../../shared/contract.js';
 import type { RowTable } from '../../shared/domain/data.js';
+import type { RuleViolation } from '../../shared/domain/rules.js';
 import type { Condition, ConditionReport, CsvFormat } from '../../shared/domain/samples.js';
 import { conditionColumns, conditionSlots, datasetRows, ruleViolations, type Dataset } from '../data/index.js';
 import { checkConditional, mergeReports } from '../synthesizer/index.js';
@@ -77,6 +78,21 @@ export async function generatedRows(
 ): Promise<{ source: Source; table: RowTable }> {
   const source = conditionedSource(project, engine, input.where);
   return { source, table: (await firstRows(source, input.rows, input.seed)).table };
+}
+
+/**
+ * How often the selected model's rules are broken in the first `rows` rows of the stream of
+ * `seed` (every column, as the preview generates them): the report's figures; no rules, null.
+ */
+export async function generatedRuleViolations(
+  project: Project,
+  engine: Engine,
+  input: { rows: number; seed: number },
+): Promise<RuleViolation[] | null> {
+  const source = conditionedSource(project, engine, []);
+  if (!source.rules || source.rules.rules.length === 0) return null;
+  const { full } = await firstRows(source, input.rows, input.seed);
+  return ruleViolations(source.rules, full);
 }
 
 /**

@@ -18,11 +18,12 @@ import { loglikSection } from './sections/loglik.js';
 import { modelSection } from './sections/model.js';
 import { privacySection } from './sections/privacy.js';
 import { qualitySection } from './sections/quality.js';
+import { rulesSection } from './sections/rules.js';
 import { subsetSection } from './sections/subset.js';
 
 /**
  * The sections, in order. Adding one is a module in `sections/` exporting a `Section` and a
- * line here. Detected rules (`input.rules`) plug in here once their type is merged.
+ * line here.
  */
 export const SECTIONS: readonly Section[] = [
   dataSection,
@@ -34,6 +35,7 @@ export const SECTIONS: readonly Section[] = [
   compareSection,
   coverageSection,
   qualitySection,
+  rulesSection,
   privacySection,
   aboutSection,
 ];
@@ -65,5 +67,12 @@ ${parts.map((p) => section(p.id, p.heading, p.body)).join('\n')}
 }
 
 export { CSP_REPORT } from './csp.js';
-export { compareModels, modelReport, type CompareModel, type ReportInput, type Section } from './input.js';
+export {
+  compareModels,
+  modelReport,
+  type CompareModel,
+  type GeneratedRuleCheck,
+  type ReportInput,
+  type Section,
+} from './input.js';
 export { CATALOGS, type ReportLocale } from './labels.js';

@@ -10,6 +10,7 @@ import type { TrainConfig, TrainSummary } from '../../../shared/domain/model.js'
 import type { PrivacyEvidence } from '../../../shared/domain/privacy.js';
 import type { QualityEvidence } from '../../../shared/domain/quality.js';
 import type { ChartPoint, Lineage } from '../../../shared/domain/project.js';
+import type { RuleSet, RuleViolation } from '../../../shared/domain/rules.js';
 import { rareValueSummary, type RareValueSummary } from '../../data/index.js';
 import type { ModelEntry } from '../project/project.js';
 import type { Labels, ReportLocale } from './labels.js';
@@ -58,11 +59,17 @@ export interface ReportInput {
   privacySeed?: number | null;
   /** Why the evidence is absent: no real rows (a model opened alone), or the check failed (its message). */
   evidenceAbsent?: { reason: 'noRealRows' } | { reason: 'failed'; message: string } | null;
-  /*
-   * Detected business rules: typed `unknown` until their type is merged; it then gets its own
-   * type here and its own module in `sections/` (see `index.ts`).
-   */
-  rules?: unknown;
+  /** The business rules found in the training rows, as the model file keeps them (`sections/rules.ts`); none: null. */
+  rules?: RuleSet | null;
+  /** How often each rule is broken in rows the model generated for the report (absent: not measured). */
+  ruleRows?: GeneratedRuleCheck | null;
+}
+
+/** The rules' violations in `rows` rows the model generated with `seed` (the preview's generation path). */
+export interface GeneratedRuleCheck {
+  rows: number;
+  seed: number;
+  violations: RuleViolation[];
 }
 
 /** What a section renders from: the input and its language's catalog. */
@@ -92,6 +99,7 @@ export function modelReport(entry: ModelEntry): Omit<ReportInput, 'app' | 'dataN
     modelName: record.name,
     createdAt: record.createdAt,
     points: record.points,
+    rules: entry.rules ?? null,
   };
 }
 

@@ -1,5 +1,6 @@
 /** The report's words in English: the catalog every section reads (`labels-ja.ts` has the same keys). */
 import { evidenceLabels } from './labels-evidence.js';
+import { rulesLabels } from './labels-rules.js';
 
 export const en = {
   title: 'Layerwise Studio report',
@@ -133,6 +134,7 @@ export const en = {
   trainSeconds: 'Training time (seconds)',
   chartData: 'Data of the chart',
   ...evidenceLabels.en,
+  ...rulesLabels.en,
 } as const;
 
 export type LabelKey = keyof typeof en;

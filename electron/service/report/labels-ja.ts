@@ -1,6 +1,7 @@
 /** The report's words in Japanese: the same keys as `labels-en.ts` (the type checks it; a test too). */
 import type { LabelKey } from './labels-en.js';
 import { evidenceLabels } from './labels-evidence.js';
+import { rulesLabels } from './labels-rules.js';
 
 export const ja: Record<LabelKey, string> = {
   title: 'Layerwise Studio レポート',
@@ -122,4 +123,5 @@ export const ja: Record<LabelKey, string> = {
   trainSeconds: '学習時間 (秒)',
   chartData: 'グラフのデータ',
   ...evidenceLabels.ja,
+  ...rulesLabels.ja,
 };
