@@ -62,7 +62,9 @@ describe('service limits', () => {
 
   it('refuses in train.start a run that would not fit in memory, naming the setting', async () => {
     const { config } = await service['train.defaults']();
-    const heavy = { ...config, layers: [{ ...config.layers[0], units: 1024, samples: 256, batchSize: 4096 }] };
+    // An RBM top: the default exact table above 1,024 units would be refused first, for its own reason.
+    const layers = [{ ...config.layers[0], units: 1024, samples: 256, batchSize: 4096 }];
+    const heavy = { ...config, topPrior: 'rbm' as const, topHidden: 16, layers };
     const reply = await dispatch(service, 'train.start', { config: heavy });
     expect(reply).toMatchObject({
       ok: false,

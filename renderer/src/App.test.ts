@@ -1,6 +1,5 @@
 /** The window: locale from the OS and the switch, step gating, the error banner, the status bar, the current step for assistive technology, the help panel. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { enableAutoUnmount } from '@vue/test-utils';
 import { AppError } from '../../shared/domain/errors.js';
 import App from './App.vue';
 import { useAppStore } from './stores/app.js';
@@ -8,7 +7,6 @@ import { appInfo, datasetInfo } from './test/fixtures.js';
 import { fakeBackend, mountWith, settle } from './test/fake.js';
 
 afterEach(() => localStorage.clear());
-enableAutoUnmount(afterEach);
 
 async function mountApp(osLocale = 'en-US', importFails = false) {
   const backend = fakeBackend({

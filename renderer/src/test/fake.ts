@@ -3,7 +3,8 @@
  * handlers (so they still go through the real client's validation), which records every
  * call and can push server events; and a mount helper with Pinia, vue-i18n and that client.
  */
-import { mount, type ComponentMountingOptions } from '@vue/test-utils';
+import { enableAutoUnmount, mount, type ComponentMountingOptions } from '@vue/test-utils';
+import { afterEach } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import type { Component } from 'vue';
 import type { MethodName, Reply } from '../../../shared/contract.js';
@@ -12,6 +13,9 @@ import { setClient } from '../api/index.js';
 import { createClient, type Client } from '../api/client.js';
 import type { Transport } from '../api/transport.js';
 import { i18n, setLocale } from '../i18n/index.js';
+
+// Each test's component is unmounted after it, so nothing of one test (its watchers, its stores' work) reaches the next.
+enableAutoUnmount(afterEach);
 
 export type Handler = (input: Record<string, unknown>) => unknown;
 

@@ -4,8 +4,7 @@
  * results; a refused setting caught in the form; a refused start that keeps what is shown; the
  * finished notice that brings the results into view; announcements for screen readers.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { enableAutoUnmount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
 import type { TrainConfig } from '../../../shared/domain/model.js';
 import { AppError } from '../../../shared/domain/errors.js';
 import { useAppStore } from '../stores/app.js';
@@ -48,7 +47,6 @@ async function mountTrain(handlers: Record<string, Handler> = {}) {
 }
 
 // Unmounted after each test, so no pending estimate of one test reaches the next one's backend.
-enableAutoUnmount(afterEach);
 
 describe('TrainView', () => {
   it('sends the default config with the chosen epochs for every layer', async () => {
