@@ -66,8 +66,9 @@ test('an analyst loads the sample, trains on its main segments and exports 1,000
 
   // Samples: 30 generated rows beside real rows.
   await studio.goToStep('samples');
-  await studio.generate(30);
-  expect(await studio.generatedRows()).toHaveLength(30);
+  await studio.generate(30, 1);
+  const preview = await studio.generatedRows();
+  expect(preview).toHaveLength(30);
   expect((await studio.realRows()).length).toBeGreaterThan(0);
   await screenshot('5-samples');
 
@@ -82,4 +83,9 @@ test('an analyst loads the sample, trains on its main segments and exports 1,000
   // The model file is a Layerwise model.
   const model = await studio.exportModel();
   expect(readFileSync(model).byteLength).toBeGreaterThan(1000);
+
+  // The model file opens on its own and generates the very same rows for the same seed.
+  await studio.openProject(model);
+  await studio.generate(30, 1);
+  expect(await studio.generatedRows()).toEqual(preview);
 });
