@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { QualityEvidence } from '../../../shared/domain/quality.js';
 import { buildReport, type ReportInput } from './index.js';
 import { privacySection } from './sections/privacy.js';
-import { privacyResult, qualityResult } from './test-evidence.js';
+import { privacyResult, qualityResult } from '../../../shared/test/evidence-fixtures.js';
 import { reportInput } from './test-input.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';

@@ -16,7 +16,7 @@ import { rows } from '../../test/fixtures.js';
 import { fakeBackend, mountWith, settle } from '../../test/fake.js';
 import SamplesView from '../SamplesView.vue';
 import ExportView from '../ExportView.vue';
-import { evidenceFixture } from './privacy-fixture.js';
+import { privacyResult as evidenceFixture } from '../../../../shared/test/evidence-fixtures.js';
 
 describe('PrivacyPanel', () => {
   it('checks the rows of the seed and shows the verdict, its checks with thresholds, the chart table and the figures', async () => {

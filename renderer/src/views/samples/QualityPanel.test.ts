@@ -8,7 +8,7 @@ import { setLocale } from '../../i18n/index.js';
 import { fakeBackend, mountWith, settle } from '../../test/fake.js';
 import QualityPanel from './QualityPanel.vue';
 import { cellColours, num } from './quality-format.js';
-import { qualityResult } from './quality-fixture.js';
+import { qualityResult } from '../../../../shared/test/evidence-fixtures.js';
 
 /** The fake service's answer: the fixture, for the seed asked. */
 const answer = (input: Record<string, unknown>) => ({ ...qualityResult(), seed: input.seed });

@@ -1,6 +1,6 @@
-/** Quality and privacy evidence for the report's tests (figures chosen to read easily, not computed; as the Samples panels' fixtures). */
-import type { PrivacyEvidence } from '../../../shared/domain/privacy.js';
-import type { QualityEvidence, ReferencedScore } from '../../../shared/domain/quality.js';
+/** Quality and privacy evidence for tests of the Samples panels and the report (figures chosen to read easily, not computed). */
+import type { PrivacyEvidence } from '../domain/privacy.js';
+import type { QualityEvidence, ReferencedScore } from '../domain/quality.js';
 const s = (model: number, ceiling: number, floor: number, level: ReferencedScore['level']): ReferencedScore => ({
   model,
   ceiling,
