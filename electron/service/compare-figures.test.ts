@@ -9,15 +9,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerEvent } from '../../shared/contract.js';
 import type { Method } from '../../shared/domain/model.js';
 import type { ModelRecord, ProjectModel } from '../../shared/domain/project.js';
-import { FileRegistry } from '../platform/file-registry.js';
-import { sourceSamplePath } from '../platform/paths.js';
 import { EngineClient } from './engine-thread/client.js';
 import { projectFromBytes, projectToBytes } from './project/project-file.js';
-import { MemorySaver } from './project/test-support.js';
-import { LayerwiseService } from './service.js';
+import { testService } from './project/test-support.js';
 
 let dir: string;
 let engine: EngineClient;
@@ -31,20 +27,7 @@ afterAll(async () => {
 });
 
 function service() {
-  const events: ServerEvent[] = [];
-  const saver = new MemorySaver();
-  const files = new FileRegistry();
-  const svc = new LayerwiseService({
-    transport: 'web',
-    osLocale: 'en-US',
-    samplePath: sourceSamplePath(),
-    emit: (e) => events.push(e),
-    files,
-    saver,
-    engine,
-    autosaves: null,
-  });
-  return { svc, events, saver, files };
+  return testService(engine, { autosaves: null });
 }
 
 /** Trains two layers (8 and 4 units) of `method`, one epoch each, and waits for the model. */

@@ -15,11 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerEvent } from '../../shared/contract.js';
 import type { LayerConfig } from '../../shared/domain/model.js';
 import { EngineClient } from './engine-thread/client.js';
-import { FileRegistry } from '../platform/file-registry.js';
-import { sourceSamplePath } from '../platform/paths.js';
 import { projectFromBytes } from './project/project-file.js';
-import { MemorySaver } from './project/test-support.js';
-import { LayerwiseService } from './service.js';
+import { testService } from './project/test-support.js';
 
 let engine: EngineClient;
 let dir: string;
@@ -33,19 +30,7 @@ afterAll(async () => {
 });
 
 function service() {
-  const events: ServerEvent[] = [];
-  const saver = new MemorySaver();
-  const files = new FileRegistry();
-  const svc = new LayerwiseService({
-    transport: 'web',
-    osLocale: 'en-US',
-    samplePath: sourceSamplePath(),
-    emit: (e) => events.push(e),
-    files,
-    saver,
-    engine,
-  });
-  return { svc, events, saver, files };
+  return testService(engine);
 }
 
 /** Waits for the end of job `runId`; fails saying how when it did not end done. */

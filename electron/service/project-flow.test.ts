@@ -9,13 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerEvent } from '../../shared/contract.js';
 import { formatError } from '../../shared/i18n/format.js';
 import { EngineClient } from './engine-thread/client.js';
-import { FileRegistry } from '../platform/file-registry.js';
-import { sourceSamplePath } from '../platform/paths.js';
-import { LayerwiseService } from './service.js';
-import { MemorySaver, penguinsCsv, trainTiny } from './project/test-support.js';
+import { penguinsCsv, trainTiny, testService } from './project/test-support.js';
 
 let dir: string;
 let engine: EngineClient;
@@ -33,19 +29,7 @@ afterAll(async () => {
 });
 
 function service() {
-  const events: ServerEvent[] = [];
-  const saver = new MemorySaver();
-  const files = new FileRegistry();
-  const svc = new LayerwiseService({
-    transport: 'web',
-    osLocale: 'en-US',
-    samplePath: sourceSamplePath(),
-    emit: (e) => events.push(e),
-    files,
-    saver,
-    engine,
-  });
-  return { svc, events, saver, files };
+  return testService(engine);
 }
 
 const csvOf = (bytes: Uint8Array) =>

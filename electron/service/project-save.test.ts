@@ -8,15 +8,12 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerEvent } from '../../shared/contract.js';
 import { formatError } from '../../shared/i18n/format.js';
 import { EngineClient } from './engine-thread/client.js';
-import { FileRegistry } from '../platform/file-registry.js';
 import { sourceSamplePath } from '../platform/paths.js';
 import { Autosaves } from './project/autosave.js';
 import { projectFromBytes } from './project/project-file.js';
-import { MemorySaver, penguinsCsv, trainTiny } from './project/test-support.js';
-import { LayerwiseService } from './service.js';
+import { penguinsCsv, trainTiny, testService } from './project/test-support.js';
 
 let dir: string;
 let engine: EngineClient;
@@ -33,20 +30,7 @@ afterAll(async () => {
 });
 
 function service(autosaves: Autosaves | null = null) {
-  const events: ServerEvent[] = [];
-  const saver = new MemorySaver();
-  const files = new FileRegistry();
-  const svc = new LayerwiseService({
-    transport: 'web',
-    osLocale: 'en-US',
-    samplePath: sourceSamplePath(),
-    emit: (e) => events.push(e),
-    files,
-    saver,
-    engine,
-    autosaves,
-  });
-  return { svc, events, saver, files };
+  return testService(engine, { autosaves });
 }
 
 /** Saves the project and writes the bytes the saver got to `name` in the test folder. */

@@ -1,8 +1,29 @@
-/** Helpers of the project tests: a saver that keeps exports in memory, a small second CSV, and a tiny training run. */
+/** Helpers of the service and project tests: a service over a test's engine, a saver that keeps exports in memory, a small second CSV, and a tiny training run. */
 import type { SaveResult, ServerEvent } from '../../../shared/contract.js';
 import type { TrainConfig } from '../../../shared/domain/model.js';
 import type { SaveRequest, Saver } from '../../platform/saver.js';
-import type { LayerwiseService } from '../service.js';
+import { FileRegistry } from '../../platform/file-registry.js';
+import { sourceSamplePath } from '../../platform/paths.js';
+import type { EngineClient } from '../engine-thread/client.js';
+import { LayerwiseService, type ServiceDeps } from '../service.js';
+
+/** A service over `engine` (web transport, English OS) with its events, in-memory saver and file registry; `deps` replaces any dependency. */
+export function testService(engine: EngineClient, deps: Partial<ServiceDeps> = {}) {
+  const events: ServerEvent[] = [];
+  const saver = new MemorySaver();
+  const files = new FileRegistry();
+  const svc = new LayerwiseService({
+    transport: 'web',
+    osLocale: 'en-US',
+    samplePath: sourceSamplePath(),
+    emit: (e) => events.push(e),
+    files,
+    saver,
+    engine,
+    ...deps,
+  });
+  return { svc, events, saver, files };
+}
 
 export class MemorySaver implements Saver {
   readonly saved: SaveRequest[] = [];
