@@ -3,9 +3,9 @@
  * exported from Excel, with ￥ amounts and 2024/01/05 dates. The wizard detects the text
  * encoding and column types, takes a type override, and builds a segment-based subset.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { e2eTempDir } from './env.js';
 import iconv from 'iconv-lite';
 import { expect, test } from './fixtures.js';
 
@@ -26,7 +26,7 @@ function ledger(): string {
 test('a shop manager opens a Shift-JIS ledger from Excel, makes quantity a category and keeps the stores covering 60 % of rows', async ({
   studio,
 }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'layerwise-e2e-'));
+  const dir = e2eTempDir('data-');
   const file = join(dir, '売上台帳.csv');
   writeFileSync(file, iconv.encode(ledger(), 'cp932'));
   await studio.openCsv(file);

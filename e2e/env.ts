@@ -1,5 +1,6 @@
 /** Where the suite finds Chromium, the built app and the web host started by global setup. */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -32,4 +33,20 @@ export function electronUnavailable(): string | null {
   if (!existsSync(join(repoRoot, 'out', 'main', 'index.js')))
     return 'the desktop app is not built (run "npm run build" first)';
   return null;
+}
+
+/**
+ * A fresh folder for what a spec writes or saves: inside the suite's own folder, which global
+ * setup makes and its teardown removes (so a run leaves nothing behind), or in the system's
+ * temporary folder when no suite runs.
+ */
+export function e2eTempDir(prefix: string): string {
+  let root = tmpdir();
+  try {
+    const { filesDir } = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { filesDir?: string };
+    if (filesDir && existsSync(filesDir)) root = filesDir;
+  } catch {
+    // No suite running: the system's temporary folder.
+  }
+  return mkdtempSync(join(root, prefix));
 }

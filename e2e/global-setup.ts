@@ -1,7 +1,7 @@
 /**
  * Builds the renderer, starts the local web host on a free loopback port with a fresh token
  * and its own data folder (autosaves stay out of the user's), and records its URL for the
- * specs; stops it and removes the folder afterwards. When an Electron binary exists, it also
+ * specs, with a folder for the files the specs write; stops it and removes both folders afterwards. When an Electron binary exists, it also
  * builds the desktop app.
  */
 import { spawnSync } from 'node:child_process';
@@ -28,11 +28,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     });
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'layerwise-e2e-data-'));
+  // Files the specs write and save (e2eTempDir), removed with the run.
+  const filesDir = mkdtempSync(join(tmpdir(), 'layerwise-e2e-files-'));
   const host = await startHost(dataDir);
   mkdirSync(dirname(STATE_FILE), { recursive: true });
-  writeFileSync(STATE_FILE, JSON.stringify({ url: host.url, token: host.token, dataDir }));
+  writeFileSync(STATE_FILE, JSON.stringify({ url: host.url, token: host.token, dataDir, filesDir }));
   return async () => {
     await host.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(filesDir, { recursive: true, force: true });
   };
 }

@@ -3,9 +3,9 @@
  * a random sample and says so, the Subset step counts the segments over the whole file, and
  * the subset of the chosen segments is drawn from the whole file, stratified by segment.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { e2eTempDir } from './env.js';
 import { expect, test } from './fixtures.js';
 
 const ROWS = 120_000;
@@ -27,7 +27,7 @@ function orders(): string {
 test('an analyst opens a file larger than memory: segments are counted over all its rows and the subset is drawn from it', async ({
   studio,
 }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'layerwise-e2e-large-'));
+  const dir = e2eTempDir('data-');
   const file = join(dir, 'orders-large.csv');
   writeFileSync(file, orders());
   await studio.openCsv(file);

@@ -4,12 +4,11 @@
  * reaches the exported file; a saved project survives a reload and a restart of the web host,
  * with its model, figures and chart; a reload during training finds the running job.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, hostState, test, webOnly } from './fixtures.js';
 import { readCsv } from './csv.js';
-import { SAMPLE_CSV } from './env.js';
+import { e2eTempDir, SAMPLE_CSV } from './env.js';
 import { startHost } from './host.js';
 
 /** A small table that is not the sample: penguins measured on three islands. */
@@ -24,7 +23,7 @@ function penguinsFile(): string {
       `${species[s]},${islands[(i * 5) % 3]},${bill},${3000 + s * 700 + (i % 13) * 50},${i % 2 ? 'male' : 'female'}`,
     );
   }
-  const path = join(mkdtempSync(join(tmpdir(), 'layerwise-e2e-')), 'penguins.csv');
+  const path = join(e2eTempDir('data-'), 'penguins.csv');
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
 }

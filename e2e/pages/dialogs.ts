@@ -4,9 +4,8 @@
  * so that they return the given path without showing anything.
  */
 import type { Page } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { e2eTempDir } from '../env.js';
 import type { Target } from './base.js';
 
 /** Clicks `open` and answers the open dialog it shows with `file`. */
@@ -34,7 +33,7 @@ export async function answerSave(
   save: () => Promise<void>,
   saved: () => Promise<void>,
 ): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'layerwise-e2e-'));
+  const dir = e2eTempDir('save-');
   if (target.kind === 'electron') {
     // The dialog answers with the name the app suggested, in the folder; the main process remembers it.
     await target.app.evaluate(({ dialog }, folder) => {
