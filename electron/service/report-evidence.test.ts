@@ -5,14 +5,10 @@
  * at export with the jobs' progress; a model whose real rows are not at hand says why.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerEvent } from '../../shared/contract.js';
 import { EngineClient } from './engine-thread/client.js';
-import { FileRegistry } from '../platform/file-registry.js';
-import { sourceSamplePath } from '../platform/paths.js';
 import { projectFromBytes } from './project/project-file.js';
-import { MemorySaver, trainTiny } from './project/test-support.js';
+import { testService, trainTiny } from './project/test-support.js';
 import { EvidenceMemo, qualityScoreOf, reportEvidence } from './report-evidence.js';
-import { LayerwiseService } from './service.js';
 
 let engine: EngineClient;
 beforeAll(() => {
@@ -23,17 +19,7 @@ afterAll(async () => {
 });
 
 async function trained() {
-  const events: ServerEvent[] = [];
-  const saver = new MemorySaver();
-  const svc = new LayerwiseService({
-    transport: 'web',
-    osLocale: 'en-US',
-    samplePath: sourceSamplePath(),
-    emit: (e) => events.push(e),
-    files: new FileRegistry(),
-    saver,
-    engine,
-  });
+  const { svc, events, saver } = testService(engine);
   await svc['data.import']({ source: { kind: 'sample' } });
   await trainTiny(svc, events);
   return { svc, saver, events };

@@ -4,12 +4,8 @@
  * turned off is said to be, and the rates are measured on the evidence's seed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerEvent } from '../../shared/contract.js';
 import { EngineClient } from './engine-thread/client.js';
-import { FileRegistry } from '../platform/file-registry.js';
-import { sourceSamplePath } from '../platform/paths.js';
-import { LayerwiseService } from './service.js';
-import { MemorySaver, trainTiny } from './project/test-support.js';
+import { testService, trainTiny } from './project/test-support.js';
 
 let engine: EngineClient;
 beforeAll(() => {
@@ -30,17 +26,7 @@ function ruleRows(html: string): string[][] {
 
 describe('report: rules of a real model', () => {
   it('shows 0% violations in generated rows for every accepted rule', async () => {
-    const events: ServerEvent[] = [];
-    const saver = new MemorySaver();
-    const svc = new LayerwiseService({
-      transport: 'web',
-      osLocale: 'en-US',
-      samplePath: sourceSamplePath(),
-      emit: (e) => events.push(e),
-      files: new FileRegistry(),
-      saver,
-      engine,
-    });
+    const { svc, events, saver } = testService(engine);
     await svc['data.import']({ source: { kind: 'sample' } });
     const found = await svc['rules.list']();
     await svc['rules.choose']({ off: ['range:customer_age'] });

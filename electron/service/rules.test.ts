@@ -6,12 +6,8 @@
  */
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerEvent } from '../../shared/contract.js';
 import { EngineClient } from './engine-thread/client.js';
-import { FileRegistry } from '../platform/file-registry.js';
-import { sourceSamplePath } from '../platform/paths.js';
-import { LayerwiseService } from './service.js';
-import { MemorySaver, trainTiny } from './project/test-support.js';
+import { testService, trainTiny } from './project/test-support.js';
 import { projectFromBytes } from './project/project-file.js';
 
 let engine: EngineClient;
@@ -23,17 +19,7 @@ afterAll(async () => {
 });
 
 function service() {
-  const events: ServerEvent[] = [];
-  const saver = new MemorySaver();
-  const svc = new LayerwiseService({
-    transport: 'web',
-    osLocale: 'en-US',
-    samplePath: sourceSamplePath(),
-    emit: (e) => events.push(e),
-    files: new FileRegistry(),
-    saver,
-    engine,
-  });
+  const { svc, events, saver } = testService(engine);
   return { svc, events, saver };
 }
 

@@ -11,13 +11,9 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerEvent } from '../../../shared/contract.js';
 import type { RowTable } from '../../../shared/domain/data.js';
 import { EngineClient } from '../../service/engine-thread/client.js';
-import { FileRegistry } from '../../platform/file-registry.js';
-import { sourceSamplePath } from '../../platform/paths.js';
-import { MemorySaver, trainTiny } from '../../service/project/test-support.js';
-import { LayerwiseService } from '../../service/service.js';
+import { testService, trainTiny } from '../../service/project/test-support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lw-project-cli-'));
 const file = join(dir, 'orders.lwproj');
@@ -30,17 +26,7 @@ function cli(args: string[]) {
 
 beforeAll(async () => {
   const engine = new EngineClient();
-  const events: ServerEvent[] = [];
-  const saver = new MemorySaver();
-  const service = new LayerwiseService({
-    transport: 'web',
-    osLocale: 'en-US',
-    samplePath: sourceSamplePath(),
-    emit: (e) => events.push(e),
-    files: new FileRegistry(),
-    saver,
-    engine,
-  });
+  const { svc: service, events, saver } = testService(engine);
   const info = await service['data.import']({ source: { kind: 'sample' } });
   await trainTiny(service, events);
   await trainTiny(service, events, { seed: 2 });

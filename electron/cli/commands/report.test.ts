@@ -8,12 +8,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerEvent } from '../../../shared/contract.js';
 import { EngineClient } from '../../service/engine-thread/client.js';
-import { FileRegistry } from '../../platform/file-registry.js';
 import { sourceSamplePath } from '../../platform/paths.js';
-import { MemorySaver, trainTiny } from '../../service/project/test-support.js';
-import { LayerwiseService } from '../../service/service.js';
+import { testService, trainTiny } from '../../service/project/test-support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lw-report-cli-'));
 const projectFile = join(dir, 'orders.lwproj');
@@ -27,17 +24,7 @@ const svgs = (html: string) => html.match(/<svg /g)?.length ?? 0;
 
 beforeAll(async () => {
   const engine = new EngineClient();
-  const events: ServerEvent[] = [];
-  const saver = new MemorySaver();
-  const service = new LayerwiseService({
-    transport: 'web',
-    osLocale: 'en-US',
-    samplePath: sourceSamplePath(),
-    emit: (e) => events.push(e),
-    files: new FileRegistry(),
-    saver,
-    engine,
-  });
+  const { svc: service, events, saver } = testService(engine);
   await service['data.import']({ source: { kind: 'sample' } });
   await trainTiny(service, events, { epochs: 2 });
   await trainTiny(service, events, { epochs: 2, seed: 2 });
