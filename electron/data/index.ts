@@ -43,6 +43,7 @@ export {
   encodingBits,
   encodingGroups,
   ENCODING_VERSION,
+  isModelled,
   OTHER_TOKEN,
   parseEncodingSpec,
   rareValueSummary,

@@ -14,13 +14,12 @@ import type { EncodedData } from '../base/encoded-rows.js';
 import type { Dataset, EncodingSpec, Subset } from '../data/index.js';
 import { MAX_COMPARED, qualityEvidence, type EvidenceColumn, type QualityInput } from '../evidence/index.js';
 import { chunkSeed, decodeSample, joinChunks, STREAM_CHUNK_ROWS, streamChunks } from '../synthesizer/index.js';
-import { withoutColumns, type SampleChunk } from './project/generation.js';
+import { modelledBy, withoutColumns, type SampleChunk } from './project/generation.js';
 import type { ModelEntry } from './project/project.js';
 
 /** Rows generated when no real rows were held out. */
 const ROWS_WITHOUT_HOLDOUT = 1_000;
 const JUDGED = new Set(['numeric', 'integer', 'date', 'datetime', 'categorical', 'boolean']);
-const MODELLED = new Set(['quantiles', 'bins', 'values', 'levels', 'flag']);
 
 /** The rows `idx` of a dataset, columns `names` (in that order). */
 export function tableOf(dataset: Dataset, idx: ArrayLike<number>, names: string[]): RowTable {
@@ -30,14 +29,13 @@ export function tableOf(dataset: Dataset, idx: ArrayLike<number>, names: string[
 
 /** The columns to judge (generated, modelled, of a judged type) and the others with why. */
 export function judgedColumns(dataset: Dataset, encoding: EncodingSpec, header: string[]) {
-  const kinds = new Map(encoding.columns.map((c) => [c.name, c.kind]));
+  const modelled = modelledBy(encoding);
   const columns: EvidenceColumn[] = [];
   const skipped: QualityEvidence['skipped'] = [];
   for (const c of dataset.info.columns) {
     if (c.type === 'identifier' || c.type === 'text') skipped.push({ column: c.name, reason: c.type });
     else if (!c.include) continue;
-    else if (!header.includes(c.name) || !MODELLED.has(kinds.get(c.name) ?? ''))
-      skipped.push({ column: c.name, reason: 'notGenerated' });
+    else if (!header.includes(c.name) || !modelled(c.name)) skipped.push({ column: c.name, reason: 'notGenerated' });
     else if (JUDGED.has(c.type)) columns.push({ name: c.name, type: c.type, format: c.format });
   }
   return { columns, skipped };

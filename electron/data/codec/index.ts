@@ -12,6 +12,7 @@ export {
   encodingGroups,
   ENCODING_VERSION,
   groupSize,
+  isModelled,
   OTHER_TOKEN,
   parseEncodingSpec,
   rareValueSummary,

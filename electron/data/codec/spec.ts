@@ -133,6 +133,11 @@ export function parseEncodingSpec(json: unknown): EncodingSpec {
   return r.data;
 }
 
+/** Whether the model generates a column's values (every kind but fresh identifiers and a constant). */
+export function isModelled(c: ColumnEncoding): boolean {
+  return c.kind !== 'identifier' && c.kind !== 'constant';
+}
+
 /** Bits of a column's encoding (all its groups); 0 = not encoded. */
 export function groupSize(c: ColumnEncoding): number {
   switch (c.kind) {

@@ -8,7 +8,7 @@ import type { RowTable } from '../../../shared/domain/data.js';
 import type { ColumnChoice, GenerationNotes } from '../../../shared/domain/project.js';
 import type { EncodedData } from '../../base/encoded-rows.js';
 import type { RuleSet } from '../../../shared/domain/rules.js';
-import type { EncodingSpec } from '../../data/index.js';
+import { isModelled, type EncodingSpec } from '../../data/index.js';
 import { chunkSeed, decodeSample, joinChunks, STREAM_CHUNK_ROWS, streamChunks } from '../../synthesizer/index.js';
 import { omittedColumns, staleness } from './lineage.js';
 import type { ModelEntry, Project } from './project.js';
@@ -30,9 +30,9 @@ export async function streamFromEngine(
 }
 
 /** Whether the model generates values for a column (rather than fresh identifiers, a constant or nothing). */
-function modelledBy(encoding: EncodingSpec): (name: string) => boolean {
-  const kinds = new Map(encoding.columns.map((c) => [c.name, c.kind]));
-  return (name) => ['quantiles', 'bins', 'values', 'levels', 'flag'].includes(kinds.get(name) ?? '');
+export function modelledBy(encoding: EncodingSpec): (name: string) => boolean {
+  const modelled = new Set(encoding.columns.filter(isModelled).map((c) => c.name));
+  return (name) => modelled.has(name);
 }
 
 /** The columns rows generated with `encoding` leave out under the column choices `columns`. */
