@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerEvent } from '../../shared/contract.js';
 import { AppError } from '../../shared/domain/errors.js';
-import { EPOCH_LIMITS } from '../../shared/domain/train-defaults.js';
+import { DEFAULT_PATIENCE, EPOCH_LIMITS } from '../../shared/domain/train-defaults.js';
 import { EngineClient } from './engine-thread/client.js';
 import { FileRegistry } from '../platform/file-registry.js';
 import { sourceSamplePath } from '../platform/paths.js';
@@ -49,7 +49,7 @@ describe('train.estimate', () => {
     const first = await service['train.defaults']();
     const again = await service['train.defaults']();
     expect(again.config).toEqual(first.config);
-    expect(first.config.patience).toBeGreaterThanOrEqual(5);
+    expect(first.config.patience).toBe(DEFAULT_PATIENCE);
     expect(first.config.layers[0].epochs).toBeGreaterThanOrEqual(EPOCH_LIMITS.min);
   });
 

@@ -29,7 +29,7 @@ export const guide = {
     validationFraction:
       'Share of the training rows held back to check each layer when the subset has no validation rows.',
     patience:
-      'Stop a layer after this many epochs without progress on validation rows, keeping its best epoch. 0: never stop early.',
+      'Stop a layer after this many epochs without progress on validation rows, keeping its best epoch. 0 (the default): never stop early, since stopping at the best validation score kept fewer of the strong correlations between numbers.',
     fineTune:
       'After the layer-by-layer pass, adjust all layers together for this many epochs. 0 skips it; use it once the layers are settled.',
     boundTrain:
