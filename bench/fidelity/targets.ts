@@ -87,7 +87,7 @@ export const TARGETS: Target[] = [
     },
   },
   {
-    label: `share beyond the real p99 within ${TAIL_TOLERANCE * 100} pp`,
+    label: `share beyond the real p99 within ${TAIL_TOLERANCE * 100} pp of the real share`,
     judge: (r) => {
       const tails = tailShares(r);
       return count(tails.filter((t) => t.ok).length, tails.length);
@@ -105,7 +105,8 @@ export const TARGETS: Target[] = [
     judge: (r) => {
       if (r.name !== SAMPLE_TABLE) return na;
       const seconds = fitSeconds(r);
-      return { ok: seconds <= FIT_BUDGET_SECONDS, figure: `${seconds.toFixed(1)} s` };
+      const clock = seconds < r.fitSeconds ? ` (clock ${r.fitSeconds.toFixed(1)} s)` : '';
+      return { ok: seconds <= FIT_BUDGET_SECONDS, figure: `${seconds.toFixed(1)} s${clock}` };
     },
   },
 ];
