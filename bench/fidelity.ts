@@ -3,8 +3,11 @@
  * a seeded 80/20 split, a model trained with the app's defaults on the training rows (the
  * configuration `train.defaults` gives: sizes and epochs from the rows, the bits and the
  * engine's measured speed, within the time budget), as many rows generated as there are
- * training rows, and per table the figures of `bench/fidelity/columns.ts`. The train, holdout
- * and synthetic CSVs stay in the output folder for a check by hand with other tools.
+ * training rows, and per table the figures of `bench/fidelity/columns.ts`; the tails are
+ * measured on a larger draw of the same model and seed stream (`TAIL_ROWS`, the rows after
+ * those), where a share's sampling error is small. Then one line per target of the issue
+ * (`bench/fidelity/targets.ts`). The train, holdout, synthetic and tail CSVs stay in the output
+ * folder for a check by hand with other tools.
  *   node --import tsx bench/fidelity.ts [--out DIR] [--tables a,b] [--seed N]
  *     [--layers 64,16 --epochs 40 --patience 5]   (override the defaults, to compare)
  *     [--reference-speed]   (choose with the reference speed instead of measuring: the same
@@ -27,9 +30,10 @@ import {
   type EngineSpeed,
 } from '../shared/domain/train-defaults.js';
 import { estimateSeconds, type CostShape } from '../shared/domain/train-cost.js';
-import { COLUMNS, type BenchRun } from './fidelity/columns.js';
+import { COLUMNS, TAIL_ROWS, type BenchRun } from './fidelity/columns.js';
 import { runEvidence } from './fidelity/evidence.js';
 import { prepareTable, TABLES, type PreparedTable } from './fidelity/tables.js';
+import { printTargets } from './fidelity/targets.js';
 
 const { values } = parseArgs({
   options: {
@@ -99,17 +103,33 @@ async function run(prepared: PreparedTable): Promise<BenchRun> {
   const used = process.cpuUsage(cpu);
   const fitCpuSeconds = (used.user + used.system) / 1e6;
   clock = performance.now();
-  const rows = streamRows(bundle, prepared.train.info.rows, SEED);
+  const n = prepared.train.info.rows;
+  const rows = streamRows(bundle, n, SEED);
   const sampleSeconds = (performance.now() - clock) / 1000;
   await writeFile(prepared.synthCsv, toCsv(rows, { formulaGuard: false }));
   const synth = await importLike(prepared.synthCsv, prepared.train);
+  // The tails' draw: the stream's rows after the first n (the same model and seed, other rows).
+  const more = streamRows(bundle, n + TAIL_ROWS(n), SEED);
+  await writeFile(prepared.tailCsv, toCsv({ header: more.header, rows: more.rows.slice(n) }, { formulaGuard: false }));
+  const tail = await importLike(prepared.tailCsv, prepared.train);
   const holdout = await importLike(prepared.holdoutCsv, prepared.train);
-  const evidence = await runEvidence({ train: prepared.train, holdout, synth, encoding: set.encoding }, SEED);
+  const evidence = await runEvidence(
+    {
+      train: prepared.train,
+      holdout,
+      synth,
+      encoding: set.encoding,
+      rules: set.rules,
+      targets: prepared.table.targets,
+    },
+    SEED,
+  );
   return {
     name: prepared.table.name,
     train: prepared.train,
     holdoutRows: prepared.holdoutRows,
     synth,
+    tail,
     evidence,
     bits: set.train.bits,
     layers: config.layers.map((l) => l.units),
@@ -155,6 +175,7 @@ for (const table of TABLES.filter((t) => !wanted || wanted.includes(t.name))) {
 }
 console.log('');
 printTable(runs);
+printTargets(runs);
 console.log(
-  `\ntrain/holdout/synth CSVs: ${out}/<table>-{train,holdout,synth}.csv (to score by hand with any real-vs-synthetic scorer)`,
+  `\ntrain/holdout/synth/tail CSVs: ${out}/<table>-{train,holdout,synth,tail}.csv (to score by hand with any real-vs-synthetic scorer)`,
 );

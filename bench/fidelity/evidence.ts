@@ -3,16 +3,23 @@
  * generated rows against the training rows and the held-out rows, as the Samples step computes
  * them (quality: SDMetrics' overall score and its two parts, "train on synthetic, test on real"
  * for the default target; privacy: the share of generated rows closer to a training row than
- * to a held-out one). Computed once per run, read by the columns of `columns.ts`.
+ * to a held-out one), "train on synthetic, test on real" for each of the table's targets (fitted
+ * on as many rows as generated) and the violations of the rules found in the training rows.
+ * Computed once per run, read by the columns of `columns.ts`.
  */
-import { datasetRows, type Dataset, type EncodingSpec } from '../../electron/data/index.js';
-import { privacyEvidence, qualityEvidence, type EvidenceColumn } from '../../electron/evidence/index.js';
+import { datasetRows, ruleViolations, type Dataset, type EncodingSpec } from '../../electron/data/index.js';
+import { privacyEvidence, qualityEvidence, tstrChecks, type EvidenceColumn } from '../../electron/evidence/index.js';
 import type { PrivacyEvidence } from '../../shared/domain/privacy.js';
-import type { QualityEvidence } from '../../shared/domain/quality.js';
+import type { QualityEvidence, TstrCheck } from '../../shared/domain/quality.js';
+import type { RuleSet, RuleViolation } from '../../shared/domain/rules.js';
 
 export interface RunEvidence {
   quality: QualityEvidence | null;
   privacy: PrivacyEvidence | null;
+  /** One check per target of the table found among the judged columns, in the table's order. */
+  tstr: TstrCheck[];
+  /** Every rule found in the training rows (`accepted` unless turned off), broken how often in the generated rows. */
+  rules: RuleViolation[];
 }
 
 const JUDGED = new Set(['numeric', 'integer', 'date', 'datetime', 'categorical', 'boolean']);
@@ -28,7 +35,7 @@ function judged(train: Dataset, synth: Dataset): EvidenceColumn[] {
 }
 
 export async function runEvidence(
-  r: { train: Dataset; holdout: Dataset; synth: Dataset; encoding: EncodingSpec },
+  r: { train: Dataset; holdout: Dataset; synth: Dataset; encoding: EncodingSpec; rules?: RuleSet; targets: string[] },
   seed: number,
 ): Promise<RunEvidence> {
   const [training, holdout, synthetic] = [all(r.train), all(r.holdout), all(r.synth)];
@@ -59,5 +66,17 @@ export async function runEvidence(
     fileMissingTokens: r.train.info.options.missingTokens,
     seed,
   });
-  return { quality, privacy };
+  const tstr =
+    columns.length === 0
+      ? []
+      : tstrChecks({
+          columns,
+          missing: r.train.missing,
+          train: pick(training),
+          holdout: pick(holdout),
+          synthetic: pick(synthetic),
+          targets: r.targets,
+          seed,
+        });
+  return { quality, privacy, tstr, rules: r.rules ? ruleViolations(r.rules, synthetic) : [] };
 }

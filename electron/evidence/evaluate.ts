@@ -24,7 +24,8 @@ import {
   type Column,
   type EvidenceColumn,
 } from './table.js';
-import { baselineScore, defaultTarget, tstrScore } from './tstr.js';
+import { defaultTarget } from './tstr.js';
+import { tstrCheckAt } from './tstr-targets.js';
 
 /** Rows compared on each side at most; training rows read at most; rows of pair trends at most. */
 export const MAX_COMPARED = 5_000;
@@ -131,18 +132,7 @@ function tstrCheck(
   const target = named >= 0 ? named : defaultTarget(train);
   if (target < 0) return null;
   const test = sampleRows(t.test, MAX_COMPARED, input.seed + 16);
-  const regression = train[target].kind === 'number';
-  return {
-    target: input.columns[target].name,
-    task: regression ? 'regression' : 'classification',
-    metric: regression ? 'r2' : 'accuracy',
-    synthetic: tstrScore(t.synthetic, test, target),
-    real: tstrScore(t.realFit, test, target),
-    floor: tstrScore(t.floor, test, target),
-    baseline: baselineScore(t.realFit, test, target),
-    fitRows: rowCount(t.synthetic),
-    testRows: rowCount(test),
-  };
+  return tstrCheckAt(input.columns, target, { ...t, test });
 }
 
 const finite = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);

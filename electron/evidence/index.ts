@@ -12,3 +12,4 @@ export { qualityReport, type Comparison } from './quality.js';
 export { readTable, schemaOf } from './table.js';
 export { privacyEvidence, PRIVACY_LIMITS, type PrivacyInput, type PrivacyHooks } from './privacy.js';
 export { tooCloseFilter, type TooCloseFilter } from './privacy-filter.js';
+export { tstrChecks, TSTR_MAX_ROWS, type TstrInput } from './tstr-targets.js';
