@@ -1,9 +1,9 @@
 /**
- * Learning the encoding spec (version 2) from training rows: numbers and dates get a quantile
+ * Learning the encoding spec (version 3) from training rows: numbers and dates get a quantile
  * code (a coarse bin and fine bits of the rank, decoded on the column's quantile function and
  * grid; see `quantiles.ts`) or, with few distinct values, one slot per value; categoricals and
- * booleans one slot per level up to `MAX_LEVELS` (more frequent levels than that are grouped in
- * "other", written `OTHER_TOKEN`, never filled in at random), a "missing" slot wherever values
+ * booleans every level seen `rareMin` times, one slot each up to `MAX_LEVEL_SLOTS` levels and
+ * in the compact level code beyond (`level-code.ts`), a "missing" slot wherever values
  * are missing, written back with the column's own missing token. Columns not used keep their
  * place: identifiers get a pattern for fresh ids that no real id has, constants their value.
  * Rare-value protection: a category seen fewer than `rareMin` times (default 5) is identifying;
@@ -13,11 +13,10 @@ import type { ColumnProfile } from '../../../shared/domain/data.js';
 import type { Dataset } from '../dataset.js';
 import { isMissing } from '../infer.js';
 import type { TypedColumn } from '../typed.js';
+import { levelFineBits } from './level-code.js';
 import { fineBitsFor, gridStep, gridUnit, MAX_KNOTS, MIN_ROWS_PER_CELL, quantileKnots } from './quantiles.js';
 import { ENCODING_VERSION, OTHER_TOKEN, type ColumnEncoding, type EncodingSpec } from './spec.js';
 
-/** Levels of a category modelled one slot each; more frequent levels than this are grouped in "other". */
-export const MAX_LEVELS = 64;
 /** Coarse bins of a quantile code (by default about the square root of the distinct values, 2..12). */
 export const MAX_BINS = 12;
 /** Numbers with at most this many distinct values are encoded by value, not by bin. */
@@ -147,9 +146,10 @@ function numberColumn(
 }
 
 /**
- * A column of levels: the most frequent ones, the rest behind "other" with their counts — but
- * values seen fewer than `rareMin` times are only counted (`rareLevels`, `rareRows`), never
- * kept. When no value is common enough the column is `OTHER_TOKEN` (and missing).
+ * A column of levels: every value seen at least `rareMin` times, most frequent first, one slot
+ * each or, beyond `MAX_LEVEL_SLOTS`, in the compact level code (`level-code.ts`); values seen
+ * fewer times are only counted (`rareLevels`, `rareRows`), never kept, and come back as "other".
+ * When no value is common enough the column is `OTHER_TOKEN` (and missing).
  */
 function levelColumn(
   col: ColumnProfile,
@@ -171,12 +171,11 @@ function levelColumn(
     const only = { levels: [OTHER_TOKEN], other: false, otherLevels: [], otherCounts: [] };
     return { kind: 'levels', ...base, type: col.type, ...only, ...rare, ...miss };
   }
-  const levels = common.slice(0, MAX_LEVELS).map(([code]) => typed.levels[code]);
-  const grouped = { groupedLevels: common.length - levels.length, groupedRows: 0 };
-  for (let i = levels.length; i < common.length; i++) grouped.groupedRows += common[i][1];
-  const other = common.length > MAX_LEVELS || rare.rareLevels > 0 || typed.levels.length > levels.length;
-  const kept = { levels, other, otherLevels: [], otherCounts: [] };
-  return { kind: 'levels', ...base, type: col.type, ...kept, ...rare, ...grouped, ...miss };
+  const levels = common.map(([code]) => typed.levels[code]);
+  const other = rare.rareLevels > 0 || typed.levels.length > levels.length;
+  const fineBits = levelFineBits(levels.length);
+  const kept = { levels, other, otherLevels: [], otherCounts: [], ...(fineBits > 0 ? { fineBits } : {}) };
+  return { kind: 'levels', ...base, type: col.type, ...kept, ...rare, ...miss };
 }
 
 function columnEncoding(ds: Dataset, col: ColumnProfile, rows: Int32Array, opts: EncodingOptions): ColumnEncoding {

@@ -1,6 +1,7 @@
 /**
  * Conditional generation, the data side: "column = value" conditions turned into the slot each
- * fixed column's group must take (`FixedSlot`, what the engine conditions on, METHOD.md §4.5),
+ * fixed column's group must take (`FixedSlot`, what the engine conditions on, METHOD.md §4.5;
+ * a level in the compact level code fixes its group's slot and its fine bits),
  * and the columns a user can fix with the values the model can generate for them. A value the
  * model cannot generate on its own (never seen, grouped as rare, kept with the less frequent
  * values behind "other") is refused with a message saying why.
@@ -9,6 +10,7 @@ import type { ConditionColumn, Condition } from '../../../shared/domain/samples.
 import { AppError } from '../../../shared/domain/errors.js';
 import { DEFAULT_RARE_MIN } from './build.js';
 import { valueFormatter } from './decode.js';
+import { levelCode, levelLayout } from './level-code.js';
 import { columnGroups, groupSize, type ColumnEncoding, type EncodingSpec } from './spec.js';
 
 /** A visible group fixed to one slot (for a Bernoulli bit: 1 on, 0 off). */
@@ -46,12 +48,25 @@ export function conditionColumns(spec: EncodingSpec, omit: readonly string[] = [
 const list = (values: readonly string[]): string =>
   values.length > 12 ? `${values.slice(0, 12).join(', ')}, …` : values.join(', ');
 
-/** The slot of `value` in column `c`, or null when every generated row has it already; throws when it cannot be fixed. */
-function slotOf(c: ColumnEncoding, value: string, rareMin: number): number | null {
+/**
+ * The slots fixing `value` in column `c`, by group offset from the column's first group (none
+ * when every generated row has the value already); throws when it cannot be fixed. A level in
+ * a group of the compact level code fixes its group's slot and each of its fine bits.
+ */
+function columnSlots(c: ColumnEncoding, value: string, rareMin: number): FixedSlot[] {
   const values = slotValues(c);
   if (!values) throw new AppError('samples.notCategorical', { column: c.name });
-  const slot = values.indexOf(value);
-  if (slot >= 0) return c.kind === 'constant' || (groupSize(c) <= 1 && c.kind !== 'flag') ? null : slot;
+  const index = values.indexOf(value);
+  if (index >= 0) {
+    if (c.kind === 'constant' || (groupSize(c) <= 1 && c.kind !== 'flag')) return [];
+    if (c.kind !== 'levels') return [{ group: 0, slot: index }];
+    const layout = levelLayout(c);
+    const { slot, low } = levelCode(layout, index);
+    const fixed = [{ group: 0, slot }];
+    for (let b = 0; b < layout.fineBits; b++)
+      fixed.push({ group: 1 + b, slot: (low >> (layout.fineBits - 1 - b)) & 1 });
+    return fixed;
+  }
   if (c.kind === 'levels' && c.otherLevels.includes(value))
     throw new AppError('samples.groupedValue', { column: c.name, value, values: list(values) });
   throw new AppError('samples.unknownValue', { column: c.name, value, values: list(values), k: rareMin });
@@ -61,7 +76,7 @@ function slotOf(c: ColumnEncoding, value: string, rareMin: number): number | nul
 export function conditionSlots(spec: EncodingSpec, conditions: readonly Condition[]): FixedSlot[] {
   const groupOf = new Map<string, number>();
   let g = 0;
-  // A column's first group; a quantile code takes several (its bin, then its fine bits).
+  // A column's first group; a quantile code or a compact level code takes several (its slot, then its fine bits).
   for (const c of spec.columns) {
     groupOf.set(c.name, g);
     g += columnGroups(c).length;
@@ -75,8 +90,9 @@ export function conditionSlots(spec: EncodingSpec, conditions: readonly Conditio
     if (before !== undefined && before !== value) throw new AppError('samples.conflict', { column });
     if (before !== undefined) continue;
     seen.set(column, value);
-    const slot = slotOf(c, value, spec.rareMin ?? DEFAULT_RARE_MIN);
-    if (slot !== null) fixed.push({ group: groupOf.get(column)!, slot });
+    const first = groupOf.get(column)!;
+    for (const { group, slot } of columnSlots(c, value, spec.rareMin ?? DEFAULT_RARE_MIN))
+      fixed.push({ group: first + group, slot });
   }
   return fixed.sort((a, b) => a.group - b.group);
 }

@@ -2,8 +2,10 @@
  * Generated bits back to rows that look like the user's own: a quantile code becomes the value
  * at its rank under the column's own quantile function, on the column's grid and within its
  * range; a version-1 bin a value drawn inside it on the column's grid (whole days, seconds, its
- * decimals); each written in its format; "other" a rarer level drawn by frequency (`OTHER_TOKEN` for the share of rare values,
- * never stored; version 2 keeps no level behind "other"); "missing" the column's missing token;
+ * decimals); each written in its format; a level its slot's (or, in the compact level code, the
+ * one its group's slot and fine bits give); "other" a rarer level drawn by frequency
+ * (`OTHER_TOKEN` for the share of rare values, never stored; versions 2 and 3 keep no level
+ * behind "other"); "missing" the column's missing token;
  * identifiers fresh ids in their own pattern; constants their value. Seeded.
  */
 import type { ColumnFormat, ColumnType, RowTable } from '../../../shared/domain/data.js';
@@ -11,6 +13,7 @@ import type { EncodedData } from '../../base/encoded-rows.js';
 import { createRng } from '../../base/random.js';
 import { dateFormatter } from '../dates.js';
 import { numberFormatter } from '../numbers.js';
+import { levelAt, levelLayout } from './level-code.js';
 import { valueAt } from './quantiles.js';
 import { groupSize, OTHER_TOKEN, type ColumnEncoding, type EncodingSpec } from './spec.js';
 
@@ -100,13 +103,18 @@ function cellDecoder(c: ColumnEncoding, size: number, version: number): CellDeco
       };
     }
     case 'levels': {
-      // Version 2 stores no level behind "other": it is the token.
-      if (version >= 2)
+      // Versions 2 and 3 store no level behind "other": it is the token.
+      if (version >= 2) {
+        const layout = levelLayout(c);
         return (bits, at) => {
-          const slot = slotOf(bits, at, size);
-          if (slot < c.levels.length) return c.levels[slot];
-          return c.other && slot === c.levels.length ? OTHER_TOKEN : (c.missingToken ?? '');
+          const slot = slotOf(bits, at, layout.slots);
+          let low = 0;
+          for (let b = 0; b < layout.fineBits; b++) low = (low << 1) | bits[at + layout.slots + b];
+          const level = levelAt(layout, c.levels.length, slot, low);
+          if (level >= 0) return c.levels[level];
+          return slot === layout.other ? OTHER_TOKEN : (c.missingToken ?? '');
         };
+      }
       // Version 1: rare values (never stored) come back as one token, in their share of "other".
       const rare = c.rareRows ?? 0;
       const otherLevels = rare > 0 ? [...c.otherLevels, OTHER_TOKEN] : c.otherLevels;

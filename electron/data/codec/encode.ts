@@ -1,6 +1,8 @@
 /**
  * Rows to bits, as the spec says: a number or date sets the bit of its coarse bin and the fine
- * bits of its rank inside it (a quantile code), or the bit of its bin or of its nearest value, a level its own bit or "other", a missing value the "missing" bit, a yes/no column
+ * bits of its rank inside it (a quantile code), or the bit of its bin or of its nearest value, a
+ * level its own bit (or, in the compact level code, its group's bit and its place in the group)
+ * or "other", a missing value the "missing" bit, a yes/no column
  * its one bit. Rows come from a dataset (typed values) or from a table of strings (another CSV
  * with the same columns, read with the spec's formats).
  */
@@ -10,6 +12,7 @@ import type { EncodedData } from '../../base/encoded-rows.js';
 import type { Dataset } from '../dataset.js';
 import { isMissing } from '../infer.js';
 import { cellLevel, cellNumber } from '../typed.js';
+import { levelCode, levelLayout } from './level-code.js';
 import { positionOf } from './quantiles.js';
 import { encodingGroups, groupSize, type ColumnEncoding, type EncodingSpec } from './spec.js';
 
@@ -71,9 +74,17 @@ function encodeCell(
       return;
     }
     case 'levels': {
-      const missingSlot = c.levels.length + (c.other ? 1 : 0);
-      if (value.level === null) out[at + (c.missing ? missingSlot : 0)] = 1;
-      else out[at + (index!.get(value.level) ?? (c.other ? c.levels.length : 0))] = 1;
+      const layout = levelLayout(c);
+      const level = value.level === null ? undefined : index!.get(value.level);
+      if (level === undefined) {
+        // Missing, or a level not modelled ("other"); slot 0 when the column has no such slot.
+        out[at + Math.max(0, value.level === null ? layout.missing : layout.other)] = 1;
+        return;
+      }
+      const { slot, low } = levelCode(layout, level);
+      out[at + slot] = 1;
+      const first = at + layout.slots;
+      for (let b = 0; b < layout.fineBits; b++) out[first + b] = (low >> (layout.fineBits - 1 - b)) & 1;
       return;
     }
     case 'flag':

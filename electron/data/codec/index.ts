@@ -2,7 +2,8 @@
  * The codec: the contract with the engine. Each used column of a table becomes a group of bits
  * (a softmax group, or one Bernoulli bit), and generated bits come back as rows that look like
  * the user's own. `spec.ts` holds the spec saved in the model file, `build.ts` learns it from
- * training rows, `quantiles.ts` the fine numeric code, `encode.ts` turns rows into bits and `decode.ts` bits into rows.
+ * training rows, `quantiles.ts` the fine numeric code, `level-code.ts` the compact code of
+ * categories with many levels, `encode.ts` turns rows into bits and `decode.ts` bits into rows.
  */
 export {
   ColumnEncoding,
@@ -18,15 +19,9 @@ export {
   rareValueSummary,
   type RareValueSummary,
 } from './spec.js';
-export {
-  buildEncoding,
-  DEFAULT_RARE_MIN,
-  MAX_BINS,
-  MAX_EXACT_VALUES,
-  MAX_LEVELS,
-  type EncodingOptions,
-} from './build.js';
+export { buildEncoding, DEFAULT_RARE_MIN, MAX_BINS, MAX_EXACT_VALUES, type EncodingOptions } from './build.js';
 export { encodeRows, encodeTable } from './encode.js';
+export { MAX_LEVEL_GROUPS, MAX_LEVEL_SLOTS } from './level-code.js';
 export { MAX_FINE_BITS, MAX_KNOTS, MIN_ROWS_PER_CELL } from './quantiles.js';
 export { decodeRows, rowDecoder } from './decode.js';
 export { conditionColumns, conditionSlots, type FixedSlot } from './condition.js';

@@ -3,7 +3,7 @@
  * default) is not in the encoding spec (so not in the model file) and never comes back in
  * generated rows — whatever bits the model generates, it is written as "(other)"; a category
  * seen k times can come back; k is recorded, configurable, and 1 turns the protection off;
- * frequent levels beyond the modelled 64 are grouped, not drawn at random; specs written before
+ * every level seen k times is modelled (beyond 64, in the compact level code); specs written before
  * the protection (and version-1 specs) decode as they did.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { EncodedData } from '../../base/encoded-rows.js';
 import { createRng } from '../../base/random.js';
 import { applyColumnOverrides, buildEncoding, decodeRows, encodeRows, importCsv, parseEncodingSpec } from '../index.js';
-import { encodingGroups, groupSize, OTHER_TOKEN, type EncodingSpec } from './spec.js';
+import { encodingGroups, OTHER_TOKEN, type EncodingSpec } from './spec.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lw-rare-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,18 +28,18 @@ async function cities(counts: Record<string, number>, name: string) {
   return importCsv(path);
 }
 
-/** Rows of random bits with one slot on per softmax group: every category the spec can generate. */
+/** Rows of random bits: one slot on per softmax group, each Bernoulli bit on or off at random. */
 function randomBits(spec: EncodingSpec, rows: number, seed: number): EncodedData {
   const groups = encodingGroups(spec);
-  const sizes = spec.columns.map(groupSize).filter((s) => s > 0);
-  const bits = sizes.reduce((a, b) => a + b, 0);
+  const bits = groups.reduce((a, g) => a + (g.kind === 'bernoulli' ? 1 : g.size), 0);
   const data = new Uint8Array(rows * bits);
   const rng = createRng(seed);
   for (let r = 0; r < rows; r++) {
     let at = r * bits;
-    for (const size of sizes) {
-      data[at + Math.floor(rng.next() * size)] = 1;
-      at += size;
+    for (const g of groups) {
+      if (g.kind === 'bernoulli') data[at] = rng.next() < 0.5 ? 1 : 0;
+      else data[at + Math.floor(rng.next() * g.size)] = 1;
+      at += g.kind === 'bernoulli' ? 1 : g.size;
     }
   }
   return { groups, rows, bits, data };
@@ -66,20 +66,22 @@ describe('rare-value protection', () => {
     ds.cells[0].forEach((c, i) => expect(back[i]).toBe(/Kobe|Uniq/.test(c) ? OTHER_TOKEN : c));
   });
 
-  it('models every frequent level up to 64, groups the rest in "other" by that stated rule, never draws one at random', async () => {
+  it('models every level seen 5 times, beyond 64 in the compact level code; only the rare ones are "other"', async () => {
     const common = Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`C${i}`, 6 + (i < 64 ? 1 : 0)]));
     const ds = await cities({ ...common, ...SINGLES }, 'b.csv');
     const spec = buildEncoding(ds);
     const city = spec.columns[0];
     if (city.kind !== 'levels') throw new Error('expected levels');
-    expect(city.levels).toHaveLength(64);
-    expect(city).toMatchObject({ otherLevels: [], rareLevels: 6, rareRows: 6, groupedLevels: 6, groupedRows: 36 });
-    // Real rows come back as themselves, or as the token when grouped or rare.
+    expect(city.levels).toHaveLength(70);
+    expect(city).toMatchObject({ fineBits: 2, otherLevels: [], rareLevels: 6, rareRows: 6 });
+    expect(city.groupedLevels).toBeUndefined();
+    // Real rows come back as themselves, or as the token when rare.
     const back = decodeRows(spec, encodeRows(spec, ds), 3).rows.map((r) => r[0]);
-    ds.cells[0].forEach((c, i) => expect(back[i]).toBe(/^C(6[4-9])$|Uniq/.test(c) ? OTHER_TOKEN : c));
+    ds.cells[0].forEach((c, i) => expect(back[i]).toBe(/Uniq/.test(c) ? OTHER_TOKEN : c));
     const seen = new Set(decodeRows(spec, randomBits(spec, 4000, 5), 9).rows.map((r) => r[0]));
     expect(seen.has(OTHER_TOKEN)).toBe(true);
-    expect([...seen].some((v) => /^C6[4-9]$|^Uniq-/.test(v))).toBe(false);
+    expect(seen.has('C69')).toBe(true);
+    expect([...seen].some((v) => /^Uniq-/.test(v))).toBe(false);
   });
 
   it("gives every level seen 5 times its own slot and missing values theirs, as penguins' Comments", async () => {
@@ -95,7 +97,7 @@ describe('rare-value protection', () => {
     const c = spec.columns[0];
     if (c.kind !== 'levels') throw new Error('expected levels');
     expect(c.levels).toHaveLength(5);
-    expect(c).toMatchObject({ other: true, missing: true, missingToken: 'NA', rareLevels: 3, groupedLevels: 0 });
+    expect(c).toMatchObject({ other: true, missing: true, missingToken: 'NA', rareLevels: 3 });
     // Real rows decode to the same levels, missing cells, and "(other)" for the 3 rare ones: the rates are kept exactly.
     const back = decodeRows(spec, encodeRows(spec, ds), 1).rows.map((r) => r[0]);
     const count = (v: string[], x: string) => v.filter((y) => y === x).length;

@@ -1,7 +1,8 @@
 /**
  * The encoding spec saved in the model file (plain JSON, zod-validated): for every column of
  * the file, how it maps to groups of bits — a quantile code (coarse bin + fine bits, version 2),
- * quantile bins (version 1), exact values, levels (with "other" and "missing"), a yes/no bit —
+ * quantile bins (version 1), exact values, levels (with "other" and "missing"; beyond 64 levels
+ * the compact level code, version 3), a yes/no bit —
  * or, for a column not used, how it is refilled (fresh identifiers, a constant). The groups each
  * column becomes, their list for the engine, and their total bits.
  */
@@ -9,6 +10,7 @@ import { z } from 'zod';
 import { ColumnFormat, ColumnType } from '../../../shared/domain/data.js';
 import { AppError } from '../../../shared/domain/errors.js';
 import type { GroupSpec } from '../../../shared/domain/model.js';
+import { levelLayout } from './level-code.js';
 
 /**
  * What a rare value (see `rareMin`) is written as in generated rows: a fixed token, the same in
@@ -83,11 +85,17 @@ export const ColumnEncoding = z.discriminatedUnion('kind', [
     rareLevels: z.number().int().min(0).optional(),
     rareRows: z.number().int().min(0).optional(),
     /**
-     * Version 2: levels seen at least `rareMin` times but beyond the `MAX_LEVELS` most frequent,
+     * Version 2 only: levels seen at least `rareMin` times but beyond the 64 most frequent,
      * grouped in "other" (written `OTHER_TOKEN`, never drawn at random): how many, in how many rows.
      */
     groupedLevels: z.number().int().min(0).optional(),
     groupedRows: z.number().int().min(0).optional(),
+    /**
+     * Version 3, more levels than `MAX_LEVEL_SLOTS`: the compact level code (`level-code.ts`) —
+     * levels (most frequent first) in groups of 2^`fineBits`, a slot per group and `fineBits`
+     * bits for the level inside it. Absent: one slot per level.
+     */
+    fineBits: z.number().int().min(1).max(16).optional(),
     missing: z.boolean(),
     missingToken: MissingToken,
   }),
@@ -112,8 +120,12 @@ export type ColumnEncoding = z.infer<typeof ColumnEncoding>;
 
 export const EncodingSpec = z.object({
   format: z.literal('layerwise-encoding'),
-  /** 1: quantile bins, levels capped at 24 with "other" drawn by frequency; 2: quantile codes, see `ENCODING_VERSION`. */
-  version: z.union([z.literal(1), z.literal(2)]),
+  /**
+   * 1: quantile bins, levels capped at 24 with "other" drawn by frequency; 2: quantile codes,
+   * levels capped at 64; 3: every level seen `rareMin` times modelled (the compact level code
+   * beyond 64). See `ENCODING_VERSION`.
+   */
+  version: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   header: z.array(z.string()),
   columns: z.array(ColumnEncoding),
   /**
@@ -125,7 +137,7 @@ export const EncodingSpec = z.object({
 export type EncodingSpec = z.infer<typeof EncodingSpec>;
 
 /** The version this codec writes; it reads every version up to it. */
-export const ENCODING_VERSION = 2;
+export const ENCODING_VERSION = 3;
 
 export function parseEncodingSpec(json: unknown): EncodingSpec {
   const r = EncodingSpec.safeParse(json);
@@ -147,8 +159,10 @@ export function groupSize(c: ColumnEncoding): number {
       return c.edges.length - 1 + (c.missing ? 1 : 0);
     case 'values':
       return c.values.length + (c.missing ? 1 : 0);
-    case 'levels':
-      return c.levels.length + (c.other ? 1 : 0) + (c.missing ? 1 : 0);
+    case 'levels': {
+      const layout = levelLayout(c);
+      return layout.slots + layout.fineBits;
+    }
     case 'flag':
       return 1;
     default:
@@ -156,12 +170,20 @@ export function groupSize(c: ColumnEncoding): number {
   }
 }
 
-/** The groups a column becomes, in order: one softmax or bit, and a quantile code's fine bits after its bin. */
+const bernoullis = (n: number) => Array.from({ length: n }, (): GroupSpec => ({ kind: 'bernoulli' }));
+
+/**
+ * The groups a column becomes, in order: one softmax or bit, and the fine bits of a quantile
+ * code after its bin or of a compact level code after its slot.
+ */
 export function columnGroups(c: ColumnEncoding): GroupSpec[] {
+  if (c.kind === 'levels' && (c.fineBits ?? 0) > 0) {
+    const { slots, fineBits } = levelLayout(c);
+    return [slots === 1 ? { kind: 'bernoulli' } : { kind: 'softmax', size: slots }, ...bernoullis(fineBits)];
+  }
   if (c.kind === 'quantiles') {
-    const bits = (n: number) => Array.from({ length: n }, (): GroupSpec => ({ kind: 'bernoulli' }));
-    if (c.coarse === 'thermometer') return bits(c.bins - 1 + (c.missing ? 1 : 0) + c.fineBits);
-    return [{ kind: 'softmax', size: c.bins + (c.missing ? 1 : 0) }, ...bits(c.fineBits)];
+    if (c.coarse === 'thermometer') return bernoullis(c.bins - 1 + (c.missing ? 1 : 0) + c.fineBits);
+    return [{ kind: 'softmax', size: c.bins + (c.missing ? 1 : 0) }, ...bernoullis(c.fineBits)];
   }
   const size = groupSize(c);
   if (size === 1) return [{ kind: 'bernoulli' }];

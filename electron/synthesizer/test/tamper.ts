@@ -249,7 +249,7 @@ export function tamperedModels(bytes: Uint8Array, seed: number): Tampered[] {
     encodingError,
     'encodingGroups',
   );
-  manifestEdit('an encoding of a newer version', (p) => (encoding(p).version = 3), ['model.newerVersion']);
+  manifestEdit('an encoding of a newer version', (p) => (encoding(p).version = 4), ['model.newerVersion']);
   manifestEdit(
     'a fine bit more than the model has',
     (p) => {
