@@ -2,7 +2,7 @@
  * Generation keeps the accepted rules (docs/ARCHITECTURE.md, "Rules found in the data"): after
  * decoding, each row's cells for the rules' columns are read as typed values, every broken rule
  * is repaired (`rule-fixes.ts`) in a fixed order — ranges and calendars, thresholds, functions,
- * forbidden combinations, orders, then formulas last, so a derived column is computed from its
+ * forbidden combinations, orders, near-equalities, then formulas last, so a derived column is computed from its
  * final inputs — for at most MAX_PASSES passes of draws, then one deterministic pass; a changed
  * value is written back in its column's own format. Never an endless loop. Each row draws from its
  * own generator, seeded from the stream's seed and the row's index, so the same seed gives the
@@ -23,7 +23,8 @@ const PHASE: Record<Rule['kind'], number> = {
   function: 3,
   pairs: 4,
   order: 5,
-  formula: 6,
+  near: 6,
+  formula: 7,
 };
 
 /** Columns other rules compute: a forbidden combination changes the other column of its pair. */
@@ -66,6 +67,7 @@ function writes(rule: Rule): string[] {
       return [rule.to];
     case 'pairs':
     case 'order':
+    case 'near':
       return [rule.a, rule.b];
     default:
       return [rule.column];
@@ -93,7 +95,9 @@ export function ruleKeeper(
     .filter((c) => c.at >= 0);
   const usable = new Set(cols.map((c) => c.name));
   const free = (r: Rule) =>
-    r.kind === 'pairs' ? !(fixed.has(r.a) && fixed.has(r.b)) : writes(r).every((c) => !fixed.has(c));
+    r.kind === 'pairs' || r.kind === 'near'
+      ? !(fixed.has(r.a) && fixed.has(r.b))
+      : writes(r).every((c) => !fixed.has(c));
   const kept = inputsFirst(rules.filter((r) => ruleColumns(r).every((n) => usable.has(n)) && free(r)));
   if (kept.length === 0) return null;
   const computed = computedColumns(kept);
@@ -101,6 +105,8 @@ export function ruleKeeper(
   const steps = new Map(cols.map((c) => [c.name, c.step]));
   const pairsOutput: FixContext['pairsOutput'] = (r) =>
     fixed.has(r.b) || (computed.has(r.b) && !computed.has(r.a) && !fixed.has(r.a)) ? 'a' : 'b';
+  const nearOutput: FixContext['nearOutput'] = (r) =>
+    fixed.has(r.b) || (formulaTargets.has(r.b) && !fixed.has(r.a)) ? 'a' : 'b';
   return (rows, first) => {
     rows.forEach((row, k) => {
       const values = new Map<string, RuleValue>(cols.map((c) => [c.name, c.read(row[c.at] ?? '')]));
@@ -118,6 +124,7 @@ export function ruleKeeper(
         rng: (rng ??= createRng(rowSeed(seed, first + k))),
         draw,
         pairsOutput,
+        nearOutput,
         computed: formulaTargets,
         step: (c) => steps.get(c) ?? 1,
       });

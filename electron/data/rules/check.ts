@@ -35,6 +35,8 @@ export function formulaValue(rule: Extract<Rule, { kind: 'formula' }>, row: RowV
     if (f === null) return null;
     v *= 1 + rule.factor.sign * rule.factor.scale * f;
   }
+  if (rule.times !== undefined) v *= rule.times;
+  if (rule.plus !== undefined) v += rule.plus;
   return v;
 }
 
@@ -47,6 +49,17 @@ export function roundTo(v: number, decimals: number): number {
 
 export function formulaHolds(target: number, exact: number, decimals: number): boolean {
   return Math.abs(target - exact) <= formulaTolerance(decimals) * (1 + 1e-9) + 1e-9 * Math.max(1, Math.abs(exact));
+}
+
+/** True when `x` is on the level's side of a threshold. */
+export function thresholdSide(rule: Extract<Rule, { kind: 'threshold' }>, x: number): boolean {
+  if (rule.inclusive) return rule.above ? x >= rule.threshold : x <= rule.threshold;
+  return rule.above ? x > rule.threshold : x < rule.threshold;
+}
+
+/** |b − a| ≤ within, with room for binary floating point. */
+export function nearHolds(a: number, b: number, within: number): boolean {
+  return Math.abs(b - a) <= within + 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
 export const monthOf = (ms: number): number => new Date(ms).getUTCMonth() + 1;
@@ -86,7 +99,12 @@ export function ruleHolds(rule: Rule, row: RowValues): boolean | null {
       const c = lvl(row(rule.column));
       const x = num(row(rule.number));
       if (c === null || x === null) return null;
-      return (c === rule.level) === (rule.above ? x > rule.threshold : x < rule.threshold);
+      return (c === rule.level) === thresholdSide(rule, x);
+    }
+    case 'near': {
+      const a = num(row(rule.a));
+      const b = num(row(rule.b));
+      return a === null || b === null ? null : nearHolds(a, b, rule.within);
     }
     case 'function': {
       const a = lvl(row(rule.from));
@@ -122,6 +140,7 @@ export function ruleColumns(rule: Rule): string[] {
       return [rule.target, rule.a, ...(rule.b ? [rule.b] : []), ...(rule.factor ? [rule.factor.column] : [])];
     case 'order':
     case 'pairs':
+    case 'near':
       return [rule.a, rule.b];
     case 'threshold':
       return [rule.column, rule.number];

@@ -7,9 +7,11 @@ export { detectRules, type DetectOptions } from './detect.js';
 export {
   formulaValue,
   monthOf,
+  nearHolds,
   roundTo,
   ruleColumns,
   ruleHolds,
+  thresholdSide,
   weekdayOf,
   type RowValues,
   type RuleValue,

@@ -2,7 +2,8 @@
  * Relations between a number column and another column: an order between two number columns
  * of the same kind (`a ≤ b`, dates in order) whose values are comparable (the order is not implied
  * by their scales alone); and a category level (or a yes/no) that is exactly a threshold of
- * a number (`store_type is Online exactly when delivery_days > 0`). One pass per pair of columns.
+ * a number or a date (`store_type is Online exactly when delivery_days > 0`, `after_launch is yes
+ * exactly when date ≥ 2024-04-01`). One pass per pair of columns.
  */
 import type { FoundRule } from '../../../shared/domain/rules.js';
 import {
@@ -13,12 +14,12 @@ import {
   MIN_SIDE_ROWS,
   MIN_RULE_ROWS,
 } from './policy.js';
-import { isDate, type LevelColumn, type NumberColumn, type RuleTable } from './table.js';
+import { isDate, quantileOf, sortedValues, type LevelColumn, type NumberColumn, type RuleTable } from './table.js';
 
 /** The 5th and 95th percentiles of a column's present values. */
 function middle(c: NumberColumn): [number, number] {
-  const v = Float64Array.from(c.values.filter((x) => !Number.isNaN(x))).sort();
-  return [v[Math.floor(0.05 * (v.length - 1))], v[Math.ceil(0.95 * (v.length - 1))]];
+  const v = sortedValues(c);
+  return [quantileOf(v, 0.05), quantileOf(v, 0.95, true)];
 }
 
 /** Share of a column's present values inside [lo, hi]. */
@@ -120,6 +121,9 @@ function thresholdsOf(c: LevelColumn, x: NumberColumn): FoundRule[] {
       .map((name, o): [string, number] => [name, count[o]])
       .filter(([, n], o) => o !== l && n >= MIN_SIDE_ROWS);
     const level = c.levels[l];
+    // A date's threshold is the level's first (last) date, inclusive: `after_launch ⇔ date ≥ 2024-04-01`.
+    const date = isDate(x.type);
+    const threshold = date ? (above ? min[l] : max[l]) : above ? maxOut : minOut;
     found.push({
       rule: {
         kind: 'threshold',
@@ -128,8 +132,9 @@ function thresholdsOf(c: LevelColumn, x: NumberColumn): FoundRule[] {
         level,
         number: x.name,
         above,
-        threshold: above ? maxOut : minOut,
+        threshold,
         others,
+        ...(date ? { inclusive: true } : {}),
       },
       rows,
       held: rows,
@@ -140,7 +145,8 @@ function thresholdsOf(c: LevelColumn, x: NumberColumn): FoundRule[] {
 }
 
 export function findThresholds(table: RuleTable): FoundRule[] {
-  const numbers = table.numbers.filter((x) => !isDate(x.type)).slice(0, MAX_NUMBER_COLUMNS);
+  // Numbers first: a level that is a threshold of both a number and a date is given by the number.
+  const numbers = [...table.numbers.filter((x) => !isDate(x.type)), ...table.numbers.filter((x) => isDate(x.type))];
   const found = new Map<string, FoundRule>();
   for (const c of table.levels.slice(0, MAX_LEVEL_COLUMNS)) {
     if (c.levels.length < 2 || c.levels.length > MAX_THRESHOLD_LEVELS) continue;
