@@ -98,7 +98,9 @@ function constantOf(t: NumberColumn, a: NumberColumn): FoundRule | null {
     const k = s && simplest(s.lo, s.hi);
     if (k === null || (mode === 'times' && k === 0)) continue;
     const m = check(t, a, mode, k);
-    if (m) return { rule: constantRule(t, a, mode, k), ...m, tolerance: formulaTolerance(t.decimals) };
+    // A date is exact to its grid (milliseconds): no tolerance is stated.
+    const tolerance = isDate(t.type) ? 0 : formulaTolerance(t.decimals);
+    if (m) return { rule: constantRule(t, a, mode, k), ...m, tolerance };
   }
   return null;
 }
