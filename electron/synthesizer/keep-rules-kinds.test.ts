@@ -2,7 +2,8 @@
  * Generation keeps the constant factors, near-equalities and date thresholds found in a table: a
  * small model of a seeded table generates rows in which each holds (its raw decoded rows break
  * them), and a repair changes only the broken part of a row — the computed tax, the stone's width,
- * the yes/no — never the amount, the length or the date.
+ * the yes/no — never the amount, the length or the date (the length only when a condition fixes
+ * the width).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -87,5 +88,10 @@ describe('constant factors, near-equalities and date thresholds kept in generate
     ]);
     expect(Math.abs(Number(rows[0][3]) - 5)).toBeLessThanOrEqual(0.06);
     expect(ruleViolations(set, { header, rows }).every((v) => v.violated === 0)).toBe(true);
+    // A width a condition fixed ("only rows where y = 5.90") is kept: the length moves instead.
+    const given = [['1000', '100', '5.00', '5.90', '2024-05-02', 'yes']];
+    ruleKeeper(set, header, 1, new Set(['y']))!(given, 0);
+    expect(given[0][3]).toBe('5.90');
+    expect(Math.abs(Number(given[0][2]) - 5.9)).toBeLessThanOrEqual(0.06);
   });
 });
