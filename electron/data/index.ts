@@ -66,6 +66,7 @@ export {
   columnStep,
   detectRules,
   formulaValue,
+  monthLevel,
   monthOf,
   nearHolds,
   roundTo,

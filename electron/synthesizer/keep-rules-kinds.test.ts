@@ -1,9 +1,9 @@
 /**
- * Generation keeps the constant factors, near-equalities and date thresholds found in a table: a
- * small model of a seeded table generates rows in which each holds (its raw decoded rows break
- * them), and a repair changes only the broken part of a row — the computed tax, the stone's width,
- * the yes/no — never the amount, the length or the date (the length only when a condition fixes
- * the width).
+ * Generation keeps the constant factors, near-equalities, date thresholds and categories that
+ * follow a date's month found in a table: a small model of a seeded table generates rows in which
+ * each holds (its raw decoded rows break them), and a repair changes only the broken part of a row
+ * — the computed tax, the stone's width, the yes/no, the quarter — never the amount, the length or
+ * the date (the length only when a condition fixes the width).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import { createRng } from '../base/random.js';
 import { applySubset, detectRules, importCsv, ruleViolations, type Dataset } from '../data/index.js';
 import { fitModel, prepareTraining, ruleKeeper, streamRows, type ModelBundle } from './index.js';
 
-const KEYS = ['formula:tax', 'near:y~x', 'threshold:after_launch=yes'];
+const KEYS = ['formula:tax', 'near:y~x', 'threshold:after_launch=yes', 'months:quarter<date'];
 const DAY = 86_400_000;
 let dir: string;
 let dataset: Dataset;
@@ -23,16 +23,16 @@ let bundle: ModelBundle;
 function csv(n: number): string {
   const rng = createRng(4);
   const int = (lo: number, hi: number) => lo + Math.floor(rng.next() * (hi - lo + 1));
-  const lines = ['amount,tax,x,y,date,after_launch'];
+  const lines = ['amount,tax,x,y,date,after_launch,quarter'];
   for (let i = 0; i < n; i++) {
     const amount = int(20, 999) * 5;
     const x = int(380, 900) / 100;
     const d = Date.UTC(2023, 9, 1) + int(0, 360) * DAY;
     const y = (x + int(-6, 6) / 100).toFixed(2);
     const date = new Date(d).toISOString().slice(0, 10);
-    lines.push(
-      [amount, Math.round(amount * 0.1), x.toFixed(2), y, date, d >= Date.UTC(2024, 3, 1) ? 'yes' : 'no'].join(','),
-    );
+    const launched = d >= Date.UTC(2024, 3, 1) ? 'yes' : 'no';
+    const quarter = `Q${Math.ceil((new Date(d).getUTCMonth() + 1) / 3)}`;
+    lines.push([amount, Math.round(amount * 0.1), x.toFixed(2), y, date, launched, quarter].join(','));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -56,7 +56,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('constant factors, near-equalities and date thresholds kept in generated rows', () => {
+describe('constant factors, near-equalities, date thresholds and months kept in generated rows', () => {
   it('generates rows that keep each, which the raw decoded rows break', () => {
     const rules = bundle.manifest.dataRules!;
     expect(rules.rules.map((r) => r.rule.key)).toEqual(expect.arrayContaining(KEYS));
@@ -71,25 +71,26 @@ describe('constant factors, near-equalities and date thresholds kept in generate
 
   it('repairs only the broken part of a row', () => {
     const set = detectRules(dataset, null);
-    const header = ['amount', 'tax', 'x', 'y', 'date', 'after_launch'];
+    const header = ['amount', 'tax', 'x', 'y', 'date', 'after_launch', 'quarter'];
     const rows = [
-      ['1000', '7', '5.00', '5.90', '2024-05-02', 'no'],
-      ['1005', '101', '5.00', '5.03', '2024-03-31', 'no'],
+      ['1000', '7', '5.00', '5.90', '2024-05-02', 'no', 'Q4'],
+      ['1005', '101', '5.00', '5.03', '2024-03-31', 'no', 'Q1'],
     ];
     const keep = rows.map((r) => [...r]);
     ruleKeeper(set, header, 1)!(rows, 0);
     expect(rows[1]).toEqual(keep[1]);
-    expect([rows[0][0], rows[0][1], rows[0][2], rows[0][4], rows[0][5]]).toEqual([
+    expect([rows[0][0], rows[0][1], rows[0][2], rows[0][4], rows[0][5], rows[0][6]]).toEqual([
       '1000',
       '100',
       '5.00',
       '2024-05-02',
       'yes',
+      'Q2',
     ]);
     expect(Math.abs(Number(rows[0][3]) - 5)).toBeLessThanOrEqual(0.06);
     expect(ruleViolations(set, { header, rows }).every((v) => v.violated === 0)).toBe(true);
     // A width a condition fixed ("only rows where y = 5.90") is kept: the length moves instead.
-    const given = [['1000', '100', '5.00', '5.90', '2024-05-02', 'yes']];
+    const given = [['1000', '100', '5.00', '5.90', '2024-05-02', 'yes', 'Q2']];
     ruleKeeper(set, header, 1, new Set(['y']))!(given, 0);
     expect(given[0][3]).toBe('5.90');
     expect(Math.abs(Number(given[0][2]) - 5.9)).toBeLessThanOrEqual(0.06);

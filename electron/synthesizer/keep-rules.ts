@@ -1,12 +1,13 @@
 /**
  * Generation keeps the accepted rules (docs/ARCHITECTURE.md, "Rules found in the data"): after
  * decoding, each row's cells for the rules' columns are read as typed values, every broken rule
- * is repaired (`rule-fixes.ts`) in a fixed order — ranges and calendars, thresholds, functions,
- * forbidden combinations, orders, near-equalities, then formulas last, so a derived column is computed from its
- * final inputs — for at most MAX_PASSES passes of draws, then one deterministic pass; a changed
- * value is written back in its column's own format. Never an endless loop. Each row draws from its
- * own generator, seeded from the stream's seed and the row's index, so the same seed gives the
- * same rows and a preview is the start of the export, whatever the parts rows are decoded in.
+ * is repaired (`rule-fixes.ts`) in a fixed order — ranges and calendars, thresholds, functions
+ * (of a category or of a date's month), forbidden combinations, orders, near-equalities, then
+ * formulas last, so a derived column is computed from its final inputs — for at most MAX_PASSES
+ * passes of draws, then one deterministic pass; a changed value is written back in its column's
+ * own format. Never an endless loop. Each row draws from its own generator, seeded from the
+ * stream's seed and the row's index, so the same seed gives the same rows and a preview is the
+ * start of the export, whatever the parts rows are decoded in.
  */
 import type { Rule, RuleSet } from '../../shared/domain/rules.js';
 import { acceptedRules } from '../../shared/domain/rules.js';
@@ -21,6 +22,7 @@ const PHASE: Record<Rule['kind'], number> = {
   calendar: 1,
   threshold: 2,
   function: 3,
+  months: 3,
   pairs: 4,
   order: 5,
   near: 6,
@@ -34,6 +36,7 @@ function computedColumns(rules: Rule[]): Set<string> {
     if (r.kind === 'formula') out.add(r.target);
     else if (r.kind === 'threshold') out.add(r.column);
     else if (r.kind === 'function') out.add(r.to);
+    else if (r.kind === 'months') out.add(r.column);
   return out;
 }
 

@@ -1,7 +1,7 @@
 /**
  * How generation repairs a row that breaks an accepted rule, one rule at a time, changing only
  * the rule's own part of the row: a formula's target is computed (with its rounding); a category
- * that is a threshold or a function of other columns is set from them (or, leaving a level the
+ * that is a threshold or a function of other columns (or of a date's month) is set from them (or, leaving a level the
  * number rules out, drawn from the column's other levels by their training frequency); of a
  * forbidden combination the column no other rule computes is drawn again among the values allowed
  * with the other (by frequency); an order is restored by exchanging the two values; a month or
@@ -11,7 +11,16 @@
  */
 import type { Rule } from '../../shared/domain/rules.js';
 import type { Rng } from '../base/random.js';
-import { formulaValue, monthOf, nearHolds, roundTo, thresholdSide, weekdayOf, type RuleValue } from '../data/index.js';
+import {
+  formulaValue,
+  monthLevel,
+  monthOf,
+  nearHolds,
+  roundTo,
+  thresholdSide,
+  weekdayOf,
+  type RuleValue,
+} from '../data/index.js';
 
 /** A row being repaired: its typed values by column, and the columns changed. */
 export interface RowState {
@@ -146,6 +155,11 @@ export function fixRule(rule: Rule, row: RowState, ctx: FixContext): void {
     case 'function': {
       const to = rule.map.find(([from]) => from === row.get(rule.from));
       if (to) row.set(rule.to, to[1]);
+      return;
+    }
+    case 'months': {
+      const level = monthLevel(rule, row.get(rule.date) as number);
+      if (level !== undefined) row.set(rule.column, level);
       return;
     }
     case 'pairs':

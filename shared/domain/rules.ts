@@ -59,6 +59,14 @@ export const Rule = z.discriminatedUnion('kind', [
     to: z.string(),
     map: z.array(z.tuple([z.string(), z.string()])),
   }),
+  /** A category that follows the month of a date: each month seen comes with one level (`fiscal_half`: H2 in October–March). */
+  z.object({
+    kind: z.literal('months'),
+    ...Key,
+    column: z.string(),
+    date: z.string(),
+    map: z.array(z.tuple([z.number().int().min(1).max(12), z.string()])).min(2),
+  }),
   /** The combinations of `a` and `b` that never occur though their levels are frequent; the allowed ones with counts. */
   z.object({
     kind: z.literal('pairs'),

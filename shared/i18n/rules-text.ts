@@ -108,6 +108,15 @@ export function ruleText(rule: Rule, t: Translate, locale: string, columns: read
       });
     case 'function':
       return t('rules.function', { from: rule.from, to: rule.to, count: rule.map.length });
+    case 'months': {
+      // Each level with its months, in the order the months come (`H1 (April, …); H2 (October, …)`).
+      const levels = [...new Set(rule.map.map(([, level]) => level))];
+      const list = levels.map((level) => {
+        const months = rule.map.filter(([, l]) => l === level).map(([m]) => m);
+        return `${level} (${names(months, locale, 'month')})`;
+      });
+      return t('rules.byMonth', { column: rule.column, date: rule.date, list: list.join('; ') });
+    }
     case 'pairs':
       return t('rules.pairs', { a: rule.a, b: rule.b, list: rule.forbidden.map(([a, b]) => `${a} & ${b}`).join(', ') });
     case 'range':

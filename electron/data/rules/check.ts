@@ -82,6 +82,12 @@ function forbiddenSet(rule: Extract<Rule, { kind: 'pairs' }>): Set<string> {
   return set;
 }
 
+/** The level a `months` rule gives the month of date `x` (undefined for a month the rows never had). */
+export function monthLevel(rule: Extract<Rule, { kind: 'months' }>, x: number): string | undefined {
+  const m = monthOf(x);
+  return rule.map.find(([month]) => month === m)?.[1];
+}
+
 /** True / false when the rule applies to the row, null when it does not (a column missing). */
 export function ruleHolds(rule: Rule, row: RowValues): boolean | null {
   switch (rule.kind) {
@@ -112,6 +118,13 @@ export function ruleHolds(rule: Rule, row: RowValues): boolean | null {
       if (a === null || b === null) return null;
       const want = functionMap(rule).get(a);
       return want === undefined ? null : want === b;
+    }
+    case 'months': {
+      const c = lvl(row(rule.column));
+      const x = num(row(rule.date));
+      if (c === null || x === null) return null;
+      const want = monthLevel(rule, x);
+      return want === undefined ? null : want === c;
     }
     case 'pairs': {
       const a = lvl(row(rule.a));
@@ -146,6 +159,8 @@ export function ruleColumns(rule: Rule): string[] {
       return [rule.column, rule.number];
     case 'function':
       return [rule.from, rule.to];
+    case 'months':
+      return [rule.column, rule.date];
     case 'range':
     case 'calendar':
       return [rule.column];

@@ -6,6 +6,7 @@
 export { detectRules, type DetectOptions } from './detect.js';
 export {
   formulaValue,
+  monthLevel,
   monthOf,
   nearHolds,
   roundTo,

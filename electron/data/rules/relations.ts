@@ -100,6 +100,35 @@ function testedLevels(c: LevelColumn): number[] {
   return c.levels.length === 2 ? [1] : c.levels.map((_, i) => i);
 }
 
+/**
+ * The first of a month in (lo, hi] a person would name — a year's first, else a quarter's, else a
+ * month's — nearest the level's side (`nearHi`), or null when the gap holds none.
+ */
+function monthStart(lo: number, hi: number, nearHi: boolean): number | null {
+  let best: number | null = null;
+  let bestScore = -1;
+  const d = new Date(lo);
+  for (let y = d.getUTCFullYear(), m = d.getUTCMonth() + 1; ; m++) {
+    const t = Date.UTC(y, m, 1);
+    if (t > hi) break;
+    const month = new Date(t).getUTCMonth();
+    const score = month === 0 ? 2 : month % 3 === 0 ? 1 : 0;
+    if (score > bestScore || (score === bestScore && nearHi)) [best, bestScore] = [t, score];
+  }
+  return best;
+}
+
+/**
+ * A date threshold, inclusive (`after_launch ⇔ date ≥ 2024-04-01`): the level begins (ends) at the
+ * first of a month in the gap between the other levels' dates and its own, when the gap holds one,
+ * else at its own first (last) date. `lo`, `hi`: the last date before the gap and the first after.
+ */
+function dateThreshold(above: boolean, lo: number, hi: number, type: string): number {
+  const start = monthStart(lo, hi, above);
+  if (start === null) return above ? hi : lo;
+  return above ? start : start - (type === 'date' ? 86_400_000 : 1000);
+}
+
 function thresholdsOf(c: LevelColumn, x: NumberColumn): FoundRule[] {
   const { min, max, count } = levelExtremes(c, x);
   const rows = count.reduce((s, n) => s + n, 0);
@@ -121,9 +150,12 @@ function thresholdsOf(c: LevelColumn, x: NumberColumn): FoundRule[] {
       .map((name, o): [string, number] => [name, count[o]])
       .filter(([, n], o) => o !== l && n >= MIN_SIDE_ROWS);
     const level = c.levels[l];
-    // A date's threshold is the level's first (last) date, inclusive: `after_launch ⇔ date ≥ 2024-04-01`.
     const date = isDate(x.type);
-    const threshold = date ? (above ? min[l] : max[l]) : above ? maxOut : minOut;
+    const threshold = date
+      ? dateThreshold(above, above ? maxOut : max[l], above ? min[l] : minOut, x.type)
+      : above
+        ? maxOut
+        : minOut;
     found.push({
       rule: {
         kind: 'threshold',

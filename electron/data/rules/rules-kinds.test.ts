@@ -1,7 +1,8 @@
 /**
  * Three kinds of rule on small seeded tables: a constant factor or offset (`tax = 10 % of
  * amount`, `km = miles × 1.609`, `due = invoiced + 30 days`), a near-equality (a stone's `y`
- * within a small band of its `x`) and a threshold on a date (`after_launch ⇔ date ≥ 2024/4/1`):
+ * within a small band of its `x`), a threshold on a date (`after_launch ⇔ date ≥ 2024/4/1`) and
+ * a category that follows a date's month (a fiscal half):
  * each found with its constant, band or date and said in plain words (English and Japanese),
  * each refused when it holds in only most rows.
  */
@@ -111,5 +112,44 @@ describe('thresholds on dates', () => {
   it('refuses a date threshold broken in a few rows', async () => {
     const set = detectRules(await days((i) => i === 200 || i === 210), null);
     expect(set.rules.some((r) => r.rule.kind === 'threshold')).toBe(false);
+    // Nor is the yes/no taken for a function of the month: April has both.
+    expect(set.rules.some((r) => r.rule.kind === 'months')).toBe(false);
+  });
+
+  it('names the first of a month in the gap between the sides, the last day before it for a level that ends', async () => {
+    // No rows from 28 March to 2 April: the launch is said to be the 1st of April, the quarter's first day.
+    const ds = await table('date,after_launch,before_launch', 300, (rng, i) => {
+      const d = Date.UTC(2023, 11, 1) + i * DAY;
+      const skipped = d >= Date.UTC(2024, 2, 28) && d <= Date.UTC(2024, 3, 2);
+      const day = skipped ? d + 6 * DAY : d;
+      return [iso(day), day >= launch ? 'yes' : 'no', day < launch ? 'yes' : 'no'];
+    });
+    const set = detectRules(ds, null);
+    expect(find(set.rules, 'threshold:after_launch=yes')?.rule).toMatchObject({ threshold: launch, inclusive: true });
+    const before = find(set.rules, 'threshold:before_launch=yes')?.rule;
+    expect(before).toMatchObject({ above: false, threshold: launch - DAY });
+    expect(ruleText(before!, en, 'en', set.columns)).toBe('before_launch is yes exactly when date ≤ 2024-03-31');
+  });
+
+  const halves = (broken: (i: number) => boolean) =>
+    table('date,fiscal_half,units', 730, (rng, i) => {
+      const d = Date.UTC(2022, 3, 1) + i * DAY;
+      const m = new Date(d).getUTCMonth() + 1;
+      return [iso(d), (m >= 4 && m <= 9) !== broken(i) ? 'H1' : 'H2', int(rng, 1, 9)];
+    });
+
+  it('finds a fiscal half that follows the month across two years, and refuses it when a few rows break it', async () => {
+    const set = detectRules(await halves(() => false), null);
+    const r = find(set.rules, 'months:fiscal_half<date')?.rule as Extract<Rule, { kind: 'months' }>;
+    expect(r.map).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => [m, m >= 4 && m <= 9 ? 'H1' : 'H2']));
+    // Not a threshold: H2 comes back every October.
+    expect(set.rules.some((x) => x.rule.kind === 'threshold')).toBe(false);
+    expect(ruleText(r, en, 'en', set.columns)).toBe(
+      'fiscal_half follows the month of date: H2 (January, February, March, October, November, December); ' +
+        'H1 (April, May, June, July, August, September)',
+    );
+    expect(ruleText(r, ja, 'ja', set.columns)).toMatch(/^fiscal_half は date の月で決まる：H2 \(1月, 2月, 3月, 10月/);
+    const broken = detectRules(await halves((i) => i === 400), null);
+    expect(broken.rules.some((x) => x.rule.kind === 'months')).toBe(false);
   });
 });
