@@ -1,6 +1,6 @@
 /**
  * The new kinds of rule on real public tables (vega-datasets, BSD-3-Clause): no constant factor,
- * near-equality or date threshold is found where the table holds none (cars, penguins,
+ * near-equality, date threshold or month rule is found where the table holds none (cars, penguins,
  * seattle-weather, movies, flights-20k), and the one a real table holds is (co2-concentration's
  * seasonally adjusted series stays within 3.63 ppm of the measured one).
  */
@@ -31,10 +31,11 @@ function csvOf(name: string): string {
 
 const isNew = (r: Rule) =>
   r.kind === 'near' ||
+  r.kind === 'months' ||
   (r.kind === 'formula' && (r.times !== undefined || r.plus !== undefined)) ||
   (r.kind === 'threshold' && r.inclusive === true);
 
-describe('constant factors, near-equalities and date thresholds on real tables', () => {
+describe('constant factors, near-equalities, date thresholds and month rules on real tables', () => {
   it.each(['cars.json', 'penguins.json', 'seattle-weather.csv', 'movies.json', 'flights-20k.json'])(
     'finds none in %s',
     async (name) => {
