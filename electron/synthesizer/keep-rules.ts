@@ -1,12 +1,13 @@
 /**
  * Generation keeps the accepted rules (docs/ARCHITECTURE.md, "Rules found in the data"): after
  * decoding, each row's cells for the rules' columns are read as typed values, every broken rule
- * is repaired (`rule-fixes.ts`) in a fixed order — ranges and calendars, thresholds, functions,
- * forbidden combinations, orders, then formulas last, so a derived column is computed from its
- * final inputs — for at most MAX_PASSES passes of draws, then one deterministic pass; a changed
- * value is written back in its column's own format. Never an endless loop. Each row draws from its
- * own generator, seeded from the stream's seed and the row's index, so the same seed gives the
- * same rows and a preview is the start of the export, whatever the parts rows are decoded in.
+ * is repaired (`rule-fixes.ts`) in a fixed order — ranges and calendars, thresholds, functions
+ * (of a category or of a date's month), forbidden combinations, orders, near-equalities, then
+ * formulas last, so a derived column is computed from its final inputs — for at most MAX_PASSES
+ * passes of draws, then one deterministic pass; a changed value is written back in its column's
+ * own format. Never an endless loop. Each row draws from its own generator, seeded from the
+ * stream's seed and the row's index, so the same seed gives the same rows and a preview is the
+ * start of the export, whatever the parts rows are decoded in.
  */
 import type { Rule, RuleSet } from '../../shared/domain/rules.js';
 import { acceptedRules } from '../../shared/domain/rules.js';
@@ -21,9 +22,11 @@ const PHASE: Record<Rule['kind'], number> = {
   calendar: 1,
   threshold: 2,
   function: 3,
+  months: 3,
   pairs: 4,
   order: 5,
-  formula: 6,
+  near: 6,
+  formula: 7,
 };
 
 /** Columns other rules compute: a forbidden combination changes the other column of its pair. */
@@ -33,6 +36,7 @@ function computedColumns(rules: Rule[]): Set<string> {
     if (r.kind === 'formula') out.add(r.target);
     else if (r.kind === 'threshold') out.add(r.column);
     else if (r.kind === 'function') out.add(r.to);
+    else if (r.kind === 'months') out.add(r.column);
   return out;
 }
 
@@ -66,6 +70,7 @@ function writes(rule: Rule): string[] {
       return [rule.to];
     case 'pairs':
     case 'order':
+    case 'near':
       return [rule.a, rule.b];
     default:
       return [rule.column];
@@ -93,7 +98,9 @@ export function ruleKeeper(
     .filter((c) => c.at >= 0);
   const usable = new Set(cols.map((c) => c.name));
   const free = (r: Rule) =>
-    r.kind === 'pairs' ? !(fixed.has(r.a) && fixed.has(r.b)) : writes(r).every((c) => !fixed.has(c));
+    r.kind === 'pairs' || r.kind === 'near'
+      ? !(fixed.has(r.a) && fixed.has(r.b))
+      : writes(r).every((c) => !fixed.has(c));
   const kept = inputsFirst(rules.filter((r) => ruleColumns(r).every((n) => usable.has(n)) && free(r)));
   if (kept.length === 0) return null;
   const computed = computedColumns(kept);
@@ -101,6 +108,8 @@ export function ruleKeeper(
   const steps = new Map(cols.map((c) => [c.name, c.step]));
   const pairsOutput: FixContext['pairsOutput'] = (r) =>
     fixed.has(r.b) || (computed.has(r.b) && !computed.has(r.a) && !fixed.has(r.a)) ? 'a' : 'b';
+  const nearOutput: FixContext['nearOutput'] = (r) =>
+    fixed.has(r.b) || (formulaTargets.has(r.b) && !fixed.has(r.a)) ? 'a' : 'b';
   return (rows, first) => {
     rows.forEach((row, k) => {
       const values = new Map<string, RuleValue>(cols.map((c) => [c.name, c.read(row[c.at] ?? '')]));
@@ -118,6 +127,7 @@ export function ruleKeeper(
         rng: (rng ??= createRng(rowSeed(seed, first + k))),
         draw,
         pairsOutput,
+        nearOutput,
         computed: formulaTargets,
         step: (c) => steps.get(c) ?? 1,
       });

@@ -1,16 +1,26 @@
 /**
  * How generation repairs a row that breaks an accepted rule, one rule at a time, changing only
  * the rule's own part of the row: a formula's target is computed (with its rounding); a category
- * that is a threshold or a function of other columns is set from them (or, leaving a level the
+ * that is a threshold or a function of other columns (or of a date's month) is set from them (or, leaving a level the
  * number rules out, drawn from the column's other levels by their training frequency); of a
  * forbidden combination the column no other rule computes is drawn again among the values allowed
  * with the other (by frequency); an order is restored by exchanging the two values; a month or
  * weekday outside the calendar support moves to an allowed one; a value outside its range is
- * brought to its end. `draw` false: the deterministic repair (the most frequent choice, no draw).
+ * brought to its end; of a near-equality one column becomes the other plus a difference drawn
+ * from the training rows', on its own grid and inside the band. `draw` false: the deterministic repair (the most frequent choice, no draw).
  */
 import type { Rule } from '../../shared/domain/rules.js';
 import type { Rng } from '../base/random.js';
-import { formulaValue, monthOf, roundTo, weekdayOf, type RuleValue } from '../data/index.js';
+import {
+  formulaValue,
+  monthLevel,
+  monthOf,
+  nearHolds,
+  roundTo,
+  thresholdSide,
+  weekdayOf,
+  type RuleValue,
+} from '../data/index.js';
 
 /** A row being repaired: its typed values by column, and the columns changed. */
 export interface RowState {
@@ -23,6 +33,8 @@ export interface FixContext {
   draw: boolean;
   /** The column a forbidden-combination rule changes (the one no other rule computes). */
   pairsOutput: (rule: Extract<Rule, { kind: 'pairs' }>) => 'a' | 'b';
+  /** The column a near-equality changes (not one a condition fixes or a formula computes). */
+  nearOutput: (rule: Extract<Rule, { kind: 'near' }>) => 'a' | 'b';
   /** Columns a formula computes: an order leaves them as they are. */
   computed: ReadonlySet<string>;
   /** A column's grid step (for a strict order between equal values). */
@@ -96,6 +108,27 @@ function fixOrder(rule: Extract<Rule, { kind: 'order' }>, row: RowState, ctx: Fi
   } else row.set(rule.b, b + gap);
 }
 
+/** A difference b − a drawn from the training rows' deciles (interpolated), or their median. */
+function drawDiff(diffs: readonly number[], ctx: FixContext): number {
+  if (!ctx.draw) return diffs[5];
+  const u = ctx.rng.next() * 10;
+  const k = Math.min(9, Math.floor(u));
+  return diffs[k] + (u - k) * (diffs[k + 1] - diffs[k]);
+}
+
+/** Moves one column of the pair to the other plus a difference of the training rows, on its own grid, inside the band. */
+function fixNear(rule: Extract<Rule, { kind: 'near' }>, row: RowState, ctx: FixContext): void {
+  const out = ctx.nearOutput(rule);
+  const [other, col] = out === 'b' ? [rule.a, rule.b] : [rule.b, rule.a];
+  const base = row.get(other) as number;
+  const step = ctx.step(col);
+  const d = (out === 'b' ? 1 : -1) * drawDiff(rule.diffs, ctx);
+  let v = Math.round((base + d) / step) * step;
+  if (!nearHolds(base, v, rule.within)) v -= Math.sign(v - base) * step;
+  if (!nearHolds(base, v, rule.within)) v = base;
+  row.set(col, Number(v.toPrecision(15)));
+}
+
 /** Changes the row so that `rule` holds (or comes closer to holding). */
 export function fixRule(rule: Rule, row: RowState, ctx: FixContext): void {
   switch (rule.kind) {
@@ -106,8 +139,7 @@ export function fixRule(rule: Rule, row: RowState, ctx: FixContext): void {
     }
     case 'threshold': {
       const x = row.get(rule.number) as number;
-      const inside = rule.above ? x > rule.threshold : x < rule.threshold;
-      if (inside) row.set(rule.column, rule.level);
+      if (thresholdSide(rule, x)) row.set(rule.column, rule.level);
       else {
         // No other level frequent enough to name: the number moves to the level's side instead.
         const other = choose(rule.others, ctx);
@@ -115,7 +147,7 @@ export function fixRule(rule: Rule, row: RowState, ctx: FixContext): void {
         else
           row.set(
             rule.number,
-            rule.above ? rule.threshold + ctx.step(rule.number) : rule.threshold - ctx.step(rule.number),
+            rule.inclusive ? rule.threshold : rule.threshold + (rule.above ? 1 : -1) * ctx.step(rule.number),
           );
       }
       return;
@@ -125,8 +157,15 @@ export function fixRule(rule: Rule, row: RowState, ctx: FixContext): void {
       if (to) row.set(rule.to, to[1]);
       return;
     }
+    case 'months': {
+      const level = monthLevel(rule, row.get(rule.date) as number);
+      if (level !== undefined) row.set(rule.column, level);
+      return;
+    }
     case 'pairs':
       return fixPairs(rule, row, ctx);
+    case 'near':
+      return fixNear(rule, row, ctx);
     case 'order':
       return fixOrder(rule, row, ctx);
     case 'range': {

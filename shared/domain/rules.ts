@@ -30,6 +30,10 @@ export const Rule = z.discriminatedUnion('kind', [
     decimals: z.number().int().min(0).max(12),
     /** a and b are dates and the target is their difference in days (`delivery_days = delivered − ordered`). */
     days: z.boolean().optional(),
+    /** A constant factor found in the data (`tax = amount × 0.1`, `km = miles × 1.609`); absent = 1. */
+    times: z.number().optional(),
+    /** A constant offset found in the data (`due = invoiced + 30 days`, dates in milliseconds); absent = 0. */
+    plus: z.number().optional(),
   }),
   /** a ≤ b (a < b when strict). */
   z.object({ kind: z.literal('order'), ...Key, a: z.string(), b: z.string(), strict: z.boolean() }),
@@ -42,6 +46,8 @@ export const Rule = z.discriminatedUnion('kind', [
     number: z.string(),
     above: z.boolean(),
     threshold: z.number(),
+    /** ≥ (≤) instead of > (<): a date column, whose threshold is the level's first (last) date. */
+    inclusive: z.boolean().optional(),
     /** The other levels of the column and their counts (drawn from when a row must leave `level`). */
     others: z.array(z.tuple([z.string(), z.number().int().min(0)])),
   }),
@@ -53,6 +59,14 @@ export const Rule = z.discriminatedUnion('kind', [
     to: z.string(),
     map: z.array(z.tuple([z.string(), z.string()])),
   }),
+  /** A category that follows the month of a date: each month seen comes with one level (`fiscal_half`: H2 in October–March). */
+  z.object({
+    kind: z.literal('months'),
+    ...Key,
+    column: z.string(),
+    date: z.string(),
+    map: z.array(z.tuple([z.number().int().min(1).max(12), z.string()])).min(2),
+  }),
   /** The combinations of `a` and `b` that never occur though their levels are frequent; the allowed ones with counts. */
   z.object({
     kind: z.literal('pairs'),
@@ -61,6 +75,15 @@ export const Rule = z.discriminatedUnion('kind', [
     b: z.string(),
     forbidden: z.array(z.tuple([z.string(), z.string()])).min(1),
     allowed: z.array(z.tuple([z.string(), z.string(), z.number().int().min(1)])),
+  }),
+  /** |b − a| ≤ within in every row (`y` always within 0.06 of `x`); `diffs`: deciles of b − a, drawn from in repairs. */
+  z.object({
+    kind: z.literal('near'),
+    ...Key,
+    a: z.string(),
+    b: z.string(),
+    within: z.number().min(0),
+    diffs: z.array(z.number()).length(11),
   }),
   z.object({ kind: z.literal('range'), ...Key, column: z.string(), min: z.number(), max: z.number() }),
   /** Months (1–12) and weekdays (0 = Sunday) that occur, with their counts; null = all occur. */
@@ -80,7 +103,7 @@ export const FoundRule = z.object({
   rule: Rule,
   rows: z.number().int().min(0),
   held: z.number().int().min(0),
-  /** Absolute tolerance of a formula (half a unit of the target's last decimal); 0 for exact rules. */
+  /** Absolute tolerance of a formula (half a unit of the target's last decimal), a near-equality's band; 0 for exact rules. */
   tolerance: z.number().min(0),
 });
 export type FoundRule = z.infer<typeof FoundRule>;

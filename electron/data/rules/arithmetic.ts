@@ -5,10 +5,12 @@
  * Each target takes the first (simplest) formula that holds; a set of columns is used by one
  * formula only (`total = price + tax` is not also given as `price = total − tax`). The search
  * stops a candidate at its first misses beyond the tolerance, so wrong ones cost a few rows. A
- * number can also be the difference of two dates in days (`delivery_days = delivered − ordered`).
+ * number can also be the difference of two dates in days (`delivery_days = delivered − ordered`),
+ * or another column times or plus a constant found in the data (`constants.ts`).
  */
 import type { FoundRule, Rule, RuleFactor } from '../../../shared/domain/rules.js';
 import { formulaHolds, formulaTolerance } from './check.js';
+import { findConstants } from './constants.js';
 import { allowedMisses, MAX_FACTOR_COLUMNS, MAX_NUMBER_COLUMNS, MIN_RULE_ROWS } from './policy.js';
 import { isDate, type NumberColumn, type RuleTable } from './table.js';
 
@@ -153,5 +155,6 @@ export function findFormulas(table: RuleTable): FoundRule[] {
       break;
     }
   }
-  return [...found, ...dateDifferences(table, new Set(found.map((f) => (f.rule as Formula).target)))];
+  const withDays = [...found, ...dateDifferences(table, new Set(found.map((f) => (f.rule as Formula).target)))];
+  return [...withDays, ...findConstants(table.numbers.slice(0, MAX_NUMBER_COLUMNS), withDays, varied)];
 }

@@ -35,6 +35,8 @@ export function formulaValue(rule: Extract<Rule, { kind: 'formula' }>, row: RowV
     if (f === null) return null;
     v *= 1 + rule.factor.sign * rule.factor.scale * f;
   }
+  if (rule.times !== undefined) v *= rule.times;
+  if (rule.plus !== undefined) v += rule.plus;
   return v;
 }
 
@@ -47,6 +49,17 @@ export function roundTo(v: number, decimals: number): number {
 
 export function formulaHolds(target: number, exact: number, decimals: number): boolean {
   return Math.abs(target - exact) <= formulaTolerance(decimals) * (1 + 1e-9) + 1e-9 * Math.max(1, Math.abs(exact));
+}
+
+/** True when `x` is on the level's side of a threshold. */
+export function thresholdSide(rule: Extract<Rule, { kind: 'threshold' }>, x: number): boolean {
+  if (rule.inclusive) return rule.above ? x >= rule.threshold : x <= rule.threshold;
+  return rule.above ? x > rule.threshold : x < rule.threshold;
+}
+
+/** |b − a| ≤ within, with room for binary floating point. */
+export function nearHolds(a: number, b: number, within: number): boolean {
+  return Math.abs(b - a) <= within + 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
 export const monthOf = (ms: number): number => new Date(ms).getUTCMonth() + 1;
@@ -69,6 +82,12 @@ function forbiddenSet(rule: Extract<Rule, { kind: 'pairs' }>): Set<string> {
   return set;
 }
 
+/** The level a `months` rule gives the month of date `x` (undefined for a month the rows never had). */
+export function monthLevel(rule: Extract<Rule, { kind: 'months' }>, x: number): string | undefined {
+  const m = monthOf(x);
+  return rule.map.find(([month]) => month === m)?.[1];
+}
+
 /** True / false when the rule applies to the row, null when it does not (a column missing). */
 export function ruleHolds(rule: Rule, row: RowValues): boolean | null {
   switch (rule.kind) {
@@ -86,7 +105,12 @@ export function ruleHolds(rule: Rule, row: RowValues): boolean | null {
       const c = lvl(row(rule.column));
       const x = num(row(rule.number));
       if (c === null || x === null) return null;
-      return (c === rule.level) === (rule.above ? x > rule.threshold : x < rule.threshold);
+      return (c === rule.level) === thresholdSide(rule, x);
+    }
+    case 'near': {
+      const a = num(row(rule.a));
+      const b = num(row(rule.b));
+      return a === null || b === null ? null : nearHolds(a, b, rule.within);
     }
     case 'function': {
       const a = lvl(row(rule.from));
@@ -94,6 +118,13 @@ export function ruleHolds(rule: Rule, row: RowValues): boolean | null {
       if (a === null || b === null) return null;
       const want = functionMap(rule).get(a);
       return want === undefined ? null : want === b;
+    }
+    case 'months': {
+      const c = lvl(row(rule.column));
+      const x = num(row(rule.date));
+      if (c === null || x === null) return null;
+      const want = monthLevel(rule, x);
+      return want === undefined ? null : want === c;
     }
     case 'pairs': {
       const a = lvl(row(rule.a));
@@ -122,11 +153,14 @@ export function ruleColumns(rule: Rule): string[] {
       return [rule.target, rule.a, ...(rule.b ? [rule.b] : []), ...(rule.factor ? [rule.factor.column] : [])];
     case 'order':
     case 'pairs':
+    case 'near':
       return [rule.a, rule.b];
     case 'threshold':
       return [rule.column, rule.number];
     case 'function':
       return [rule.from, rule.to];
+    case 'months':
+      return [rule.column, rule.date];
     case 'range':
     case 'calendar':
       return [rule.column];

@@ -6,10 +6,13 @@
 export { detectRules, type DetectOptions } from './detect.js';
 export {
   formulaValue,
+  monthLevel,
   monthOf,
+  nearHolds,
   roundTo,
   ruleColumns,
   ruleHolds,
+  thresholdSide,
   weekdayOf,
   type RowValues,
   type RuleValue,

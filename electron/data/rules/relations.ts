@@ -2,7 +2,8 @@
  * Relations between a number column and another column: an order between two number columns
  * of the same kind (`a ≤ b`, dates in order) whose values are comparable (the order is not implied
  * by their scales alone); and a category level (or a yes/no) that is exactly a threshold of
- * a number (`store_type is Online exactly when delivery_days > 0`). One pass per pair of columns.
+ * a number or a date (`store_type is Online exactly when delivery_days > 0`, `after_launch is yes
+ * exactly when date ≥ 2024-04-01`). One pass per pair of columns.
  */
 import type { FoundRule } from '../../../shared/domain/rules.js';
 import {
@@ -13,12 +14,12 @@ import {
   MIN_SIDE_ROWS,
   MIN_RULE_ROWS,
 } from './policy.js';
-import { isDate, type LevelColumn, type NumberColumn, type RuleTable } from './table.js';
+import { isDate, quantileOf, sortedValues, type LevelColumn, type NumberColumn, type RuleTable } from './table.js';
 
 /** The 5th and 95th percentiles of a column's present values. */
 function middle(c: NumberColumn): [number, number] {
-  const v = Float64Array.from(c.values.filter((x) => !Number.isNaN(x))).sort();
-  return [v[Math.floor(0.05 * (v.length - 1))], v[Math.ceil(0.95 * (v.length - 1))]];
+  const v = sortedValues(c);
+  return [quantileOf(v, 0.05), quantileOf(v, 0.95, true)];
 }
 
 /** Share of a column's present values inside [lo, hi]. */
@@ -99,6 +100,35 @@ function testedLevels(c: LevelColumn): number[] {
   return c.levels.length === 2 ? [1] : c.levels.map((_, i) => i);
 }
 
+/**
+ * The first of a month in (lo, hi] a person would name — a year's first, else a quarter's, else a
+ * month's — nearest the level's side (`nearHi`), or null when the gap holds none.
+ */
+function monthStart(lo: number, hi: number, nearHi: boolean): number | null {
+  let best: number | null = null;
+  let bestScore = -1;
+  const d = new Date(lo);
+  for (let y = d.getUTCFullYear(), m = d.getUTCMonth() + 1; ; m++) {
+    const t = Date.UTC(y, m, 1);
+    if (t > hi) break;
+    const month = new Date(t).getUTCMonth();
+    const score = month === 0 ? 2 : month % 3 === 0 ? 1 : 0;
+    if (score > bestScore || (score === bestScore && nearHi)) [best, bestScore] = [t, score];
+  }
+  return best;
+}
+
+/**
+ * A date threshold, inclusive (`after_launch ⇔ date ≥ 2024-04-01`): the level begins (ends) at the
+ * first of a month in the gap between the other levels' dates and its own, when the gap holds one,
+ * else at its own first (last) date. `lo`, `hi`: the last date before the gap and the first after.
+ */
+function dateThreshold(above: boolean, lo: number, hi: number, type: string): number {
+  const start = monthStart(lo, hi, above);
+  if (start === null) return above ? hi : lo;
+  return above ? start : start - (type === 'date' ? 86_400_000 : 1000);
+}
+
 function thresholdsOf(c: LevelColumn, x: NumberColumn): FoundRule[] {
   const { min, max, count } = levelExtremes(c, x);
   const rows = count.reduce((s, n) => s + n, 0);
@@ -120,6 +150,12 @@ function thresholdsOf(c: LevelColumn, x: NumberColumn): FoundRule[] {
       .map((name, o): [string, number] => [name, count[o]])
       .filter(([, n], o) => o !== l && n >= MIN_SIDE_ROWS);
     const level = c.levels[l];
+    const date = isDate(x.type);
+    const threshold = date
+      ? dateThreshold(above, above ? maxOut : max[l], above ? min[l] : minOut, x.type)
+      : above
+        ? maxOut
+        : minOut;
     found.push({
       rule: {
         kind: 'threshold',
@@ -128,8 +164,9 @@ function thresholdsOf(c: LevelColumn, x: NumberColumn): FoundRule[] {
         level,
         number: x.name,
         above,
-        threshold: above ? maxOut : minOut,
+        threshold,
         others,
+        ...(date ? { inclusive: true } : {}),
       },
       rows,
       held: rows,
@@ -140,7 +177,8 @@ function thresholdsOf(c: LevelColumn, x: NumberColumn): FoundRule[] {
 }
 
 export function findThresholds(table: RuleTable): FoundRule[] {
-  const numbers = table.numbers.filter((x) => !isDate(x.type)).slice(0, MAX_NUMBER_COLUMNS);
+  // Numbers first: a level that is a threshold of both a number and a date is given by the number.
+  const numbers = [...table.numbers.filter((x) => !isDate(x.type)), ...table.numbers.filter((x) => isDate(x.type))];
   const found = new Map<string, FoundRule>();
   for (const c of table.levels.slice(0, MAX_LEVEL_COLUMNS)) {
     if (c.levels.length < 2 || c.levels.length > MAX_THRESHOLD_LEVELS) continue;

@@ -4,38 +4,15 @@
  * tolerated on a large table, rare values are never named, and the sample data's rules are
  * the ones its generator wrote.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FoundRule, Rule } from '../../../shared/domain/rules.js';
-import { createRng, type Rng } from '../../base/random.js';
-import { importCsv, type Dataset } from '../index.js';
+import { describe, expect, it } from 'vitest';
+import type { Rule } from '../../../shared/domain/rules.js';
+import { importCsv } from '../index.js';
 import { detectRules } from './detect.js';
 import { ruleHolds } from './check.js';
+import { DAY, find, int, iso, seededTables } from './test/tables.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lw-rules-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-let files = 0;
-async function table(header: string, n: number, row: (rng: Rng, i: number) => (string | number)[]): Promise<Dataset> {
-  const rng = createRng(7);
-  const lines = [header, ...Array.from({ length: n }, (_, i) => row(rng, i).join(','))];
-  const path = join(dir, `t${files++}.csv`);
-  await writeFile(path, `${lines.join('\n')}\n`);
-  return importCsv(path);
-}
-
-const find = (rules: FoundRule[], key: string) => rules.find((r) => r.rule.key === key);
-const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng.next() * (hi - lo + 1));
-const DAY = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const table = seededTables();
 
 describe('rules found in the data', () => {
   it('finds a product with a factor (1 − discount), to the cent, and a Japanese ledger product', async () => {

@@ -117,4 +117,22 @@ export function ruleTable(ds: Dataset, rows: Int32Array | null): RuleTable {
   return { rows: rows ? rows.length : ds.info.rows, numbers, levels, allNumbers };
 }
 
+const sortedCache = new WeakMap<NumberColumn, Float64Array>();
+
+/** A column's present values in increasing order, sorted once per search (orders and near-equalities read it). */
+export function sortedValues(c: NumberColumn): Float64Array {
+  let v = sortedCache.get(c);
+  if (!v) {
+    v = new Float64Array(c.present);
+    let n = 0;
+    for (const x of c.values) if (!Number.isNaN(x)) v[n++] = x;
+    sortedCache.set(c, v.sort());
+  }
+  return v;
+}
+
+/** The value at quantile q (0–1) of a sorted array, rounding the position down (`up`: up). */
+export const quantileOf = (v: Float64Array, q: number, up = false): number =>
+  v[up ? Math.ceil(q * (v.length - 1)) : Math.floor(q * (v.length - 1))];
+
 export { isDate };
