@@ -25,7 +25,7 @@ export function distanceColumns(
   const out: DistanceColumn[] = [];
   for (const c of encoding.columns) {
     if (!present.includes(c.name)) continue;
-    if (c.kind === 'bins' || c.kind === 'values') {
+    if (c.kind === 'quantiles' || c.kind === 'bins' || c.kind === 'values') {
       const { type, format } = c;
       if (type === 'categorical' || type === 'boolean' || type === 'text' || type === 'identifier') continue;
       out.push({

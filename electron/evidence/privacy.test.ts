@@ -59,6 +59,23 @@ describe('privacy evidence', () => {
     expect(e.dcr.chart.edges.at(-1)).toBeCloseTo(0.3, 12);
   });
 
+  it('compares numbers and dates of the current encoding (quantile codes) by value, as it does version-1 bins', async () => {
+    const amount = { kind: 'quantiles', column: 1, name: 'amount', type: 'numeric', format: {}, bins: 2 } as const;
+    const quantileCoded: typeof encoding = {
+      ...encoding,
+      version: 3,
+      columns: encoding.columns.map((c) =>
+        c.name === 'amount'
+          ? { ...amount, fineBits: 0, knots: [0, 5, 10], step: 1, missing: true, missingToken: '' }
+          : c,
+      ),
+    };
+    const e = await privacyEvidence({ ...input, encoding: quantileCoded });
+    expect(e.columns).toEqual(['amount', 'region']);
+    expect(e.dcr.synthetic.p50).toBeCloseTo(0.1, 12);
+    expect(e.closerToTraining).toEqual({ share: 0.5, rows: 4, referenceRows: 2 });
+  });
+
   it('reports what the encoding replaced, and generated identifiers equal to real ones', async () => {
     const e = await privacyEvidence(input);
     expect(e.replaced).toEqual({
