@@ -95,6 +95,66 @@ describe('rules kept in generated rows', () => {
     ).toBe(true);
   });
 
+  it('keeps a computed target inside its real range by moving an input, which stays on its grid and in range', () => {
+    const money = (decimals: number) => ({
+      number: {
+        decimals,
+        decimalMark: '.' as const,
+        thousands: '' as const,
+        currency: '',
+        currencyPosition: 'prefix' as const,
+        percent: false,
+        parensNegative: false,
+        fullWidth: false,
+      },
+    });
+    const held = { rows: 9, held: 9, tolerance: 0 };
+    const range = (column: string, min: number, max: number) => ({
+      rule: { kind: 'range' as const, key: `range:${column}`, column, min, max },
+      ...held,
+    });
+    const set: RuleSet = {
+      version: 1,
+      rows: 9,
+      off: [],
+      columns: [
+        { name: 'q', type: 'integer', format: money(0) },
+        { name: 'p', type: 'numeric', format: money(2) },
+        { name: 'revenue', type: 'numeric', format: money(2) },
+      ],
+      rules: [
+        {
+          rule: {
+            kind: 'formula',
+            key: 'formula:revenue',
+            target: 'revenue',
+            op: 'product',
+            a: 'q',
+            b: 'p',
+            factor: null,
+            decimals: 2,
+          },
+          ...held,
+          tolerance: 0.005,
+        },
+        range('q', 1, 10),
+        range('p', 1, 99.99),
+        range('revenue', 1, 500),
+      ],
+    };
+    const header = ['q', 'p', 'revenue'];
+    // 9 × 90.50 = 814.50 is above every real revenue; 2 × 30.00 = 60.00 is not.
+    const rows = [
+      ['9', '90.50', '0.00'],
+      ['2', '30.00', '0.00'],
+    ];
+    ruleKeeper(set, header, 1)!(rows, 0);
+    // The quantity moves down to the largest that keeps revenue ≤ 500 (5 × 90.50 = 452.50); the price stays.
+    expect(rows[0]).toEqual(['5', '90.50', '452.50']);
+    expect(rows[1]).toEqual(['2', '30.00', '60.00']);
+    expect(ruleViolations(set, { header, rows }).every((v) => v.violated === 0)).toBe(true);
+  });
+
   it('sets a category from its threshold, and moves the number when no other level may be named', () => {
     const threshold = (others: [string, number][]): RuleSet => ({
       version: 1,

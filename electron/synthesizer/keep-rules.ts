@@ -106,6 +106,8 @@ export function ruleKeeper(
   const computed = computedColumns(kept);
   const formulaTargets = new Set(kept.flatMap((r) => (r.kind === 'formula' ? [r.target] : [])));
   const steps = new Map(cols.map((c) => [c.name, c.step]));
+  const formulas = new Map(kept.flatMap((r) => (r.kind === 'formula' ? [[r.target, r] as const] : [])));
+  const movable = (c: string) => !fixed.has(c) && !computed.has(c);
   const pairsOutput: FixContext['pairsOutput'] = (r) =>
     fixed.has(r.b) || (computed.has(r.b) && !computed.has(r.a) && !fixed.has(r.a)) ? 'a' : 'b';
   const nearOutput: FixContext['nearOutput'] = (r) =>
@@ -130,6 +132,8 @@ export function ruleKeeper(
         nearOutput,
         computed: formulaTargets,
         step: (c) => steps.get(c) ?? 1,
+        formulaOf: (c) => formulas.get(c),
+        movable,
       });
       for (let pass = 0; pass <= MAX_PASSES; pass++) {
         let fixed = false;

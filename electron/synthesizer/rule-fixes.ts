@@ -6,11 +6,12 @@
  * forbidden combination the column no other rule computes is drawn again among the values allowed
  * with the other (by frequency); an order is restored by exchanging the two values; a month or
  * weekday outside the calendar support moves to an allowed one; a value outside its range is
- * brought to its end; of a near-equality one column becomes the other plus a difference drawn
+ * brought to its end (a computed one by moving its formula's inputs, formula-range.ts); of a near-equality one column becomes the other plus a difference drawn
  * from the training rows', on its own grid and inside the band. `draw` false: the deterministic repair (the most frequent choice, no draw).
  */
 import type { Rule } from '../../shared/domain/rules.js';
 import type { Rng } from '../base/random.js';
+import { pullInside } from './formula-range.js';
 import {
   formulaValue,
   monthLevel,
@@ -39,6 +40,10 @@ export interface FixContext {
   computed: ReadonlySet<string>;
   /** A column's grid step (for a strict order between equal values). */
   step: (column: string) => number;
+  /** The formula that computes a column, if one does. */
+  formulaOf: (column: string) => Extract<Rule, { kind: 'formula' }> | undefined;
+  /** Whether a repair may change a column (not computed by another rule, not fixed by a condition). */
+  movable: (column: string) => boolean;
 }
 
 /** A choice among weighted values: drawn by weight, or the heaviest (first on ties). */
@@ -169,6 +174,12 @@ export function fixRule(rule: Rule, row: RowState, ctx: FixContext): void {
     case 'order':
       return fixOrder(rule, row, ctx);
     case 'range': {
+      // A column a formula computes stays inside by moving the formula's inputs (formula-range.ts).
+      const formula = ctx.formulaOf(rule.column);
+      if (formula) {
+        pullInside(formula, rule, row, ctx);
+        return;
+      }
       const x = row.get(rule.column) as number;
       row.set(rule.column, Math.min(rule.max, Math.max(rule.min, x)));
       return;

@@ -28,7 +28,6 @@ export interface DetectOptions {
 export function detectRules(ds: Dataset, rows: Int32Array | null, opts: DetectOptions = {}): RuleSet {
   const table = ruleTable(ds, rows);
   const formulas = findFormulas(table);
-  const computed = new Set(formulas.map((f) => (f.rule.kind === 'formula' ? f.rule.target : '')));
   const linked = new Set(
     formulas.flatMap((f) => {
       const cols = ruleColumns(f.rule);
@@ -47,7 +46,7 @@ export function detectRules(ds: Dataset, rows: Int32Array | null, opts: DetectOp
     ...findCategoryRules(table, rareMin),
     ...findOrders(table),
     ...findNear(table, linked),
-    ...findSupports(table, computed),
+    ...findSupports(table),
   ];
   const names = new Set(rules.flatMap((r) => ruleColumns(r.rule)));
   const columns: RuleColumn[] = ds.info.columns

@@ -1,6 +1,7 @@
 /**
- * Where a column's values live: the range of a number or date column (not of a column a
- * formula computes: its range follows from its inputs), and the calendar support of a date
+ * Where a column's values live: the range of a number or date column (a column a formula
+ * computes too: inputs each inside their ranges can still give a target outside its own, which
+ * generation then brings back by moving an input), and the calendar support of a date
  * column — the months, or the weekdays, that occur when the others would each have had at least
  * MIN_EXPECTED_ROWS rows had every month (weekday) been as likely (orders in November and
  * December only; invoices on weekdays only).
@@ -38,11 +39,11 @@ function calendar(c: NumberColumn): FoundRule | null {
   return { rule, rows: c.present, held: c.present, tolerance: 0 };
 }
 
-export function findSupports(table: RuleTable, computed: Set<string>): FoundRule[] {
+export function findSupports(table: RuleTable): FoundRule[] {
   const found: FoundRule[] = [];
   for (const c of table.allNumbers()) {
     if (c.present < MIN_RULE_ROWS) continue;
-    if (!computed.has(c.name)) found.push(range(c));
+    found.push(range(c));
     if (isDate(c.type)) {
       const cal = calendar(c);
       if (cal) found.push(cal);
