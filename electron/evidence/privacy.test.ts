@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { privacyEvidence, tooCloseFilter } from './index.js';
+import { CLOSER_DRAWS, disjointDraws } from './privacy.js';
 import { encoding, generated, holdout, realIds, training } from './test/privacy-fixture.js';
 import { exactCopies, quantiles, binShares, binEdges, closerShare, distanceRatios } from './privacy-stats.js';
 
@@ -51,7 +52,7 @@ describe('privacy evidence', () => {
     expect(e.dcr.synthetic.p5).toBeCloseTo(0.0075, 12);
     expect(e.dcr.holdout?.p5).toBeCloseTo(0.015, 12);
     expect(e.dcr.holdout?.p50).toBeCloseTo(0.15, 12);
-    expect(e.closerToTraining).toEqual({ share: 0.5, rows: 4, referenceRows: 2 });
+    expect(e.closerToTraining).toEqual({ share: 0.5, rows: 4, referenceRows: 2, draws: 1 });
     expect(e.nndr.synthetic.p95).toBeCloseTo(0.25 / 0.75 - 0.15 * (0.25 / 0.75 - 0.15 / 0.85), 12);
     expect(e.nndr.holdout?.p50).toBeCloseTo(0.3 / 0.7 / 2, 12);
     expect(e.filter).toEqual({ threshold: e.dcr.holdout?.p5, basis: 'holdoutP5' });
@@ -73,7 +74,23 @@ describe('privacy evidence', () => {
     const e = await privacyEvidence({ ...input, encoding: quantileCoded });
     expect(e.columns).toEqual(['amount', 'region']);
     expect(e.dcr.synthetic.p50).toBeCloseTo(0.1, 12);
-    expect(e.closerToTraining).toEqual({ share: 0.5, rows: 4, referenceRows: 2 });
+    expect(e.closerToTraining).toEqual({ share: 0.5, rows: 4, referenceRows: 2, draws: 1 });
+  });
+
+  it('averages the closer-share over disjoint draws of the training rows when held-out rows are few', async () => {
+    // Four training rows, two held-out: two disjoint draws of two, the first the one a single draw picks.
+    const twice = { ...training, rows: [...training.rows, ['T005', '0', 'N'], ['T006', '10', 'S']] };
+    const draws = disjointDraws(twice, 2, CLOSER_DRAWS, input.seed + 3);
+    expect(draws.map((d) => d.rows.length)).toEqual([2, 2]);
+    expect(new Set(draws.flatMap((d) => d.rows.map((r) => r[0]))).size).toBe(4);
+    const e = await privacyEvidence({ ...input, training: twice });
+    expect(e.closerToTraining).toMatchObject({ draws: 2, referenceRows: 2, rows: 4 });
+    // The mean of the share against each draw alone (each then the whole training set).
+    const each = await Promise.all(draws.map((d) => privacyEvidence({ ...input, training: d })));
+    const mean = each.reduce((sum, x) => sum + (x.closerToTraining?.share ?? NaN), 0) / 2;
+    expect(e.closerToTraining?.share).toBeCloseTo(mean, 12);
+    const three = await privacyEvidence({ ...input, training: { ...twice, rows: twice.rows.slice(0, 3) } });
+    expect(three.closerToTraining?.draws).toBe(1);
   });
 
   it('reports what the encoding replaced, and generated identifiers equal to real ones', async () => {

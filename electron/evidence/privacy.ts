@@ -21,6 +21,26 @@ import { privacyVerdict } from './privacy-verdict.js';
 /** At most this many rows of each set enter the distances (a seeded sample beyond). */
 export const PRIVACY_LIMITS = { synthetic: 20_000, training: 20_000, holdout: 20_000 } as const;
 
+/**
+ * The closer-share compares with as many training rows as held-out rows; with few held-out rows
+ * (under CLOSER_SMALL_HOLDOUT) it is the mean over up to CLOSER_DRAWS disjoint such draws of the
+ * training rows, since one draw of 70 rows moved it by ±5 points (*choice*).
+ */
+export const CLOSER_DRAWS = 4;
+export const CLOSER_SMALL_HOLDOUT = 1000;
+
+/** Disjoint draws of `size` training rows (as many as fit, at most `draws`), the first as `sampleRows` picks it. */
+export function disjointDraws(table: RowTable, size: number, draws: number, seed: number): RowTable[] {
+  const n = table.rows.length;
+  const count = Math.max(1, Math.min(draws, Math.floor(n / Math.max(1, size))));
+  if (count === 1 && n <= size) return [table];
+  const order = permutation(n, createRng(seed));
+  return Array.from({ length: count }, (_, i) => {
+    const picked = order.slice(i * size, (i + 1) * size).sort();
+    return { header: table.header, rows: Array.from(picked, (j) => table.rows[j]) };
+  });
+}
+
 export interface PrivacyInput {
   encoding: EncodingSpec;
   /** The generated rows as written (a column the user now leaves out may be absent). */
@@ -69,10 +89,12 @@ export async function privacyEvidence(input: PrivacyInput, hooks: PrivacyHooks =
   const S = typedRows(space, gen);
   const T = typedRows(space, train);
   const H = held ? typedRows(space, held) : null;
-  // The training rows the closer-share compares with: as many as held-out rows.
-  const Tm = H ? typedRows(space, sampleRows(input.training, H.rows, seed + 3)) : null;
+  // The training rows the closer-share compares with: as many as held-out rows, in several draws when they are few.
+  const draws = H ? (H.rows < CLOSER_SMALL_HOLDOUT ? CLOSER_DRAWS : 1) : 0;
+  const Tms = H ? disjointDraws(input.training, H.rows, draws, seed + 3).map((t) => typedRows(space, t)) : [];
 
-  const total = S.rows * T.rows + (H && Tm ? H.rows * T.rows + S.rows * (Tm.rows + H.rows) : 0);
+  const compared = Tms.reduce((sum, t) => sum + t.rows + (H?.rows ?? 0), 0);
+  const total = S.rows * T.rows + (H ? H.rows * T.rows + S.rows * compared : 0);
   let done = 0;
   const search = (q: TypedRows, ref: TypedRows): Promise<Nearest> =>
     nearestInParts(q, ref, {
@@ -85,10 +107,11 @@ export async function privacyEvidence(input: PrivacyInput, hooks: PrivacyHooks =
   const nnS = await search(S, T);
   const nnH = H ? await search(H, T) : null;
   let closer: PrivacyEvidence['closerToTraining'] = null;
-  if (H && Tm) {
-    const toTrain = await search(S, Tm);
+  if (H && Tms.length > 0) {
     const toHeld = await search(S, H);
-    closer = { share: closerShare(toTrain.first, toHeld.first), rows: S.rows, referenceRows: Tm.rows };
+    let share = 0;
+    for (const Tm of Tms) share += closerShare((await search(S, Tm)).first, toHeld.first) / Tms.length;
+    closer = { share, rows: S.rows, referenceRows: Tms[0].rows, draws: Tms.length };
   }
   const missing = missingTokens(encoding, input.fileMissingTokens);
   const edges = binEdges(nnH ? [nnS.first, nnH.first] : [nnS.first]);

@@ -57,9 +57,18 @@ export const PrivacyEvidence = z.object({
       holdout: z.array(z.number()).nullable(),
     }),
   }),
-  /** Generated rows closer to a training row than to a held-out row, against as many training rows as held-out ones (ties count half). */
+  /**
+   * Generated rows closer to a training row than to a held-out row, against as many training rows
+   * as held-out ones (ties count half); the mean over `draws` disjoint draws of those training rows
+   * (absent: one).
+   */
   closerToTraining: z
-    .object({ share: z.number(), rows: z.number().int().min(0), referenceRows: z.number().int().min(0) })
+    .object({
+      share: z.number(),
+      rows: z.number().int().min(0),
+      referenceRows: z.number().int().min(0),
+      draws: z.number().int().min(1).optional(),
+    })
     .nullable(),
   nndr: z.object({ synthetic: Quantiles, holdout: Quantiles.nullable() }),
   replaced: z.object({

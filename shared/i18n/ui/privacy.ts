@@ -28,7 +28,7 @@ export const privacyUi = {
       exactCopies:
         '{value} of generated rows are exact copies of a training row; {reference} of held-out rows are too. Fine when the generated share is at most the held-out share + {good}; look closer up to + {caution}.',
       closerShare:
-        '{value} of generated rows are closer to a training row than to a held-out row (50 % is ideal: the model does not favour the rows it trained on; compared with as many training rows as held-out rows). Fine up to {good}; look closer up to {caution}.',
+        '{value} of generated rows are closer to a training row than to a held-out row (50 % is ideal: the model does not favour the rows it trained on; compared with as many training rows as held-out rows, averaged over up to 4 such draws when held-out rows are few). Fine up to {good}; look closer up to {caution}.',
       dcr: 'The 5 % closest generated rows are within {value} of a training row; the 5 % closest held-out rows within {reference}. Fine when generated rows are at least {good} times as far.',
       nndr: 'Nearest-neighbour ratio (distance to the closest training row ÷ to the second closest), 5th percentile: {value} for generated rows, {reference} for held-out rows. A low ratio singles out one training row. Fine at {good} times the held-out value or more.',
       identifiers: '{value} generated identifiers equal a real one. Fine at 0.',
@@ -89,7 +89,7 @@ export const privacyUi = {
       exactCopies:
         '生成行の {value} が学習行の完全なコピーです。ホールドアウト行では {reference} です。生成行の割合がホールドアウト行の割合 + {good} 以下なら問題なし、+ {caution} までは要確認です。',
       closerShare:
-        '生成行の {value} が、ホールドアウト行よりも学習行に近くなっています (理想は 50 %: モデルが学習行をひいきしていない状態。ホールドアウト行と同じ数の学習行と比較)。{good} までなら問題なし、{caution} までは要確認です。',
+        '生成行の {value} が、ホールドアウト行よりも学習行に近くなっています (理想は 50 %: モデルが学習行をひいきしていない状態。ホールドアウト行と同じ数の学習行と比較。ホールドアウト行が少ないときは最大 4 回の抽出の平均)。{good} までなら問題なし、{caution} までは要確認です。',
       dcr: '学習行に最も近い 5 % の生成行は距離 {value} 以内、ホールドアウト行では {reference} 以内です。生成行がその {good} 倍以上離れていれば問題なしです。',
       nndr: '最近傍距離比 (最も近い学習行までの距離 ÷ 2 番目に近い学習行までの距離) の 5 パーセンタイル: 生成行 {value}、ホールドアウト行 {reference}。比が小さいと特定の学習行を指し示します。ホールドアウト行の値の {good} 倍以上なら問題なしです。',
       identifiers: '生成した識別子のうち {value} 件が実データの識別子と一致しました。0 件なら問題なしです。',
