@@ -53,4 +53,14 @@ describe('train cost', () => {
       estimateSeconds(config, shape, speed),
     );
   });
+
+  it('counts an enumerated log-likelihood by the bits a row has on (one per group), not by all its bits', () => {
+    // One 13-unit layer under a table: the exact log-likelihood enumerates 2^13 states per row.
+    const one: TrainConfig = { ...config, layers: [{ ...config.layers[0], units: 13 }], topPrior: 'table' };
+    const wide = { ...shape, bits: 280, groups: 30 };
+    const ops = (s: CostShape) => evaluationOps(one, s);
+    // Ten times the bits in as many groups cost about as much to enumerate: wide one-hot codes are cheap.
+    expect(ops(wide)).toBeLessThan(2 * ops({ ...wide, bits: 30 }));
+    expect(ops({ ...wide, groups: 280 })).toBeGreaterThan(3 * ops(wide));
+  });
 });

@@ -137,8 +137,12 @@ function boundOps(k: number, n: number, groups: number, rows: number): number {
   return BOUND_CODES * k * n + r * BOUND_CODES * (groups + 3);
 }
 
-/** Evaluation work of the model's log-likelihood on `rows` rows (enumeration or importance sampling). */
-function loglikOps(config: TrainConfig, bits: number, rows: number): number {
+/**
+ * Evaluation work of the model's log-likelihood on `rows` rows (enumeration or importance
+ * sampling). Enumeration sums, per row and state, the logits of the row's bits that are on
+ * (`float64/states.ts`): at most one per group, so `groups` per row, not `bits`.
+ */
+function loglikOps(config: TrainConfig, bits: number, groups: number, rows: number): number {
   const r = Math.min(EVAL_ROWS, rows);
   if (r === 0) return 0;
   const sizes = config.layers.map((l) => l.units);
@@ -151,7 +155,7 @@ function loglikOps(config: TrainConfig, bits: number, rows: number): number {
   if (exact) {
     let pairs = 0;
     for (let l = 1; l < sizes.length; l++) pairs += 2 ** (sizes[l - 1] + sizes[l]) * sizes[l];
-    return r * 2 ** sizes[0] * bits + pairs;
+    return r * 2 ** sizes[0] * Math.min(bits, groups) + pairs;
   }
   let chain = 0;
   for (let l = 0; l < sizes.length; l++)
@@ -180,7 +184,7 @@ export function evaluationOps(config: TrainConfig, shape: CostShape): number {
     ops += boundOps(layer.units, n, groups, shape.trainRows) + boundOps(layer.units, n, groups, shape.validRows);
   });
   ops += tableEmOps(config, shape.bits, shape.trainRows);
-  const ll = (rows: number) => loglikOps(config, shape.bits, rows);
+  const ll = (rows: number) => loglikOps(config, shape.bits, shape.groups, rows);
   ops += ll(shape.trainRows) + ll(shape.validRows) + ll(shape.testRows) + ll(shape.outsideRows);
   if (config.fineTuneEpochs > 0) ops += 2 * ll(shape.validRows > 0 ? shape.validRows : shape.trainRows);
   return ops;

@@ -24,7 +24,7 @@ import {
 } from './train-defaults.js';
 
 /** The sample data as the app trains it by default (80/10/10 of 8,000 rows). */
-const SAMPLE: CostShape = runShape({ bits: 91, groups: 13, train: 6400, valid: 800, test: 800, outside: 0 }, 0.1);
+const SAMPLE: CostShape = runShape({ bits: 106, groups: 28, train: 6400, valid: 800, test: 800, outside: 0 }, 0.1);
 const shape = (bits: number, train: number): CostShape =>
   runShape({ bits, groups: Math.ceil(bits / 7), train, valid: 0, test: 0, outside: 0 }, 0.1);
 const slower = (factor: number): EngineSpeed => ({

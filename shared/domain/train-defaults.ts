@@ -60,9 +60,10 @@ export interface EngineSpeed {
  * The speed of this machine's engine when none was measured (and the CLI's, always): the sample
  * data's first layer on 2 shared cores, WebAssembly backend, no other load. Re-measured on
  * 2026-12-02 with the defaults trained to the end of their epochs: `layerwise train` on the sample
- * ran 13 units × 72 epochs in 32–36 s at 0.5e9 (estimate 28 s); at 0.4e9, 61 epochs in 29 s.
+ * ran 13 units × 72 epochs in 32–36 s at 0.5e9 (estimate 28 s); with the log-likelihood's cost
+ * counted by the bits a row has on (`train-cost.ts`), 0.32e9 gives 14 × 51 epochs in 28.5 s.
  */
-export const REFERENCE_SPEED: EngineSpeed = { workPerSecond: 0.4e9, opsPerSecond: 7e8 };
+export const REFERENCE_SPEED: EngineSpeed = { workPerSecond: 0.32e9, opsPerSecond: 7e8 };
 
 /** A speed measured on the first layer of `probe` turned into work per second. */
 export function speedOf(probe: TrainConfig, bits: number, measured: MachineSpeed): EngineSpeed {
