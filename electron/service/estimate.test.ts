@@ -64,6 +64,13 @@ describe('train.estimate', () => {
     expect(long.seconds).toBeLessThan(3600);
   });
 
+  it('gives the same estimate when asked again, at the speed the defaults were chosen at', async () => {
+    const { config } = await service['train.defaults']();
+    const first = await service['train.estimate']({ config });
+    const again = await service['train.estimate']({ config });
+    expect(again.seconds).toBe(first.seconds);
+  });
+
   it('refuses to measure while a run holds the engine thread', async () => {
     const { config } = await service['train.defaults']();
     const { runId } = await service['train.start']({ rareMin: 5, config });

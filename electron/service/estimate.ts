@@ -2,7 +2,7 @@
  * The time estimate shown before a run, and the defaults chosen within the time budget: the
  * engine's speed measured on a few of the subset's training rows (on the engine thread), turned
  * into seconds for the whole run by the cost model of `shared/domain/train-cost.ts`, and into the
- * default configuration by `shared/domain/train-defaults.ts`. Only those few rows are encoded
+ * default configuration by `shared/domain/train-defaults.ts`, once per subset. Only those few rows are encoded
  * (with the encoding learnt on the training rows, kept with its subset), so neither holds up the
  * service thread the way preparing a run does.
  */
@@ -10,6 +10,7 @@ import type { TrainConfig } from '../../shared/domain/model.js';
 import { estimateSeconds } from '../../shared/domain/train-cost.js';
 import {
   chooseDefaults,
+  machineSpeed,
   REFERENCE_SPEED,
   runShape,
   speedOf,
@@ -52,11 +53,19 @@ function shapeOf(subset: Subset, rows: EncodedData, validationFraction: number) 
   return runShape(counts, validationFraction);
 }
 
-/** Seconds a run of `config` on `subset` should take on this machine. */
+/**
+ * Seconds a run of `config` on `subset` should take on this machine, at the one speed measured for
+ * the subset (the defaults' own, so the estimate beside them is theirs and does not move from one
+ * measurement to the next: two measurements a few seconds apart differed by up to 2×).
+ */
 export async function estimateRun(engine: EngineClient, subset: Subset, config: TrainConfig): Promise<number> {
   const rows = measureRows(subset);
-  const speed = await engine.measureSpeed(rows, config.layers[0]);
-  return estimateSeconds(config, shapeOf(subset, rows, config.validationFraction), speed);
+  const shape = shapeOf(subset, rows, config.validationFraction);
+  const known = speeds.get(subset);
+  if (known) return estimateSeconds(config, shape, machineSpeed(config, rows.bits, known));
+  const measured = await engine.measureSpeed(rows, config.layers[0]);
+  speeds.set(subset, speedOf(config, rows.bits, measured));
+  return estimateSeconds(config, shape, measured);
 }
 
 /**
