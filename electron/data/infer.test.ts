@@ -4,8 +4,7 @@
  * dates (ISO, 2024/01/05, 05.01.2024, 2024年1月5日, ambiguous day/month), yes/no tokens, and
  * real tables from the vega-datasets package.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,22 +13,11 @@ import { detectDatePattern, formatDate, parseDate } from './dates.js';
 import { importCsv } from './index.js';
 import { analyzeColumn } from './infer.js';
 import { formatNumber, parseNumber } from './numbers.js';
-import { toCsv } from './csv-write.js';
+import { VEGA_DATA as vega, vegaCsv } from './test/vega.js';
 
 const MISSING = new Set(['', 'NA', 'null']);
-const vega = join(fileURLToPath(new URL('../../node_modules/vega-datasets', import.meta.url)), 'data');
 const dir = mkdtempSync(join(tmpdir(), 'lw-infer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A vega-datasets JSON table written as a CSV file, as an analyst would export it. */
-function jsonAsCsv(name: string): string {
-  const records = JSON.parse(readFileSync(join(vega, name), 'utf8')) as Record<string, unknown>[];
-  const header = Object.keys(records[0]);
-  const rows = records.map((r) => header.map((h) => (r[h] === null || r[h] === undefined ? '' : String(r[h]))));
-  const path = join(dir, name.replace('.json', '.csv'));
-  writeFileSync(path, toCsv({ header, rows }, { bom: false }));
-  return path;
-}
 
 describe('numbers', () => {
   it.each([
@@ -143,7 +131,7 @@ describe('vega-datasets tables import with the types a person would choose', () 
   });
 
   it('cars.json', async () => {
-    const { info } = await importCsv(jsonAsCsv('cars.json'));
+    const { info } = await importCsv(vegaCsv('cars.json', dir));
     const types = Object.fromEntries(info.columns.map((c) => [c.name, c.type]));
     expect(types.Name).toBe('text');
     expect(types.Miles_per_Gallon).toBe('numeric');
@@ -156,7 +144,7 @@ describe('vega-datasets tables import with the types a person would choose', () 
   });
 
   it('penguins.json', async () => {
-    const { info } = await importCsv(jsonAsCsv('penguins.json'));
+    const { info } = await importCsv(vegaCsv('penguins.json', dir));
     const types = Object.fromEntries(info.columns.map((c) => [c.name, c.type]));
     expect(types).toMatchObject({
       Species: 'categorical',

@@ -1,35 +1,14 @@
 /** Propensity, "train on synthetic, test on real", references and the whole evidence on seeded tables. */
 import { describe, expect, it } from 'vitest';
-import type { RowTable } from '../../shared/domain/data.js';
-import { createRng } from '../base/random.js';
+import { XY_COLUMNS, xyTable } from './test/xy-table.js';
 import { qualityEvidence } from './evaluate.js';
 import { propensity } from './propensity.js';
 import { level, referenced } from './references.js';
-import type { Column, EvidenceColumn } from './table.js';
+import type { Column } from './table.js';
 import { classScores, r2, tstrScore } from './tstr.js';
 
 const num = (v: number[]): Column => ({ kind: 'number', name: 'x', date: false, values: Float64Array.from(v) });
 const cat = (v: number[]): Column => ({ kind: 'category', name: 'c', codes: Int32Array.from(v) });
-
-const COLUMNS: EvidenceColumn[] = [
-  { name: 'x', type: 'numeric', format: {} },
-  { name: 'y', type: 'numeric', format: {} },
-  { name: 'g', type: 'categorical', format: {} },
-];
-
-/** x uniform, y = 2x + noise, g = "hi" when x > 0.5 (else "lo"); `related: false` draws y and g apart from x. */
-function table(rows: number, seed: number, related = true): RowTable {
-  const rng = createRng(seed);
-  return {
-    header: ['x', 'y', 'g'],
-    rows: Array.from({ length: rows }, () => {
-      const x = rng.next();
-      const xy = related ? x : rng.next();
-      const xg = related ? x : rng.next();
-      return [x.toFixed(4), (2 * xy + 0.1 * rng.normal()).toFixed(4), xg > 0.5 ? 'hi' : 'lo'];
-    }),
-  };
-}
 
 describe('propensity (pMSE)', () => {
   it('is 0 for identical rows, with the null expectation (k − 1)(1 − c)² c / N', () => {
@@ -80,13 +59,13 @@ describe('references and verdict', () => {
 });
 
 describe('quality evidence', () => {
-  const train = table(2000, 1);
-  const holdout = table(400, 2);
-  const input = { columns: COLUMNS, missing: [''], train, holdout, holdoutKind: 'test' as const, seed: 3 };
+  const train = xyTable(2000, 1);
+  const holdout = xyTable(400, 2);
+  const input = { columns: XY_COLUMNS, missing: [''], train, holdout, holdoutKind: 'test' as const, seed: 3 };
 
   it('a model that keeps the relations scores near the ceiling; one that keeps only the columns, near the floor', async () => {
-    const good = await qualityEvidence({ ...input, synthetic: table(1000, 4) });
-    const flat = await qualityEvidence({ ...input, synthetic: table(1000, 5, false) });
+    const good = await qualityEvidence({ ...input, synthetic: xyTable(1000, 4) });
+    const flat = await qualityEvidence({ ...input, synthetic: xyTable(1000, 5, false) });
     expect(good.rows).toMatchObject({ train: 2000, holdout: 400, compared: 400 });
     expect(good.pairs.ceiling).toBeGreaterThan(0.9);
     expect((good.pairs.floor ?? 1) + 0.1).toBeLessThan(good.pairs.ceiling ?? 0);
@@ -99,7 +78,7 @@ describe('quality evidence', () => {
   });
 
   it('gives chart data and association matrices, and is a plain serialisable object', async () => {
-    const q = await qualityEvidence({ ...input, synthetic: table(1000, 4), target: 'y' });
+    const q = await qualityEvidence({ ...input, synthetic: xyTable(1000, 4), target: 'y' });
     expect(q.columns.map((c) => c.chart.kind)).toEqual(['histogram', 'histogram', 'frequencies']);
     const h = q.columns[0].chart;
     if (h.kind === 'histogram') expect(h.real.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
@@ -114,7 +93,7 @@ describe('quality evidence', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
-      qualityEvidence({ ...input, synthetic: table(100, 4), signal: controller.signal }),
+      qualityEvidence({ ...input, synthetic: xyTable(100, 4), signal: controller.signal }),
     ).rejects.toMatchObject({
       code: 'cancelled',
     });

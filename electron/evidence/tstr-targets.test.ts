@@ -1,35 +1,13 @@
 /** "Train on synthetic, test on real" for several named targets: a number by R², a category by accuracy. */
 import { describe, expect, it } from 'vitest';
-import type { RowTable } from '../../shared/domain/data.js';
-import { createRng } from '../base/random.js';
-import type { EvidenceColumn } from './table.js';
+import { XY_COLUMNS, xyTable } from './test/xy-table.js';
 import { tstrChecks } from './tstr-targets.js';
 
-const COLUMNS: EvidenceColumn[] = [
-  { name: 'x', type: 'numeric', format: {} },
-  { name: 'y', type: 'numeric', format: {} },
-  { name: 'g', type: 'categorical', format: {} },
-];
-
-/** x uniform, y = 2x + noise, g = "hi" when x > 0.5; `related: false` draws y and g apart from x. */
-function table(rows: number, seed: number, related = true): RowTable {
-  const rng = createRng(seed);
-  return {
-    header: ['x', 'y', 'g'],
-    rows: Array.from({ length: rows }, () => {
-      const x = rng.next();
-      const xy = related ? x : rng.next();
-      const xg = related ? x : rng.next();
-      return [x.toFixed(4), (2 * xy + 0.1 * rng.normal()).toFixed(4), xg > 0.5 ? 'hi' : 'lo'];
-    }),
-  };
-}
-
-const input = { columns: COLUMNS, missing: [''], train: table(1500, 1), holdout: table(400, 2), seed: 3 };
+const input = { columns: XY_COLUMNS, missing: [''], train: xyTable(1500, 1), holdout: xyTable(400, 2), seed: 3 };
 
 describe('train on synthetic, test on real, for named targets', () => {
   it('scores a number by R² and a category by accuracy, in the order asked, each next to the baseline', () => {
-    const [y, g] = tstrChecks({ ...input, synthetic: table(1000, 4), targets: ['y', 'g'] });
+    const [y, g] = tstrChecks({ ...input, synthetic: xyTable(1000, 4), targets: ['y', 'g'] });
     expect(y).toMatchObject({ target: 'y', task: 'regression', metric: 'r2', fitRows: 1000, testRows: 400 });
     expect(g).toMatchObject({ target: 'g', task: 'classification', metric: 'accuracy' });
     // y = 2x + noise(0.1) over x uniform: R² = 1 − 0.01 / (4/12) ≈ 0.97.
@@ -43,16 +21,16 @@ describe('train on synthetic, test on real, for named targets', () => {
 
   it('tells rows that lost the relation from rows that keep it', () => {
     // (Not the class: a ridge classifier fitted on noise draws a boundary whose side is chance.)
-    const [y] = tstrChecks({ ...input, synthetic: table(1000, 5, false), targets: ['y'] });
+    const [y] = tstrChecks({ ...input, synthetic: xyTable(1000, 5, false), targets: ['y'] });
     expect(y.real.score).toBeGreaterThan(0.95);
     expect(y.synthetic.score).toBeLessThan(0.3);
     expect(y.floor.score).toBeLessThan(0.3);
   });
 
   it('skips a name that is not a column and fits on at most the training rows and maxRows', () => {
-    const checks = tstrChecks({ ...input, synthetic: table(3000, 4), targets: ['nope', 'x'], maxRows: 800 });
+    const checks = tstrChecks({ ...input, synthetic: xyTable(3000, 4), targets: ['nope', 'x'], maxRows: 800 });
     expect(checks.map((c) => c.target)).toEqual(['x']);
     expect(checks[0]).toMatchObject({ fitRows: 800, testRows: 400 });
-    expect(tstrChecks({ ...input, synthetic: table(3000, 4), targets: ['y'] })[0].fitRows).toBe(1500);
+    expect(tstrChecks({ ...input, synthetic: xyTable(3000, 4), targets: ['y'] })[0].fitRows).toBe(1500);
   });
 });

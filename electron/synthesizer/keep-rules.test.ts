@@ -11,6 +11,20 @@ import { defaultTrainConfig } from '../../shared/domain/model.js';
 import { applySubset, importCsv, ruleViolations } from '../data/index.js';
 import { fitModel, prepareTraining, ruleKeeper, streamRows, type ModelBundle } from './index.js';
 
+/** A plain number format with `decimals` decimals (a point, no thousands separator, no currency). */
+const plainNumber = (decimals: number) => ({
+  number: {
+    decimals,
+    decimalMark: '.' as const,
+    thousands: '' as const,
+    currency: '',
+    currencyPosition: 'prefix' as const,
+    percent: false,
+    parensNegative: false,
+    fullWidth: false,
+  },
+});
+
 let bundle: ModelBundle;
 
 beforeAll(async () => {
@@ -58,18 +72,7 @@ describe('rules kept in generated rows', () => {
       held: 9,
       tolerance: 0.005,
     });
-    const num = {
-      number: {
-        decimals: 2,
-        decimalMark: '.' as const,
-        thousands: '' as const,
-        currency: '',
-        currencyPosition: 'prefix' as const,
-        percent: false,
-        parensNegative: false,
-        fullWidth: false,
-      },
-    };
+    const num = plainNumber(2);
     const set: RuleSet = {
       version: 1,
       rows: 9,
@@ -96,18 +99,6 @@ describe('rules kept in generated rows', () => {
   });
 
   it('keeps a computed target inside its real range by moving an input, which stays on its grid and in range', () => {
-    const money = (decimals: number) => ({
-      number: {
-        decimals,
-        decimalMark: '.' as const,
-        thousands: '' as const,
-        currency: '',
-        currencyPosition: 'prefix' as const,
-        percent: false,
-        parensNegative: false,
-        fullWidth: false,
-      },
-    });
     const held = { rows: 9, held: 9, tolerance: 0 };
     const range = (column: string, min: number, max: number) => ({
       rule: { kind: 'range' as const, key: `range:${column}`, column, min, max },
@@ -118,9 +109,9 @@ describe('rules kept in generated rows', () => {
       rows: 9,
       off: [],
       columns: [
-        { name: 'q', type: 'integer', format: money(0) },
-        { name: 'p', type: 'numeric', format: money(2) },
-        { name: 'revenue', type: 'numeric', format: money(2) },
+        { name: 'q', type: 'integer', format: plainNumber(0) },
+        { name: 'p', type: 'numeric', format: plainNumber(2) },
+        { name: 'revenue', type: 'numeric', format: plainNumber(2) },
       ],
       rules: [
         {
