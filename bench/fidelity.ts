@@ -31,7 +31,7 @@ import {
 } from '../shared/domain/train-defaults.js';
 import { estimateSeconds, type CostShape } from '../shared/domain/train-cost.js';
 import { COLUMNS, TAIL_ROWS, type BenchRun } from './fidelity/columns.js';
-import { runEvidence } from './fidelity/evidence.js';
+import { largeDrawCloserShare, runEvidence } from './fidelity/evidence.js';
 import { prepareTable, TABLES, type PreparedTable } from './fidelity/tables.js';
 import { printTargets } from './fidelity/targets.js';
 
@@ -124,12 +124,17 @@ async function run(prepared: PreparedTable): Promise<BenchRun> {
     },
     SEED,
   );
+  const tailCloser = await largeDrawCloserShare(
+    { train: prepared.train, holdout, draw: tail, encoding: set.encoding },
+    SEED,
+  );
   return {
     name: prepared.table.name,
     train: prepared.train,
     holdoutRows: prepared.holdoutRows,
     synth,
     tail,
+    tailCloser,
     evidence,
     bits: set.train.bits,
     layers: config.layers.map((l) => l.units),

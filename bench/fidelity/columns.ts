@@ -18,6 +18,8 @@ export interface BenchRun {
   synth: Dataset;
   /** A larger draw of the same model (`TAIL_ROWS`), imported from tail.csv: the tails are measured on it. */
   tail: Dataset;
+  /** The closer-to-training share of that larger draw (null without held-out rows). */
+  tailCloser: number | null;
   bits: number;
   /** The configuration's layer sizes and epochs per layer, as chosen by the defaults. */
   layers: number[];
@@ -263,4 +265,5 @@ export const COLUMNS: BenchColumn[] = [
     ],
   },
   { header: 'closer to train', cell: (r) => score(r.evidence.privacy?.closerToTraining?.share) },
+  { header: 'closer (tail draw)', cell: (r) => score(r.tailCloser) },
 ];

@@ -72,10 +72,10 @@ export const TARGETS: Target[] = [
     },
   },
   {
-    label: `closer to train than held-out ≤ ${Math.round(CLOSER_MAX * 100)} %`,
+    label: `closer to train than held-out ≤ ${Math.round(CLOSER_MAX * 100)} % (on the tails' draw)`,
     judge: (r) => {
-      const share = r.evidence.privacy?.closerToTraining?.share;
-      return share === undefined ? na : { ok: share <= CLOSER_MAX, figure: pct(share) };
+      const share = r.tailCloser ?? r.evidence.privacy?.closerToTraining?.share;
+      return share === undefined || share === null ? na : { ok: share <= CLOSER_MAX, figure: pct(share) };
     },
   },
   {
