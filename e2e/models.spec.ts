@@ -115,7 +115,9 @@ test('both models come back with their figures and charts after a save, a reload
   const models = await studio.compare.compared();
   const chart = await studio.compare.chart();
   const verdict = await studio.compare.verdict();
-  const points = await studio.chartPoints();
+  // Two layers of two epochs each, once the last epoch's point is drawn (it can land just after "done").
+  const points = 4;
+  await expect.poll(() => studio.chartPoints()).toBe(points);
   const saved = await studio.saveProject();
   try {
     expect(saved.split('/').pop()).toBe('birds.lwproj');

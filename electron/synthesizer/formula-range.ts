@@ -86,7 +86,7 @@ export function pullInside(
     const candidates = [snap(inn), snap(inn + dir * step), snap(inn - dir * step)].sort(
       (p, q) => Math.abs(p - x0) - Math.abs(q - x0),
     );
-    const best = candidates.find(inside) ?? inn;
+    const best = candidates.find(inside) ?? snap(inn);
     row.set(column, best as RuleValue);
     return true;
   }
