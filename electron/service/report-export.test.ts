@@ -8,12 +8,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppInfo, ServerEvent } from '../../shared/contract.js';
+import type { AppInfo } from '../../shared/contract.js';
 import { EngineClient } from './engine-thread/client.js';
-import { FileRegistry } from '../platform/file-registry.js';
-import { sourceSamplePath } from '../platform/paths.js';
-import { LayerwiseService } from './service.js';
-import { MemorySaver, penguinsCsv, trainTiny } from './project/test-support.js';
+import { penguinsCsv, testService, trainTiny } from './project/test-support.js';
 import type { ReportPrinter } from './report-export.js';
 
 let dir: string;
@@ -31,19 +28,7 @@ afterAll(async () => {
 });
 
 async function trained(transport: AppInfo['transport'], printPdf?: ReportPrinter) {
-  const events: ServerEvent[] = [];
-  const saver = new MemorySaver();
-  const files = new FileRegistry();
-  const svc = new LayerwiseService({
-    transport,
-    osLocale: 'en-US',
-    samplePath: sourceSamplePath(),
-    emit: (e) => events.push(e),
-    files,
-    saver,
-    engine,
-    printPdf,
-  });
+  const { svc, events, saver, files } = testService(engine, { transport, printPdf });
   const upload = files.register(stored, '<img onerror=x>売上 2026.csv');
   await svc['data.import']({ source: { kind: 'file', fileId: upload.fileId } });
   await trainTiny(svc, events, { epochs: 2 });
