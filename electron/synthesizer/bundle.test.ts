@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { applySubset, importCsv, toCsv } from '../data/index.js';
+import { toCsv } from '../data/index.js';
+import { sampleSubset } from './test/sample-subset.js';
 import { defaultTrainConfig } from '../../shared/domain/model.js';
 import {
   bundleFromBytes,
@@ -28,13 +29,7 @@ let bundle: ModelBundle;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lw-bundle-'));
-  const dataset = await importCsv(fileURLToPath(new URL('../../resources/sample-orders.csv', import.meta.url)));
-  const subset = applySubset(dataset, {
-    segments: null,
-    sample: { rows: 600, stratified: false },
-    seed: 3,
-    split: { train: 0.8, valid: 0.1, test: 0.1 },
-  });
+  const subset = await sampleSubset();
   const set = prepareTraining(subset);
   const base = defaultTrainConfig(set.train.bits, set.train.rows);
   const config = {

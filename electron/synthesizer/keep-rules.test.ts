@@ -4,11 +4,11 @@
  * is not enforced, repaired cells are written in their column's format, the same seed gives the
  * same rows and a preview is the start of a longer stream; repairs end even for rules in conflict.
  */
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../shared/domain/rules.js';
 import { defaultTrainConfig } from '../../shared/domain/model.js';
-import { applySubset, importCsv, ruleViolations } from '../data/index.js';
+import { ruleViolations } from '../data/index.js';
+import { sampleSubset } from './test/sample-subset.js';
 import { fitModel, prepareTraining, ruleKeeper, streamRows, type ModelBundle } from './index.js';
 
 /** A plain number format with `decimals` decimals (a point, no thousands separator, no currency). */
@@ -28,13 +28,7 @@ const plainNumber = (decimals: number) => ({
 let bundle: ModelBundle;
 
 beforeAll(async () => {
-  const dataset = await importCsv(fileURLToPath(new URL('../../resources/sample-orders.csv', import.meta.url)));
-  const subset = applySubset(dataset, {
-    segments: null,
-    sample: { rows: 600, stratified: false },
-    seed: 3,
-    split: { train: 0.8, valid: 0.1, test: 0.1 },
-  });
+  const subset = await sampleSubset();
   const set = prepareTraining(subset, { rulesOff: ['range:customer_age', 'pairs:store_type*payment'] });
   const base = defaultTrainConfig(set.train.bits, set.train.rows);
   const config = { ...base, layers: [{ ...base.layers[0], units: 6, epochs: 1 }], topPrior: 'bernoulli' as const };
