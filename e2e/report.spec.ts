@@ -9,18 +9,24 @@
 import { basename } from 'node:path';
 import { expect, test } from './fixtures.js';
 import { openOffline, readReport } from './pages/report.js';
+import type { Studio } from './pages/studio.js';
 
 const JA_HEADINGS = ['データ', 'サブセットと代表性', 'アーキテクチャと設定', '層ごとの上界', '対数尤度', '学習曲線'];
 
-test('a reviewer opens the report offline, in Japanese, with its charts and the real file name', async ({
-  studio,
-  target,
-}) => {
+/** The studio in Japanese, a model of the sample trained for two epochs. */
+async function trainSampleInJapanese(studio: Studio): Promise<void> {
   await studio.switchLanguage('ja');
   await studio.openSample();
   await studio.goToStep('train');
   await studio.train({ epochs: 2 });
   await studio.waitForTrainingDone({ timeout: 180_000 });
+}
+
+test('a reviewer opens the report offline, in Japanese, with its charts and the real file name', async ({
+  studio,
+  target,
+}) => {
+  await trainSampleInJapanese(studio);
 
   const file = await studio.report.save();
   expect(basename(file)).toBe('sample-orders-report.html');
@@ -49,11 +55,7 @@ test('a reviewer opens the report offline, in Japanese, with its charts and the 
 test('after the quality and privacy checks, the report (in Japanese) has their sections and charts', async ({
   studio,
 }) => {
-  await studio.switchLanguage('ja');
-  await studio.openSample();
-  await studio.goToStep('train');
-  await studio.train({ epochs: 2 });
-  await studio.waitForTrainingDone({ timeout: 180_000 });
+  await trainSampleInJapanese(studio);
   await studio.generate(100, 3);
   await studio.quality.check();
   await studio.privacy().check();
