@@ -2,6 +2,7 @@
 import type { DatasetInfo, SubsetInfo } from '../../../shared/domain/data.js';
 import { defaultTrainConfig, type Estimate, type TrainSummary } from '../../../shared/domain/model.js';
 import type { ChartPoint } from '../../../shared/domain/project.js';
+import { columnProfile } from '../../../shared/test/column-profile.js';
 import type { ReportInput } from './index.js';
 import type { ReportLocale } from './labels.js';
 
@@ -32,29 +33,11 @@ export const points: ChartPoint[] = [0, 1].flatMap((l) =>
 );
 
 export function dataset(fileName: string): DatasetInfo {
-  const column = (index: number, name: string, type: 'categorical' | 'numeric') => ({
-    index,
-    name,
-    originalName: name,
-    type,
-    inferredType: type,
-    include: true,
-    excludedReason: null,
-    missing: 1,
-    missingRate: 0.01,
-    distinct: 3,
-    format: {},
-    chart: {
-      kind: type === 'numeric' ? ('histogram' as const) : ('categories' as const),
-      bins: [
-        { label: 'a', count: 50 },
-        { label: 'b', count: 30 },
-      ],
-      other: 0,
-    },
-    min: null,
-    max: null,
-  });
+  const column = (index: number, name: string, type: 'categorical' | 'numeric') =>
+    columnProfile(index, name, type, 3, [
+      { label: 'a', count: 50 },
+      { label: 'b', count: 30 },
+    ]);
   return {
     datasetId: 'b3f1c2d4-0000-4000-8000-000000000000',
     fileName,

@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/domain/data.js';
 import type { LayerResult, TrainConfig, TrainSummary } from '../../../shared/domain/model.js';
 import type { ProjectModel, ProjectState } from '../../../shared/domain/project.js';
+import { columnProfile } from '../../../shared/test/column-profile.js';
 
 export const appInfo = (osLocale = 'en-US'): AppInfo => ({
   name: 'Layerwise Studio',
@@ -27,26 +28,13 @@ function column(
   distinct: number,
   bins: string[],
 ): ColumnProfile {
-  return {
+  return columnProfile(
     index,
     name,
-    originalName: name,
     type,
-    inferredType: type,
-    include: true,
-    excludedReason: null,
-    missing: 1,
-    missingRate: 0.01,
     distinct,
-    format: {},
-    chart: {
-      kind: type === 'numeric' ? 'histogram' : 'categories',
-      bins: bins.map((label, i) => ({ label, count: 10 * (i + 1) })),
-      other: 0,
-    },
-    min: null,
-    max: null,
-  };
+    bins.map((label, i) => ({ label, count: 10 * (i + 1) })),
+  );
 }
 
 const csv = {
