@@ -1,5 +1,5 @@
 /**
- * Generation keeps the constant factors, near-equalities, date thresholds and categories that
+ * Generation keeps the constant factors (with an offset too: °F from °C), near-equalities, date thresholds and categories that
  * follow a date's month found in a table: a small model of a seeded table generates rows in which
  * each holds (its raw decoded rows break them), and a repair changes only the broken part of a row
  * — the computed tax, the stone's width, the yes/no, the quarter — never the amount, the length or
@@ -14,7 +14,7 @@ import { createRng } from '../base/random.js';
 import { applySubset, detectRules, importCsv, ruleViolations, type Dataset } from '../data/index.js';
 import { fitModel, prepareTraining, ruleKeeper, streamRows, type ModelBundle } from './index.js';
 
-const KEYS = ['formula:tax', 'near:y~x', 'threshold:after_launch=yes', 'months:quarter<date'];
+const KEYS = ['formula:tax', 'formula:fahrenheit', 'near:y~x', 'threshold:after_launch=yes', 'months:quarter<date'];
 const DAY = 86_400_000;
 let dir: string;
 let dataset: Dataset;
@@ -23,7 +23,7 @@ let bundle: ModelBundle;
 function csv(n: number): string {
   const rng = createRng(4);
   const int = (lo: number, hi: number) => lo + Math.floor(rng.next() * (hi - lo + 1));
-  const lines = ['amount,tax,x,y,date,after_launch,quarter'];
+  const lines = ['amount,tax,x,y,date,after_launch,quarter,celsius,fahrenheit'];
   for (let i = 0; i < n; i++) {
     const amount = int(20, 999) * 5;
     const x = int(380, 900) / 100;
@@ -32,7 +32,13 @@ function csv(n: number): string {
     const date = new Date(d).toISOString().slice(0, 10);
     const launched = d >= Date.UTC(2024, 3, 1) ? 'yes' : 'no';
     const quarter = `Q${Math.ceil((new Date(d).getUTCMonth() + 1) / 3)}`;
-    lines.push([amount, Math.round(amount * 0.1), x.toFixed(2), y, date, launched, quarter].join(','));
+    const celsius = int(-200, 400) / 10;
+    const fahrenheit = (Math.round((celsius * 1.8 + 32) * 10) / 10).toFixed(1);
+    lines.push(
+      [amount, Math.round(amount * 0.1), x.toFixed(2), y, date, launched, quarter, celsius.toFixed(1), fahrenheit].join(
+        ',',
+      ),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -71,10 +77,10 @@ describe('constant factors, near-equalities, date thresholds and months kept in 
 
   it('repairs only the broken part of a row', () => {
     const set = detectRules(dataset, null);
-    const header = ['amount', 'tax', 'x', 'y', 'date', 'after_launch', 'quarter'];
+    const header = ['amount', 'tax', 'x', 'y', 'date', 'after_launch', 'quarter', 'celsius', 'fahrenheit'];
     const rows = [
-      ['1000', '7', '5.00', '5.90', '2024-05-02', 'no', 'Q4'],
-      ['1005', '101', '5.00', '5.03', '2024-03-31', 'no', 'Q1'],
+      ['1000', '7', '5.00', '5.90', '2024-05-02', 'no', 'Q4', '10.0', '20.1'],
+      ['1005', '101', '5.00', '5.03', '2024-03-31', 'no', 'Q1', '25.0', '77.0'],
     ];
     const keep = rows.map((r) => [...r]);
     ruleKeeper(set, header, 1)!(rows, 0);
@@ -88,9 +94,11 @@ describe('constant factors, near-equalities, date thresholds and months kept in 
       'Q2',
     ]);
     expect(Math.abs(Number(rows[0][3]) - 5)).toBeLessThanOrEqual(0.06);
+    // The computed Fahrenheit is written again from the Celsius, which stays.
+    expect(rows[0].slice(7)).toEqual(['10.0', '50.0']);
     expect(ruleViolations(set, { header, rows }).every((v) => v.violated === 0)).toBe(true);
     // A width a condition fixed ("only rows where y = 5.90") is kept: the length moves instead.
-    const given = [['1000', '100', '5.00', '5.90', '2024-05-02', 'yes', 'Q2']];
+    const given = [['1000', '100', '5.00', '5.90', '2024-05-02', 'yes', 'Q2', '10.0', '50.0']];
     ruleKeeper(set, header, 1, new Set(['y']))!(given, 0);
     expect(given[0][3]).toBe('5.90');
     expect(Math.abs(Number(given[0][2]) - 5.9)).toBeLessThanOrEqual(0.06);

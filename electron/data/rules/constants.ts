@@ -1,11 +1,13 @@
 /**
  * Formulas with a constant found in the data: a number column that is another one times a
- * constant (`tax = amount × 0.1`, `km = miles × 1.609`) or plus a constant (`total = fee + 5`,
- * a date `due = invoiced + 30 days`), up to the target's rounding. Each row allows an interval of
- * constants — for a factor [(t − h) / a, (t + h) / a], h half a unit of the target's last
- * decimal — and the search narrows their intersection row by row; the constant is the simplest
- * number in it (fewest significant digits), then checked on every row. An unrelated pair empties
- * the interval within a few rows, so the search costs little more than reading them.
+ * constant (`tax = amount × 0.1`, `km = miles × 1.609`), plus a constant (`total = fee + 5`,
+ * a date `due = invoiced + 30 days`), or both (`°F = °C × 1.8 + 32`), up to the target's
+ * rounding. Each row allows an interval of constants — for a factor [(t − h) / a, (t + h) / a],
+ * h half a unit of the target's last decimal — and the search narrows their intersection row by
+ * row; the constant is the simplest number in it (fewest significant digits), then checked on
+ * every row. A factor with an offset takes its interval from the two rows furthest apart, then
+ * each of its simplest candidates the offset's interval. An unrelated pair empties the interval
+ * within a few rows, so the search costs little more than reading them.
  */
 import type { FoundRule, Rule } from '../../../shared/domain/rules.js';
 import { formulaHolds, formulaTolerance, ruleColumns } from './check.js';
@@ -14,9 +16,16 @@ import { isDate, type NumberColumn } from './table.js';
 
 type Formula = Extract<Rule, { kind: 'formula' }>;
 type Mode = 'plus' | 'times';
+interface Point {
+  x: number;
+  y: number;
+}
 
-/** The constants every row allows (rows whose interval misses the others' count as misses), or null. */
-function span(t: NumberColumn, a: NumberColumn, mode: Mode): { lo: number; hi: number } | null {
+/**
+ * The constants every row allows (rows whose interval misses the others' count as misses), or
+ * null; an offset is the one added to `a × factor`.
+ */
+function span(t: NumberColumn, a: NumberColumn, mode: Mode, factor = 1): { lo: number; hi: number } | null {
   const half = formulaTolerance(t.decimals);
   const budget = allowedMisses(t.present);
   const [tv, av] = [t.values, a.values];
@@ -28,7 +37,7 @@ function span(t: NumberColumn, a: NumberColumn, mode: Mode): { lo: number; hi: n
     rows++;
     // As `formulaHolds`: exactly half a unit either way holds, with room for binary floating point.
     const h = half * (1 + 1e-9) + 1e-9 * Math.max(1, Math.abs(y));
-    let [l, u] = [y - x - h, y - x + h];
+    let [l, u] = [y - factor * x - h, y - factor * x + h];
     if (mode === 'times') {
       if (x === 0) {
         if (Math.abs(y) <= h) continue;
@@ -60,17 +69,124 @@ export function simplest(lo: number, hi: number): number | null {
   return null;
 }
 
-/** Rows the rule applies to and rows it holds in, or null when it misses more than the policy allows. */
-function check(t: NumberColumn, a: NumberColumn, mode: Mode, k: number): { rows: number; held: number } | null {
+/** Rows the rule `t = a × times + plus` applies to and rows it holds in, or null when it misses more than the policy allows. */
+function check(t: NumberColumn, a: NumberColumn, times: number, plus: number): { rows: number; held: number } | null {
   let [rows, misses] = [0, 0];
   for (let i = 0; i < t.values.length; i++) {
     const y = t.values[i];
     const x = a.values[i];
     if (Number.isNaN(y) || Number.isNaN(x)) continue;
     rows++;
-    if (!formulaHolds(y, mode === 'plus' ? x + k : x * k, t.decimals)) misses++;
+    if (!formulaHolds(y, x * times + plus, t.decimals)) misses++;
   }
   return rows >= MIN_RULE_ROWS && misses <= allowedMisses(rows) ? { rows, held: rows - misses } : null;
+}
+
+/** Candidate factors tried for a factor with an offset, at most. */
+const MAX_FACTOR_CANDIDATES = 24;
+
+/**
+ * The numbers of [lo, hi] on ever finer decimal grids (1, 2, … significant digits), at most
+ * `perLevel` of each grid (those nearest the middle), the simplest first, at most `most` in all.
+ */
+export function candidatesIn(lo: number, hi: number, perLevel = 3, most = MAX_FACTOR_CANDIDATES): number[] {
+  if (!(lo <= hi) || !Number.isFinite(lo) || !Number.isFinite(hi)) return [];
+  const out: number[] = [];
+  const mid = (lo + hi) / 2;
+  const mag = Math.floor(Math.log10(Math.max(Math.abs(lo), Math.abs(hi))));
+  for (let d = 1; d <= 15 && out.length < most; d++) {
+    const step = 10 ** (mag - d + 1);
+    const first = Math.ceil(lo / step);
+    const last = Math.floor(hi / step);
+    if (last < first) continue;
+    const around = Math.round(mid / step);
+    const level: number[] = [];
+    for (let r = 0; level.length < perLevel && r <= last - first; r++)
+      for (const m of r === 0 ? [around] : [around - r, around + r])
+        if (m >= first && m <= last && level.length < perLevel) level.push(m);
+    const fixed = Math.min(20, Math.max(0, d - 1 - mag));
+    for (const m of level) {
+      const c = Number((m * step).toFixed(fixed));
+      if (!out.includes(c) && out.length < most) out.push(c);
+    }
+  }
+  return out;
+}
+
+/** The `ends` rows with both values with the smallest input `a`, and those with the largest (furthest first). */
+function extremes(t: NumberColumn, a: NumberColumn, ends: number): { low: Point[]; high: Point[] } {
+  const [low, high]: number[][] = [[], []];
+  // Row indices kept in order, `before(i, j)` when row i goes ahead of row j.
+  const keep = (list: number[], i: number, before: (i: number, j: number) => boolean) => {
+    if (list.length === ends && !before(i, list[ends - 1])) return;
+    let at = list.length;
+    while (at > 0 && before(i, list[at - 1])) at--;
+    list.splice(at, 0, i);
+    if (list.length > ends) list.pop();
+  };
+  const [x, y] = [a.values, t.values];
+  const lower = (i: number, j: number) => x[i] < x[j];
+  const higher = (i: number, j: number) => x[i] > x[j];
+  for (let i = 0; i < y.length; i++) {
+    if (Number.isNaN(x[i]) || Number.isNaN(y[i])) continue;
+    if (low.length < ends || x[i] < x[low[low.length - 1]]) keep(low, i, lower);
+    if (high.length < ends || x[i] > x[high[high.length - 1]]) keep(high, i, higher);
+  }
+  const points = (list: number[]) => list.map((i) => ({ x: x[i], y: y[i] }));
+  return { low: points(low), high: points(high) };
+}
+
+/** Rows probed on the line through two far-apart rows before any factor is tried. */
+const PROBES = 8;
+
+/**
+ * Whether rows spread through the table lie on the line through `p` and `q` within the rounding
+ * (2h: each end is off by up to h, a row inside by up to h more), all of them when no row may miss,
+ * else all but two: an unrelated pair is refused here, at the cost of a few rows.
+ */
+function onLine(t: NumberColumn, a: NumberColumn, p: Point, q: Point, h: number): boolean {
+  const slope = (q.y - p.y) / (q.x - p.x);
+  const spare = allowedMisses(t.present) > 0 ? 2 : 0;
+  let off = 0;
+  const n = t.values.length;
+  for (let j = 1; j <= PROBES; j++) {
+    const i = Math.floor((j * n) / (PROBES + 1));
+    const [x, y] = [a.values[i], t.values[i]];
+    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    const err = Math.abs(y - (p.y + slope * (x - p.x)));
+    if (err > 2 * h * (1 + 1e-9) + 1e-9 * Math.max(1, Math.abs(y)) && ++off > spare) return false;
+  }
+  return true;
+}
+
+/**
+ * `t = a × k + c` with both constants (numbers only): the factor's interval from a pair of rows
+ * far apart (the two furthest, or, when some rows may miss, the next ones in), then for each of
+ * its simplest candidates the offset's interval over every row and its simplest number.
+ */
+function affineOf(t: NumberColumn, a: NumberColumn): FoundRule | null {
+  const ends = 1 + Math.min(2, allowedMisses(t.present));
+  const { low, high } = extremes(t, a, ends);
+  const h = formulaTolerance(t.decimals);
+  const tried = new Set<number>();
+  for (let i = 0; i < Math.min(low.length, high.length); i++) {
+    const [p, q] = [low[i], high[i]];
+    if (!(q.x > p.x) || !onLine(t, a, p, q, h)) continue;
+    const [lo, hi] = [(q.y - p.y - 2 * h) / (q.x - p.x), (q.y - p.y + 2 * h) / (q.x - p.x)];
+    for (const k of candidatesIn(lo, hi)) {
+      if (k === 0 || tried.has(k)) continue;
+      tried.add(k);
+      const s = span(t, a, 'plus', k);
+      const c = s && simplest(s.lo, s.hi);
+      if (c === null || c === 0) continue;
+      const m = check(t, a, k, c);
+      if (!m) continue;
+      const rule = constantRule(t, a, 'times', k);
+      rule.plus = c;
+      return { rule, ...m, tolerance: h };
+    }
+  }
+  return null;
 }
 
 function constantRule(t: NumberColumn, a: NumberColumn, mode: Mode, k: number): Formula {
@@ -89,7 +205,7 @@ function constantRule(t: NumberColumn, a: NumberColumn, mode: Mode, k: number): 
   return rule;
 }
 
-/** `t = a + k` or `t = a × k` (a factor between numbers only, an offset between two numbers or two dates). */
+/** `t = a + k`, `t = a × k` or `t = a × k + c` (a factor between numbers only, an offset alone also between two dates). */
 function constantOf(t: NumberColumn, a: NumberColumn): FoundRule | null {
   if (isDate(t.type) !== isDate(a.type)) return null;
   const modes: Mode[] = isDate(t.type) ? ['plus'] : ['plus', 'times'];
@@ -97,12 +213,12 @@ function constantOf(t: NumberColumn, a: NumberColumn): FoundRule | null {
     const s = span(t, a, mode);
     const k = s && simplest(s.lo, s.hi);
     if (k === null || (mode === 'times' && k === 0)) continue;
-    const m = check(t, a, mode, k);
+    const m = mode === 'plus' ? check(t, a, 1, k) : check(t, a, k, 0);
     // A date is exact to its grid (milliseconds): no tolerance is stated.
     const tolerance = isDate(t.type) ? 0 : formulaTolerance(t.decimals);
     if (m) return { rule: constantRule(t, a, mode, k), ...m, tolerance };
   }
-  return null;
+  return isDate(t.type) ? null : affineOf(t, a);
 }
 
 /** True when `from` is computed, through the formulas found (`inputs`: target → its inputs), from `to`. */

@@ -72,6 +72,34 @@ describe('constant factors and offsets', () => {
     expect(simplest(-0.2, 0.3)).toBe(0);
     expect(simplest(2, 1)).toBeNull();
   });
+
+  it('finds a factor with an offset (°F from °C, points from a score) to its rounding, one way only', async () => {
+    const ds = await table('celsius,fahrenheit,score,points', 300, (rng) => {
+      const c = int(rng, -200, 400) / 10;
+      const score = int(rng, 0, 100);
+      return [c.toFixed(1), (Math.round((c * 1.8 + 32) * 10) / 10).toFixed(1), score, Math.round(score * 2.5 - 40)];
+    });
+    const set = detectRules(ds, null);
+    const rule = (key: string) => find(set.rules, key)?.rule as Extract<Rule, { kind: 'formula' }>;
+    expect(rule('formula:fahrenheit')).toMatchObject({ a: 'celsius', b: null, times: 1.8, plus: 32, decimals: 1 });
+    expect(rule('formula:points')).toMatchObject({ a: 'score', times: 2.5, plus: -40, decimals: 0 });
+    expect(find(set.rules, 'formula:celsius')).toBeUndefined();
+    expect(find(set.rules, 'formula:fahrenheit')).toMatchObject({ rows: 300, held: 300, tolerance: 0.05 });
+    const say = (key: string, t = en, lang = 'en') => ruleText(rule(key), t, lang, set.columns);
+    expect(say('formula:fahrenheit')).toBe('fahrenheit is always celsius × 1.8 + 32, rounded to 0.1');
+    expect(say('formula:points')).toBe('points is always score × 2.5 − 40, rounded to a whole number');
+    expect(say('formula:fahrenheit', ja, 'ja')).toBe('fahrenheit は常に celsius × 1.8 + 32（0.1 単位に丸め）');
+  });
+
+  it('refuses a factor with an offset broken in a few rows, and one between unrelated columns', async () => {
+    const ds = await table('celsius,fahrenheit,humidity', 300, (rng, i) => {
+      const c = int(rng, -200, 400) / 10;
+      const f = Math.round((c * 1.8 + 32) * 10) / 10 + (i % 40 === 7 ? 1 : 0);
+      return [c.toFixed(1), f.toFixed(1), int(rng, 200, 990) / 10];
+    });
+    const keys = detectRules(ds, null).rules.map((r) => r.rule.key);
+    expect(keys.filter((k) => k.startsWith('formula:'))).toEqual([]);
+  });
 });
 
 describe('near-equalities', () => {
