@@ -45,13 +45,17 @@ function valueText(v: number, col: RuleColumn | undefined): string {
 
 const clean = (v: number) => Number(v.toPrecision(12));
 
-/** `a × k` (`10 % of a` for a factor below 1 that is a whole percentage), `a + k` (in days between dates). */
+/**
+ * `a × k` (`10 % of a` for a factor below 1 that is a whole percentage), `a + k` (in days between
+ * dates), `a × k + c`, and `c − a` for a factor of −1 with an offset (`remaining = 100 − used`).
+ */
 function constantExpression(rule: Formula, t: Translate, date: boolean): string {
   const k = rule.times ?? 1;
+  if (k === -1 && rule.plus !== undefined && !date) return `${clean(rule.plus)} − ${rule.a}`;
   const pct = clean(k * 100);
   let text = rule.a;
   if (k > 0 && k < 1 && Number.isInteger(pct)) text = t('rules.percentOf', { pct, a: rule.a });
-  else if (k !== 1) text = `${rule.a} × ${clean(k)}`;
+  else if (k !== 1) text = `${rule.a} × ${k < 0 ? '−' : ''}${clean(Math.abs(k))}`;
   if (rule.plus === undefined) return text;
   const c = date ? t('rules.dayCount', { n: clean(Math.abs(rule.plus) / DAY_MS) }) : clean(Math.abs(rule.plus));
   return `${text} ${rule.plus < 0 ? '−' : '+'} ${c}`;

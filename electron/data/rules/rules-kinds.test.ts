@@ -91,6 +91,24 @@ describe('constant factors and offsets', () => {
     expect(say('formula:fahrenheit', ja, 'ja')).toBe('fahrenheit は常に celsius × 1.8 + 32（0.1 単位に丸め）');
   });
 
+  it('says a negative factor with its minus sign, and a budget left as the offset minus the column', async () => {
+    const ds = await table('used,remaining,depth,pressure', 300, (rng) => {
+      const used = int(rng, 0, 100);
+      const depth = int(rng, 0, 500) / 10;
+      return [used, 100 - used, depth.toFixed(1), (1013 - depth * 0.5).toFixed(2)];
+    });
+    const set = detectRules(ds, null);
+    const rule = (key: string) => find(set.rules, key)?.rule as Extract<Rule, { kind: 'formula' }>;
+    expect(rule('formula:remaining')).toMatchObject({ a: 'used', times: -1, plus: 100 });
+    expect(rule('formula:pressure')).toMatchObject({ a: 'depth', times: -0.5, plus: 1013 });
+    expect(ruleText(rule('formula:remaining'), en, 'en', set.columns)).toBe(
+      'remaining is always 100 − used, rounded to a whole number',
+    );
+    expect(ruleText(rule('formula:pressure'), en, 'en', set.columns)).toBe(
+      'pressure is always depth × −0.5 + 1013, rounded to 0.01',
+    );
+  });
+
   it('refuses a factor with an offset broken in a few rows, and one between unrelated columns', async () => {
     const ds = await table('celsius,fahrenheit,humidity', 300, (rng, i) => {
       const c = int(rng, -200, 400) / 10;
