@@ -89,7 +89,7 @@ const MAX_FACTOR_CANDIDATES = 24;
  * The numbers of [lo, hi] on ever finer decimal grids (1, 2, … significant digits), at most
  * `perLevel` of each grid (those nearest the middle), the simplest first, at most `most` in all.
  */
-export function candidatesIn(lo: number, hi: number, perLevel = 3, most = MAX_FACTOR_CANDIDATES): number[] {
+function candidatesIn(lo: number, hi: number, perLevel = 3, most = MAX_FACTOR_CANDIDATES): number[] {
   if (!(lo <= hi) || !Number.isFinite(lo) || !Number.isFinite(hi)) return [];
   const out: number[] = [];
   const mid = (lo + hi) / 2;
