@@ -181,15 +181,14 @@ function affineOf(t: NumberColumn, a: NumberColumn): FoundRule | null {
       if (c === null || c === 0) continue;
       const m = check(t, a, k, c);
       if (!m) continue;
-      const rule = constantRule(t, a, 'times', k);
-      rule.plus = c;
-      return { rule, ...m, tolerance: h };
+      return { rule: constantRule(t, a, k, c), ...m, tolerance: h };
     }
   }
   return null;
 }
 
-function constantRule(t: NumberColumn, a: NumberColumn, mode: Mode, k: number): Formula {
+/** The rule `t = a × times + plus`, a factor of 1 and an offset of 0 left unsaid. */
+function constantRule(t: NumberColumn, a: NumberColumn, times: number, plus: number): Formula {
   const rule: Formula = {
     kind: 'formula',
     key: `formula:${t.name}`,
@@ -200,8 +199,8 @@ function constantRule(t: NumberColumn, a: NumberColumn, mode: Mode, k: number): 
     factor: null,
     decimals: t.decimals,
   };
-  if (mode === 'times' && k !== 1) rule.times = k;
-  if (mode === 'plus' && k !== 0) rule.plus = k;
+  if (times !== 1) rule.times = times;
+  if (plus !== 0) rule.plus = plus;
   return rule;
 }
 
@@ -213,10 +212,11 @@ function constantOf(t: NumberColumn, a: NumberColumn): FoundRule | null {
     const s = span(t, a, mode);
     const k = s && simplest(s.lo, s.hi);
     if (k === null || (mode === 'times' && k === 0)) continue;
-    const m = mode === 'plus' ? check(t, a, 1, k) : check(t, a, k, 0);
+    const [times, plus] = mode === 'plus' ? [1, k] : [k, 0];
+    const m = check(t, a, times, plus);
     // A date is exact to its grid (milliseconds): no tolerance is stated.
     const tolerance = isDate(t.type) ? 0 : formulaTolerance(t.decimals);
-    if (m) return { rule: constantRule(t, a, mode, k), ...m, tolerance };
+    if (m) return { rule: constantRule(t, a, times, plus), ...m, tolerance };
   }
   return isDate(t.type) ? null : affineOf(t, a);
 }
