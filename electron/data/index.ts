@@ -54,6 +54,13 @@ export {
   conditionColumns,
   conditionSlots,
   type FixedSlot,
+  groupSize,
+  CALIBRATION_ROWS,
+  calibrationKnots,
+  positionReader,
+  positionsOf,
+  RankCalibration,
+  withCalibrationOf,
 } from './codec/index.js';
 export { toCsv } from './csv-write.js';
 export { knownRows } from './coverage.js';

@@ -2,7 +2,8 @@
  * Layer by layer through the service's contract methods, with the real engine thread on a
  * small subset of the sample and one or two epochs: "Suggest a size" with its candidates as
  * events and its ranking in the project; layer 1, a layer added, the top layer retrained;
- * finishing makes an ordinary model of the project (method per layer, sizes, figures, chart);
+ * finishing makes an ordinary model of the project (method per layer, sizes, figures, chart,
+ * the calibration of its numbers as in its file);
  * fine-tuning makes another with its log-likelihood before and after; the stack is marked out
  * of date like a model, goes with a new project, is saved in the project file with its
  * headroom and, reopened, goes on training. Refusals: no stack yet, a layer that is not there,
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerEvent } from '../../shared/contract.js';
 import type { LayerConfig } from '../../shared/domain/model.js';
+import { bundleFromBytes } from '../synthesizer/index.js';
 import { EngineClient } from './engine-thread/client.js';
 import { projectFromBytes } from './project/project-file.js';
 import { testService } from './project/test-support.js';
@@ -124,6 +126,14 @@ describe('layer by layer through the service', () => {
     expect((await s.svc['train.stack']()).stack?.layers).toHaveLength(2);
     const rows = await s.svc['samples.generate']({ rows: 5, seed: 1 });
     expect(rows.generated.rows).toHaveLength(5);
+    // The app decodes a finished or fine-tuned model as its file does: with the file's calibration.
+    const calibrations = (id: string) => {
+      const entry = s.svc['project'].model(id);
+      return [entry.encoding.calibration, bundleFromBytes(entry.bytes!).manifest.dataEncoding.calibration];
+    };
+    const [kept, inFile] = calibrations(finish.runId);
+    expect(kept?.columns.length).toBeGreaterThan(0);
+    expect(kept).toEqual(inFile);
 
     const tune = await s.svc['train.fineTune']({ modelId: null, epochs: 1 });
     await ended(s.events, tune.runId);
@@ -135,6 +145,9 @@ describe('layer by layer through the service', () => {
       6,
     );
     expect(tuned.summary.fineTune?.after.value).toEqual(expect.any(Number));
+    const [tunedKept, tunedInFile] = calibrations(tune.runId);
+    expect(tunedKept).toEqual(tunedInFile);
+    expect(tunedKept).not.toEqual(kept);
     expect(project.models).toHaveLength(2);
   });
 

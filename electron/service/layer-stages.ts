@@ -14,7 +14,7 @@ import type { LayersState, StackRecord, StageKind } from '../../shared/domain/la
 import { LIMITS } from '../../shared/domain/limits.js';
 import type { EpochProgress, TrainSummary } from '../../shared/domain/model.js';
 import type { ChartPoint } from '../../shared/domain/project.js';
-import type { Dataset, Subset } from '../data/index.js';
+import { withCalibrationOf, type Dataset, type Subset } from '../data/index.js';
 import { candidateSizes } from '../engine/index.js';
 import { appVersion } from '../platform/app-version.js';
 import { prepareTraining, type TrainingSet } from '../synthesizer/index.js';
@@ -125,7 +125,8 @@ export class LayerStages {
         const config = modelConfig(record, input.top);
         const model = { config, summary: done.summary, bits: set.train.bits, lineage: record.lineage };
         const report = { dataset: trainedOn.dataset, subset: trainedOn.subset.info };
-        const added = project.addTrained(runId, model, { encoding: set.encoding, subset: trainedOn.subset, report });
+        const encoding = withCalibrationOf(set.encoding, done.calibration);
+        const added = project.addTrained(runId, model, { encoding, subset: trainedOn.subset, report });
         added.record.points = [...record.points, ...points];
         added.bytes = bytes;
         project.layers.keepSet(runId, set, trainedOn);
@@ -152,7 +153,8 @@ export class LayerStages {
         const { record } = from;
         const { bits, lineage } = record;
         const model = { config: { ...record.config, fineTuneEpochs: epochs }, summary: done.summary, bits, lineage };
-        const using = { encoding: from.encoding, subset: trainedOn.subset, report: from.report };
+        const encoding = withCalibrationOf(from.encoding, done.calibration);
+        const using = { encoding, subset: trainedOn.subset, report: from.report };
         const added = project.addTrained(runId, model, using);
         added.record.name = `${record.name}, fine-tuned`;
         added.record.points = [...record.points, ...points];

@@ -20,6 +20,7 @@ import {
   encodingGroups,
   importCsv,
   segmentTable,
+  withCalibrationOf,
   type Dataset,
   type Subset,
 } from '../data/index.js';
@@ -217,8 +218,9 @@ export class LayerwiseService implements Service {
       subset,
       report: { dataset: dataset.info, subset: subset.info },
     };
-    const runId = this.runs.start(config, set, (runId, summary) => {
-      const entry = project.addTrained(runId, { config, summary, bits: set.train.bits, lineage }, using);
+    const runId = this.runs.start(config, set, (runId, { summary, calibration }) => {
+      const trained = { ...using, encoding: withCalibrationOf(set.encoding, calibration) };
+      const entry = project.addTrained(runId, { config, summary, bits: set.train.bits, lineage }, trained);
       project.layers.keepSet(runId, set, { subset, dataset: dataset.info });
       void this.session.modelBytes(entry).catch(() => undefined);
     });

@@ -9,7 +9,7 @@ import { AppError, toErrorPayload } from '../../shared/domain/errors.js';
 import type { TrainConfig, TrainSummary } from '../../shared/domain/model.js';
 import { appVersion } from '../platform/app-version.js';
 import type { TrainingSet } from '../synthesizer/index.js';
-import { EngineClient, type JobListeners } from './engine-thread/client.js';
+import { EngineClient, type JobListeners, type ModelTrained } from './engine-thread/client.js';
 
 interface Run {
   runId: string;
@@ -29,17 +29,17 @@ export class TrainingRuns {
     return this.run !== null;
   }
 
-  /** Starts a run; `onTrained` receives its summary before the `done` event goes out. */
-  start(config: TrainConfig, set: TrainingSet, onTrained: (runId: string, summary: TrainSummary) => void): string {
+  /** Starts a run; `onTrained` receives its model's summary and calibration before the `done` event goes out. */
+  start(config: TrainConfig, set: TrainingSet, onTrained: (runId: string, trained: ModelTrained) => void): string {
     return this.startJob(
       (runId, control, { onEpoch, onLayer }) =>
         this.engine.train(runId, { config, set, appVersion: appVersion() }, control, {
           onEpoch,
           onLayer: (r) => onLayer?.(r),
         }),
-      (runId, summary) => {
-        onTrained(runId, summary);
-        return summary;
+      (runId, trained) => {
+        onTrained(runId, trained);
+        return trained.summary;
       },
     );
   }

@@ -3,7 +3,7 @@
  * this codec reads; a newer one is `model.newerVersion`) whose header
  * names one column per column it describes, in order, whose columns need exactly the visible
  * groups the model's first layer reads, with consistent rare-value lists and ordered bin
- * edges and quantile knots; and, when present, a valid record of the training data. Each failure is one
+ * edges and quantile knots, a calibration of quantile-coded columns with ordered knots, one list per column; and, when present, a valid record of the training data. Each failure is one
  * translated error (`data.badEncodingSpec` or `model.corrupt`) with its reason. The rules found in
  * the training rows (`dataRules`), when present, must be a valid rule set.
  */
@@ -41,6 +41,13 @@ export function checkEncoding(json: unknown, visible: readonly GroupSpec[]): Enc
   const groups = encodingGroups(spec);
   if (groupText(groups) !== groupText(visible))
     throw badEncoding('encodingGroups', { encoded: bitsOf(groups), visible: bitsOf(visible) });
+  const calibration = spec.calibration;
+  if (calibration) {
+    const fine = calibration.columns.every((i) => spec.columns[i]?.kind === 'quantiles');
+    const ordered = calibration.knots.every((k) => k.every((v, j) => j === 0 || v >= k[j - 1]));
+    if (!fine || !ordered || calibration.knots.length !== calibration.columns.length)
+      throw badEncoding('badCalibration');
+  }
   return spec;
 }
 

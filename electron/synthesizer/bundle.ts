@@ -13,6 +13,7 @@ import type { RuleSet } from '../../shared/domain/rules.js';
 import { writeFileAtomic } from '../base/atomic-write.js';
 import type { EncodingSpec } from '../data/index.js';
 import { checkEncoding, checkProvenance, checkRules } from './bundle-check.js';
+import { withCalibration } from './calibration-fit.js';
 import {
   deserializeModel,
   describeModel,
@@ -43,7 +44,8 @@ export function makeBundle(
 ): ModelBundle {
   const manifest: BundleManifest = {
     ...describeModel(model, input),
-    dataEncoding: data.encoding,
+    // The model's generated numbers are calibrated against a draw of it (METHOD.md §8).
+    dataEncoding: withCalibration(data.encoding, model, input.config.seed),
     dataProvenance: data.provenance,
   };
   if (data.rules) manifest.dataRules = data.rules;

@@ -14,7 +14,7 @@ import type { Dataset } from '../dataset.js';
 import { isMissing } from '../infer.js';
 import type { TypedColumn } from '../typed.js';
 import { levelFineBits } from './level-code.js';
-import { fineBitsFor, gridStep, gridUnit, MAX_KNOTS, MIN_ROWS_PER_CELL, quantileKnots } from './quantiles.js';
+import { fineBitsFor, gridStep, gridUnit, MAX_KNOTS, quantileKnots, ROWS_PER_KNOT } from './quantiles.js';
 import { ENCODING_VERSION, OTHER_TOKEN, type ColumnEncoding, type EncodingSpec } from './spec.js';
 
 /** Coarse bins of a quantile code (by default about the square root of the distinct values, 2..12). */
@@ -112,7 +112,7 @@ interface Asked {
 
 /**
  * A number or date column: one slot per value when there are few, else a quantile code whose
- * knots keep `MIN_ROWS_PER_CELL` rows per interval on average (at most `MAX_KNOTS`).
+ * knots keep `ROWS_PER_KNOT` rows per interval on average (at most `MAX_KNOTS`).
  */
 function numberColumn(
   col: ColumnProfile,
@@ -139,7 +139,7 @@ function numberColumn(
       ? fineBitsFor(vals.length, distinct.length, bins)
       : Math.max(0, Math.min(8, Math.round(asked.fineBits)));
   const positions = bins * 2 ** fineBits;
-  const count = Math.max(positions, Math.min(MAX_KNOTS, Math.floor(vals.length / MIN_ROWS_PER_CELL)));
+  const count = Math.max(positions, Math.min(MAX_KNOTS, Math.floor(vals.length / ROWS_PER_KNOT)));
   const knots = quantileKnots(vals, count);
   const step = gridStep(distinct, gridUnit(type, format.number?.decimals ?? 0));
   return { kind: 'quantiles', ...base, type, format, bins, fineBits, knots, step, ...miss };

@@ -6,7 +6,8 @@
  * one its group's slot and fine bits give); "other" a rarer level drawn by frequency
  * (`OTHER_TOKEN` for the share of rare values, never stored; versions 2 and 3 keep no level
  * behind "other"); "missing" the column's missing token;
- * identifiers fresh ids in their own pattern; constants their value. Seeded.
+ * identifiers fresh ids in their own pattern; constants their value. A calibrated quantile code
+ * (`calibration.ts`) takes the rank at its generated rank's level first. Seeded.
  */
 import type { ColumnFormat, ColumnType, RowTable } from '../../../shared/domain/data.js';
 import type { EncodedData } from '../../base/encoded-rows.js';
@@ -15,6 +16,7 @@ import { dateFormatter } from '../dates.js';
 import { numberFormatter } from '../numbers.js';
 import { levelAt, levelLayout } from './level-code.js';
 import { valueAt } from './quantiles.js';
+import { calibrated, positionReader, positionsOf } from './calibration.js';
 import { groupSize, OTHER_TOKEN, type ColumnEncoding, type EncodingSpec } from './spec.js';
 
 const DAY = 86_400_000;
@@ -62,27 +64,21 @@ function slotOf(bits: Uint8Array, at: number, size: number): number {
   return slot;
 }
 
-function cellDecoder(c: ColumnEncoding, size: number, version: number): CellDecoder {
+function cellDecoder(c: ColumnEncoding, size: number, version: number, calibration?: readonly number[]): CellDecoder {
   switch (c.kind) {
     case 'quantiles': {
       const fmt = valueFormatter(c.type, c.format);
-      const fine = 2 ** c.fineBits;
-      const thermometer = c.coarse === 'thermometer';
-      const coarse = c.bins - (thermometer ? 1 : 0);
-      const slots = coarse + (c.missing ? 1 : 0);
+      const positions = positionsOf(c);
+      const position = positionReader(c);
+      const knots = calibration ?? [];
       return (bits, at, _r, u) => {
-        let slot = 0;
-        if (thermometer) {
-          if (c.missing && bits[at + coarse]) return c.missingToken ?? '';
-          // The bin is the count of its bits that are on (robust to bits out of order).
-          for (let k = 0; k < coarse; k++) slot += bits[at + k];
-        } else {
-          slot = slotOf(bits, at, slots);
-          if (c.missing && slot === c.bins) return c.missingToken ?? '';
-        }
-        let low = 0;
-        for (let b = 0; b < c.fineBits; b++) low = (low << 1) | bits[at + slots + b];
-        return fmt(valueAt(c.knots, c.step, c.bins * fine, slot * fine + low, u()));
+        const p = position(bits, at);
+        if (p < 0) return c.missingToken ?? '';
+        if (knots.length < 2) return fmt(valueAt(c.knots, c.step, positions, p, u()));
+        // Calibrated (METHOD.md §8): the rank at the generated rank's level among the model's draw.
+        const x = Math.min(positions - 1e-9, calibrated(knots, (p + u()) / positions) * positions);
+        const cell = Math.floor(x);
+        return fmt(valueAt(c.knots, c.step, positions, cell, x - cell));
       };
     }
     case 'bins': {
@@ -151,7 +147,11 @@ export function rowDecoder(spec: EncodingSpec, data: EncodedData, seed: number):
   const rng = createRng(seed);
   const u = () => rng.next();
   const sizes = spec.columns.map(groupSize);
-  const decoders = spec.columns.map((c, i) => cellDecoder(c, sizes[i], spec.version));
+  const knots = (i: number) => {
+    const k = spec.calibration?.columns.indexOf(i) ?? -1;
+    return k >= 0 ? spec.calibration?.knots[k] : undefined;
+  };
+  const decoders = spec.columns.map((c, i) => cellDecoder(c, sizes[i], spec.version, knots(i)));
   const n = decoders.length;
   const bits = data.data;
   let r = 0;

@@ -118,6 +118,19 @@ export const ColumnEncoding = z.discriminatedUnion('kind', [
 ]);
 export type ColumnEncoding = z.infer<typeof ColumnEncoding>;
 
+/**
+ * Calibration of generated numbers (METHOD.md §8, `calibration.ts`): for each quantile-coded
+ * column it covers, the ranks a seeded draw of the trained model generated, at equally spaced
+ * levels (non-decreasing, in [0, 1]); a generated rank is mapped to its level among them.
+ */
+export const RankCalibration = z.object({
+  /** The calibrated columns, by index in `columns` (each a quantile code). */
+  columns: z.array(z.number().int().min(0)),
+  /** Per calibrated column, its knots; fewer than 2 = left as generated. */
+  knots: z.array(z.array(z.number().min(0).max(1))),
+});
+export type RankCalibration = z.infer<typeof RankCalibration>;
+
 export const EncodingSpec = z.object({
   format: z.literal('layerwise-encoding'),
   /**
@@ -133,6 +146,8 @@ export const EncodingSpec = z.object({
    * grouped in "other" (1 = off). Absent in files written before the protection (none grouped).
    */
   rareMin: z.number().int().min(1).optional(),
+  /** Absent in files written before the calibration (their numbers are decoded as generated). */
+  calibration: RankCalibration.optional(),
 });
 export type EncodingSpec = z.infer<typeof EncodingSpec>;
 

@@ -61,7 +61,7 @@ describe('engine client', () => {
     expect(await engine.sample('first', 30, 4)).toEqual(before);
 
     // The broken thread would fail every run from now on: this one runs on its replacement.
-    const summary = await train(engine, 'second');
+    const { summary } = await train(engine, 'second');
     expect(summary.layers).toHaveLength(1);
     expect(engine.restarts).toBe(1);
     expect(await engine.sample('second', 5, 1)).toMatchObject({ rows: 5 });
@@ -75,7 +75,7 @@ describe('engine client', () => {
     };
     await expect(train(engine, 'broken', broken)).rejects.toMatchObject({ code: 'engine.runFailed' });
     expect(engine.restarts).toBe(1);
-    await expect(train(engine, 'after')).resolves.toMatchObject({ layers: [{ units: 6 }] });
+    await expect(train(engine, 'after')).resolves.toMatchObject({ summary: { layers: [{ units: 6 }] } });
   });
 
   it('keeps the engine when the error is the user to fix', async () => {
@@ -88,6 +88,6 @@ describe('engine client', () => {
     const huge = { ...config, layers: [{ ...config.layers[0], units: 1024, samples: 256, batchSize: 4096 }] };
     await expect(train(engine, 'huge', set, huge)).rejects.toMatchObject({ code: 'train.tooLarge' });
     expect(engine.restarts).toBe(0);
-    await expect(train(engine, 'fine')).resolves.toMatchObject({ layers: [{ units: 6 }] });
+    await expect(train(engine, 'fine')).resolves.toMatchObject({ summary: { layers: [{ units: 6 }] } });
   });
 });

@@ -14,13 +14,7 @@
  * its bytes with `openModel`).
  */
 import { AppError, toErrorPayload, type ErrorPayload } from '../../../shared/domain/errors.js';
-import type {
-  EpochProgress,
-  LayerConfig,
-  LayerResult,
-  TrainConfig,
-  TrainSummary,
-} from '../../../shared/domain/model.js';
+import type { EpochProgress, LayerConfig, LayerResult, TrainConfig } from '../../../shared/domain/model.js';
 import type { MachineSpeed } from '../../../shared/domain/train-cost.js';
 import type { ConditionReport } from '../../../shared/domain/samples.js';
 import type {
@@ -58,6 +52,8 @@ type Reply<T extends FromWorker['type']> = Omit<Extract<FromWorker, { type: T }>
 export type LayerTrained = Reply<'layerTrained'>;
 /** A model finished or fine-tuned: its id (for sample and modelFile), summary and headroom. */
 export type ModelFinished = Reply<'finished'>;
+/** A model trained in one run: its summary and the calibration of its generated numbers. */
+export type ModelTrained = Omit<Reply<'trained'>, 'runId'>;
 export type ModelOpened = Reply<'opened'>;
 export type SampledGiven = { data: EncodedData; condition: ConditionReport | null };
 type Stage = { set: TrainingSet; appVersion: string; into: string };
@@ -97,11 +93,11 @@ export class EngineClient {
     request: { config: TrainConfig; set: TrainingSet; appVersion: string },
     control: SharedArrayBuffer,
     listeners: TrainListeners,
-  ): Promise<TrainSummary> {
+  ): Promise<ModelTrained> {
     return this.job(runId, listeners, async () => {
       const reply = expectReply(await this.request({ type: 'train', runId, control, ...request }), 'trained');
       await this.keepModel(runId);
-      return reply.summary;
+      return { summary: reply.summary, calibration: reply.calibration };
     });
   }
 

@@ -17,6 +17,7 @@ import {
   TopConfig,
 } from '../../../shared/domain/staged.js';
 import { ConditionReport } from '../../../shared/domain/samples.js';
+import { RankCalibration } from '../../data/index.js';
 import { Bytes, EncodedRows, TrainingSet } from '../../synthesizer/index.js';
 
 const FixedSlot = z.object({ group: z.number().int().min(0), slot: z.number().int().min(0) });
@@ -98,6 +99,8 @@ const STAGED_REPLIES = [
     modelId: z.string(),
     summary: TrainSummary,
     headroom: Headroom,
+    /** The calibration of its generated numbers (METHOD.md §8), for the encoding the data side keeps. */
+    calibration: RankCalibration.optional(),
   }),
   z.object({ type: z.literal('suggested'), requestId: z.number().int(), suggestion: SizeSuggestion }),
   /** What `openModel` found: a complete model (its summary) or a stack; its headroom either way. */
@@ -146,7 +149,14 @@ export const FromWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unavailable'), error: ErrorPayload }),
   z.object({ type: z.literal('epoch'), runId: z.string(), progress: EpochProgress }),
   z.object({ type: z.literal('layer'), runId: z.string(), result: LayerResult }),
-  z.object({ type: z.literal('trained'), requestId: z.number().int(), runId: z.string(), summary: TrainSummary }),
+  z.object({
+    type: z.literal('trained'),
+    requestId: z.number().int(),
+    runId: z.string(),
+    summary: TrainSummary,
+    /** The calibration of its generated numbers (METHOD.md §8), for the encoding the data side keeps. */
+    calibration: RankCalibration.optional(),
+  }),
   z.object({
     type: z.literal('sampled'),
     requestId: z.number().int(),

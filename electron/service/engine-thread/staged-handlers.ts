@@ -95,7 +95,8 @@ export class StagedHandlers {
             : await fineTuneFit(m.set, this.bundle(m.from), m.epochs, m.appVersion, this.hooks(m));
         this.bundles.set(m.into, fit.bundle);
         const { summary, headroom } = fit;
-        return this.send({ type: 'finished', requestId: m.requestId, modelId: m.into, summary, headroom });
+        const { calibration } = fit.bundle.manifest.dataEncoding;
+        return this.send({ type: 'finished', requestId: m.requestId, modelId: m.into, summary, headroom, calibration });
       }
       case 'suggest': {
         const suggestion = await suggestSize(m.set, m.request, {

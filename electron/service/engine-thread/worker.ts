@@ -65,7 +65,8 @@ async function handle(message: ToWorker): Promise<void> {
         },
       });
       bundles.set(message.runId, bundle);
-      send({ type: 'trained', requestId: message.requestId, runId: message.runId, summary });
+      const { calibration } = bundle.manifest.dataEncoding;
+      send({ type: 'trained', requestId: message.requestId, runId: message.runId, summary, calibration });
       return;
     }
     case 'sample': {

@@ -1,7 +1,7 @@
 /**
  * Tampered model files for the tampered-model suite, generated from a real model file by a
  * seeded script (never copied files): truncation at many offsets, header fields, bad JSON,
- * every list of the architecture and the data encoding out of step with the others, weights
+ * every list of the architecture and the data encoding (its calibration too) out of step with the others, weights
  * missing, extra, duplicated, transposed or reshaped, NaN and ±Infinity values, a table prior
  * that is not a distribution, huge declared lengths, and seeded byte flips.
  */
@@ -87,6 +87,7 @@ export const encoding = (p: Parts) =>
     version: number;
     header: string[];
     columns: (Json & { kind: string; column: number })[];
+    calibration?: { columns: number[]; knots: number[][] };
   };
 export const weight = (p: Parts, name: string) => p.weights.find((w) => w.name === name)!;
 
@@ -276,6 +277,27 @@ export function tamperedModels(bytes: Uint8Array, seed: number): Tampered[] {
     },
     encodingError,
     'badEdges',
+  );
+  manifestEdit(
+    'calibration knots reversed',
+    (p) => encoding(p).calibration!.knots[0].reverse(),
+    encodingError,
+    'badCalibration',
+  );
+  manifestEdit(
+    'calibration of a column that is not a quantile code',
+    (p) => {
+      const e = encoding(p);
+      e.calibration!.columns[0] = e.columns.findIndex((x) => x.kind !== 'quantiles');
+    },
+    encodingError,
+    'badCalibration',
+  );
+  manifestEdit(
+    'calibration without knots for a column',
+    (p) => encoding(p).calibration!.knots.pop(),
+    encodingError,
+    'badCalibration',
   );
   manifestEdit(
     'data provenance damaged',

@@ -43,6 +43,8 @@ export const modelTerms: { en: Record<string, string>; ja: Record<string, string
       "its columns need {encoded} values per row but the model's first layer reads {visible}, grouped differently",
     'reason.otherCounts': 'column "{column}" lists {levels} rare values but {counts} counts',
     'reason.badEdges': 'the bin edges of column "{column}" are out of order',
+    'reason.badCalibration':
+      'the calibration of generated numbers names columns that are not finely coded numbers, or its figures are out of order',
   },
   ja: {
     'reason.badVersion': '形式バージョン {version} は Layerwise Studio が書き出すものではありません',
@@ -82,5 +84,7 @@ export const modelTerms: { en: Record<string, string>; ja: Record<string, string
       '列の符号化には 1 行あたり {encoded} 個の値が必要ですが、モデルの第 1 層は {visible} 個を異なるまとまりで読み込みます',
     'reason.otherCounts': '列「{column}」のまれな値は {levels} 個ですが、件数は {counts} 個です',
     'reason.badEdges': '列「{column}」の区間の境界の順序が正しくありません',
+    'reason.badCalibration':
+      '生成する数値の較正が、細かく符号化された数値ではない列を指しているか、その数値の順序が正しくありません',
   },
 };
