@@ -1,15 +1,17 @@
 /**
  * Identifiers by their values: near-unique strings and integers, key-shaped codes (`N44A1`,
  * 190 distinct in 344 rows, as penguins' Individual ID) and zero-padded numbers are taken for
- * identifiers with their evidence; categories that merely look like codes are not; generated
+ * identifiers with their evidence; categories that merely look like codes are not, nor are
+ * near-unique measures (populations, amounts); generated
  * identifiers never equal a real one, even for ids too long to count exactly.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildEncoding, decodeRows, encodeRows, importCsv } from './index.js';
 import { analyzeColumn } from './infer.js';
+import { VEGA_DATA } from './test/vega.js';
 
 const MISSING = new Set(['', 'NA']);
 const dir = mkdtempSync(join(tmpdir(), 'lw-ids-'));
@@ -50,6 +52,21 @@ describe('identifiers by their values', () => {
     expect(analyzeColumn(words, MISSING, null).type).toBe('categorical');
     const mass = Array.from({ length: 300 }, (_, i) => String(3000 + ((i * 37) % 250) * 10));
     expect(analyzeColumn(mass, MISSING, null).type).toBe('integer');
+  });
+
+  it('leaves near-unique measures alone: populations and amounts over many orders of magnitude', async () => {
+    // vega-datasets' gapminder: 682 country-years, every population different, 4 to 1.3 billion.
+    const records = JSON.parse(readFileSync(join(VEGA_DATA, 'gapminder.json'), 'utf8')) as { pop: number }[];
+    const pop = records.map((r) => String(r.pop));
+    expect(new Set(pop).size).toBeGreaterThanOrEqual(0.98 * pop.length);
+    expect(analyzeColumn(pop, MISSING, null)).toMatchObject({ type: 'integer', identifierEvidence: null });
+    // Amounts in yen as Excel writes them without separators: 98 % distinct, 3 to 7 digits.
+    const yen = Array.from({ length: 400 }, (_, i) => String(Math.round(500 * 1.021 ** i) + i));
+    expect(new Set(yen).size).toBe(400);
+    expect(analyzeColumn(yen, MISSING, null).type).toBe('integer');
+    // Sparse fixed-width customer numbers stay keys.
+    const customers = Array.from({ length: 100 }, (_, i) => String(100000 + ((i * 7919) % 900000)));
+    expect(analyzeColumn(customers, MISSING, null).identifierEvidence?.kind).toBe('unique');
   });
 
   it('generates fresh ids that never equal a real one, in the Data step and the codec', async () => {

@@ -53,12 +53,35 @@ export function textIdentifier(present: readonly string[], distinct: number): Id
   return example === null ? null : { kind: 'keyPattern', example };
 }
 
+/** Near-unique whole numbers are numbered keys only when they span at most this many times their count… */
+export const DENSE_SPAN = 20;
+
 /**
- * Why a column of whole numbers is an identifier, or null: nearly unique (98%, from 50 values),
- * or written with leading zeros at one width (`00123`) with at least half of them distinct.
+ * …or are all written with one number of digits: order numbers 1001, 1002, … (with gaps) and
+ * fixed-width customer numbers are keys; populations or amounts in yen, nearly all different
+ * too but spread over many orders of magnitude, are measures (vega-datasets' gapminder `pop`,
+ * 4 to 1.3 billion, was taken for an identifier before this test).
+ */
+function numberedKeys(present: readonly string[]): boolean {
+  const width = present[0].length;
+  if (present.every((v) => v.length === width && /^[0-9]+$/.test(v))) return true;
+  let [min, max] = [Infinity, -Infinity];
+  for (const v of present) {
+    const x = Number(v);
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return max - min <= DENSE_SPAN * present.length;
+}
+
+/**
+ * Why a column of whole numbers is an identifier, or null: nearly unique (98%, from 50 values)
+ * and numbered like keys (above), or written with leading zeros at one width (`00123`) with at
+ * least half of them distinct.
  */
 export function integerIdentifier(present: readonly string[], distinct: number): IdentifierEvidence | null {
-  if (present.length >= 50 && distinct >= 0.98 * present.length) return { kind: 'unique', example: present[0] };
+  if (present.length >= 50 && distinct >= 0.98 * present.length && numberedKeys(present))
+    return { kind: 'unique', example: present[0] };
   if (present.length < MIN_ID_ROWS || distinct < KEY_SHARE * present.length) return null;
   const width = present[0].length;
   const padded = present.filter((v) => v.length === width && /^0[0-9]+$/.test(v)).length;
