@@ -55,7 +55,7 @@ describe('identifiers by their values', () => {
   });
 
   it('leaves near-unique measures alone: populations and amounts over many orders of magnitude', async () => {
-    // vega-datasets' gapminder: 682 country-years, every population different, 4 to 1.3 billion.
+    // vega-datasets' gapminder: 682 country-years, every population different, 82,656 to 1.3 billion.
     const records = JSON.parse(readFileSync(join(VEGA_DATA, 'gapminder.json'), 'utf8')) as { pop: number }[];
     const pop = records.map((r) => String(r.pop));
     expect(new Set(pop).size).toBeGreaterThanOrEqual(0.98 * pop.length);

@@ -3,7 +3,9 @@
  * this codec reads; a newer one is `model.newerVersion`) whose header
  * names one column per column it describes, in order, whose columns need exactly the visible
  * groups the model's first layer reads, with consistent rare-value lists and ordered bin
- * edges and quantile knots, a calibration of quantile-coded columns with ordered knots, one list per column; and, when present, a valid record of the training data. Each failure is one
+ * edges and quantile knots, and a calibration (when present) of quantile-coded columns only,
+ * with ordered knots, one list per column; and, when present, a valid record of the training
+ * data. Each failure is one
  * translated error (`data.badEncodingSpec` or `model.corrupt`) with its reason. The rules found in
  * the training rows (`dataRules`), when present, must be a valid rule set.
  */

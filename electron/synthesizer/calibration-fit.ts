@@ -16,7 +16,7 @@ import {
 } from '../data/index.js';
 import { sampleVisible, type DeepModelParams } from '../engine/index.js';
 
-/** The draw's seed, apart from every seed a user can give for generated rows. */
+/** The draw's own seed, derived from the training seed (so a fit is reproducible from its config). */
 const drawSeed = (seed: number) => (seed ^ 0x0ca11b) | 0;
 
 export function withCalibration(spec: EncodingSpec, model: DeepModelParams, seed: number): EncodingSpec {
