@@ -53,6 +53,12 @@ export function textIdentifier(present: readonly string[], distinct: number): Id
   return example === null ? null : { kind: 'keyPattern', example };
 }
 
+/** Whether every value is digits only, all as many as the first value's. */
+function digitsOfOneWidth(present: readonly string[]): boolean {
+  const width = present[0].length;
+  return present.every((v) => v.length === width && /^[0-9]+$/.test(v));
+}
+
 /** Near-unique whole numbers are numbered keys only when they span at most this many times their count… */
 export const DENSE_SPAN = 20;
 
@@ -63,8 +69,7 @@ export const DENSE_SPAN = 20;
  * 82,656 to 1.3 billion, was taken for an identifier before this rule).
  */
 function numberedKeys(present: readonly string[]): boolean {
-  const width = present[0].length;
-  if (present.every((v) => v.length === width && /^[0-9]+$/.test(v))) return true;
+  if (digitsOfOneWidth(present)) return true;
   let [min, max] = [Infinity, -Infinity];
   for (const v of present) {
     const x = Number(v);
@@ -85,6 +90,7 @@ export function integerIdentifier(present: readonly string[], distinct: number):
   if (present.length < MIN_ID_ROWS || distinct < KEY_SHARE * present.length) return null;
   const width = present[0].length;
   const padded = present.filter((v) => v.length === width && /^0[0-9]+$/.test(v)).length;
-  const sameWidth = present.every((v) => v.length === width && /^[0-9]+$/.test(v));
-  return sameWidth && padded > 0 ? { kind: 'zeroPadded', example: present.find((v) => v.startsWith('0'))! } : null;
+  return digitsOfOneWidth(present) && padded > 0
+    ? { kind: 'zeroPadded', example: present.find((v) => v.startsWith('0'))! }
+    : null;
 }
