@@ -54,11 +54,9 @@ export {
   conditionColumns,
   conditionSlots,
   type FixedSlot,
-  groupSize,
   CALIBRATION_ROWS,
-  calibrationKnots,
-  positionReader,
-  positionsOf,
+  calibratedColumns,
+  calibrationOf,
   RankCalibration,
   withCalibrationOf,
 } from './codec/index.js';

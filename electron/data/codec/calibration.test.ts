@@ -11,9 +11,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { EncodedData } from '../../base/encoded-rows.js';
 import { createRng } from '../../base/random.js';
 import { buildEncoding, decodeRows, encodeRows, importCsv } from '../index.js';
-import { calibrationKnots, positionReader, positionsOf } from './calibration.js';
+import { calibrationKnots, calibrationOf, positionReader, positionsOf } from './calibration.js';
 import { positionOf } from './quantiles.js';
-import { groupSize, type EncodingSpec } from './spec.js';
+import type { EncodingSpec } from './spec.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lw-calib-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -54,22 +54,11 @@ function topHeavy(spec: EncodingSpec, data: EncodedData): EncodedData {
   return { ...data, rows: rows.length, data: out };
 }
 
-/** The spec calibrated on `draw`: each quantile column's ranks (position and a uniform inside it). */
-function calibratedOn(spec: EncodingSpec, draw: EncodedData): EncodingSpec {
-  const rng = createRng(3);
-  const columns = [0, 1];
-  const knots = columns.map((i) => {
-    const c = quantile(spec, i);
-    const at = spec.columns.slice(0, i).reduce((s, col) => s + groupSize(col), 0);
-    const read = positionReader(c);
-    const ranks = Array.from({ length: draw.rows }, (_, r) => {
-      const p = read(draw.data, r * draw.bits + at);
-      return p < 0 ? NaN : (p + rng.next()) / positionsOf(c);
-    });
-    return calibrationKnots(ranks);
-  });
-  return { ...spec, calibration: { columns, knots } };
-}
+/** The spec calibrated on `draw`, as a model's draw is (`calibrationOf`, seeded). */
+const calibratedOn = (spec: EncodingSpec, draw: EncodedData): EncodingSpec => ({
+  ...spec,
+  calibration: calibrationOf(spec, draw, 3),
+});
 
 const column = (rows: string[][], j: number) =>
   rows

@@ -27,4 +27,4 @@ export { MAX_LEVEL_GROUPS, MAX_LEVEL_SLOTS } from './level-code.js';
 export { MAX_FINE_BITS, MAX_KNOTS, MIN_ROWS_PER_CELL } from './quantiles.js';
 export { decodeRows, rowDecoder } from './decode.js';
 export { conditionColumns, conditionSlots, type FixedSlot } from './condition.js';
-export { CALIBRATION_ROWS, calibrationKnots, positionReader, positionsOf, withCalibrationOf } from './calibration.js';
+export { CALIBRATION_ROWS, calibratedColumns, calibrationOf, withCalibrationOf } from './calibration.js';
