@@ -201,7 +201,9 @@ export default tseslint.config(
   }),
   layer(['bench/', 'resources/'], {
     // tfjs: the engine benchmark feeds the layer methods tensors of its own.
+    // @playwright/test: resources/generate-icon.ts draws the app's icon with Debian's Chromium.
     may: [
+      '@playwright/test',
       'bench/',
       'resources/',
       'electron/base/',

@@ -1,6 +1,7 @@
 /**
- * What the page may reach. In a browser, the web host's page carries the one CSP (header and
- * meta tag) and may open a WebSocket to its own origin only: CSP level 3's 'self' covers
+ * What the page may reach. In a browser, the web host's page loads without a refused request
+ * or a console error (its icon comes from under its own session path, never the server's
+ * root), carries the one CSP (header and meta tag) and may open a WebSocket to its own origin only: CSP level 3's 'self' covers
  * ws://127.0.0.1:<port>, and another port or host name is refused. In the desktop app, the
  * window shows the app's own page, has no Node, cannot be sent to a local file, and shows a
  * model file it was started with.
@@ -14,6 +15,35 @@ import { APP_ENV, CHROMIUM, CHROMIUM_ARGS, electronUnavailable, repoRoot } from 
 import { expect, hostState, test, webOnly } from './fixtures.js';
 
 const CSP_META_TAG = 'meta[http-equiv="Content-Security-Policy"]';
+
+test('the web page loads with no refused request and no console error (its icon under its own path)', async ({
+  target,
+}) => {
+  webOnly(target);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()} (${m.location().url})`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(hostState().url);
+    await expect(page.getByTestId('step-data')).toBeVisible();
+    // Time for the browser's own requests after the load (the icon among them).
+    await page.waitForTimeout(500);
+    expect(problems).toEqual([]);
+    const link = page.locator('link[rel="icon"]');
+    await expect(link).toHaveAttribute('href', /icon[\w-]*\.svg$/);
+    const served = await page.request.get(new URL((await link.getAttribute('href')) ?? '', page.url()).toString());
+    expect(served.status()).toBe(200);
+    expect(served.headers()['content-type']).toBe('image/svg+xml');
+  } finally {
+    await browser.close();
+  }
+});
 
 test('the web page may connect to its own origin only', async ({ target }) => {
   webOnly(target);
