@@ -6,7 +6,9 @@
  * training rows, and per table the figures of `bench/fidelity/columns.ts`; the tails are
  * measured on a larger draw of the same model and seed stream (`TAIL_ROWS`, the rows after
  * those), where a share's sampling error is small. Then one line per target of the issue
- * (`bench/fidelity/targets.ts`). The train, holdout, synthetic and tail CSVs stay in the output
+ * (`bench/fidelity/targets.ts`). The closer-to-training share is given with the app's distance and
+ * with the Euclidean one of SDMetrics-style scorers (`bench/fidelity/euclid-closer.ts`), which
+ * weighs numbers and categories differently. The train, holdout, synthetic and tail CSVs stay in the output
  * folder for a check by hand with other tools.
  *   node --import tsx bench/fidelity.ts [--out DIR] [--tables a,b] [--seed N]
  *     [--layers 64,16 --epochs 40 --patience 5]   (override the defaults, to compare)
@@ -31,7 +33,8 @@ import {
 } from '../shared/domain/train-defaults.js';
 import { estimateSeconds, type CostShape } from '../shared/domain/train-cost.js';
 import { COLUMNS, TAIL_ROWS, type BenchRun } from './fidelity/columns.js';
-import { largeDrawCloserShare, runEvidence } from './fidelity/evidence.js';
+import { euclideanCloserShare } from './fidelity/euclid-closer.js';
+import { judged, largeDrawCloserShare, runEvidence } from './fidelity/evidence.js';
 import { prepareTable, TABLES, type PreparedTable } from './fidelity/tables.js';
 import { printTargets } from './fidelity/targets.js';
 
@@ -128,6 +131,9 @@ async function run(prepared: PreparedTable): Promise<BenchRun> {
     { train: prepared.train, holdout, draw: tail, encoding: set.encoding },
     SEED,
   );
+  const names = judged(prepared.train, synth).map((c) => c.name);
+  const euclid = (generated: Dataset) =>
+    euclideanCloserShare({ train: prepared.train, holdout, generated, names }, SEED);
   return {
     name: prepared.table.name,
     train: prepared.train,
@@ -135,6 +141,7 @@ async function run(prepared: PreparedTable): Promise<BenchRun> {
     synth,
     tail,
     tailCloser,
+    euclidCloser: { synth: euclid(synth), tail: euclid(tail) },
     evidence,
     bits: set.train.bits,
     layers: config.layers.map((l) => l.units),

@@ -20,6 +20,8 @@ export interface BenchRun {
   tail: Dataset;
   /** The closer-to-training share of that larger draw (null without held-out rows). */
   tailCloser: number | null;
+  /** The same shares with the Euclidean distance of SDMetrics-style scorers (`euclid-closer.ts`): generated rows, larger draw. */
+  euclidCloser: { synth: number | null; tail: number | null };
   bits: number;
   /** The configuration's layer sizes and epochs per layer, as chosen by the defaults. */
   layers: number[];
@@ -266,4 +268,8 @@ export const COLUMNS: BenchColumn[] = [
   },
   { header: 'closer to train', cell: (r) => score(r.evidence.privacy?.closerToTraining?.share) },
   { header: 'closer (tail draw)', cell: (r) => score(r.tailCloser) },
+  {
+    header: 'closer, Euclidean (synth / tail)',
+    cell: (r) => `${score(r.euclidCloser.synth)} / ${score(r.euclidCloser.tail)}`,
+  },
 ];

@@ -27,7 +27,7 @@ const JUDGED = new Set(['numeric', 'integer', 'date', 'datetime', 'categorical',
 const all = (ds: Dataset) => datasetRows(ds, 0, ds.info.rows);
 
 /** The judged columns (included, of a judged type, present in the generated rows). */
-function judged(train: Dataset, synth: Dataset): EvidenceColumn[] {
+export function judged(train: Dataset, synth: Dataset): EvidenceColumn[] {
   const written = new Set(synth.info.columns.map((c) => c.name));
   return train.info.columns
     .filter((c) => c.include && JUDGED.has(c.type) && written.has(c.name))
