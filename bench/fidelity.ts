@@ -6,10 +6,10 @@
  * training rows, and per table the figures of `bench/fidelity/columns.ts`; the tails are
  * measured on a larger draw of the same model and seed stream (`TAIL_ROWS`, the rows after
  * those), where a share's sampling error is small. Then one line per target of the issue
- * (`bench/fidelity/targets.ts`). The closer-to-training share is given with the app's distance and
- * with the Euclidean one of SDMetrics-style scorers (`bench/fidelity/euclid-closer.ts`), which
- * weighs numbers and categories differently. The train, holdout, synthetic and tail CSVs stay in the output
- * folder for a check by hand with other tools.
+ * (`bench/fidelity/targets.ts`). The closer-to-training share is given with the app's distance
+ * and with the Euclidean one of SDMetrics-style scorers (`bench/fidelity/euclid-closer.ts`),
+ * which weighs numbers and categories differently. The train, holdout, synthetic and tail CSVs
+ * stay in the output folder for a check by hand with other tools.
  *   node --import tsx bench/fidelity.ts [--out DIR] [--tables a,b] [--seed N]
  *     [--layers 64,16 --epochs 40 --patience 5]   (override the defaults, to compare)
  *     [--reference-speed]   (choose with the reference speed instead of measuring: the same

@@ -1,10 +1,10 @@
 /**
  * What the page may reach. In a browser, the web host's page loads without a refused request
  * or a console error (its icon comes from under its own session path, never the server's
- * root), carries the one CSP (header and meta tag) and may open a WebSocket to its own origin only: CSP level 3's 'self' covers
- * ws://127.0.0.1:<port>, and another port or host name is refused. In the desktop app, the
- * window shows the app's own page, has no Node, cannot be sent to a local file, and shows a
- * model file it was started with.
+ * root), carries the one CSP (header and meta tag) and may open a WebSocket to its own origin
+ * only: CSP level 3's 'self' covers ws://127.0.0.1:<port>, and another port or host name is
+ * refused. In the desktop app, the window shows the app's own page, has no Node, cannot be sent
+ * to a local file, and shows a model file it was started with.
  */
 import { _electron, chromium } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
