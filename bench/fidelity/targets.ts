@@ -72,10 +72,14 @@ export const TARGETS: Target[] = [
     },
   },
   {
-    label: `closer to train than held-out ≤ ${Math.round(CLOSER_MAX * 100)} % (on the tails' draw)`,
+    label: `closer to train than held-out ≤ ${Math.round(CLOSER_MAX * 100)} % (on the tails' draw; Euclidean)`,
     judge: (r) => {
       const share = r.tailCloser ?? r.evidence.privacy?.closerToTraining?.share;
-      return share === undefined || share === null ? na : { ok: share <= CLOSER_MAX, figure: pct(share) };
+      if (share === undefined || share === null) return na;
+      // Judged on the app's distance; the Euclidean one of SDMetrics-style scorers beside it.
+      const euclid = r.euclidCloser.tail ?? r.euclidCloser.synth;
+      const beside = euclid === null ? '' : ` (${pct(euclid)})`;
+      return { ok: share <= CLOSER_MAX, figure: `${pct(share)}${beside}` };
     },
   },
   {
