@@ -43,6 +43,8 @@ export const en = {
   represent: 'Distance of each column from the whole data',
   representNote:
     'Total variation distance between the subset and all rows, per column (0 = same distribution, 1 = nothing in common). Columns above 0.1 are flagged.',
+  representEveryRow:
+    'The subset is every row, so it represents the data exactly: there are no other rows to compare it with.',
   distance: 'Distance',
   flagged: 'Flagged',
   // Architecture and configuration

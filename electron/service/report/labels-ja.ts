@@ -41,6 +41,7 @@ export const ja: Record<LabelKey, string> = {
   represent: '列ごとの全データとの距離',
   representNote:
     'サブセットと全行の分布の全変動距離 (0 = 同じ分布、1 = 共通部分なし)。0.1 を超える列には印を付けています。',
+  representEveryRow: 'サブセットはすべての行なので、データをそのまま表しています (比べる対象の行はありません)。',
   distance: '距離',
   flagged: '要確認',
   model: 'アーキテクチャと設定',

@@ -76,6 +76,16 @@ describe('report', () => {
     expect(buildReport(none)).toContain('there are no rows outside it');
   });
 
+  it('says in words that a subset of every row represents the data, instead of a chart of zeros', () => {
+    const input = reportInput('en');
+    const every = { ...input, subset: { ...input.subset!, outside: 0 } };
+    const html = buildReport(every);
+    expect(html).toContain('The subset is every row, so it represents the data exactly');
+    expect(html).not.toContain('Distance of each column from the whole data');
+    expect(html.match(/<svg /g)).toHaveLength(6);
+    expect(buildReport(reportInput('en'))).toContain('Distance of each column from the whole data');
+  });
+
   it('escapes a hostile file name, column name and model name, and nothing loads or runs', () => {
     const evil = '<script>alert(1)</script>.csv';
     const input = reportInput('en', evil);

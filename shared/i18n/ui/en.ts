@@ -140,6 +140,7 @@ export const ui = {
     kept: '{rows} rows kept, {outside} outside (kept for later checks)',
     splitResult: 'Train {train} · validation {valid} · test {test}',
     representativeness: 'How representative the subset is',
+    everyRow: 'The subset is every row, so it represents the data exactly: there are no other rows to compare it with.',
     distanceHelp:
       'Distance between the subset and all rows for each column (0 = identical, 1 = nothing in common). Flagged columns differ by more than 0.1.',
     flagged: 'differs',

@@ -140,6 +140,7 @@ export const ui: UiCatalog = {
     kept: '{rows} 行を使用、{outside} 行は対象外 (後の確認用に保持)',
     splitResult: '学習 {train} · 検証 {valid} · テスト {test}',
     representativeness: 'サブセットの代表性',
+    everyRow: 'サブセットはすべての行なので、データをそのまま表しています (比べる対象の行はありません)。',
     distanceHelp: '列ごとのサブセットと全体の分布の距離 (0 = 同一、1 = 共通部分なし)。0.1 を超える列に印が付きます。',
     flagged: '差あり',
     empty: '(空)',

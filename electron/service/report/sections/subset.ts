@@ -1,4 +1,4 @@
-/** Subset and representativeness: segments kept, how rows were drawn, sizes and split, and each column's distance from all rows. */
+/** Subset and representativeness: segments kept, how rows were drawn, sizes and split, and each column's distance from all rows (in words when the subset is every row). */
 import type { DatasetInfo, SubsetInfo } from '../../../../shared/domain/data.js';
 import { facts, para, type Cell } from '../html.js';
 import type { ReportContext, Section } from '../input.js';
@@ -27,6 +27,8 @@ function subsetFacts(subset: SubsetInfo, dataset: DatasetInfo | null, L: Labels)
 
 function representativeness(subset: SubsetInfo, L: Labels): string {
   if (subset.representativeness.length === 0) return '';
+  // Every row: each column's distance is 0, a chart of nothing; said in words instead.
+  if (subset.outside === 0 && !subset.fromFile) return para(L.representEveryRow, 'note');
   const bars = subset.representativeness.map((d) => ({
     label: d.flagged ? `${d.name} ⚠` : d.name,
     value: d.distance,

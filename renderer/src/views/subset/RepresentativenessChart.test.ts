@@ -1,4 +1,4 @@
-/** Representativeness: one bar per column, flagged ones in orange and listed, the axis at least 0 to 0.2, the height per column, the numbers as a table. */
+/** Representativeness: one bar per column, each named, flagged ones in orange and listed, the axis at least 0 to 0.2, the height per column, the numbers as a table. */
 import { describe, expect, it } from 'vitest';
 import type { ChartConfiguration } from 'chart.js';
 import ChartCanvas from '../../components/ChartCanvas.vue';
@@ -28,7 +28,9 @@ describe('RepresentativenessChart', () => {
     await w.setProps({ rows: Array.from({ length: 8 }, (_, i) => ({ ...rows[0], index: i })) });
     const wide = w.getComponent(ChartCanvas);
     expect((wide.props('config') as ChartConfiguration<'bar'>).options?.scales?.x?.max).toBe(0.2);
-    expect(wide.props('height')).toBe(176);
+    // 40 for the axis and 26 per column, every column named.
+    expect(wide.props('height')).toBe(40 + 8 * 26);
+    expect((wide.props('config') as ChartConfiguration<'bar'>).options?.scales?.y?.ticks?.autoSkip).toBe(false);
     expect(w.findAll('.flags li')).toHaveLength(0);
   });
 

@@ -1,4 +1,4 @@
-/** The subset's result: rows kept and outside, the split, and how it was drawn when it came from the whole file. */
+/** The subset's result: rows kept and outside, the split, representativeness (in words for every row), and how it was drawn when it came from the whole file. */
 import { describe, expect, it } from 'vitest';
 import type { SubsetSpec } from '../../../../shared/domain/data.js';
 import { subsetInfo } from '../../test/fixtures.js';
@@ -14,6 +14,15 @@ describe('SubsetSummary', () => {
     expect(w.text()).toContain('Train 64 · validation 8 · test 8');
     expect(w.text()).toContain('member: 0.210 (differs)');
     expect(w.find('[data-testid="subset-from-file"]').exists()).toBe(false);
+  });
+
+  it('says in words that a subset of every row represents the data exactly, with no chart of zeros', () => {
+    const info = { ...subsetInfo(spec), rows: 100, outside: 0 };
+    const w = mountWith(SubsetSummary, { props: { info } });
+    expect(w.get('[data-testid="subset-every-row"]').text()).toBe(
+      'The subset is every row, so it represents the data exactly: there are no other rows to compare it with.',
+    );
+    expect(w.text()).not.toContain('How representative the subset is');
   });
 
   it('says whether the draw from the whole file was random or stratified', async () => {
