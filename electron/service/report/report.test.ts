@@ -84,6 +84,9 @@ describe('report', () => {
     expect(html).not.toContain('Distance of each column from the whole data');
     expect(html.match(/<svg /g)).toHaveLength(6);
     expect(buildReport(reportInput('en'))).toContain('Distance of each column from the whole data');
+    // Every row in memory of a file larger than memory: a sample of the file, charted as before.
+    const sampled = { ...every, dataset: { ...every.dataset!, sampledOnImport: true } };
+    expect(buildReport(sampled)).toContain('Distance of each column from the whole data');
   });
 
   it('escapes a hostile file name, column name and model name, and nothing loads or runs', () => {

@@ -25,10 +25,11 @@ function subsetFacts(subset: SubsetInfo, dataset: DatasetInfo | null, L: Labels)
   return out;
 }
 
-function representativeness(subset: SubsetInfo, L: Labels): string {
+function representativeness(subset: SubsetInfo, dataset: DatasetInfo | null, L: Labels): string {
   if (subset.representativeness.length === 0) return '';
-  // Every row: each column's distance is 0, a chart of nothing; said in words instead.
-  if (subset.outside === 0 && !subset.fromFile) return para(L.representEveryRow, 'note');
+  // Every row of the file: each column's distance is 0, a chart of nothing; said in words instead
+  // (not of a file larger than memory, whose rows in memory are a sample of it).
+  if (subset.outside === 0 && !subset.fromFile && !dataset?.sampledOnImport) return para(L.representEveryRow, 'note');
   const bars = subset.representativeness.map((d) => ({
     label: d.flagged ? `${d.name} ⚠` : d.name,
     value: d.distance,
@@ -46,7 +47,7 @@ function representativeness(subset: SubsetInfo, L: Labels): string {
 function render({ input, L }: ReportContext): string | null {
   const { subset } = input;
   if (!subset) return null;
-  return `${facts(subsetFacts(subset, input.dataset, L))}${representativeness(subset, L)}`;
+  return `${facts(subsetFacts(subset, input.dataset, L))}${representativeness(subset, input.dataset, L)}`;
 }
 
 export const subsetSection: Section = { id: 'subset', heading: 'subset', render };

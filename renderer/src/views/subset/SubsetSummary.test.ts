@@ -25,6 +25,13 @@ describe('SubsetSummary', () => {
     expect(w.text()).not.toContain('How representative the subset is');
   });
 
+  it('keeps the chart for every row of a file larger than memory (a sample of it was kept at import)', () => {
+    const info = { ...subsetInfo(spec), rows: 100, outside: 0 };
+    const w = mountWith(SubsetSummary, { props: { info, sampled: true } });
+    expect(w.find('[data-testid="subset-every-row"]').exists()).toBe(false);
+    expect(w.text()).toContain('How representative the subset is');
+  });
+
   it('says whether the draw from the whole file was random or stratified', async () => {
     const fromFile = { fileRows: 1_000_000, matchingRows: 600_000, stratified: false };
     const w = mountWith(SubsetSummary, { props: { info: { ...subsetInfo(spec), fromFile } } });
