@@ -220,6 +220,15 @@ export const SubsetInfo = z.object({
 export type SubsetInfo = z.infer<typeof SubsetInfo>;
 
 /**
+ * Whether a subset is every row of its file: none outside, not drawn from the whole file, and
+ * the rows in memory are the file's own (not a sample kept at import). Its distance to all rows
+ * is then 0 for every column: the Subset step and the report say so in words, not in a chart.
+ */
+export function isEveryRowOfFile(subset: SubsetInfo, sampledOnImport: boolean): boolean {
+  return subset.outside === 0 && !subset.fromFile && !sampledOnImport;
+}
+
+/**
  * Where a model's training rows came from, saved in the model file beside the encoding: the
  * file as it was read, each column's type, format and use, and the subset specification.
  */

@@ -1,5 +1,5 @@
 /** Subset and representativeness: segments kept, how rows were drawn, sizes and split, and each column's distance from all rows (in words when the subset is every row). */
-import type { DatasetInfo, SubsetInfo } from '../../../../shared/domain/data.js';
+import { isEveryRowOfFile, type DatasetInfo, type SubsetInfo } from '../../../../shared/domain/data.js';
 import { facts, para, type Cell } from '../html.js';
 import type { ReportContext, Section } from '../input.js';
 import { fill, type Labels } from '../labels.js';
@@ -27,9 +27,8 @@ function subsetFacts(subset: SubsetInfo, dataset: DatasetInfo | null, L: Labels)
 
 function representativeness(subset: SubsetInfo, dataset: DatasetInfo | null, L: Labels): string {
   if (subset.representativeness.length === 0) return '';
-  // Every row of the file: each column's distance is 0, a chart of nothing; said in words instead
-  // (not of a file larger than memory, whose rows in memory are a sample of it).
-  if (subset.outside === 0 && !subset.fromFile && !dataset?.sampledOnImport) return para(L.representEveryRow, 'note');
+  // Every row of the file: each column's distance is 0, a chart of nothing; said in words instead.
+  if (isEveryRowOfFile(subset, dataset?.sampledOnImport ?? false)) return para(L.representEveryRow, 'note');
   const bars = subset.representativeness.map((d) => ({
     label: d.flagged ? `${d.name} ⚠` : d.name,
     value: d.distance,
