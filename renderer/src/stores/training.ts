@@ -26,6 +26,9 @@ export interface EpochPoint {
   valid: number | null;
 }
 
+/** The events of a run this store follows. */
+type RunEvent = Extract<ServerEvent, { type: 'train.epoch' | 'train.layer' | 'train.state' }>;
+
 export const useTrainingStore = defineStore('training', {
   state: () => ({
     config: null as TrainConfig | null,
@@ -43,6 +46,10 @@ export const useTrainingStore = defineStore('training', {
     layers: [] as LayerResult[],
     summary: null as TrainSummary | null,
     hasModel: false,
+    /** A start is awaiting its answer: events of a run not yet known are held, as they may be its. */
+    starting: false,
+    /** Events held while a start awaited its answer (its run's first epochs, even its end). */
+    early: [] as RunEvent[],
   }),
   getters: {
     running: (s) => s.state === 'running' || s.state === 'paused',
@@ -83,8 +90,14 @@ export const useTrainingStore = defineStore('training', {
     /** Starts a run of the configuration; a refused start leaves what is shown as it was. */
     async start(): Promise<boolean> {
       const config = this.config;
-      if (!config) return false;
-      const started = await guarded(() => useClient().api['train.start']({ config }));
+      if (!config || this.starting) return false;
+      // The run's events travel apart from the answer (a socket, an IPC channel) and can come first.
+      this.starting = true;
+      const started = await guarded(() => useClient().api['train.start']({ config })).finally(() => {
+        this.starting = false;
+      });
+      const early = this.early.filter((e) => e.runId === started?.runId);
+      this.early = [];
       if (!started) return false;
       this.points = [];
       this.layers = [];
@@ -92,6 +105,7 @@ export const useTrainingStore = defineStore('training', {
       this.summary = null;
       this.runId = started.runId;
       this.state = 'running';
+      for (const e of early) this.onEvent(e);
       return true;
     },
     async pause() {
@@ -127,7 +141,10 @@ export const useTrainingStore = defineStore('training', {
       if (e.type !== 'train.epoch' && e.type !== 'train.layer' && e.type !== 'train.state') return;
       // Only the run of this project (a run of a project closed since is not this page's; after
       // a reload the project store follows the running job from project.state).
-      if (e.runId !== this.runId) return;
+      if (e.runId !== this.runId) {
+        if (this.starting) this.early.push(e);
+        return;
+      }
       if (e.type === 'train.epoch') {
         this.progress = e.progress;
         this.points.push({

@@ -121,6 +121,31 @@ describe('TrainView', () => {
     expect(text).toContain('Their log-likelihood: -14.250 nats');
   });
 
+  it("keeps a run's events that come before the answer to its start, even its end", async () => {
+    let backend: Awaited<ReturnType<typeof mountTrain>>['backend'] | null = null;
+    const started = await mountTrain({
+      'train.start': () => {
+        // The socket is faster than the answer: two epochs, a layer and the end of the run come first.
+        backend!.emit(epoch(0, 1));
+        backend!.emit({ ...epoch(0, 1), runId: 'run-0' });
+        backend!.emit(epoch(0, 2));
+        backend!.emit({ type: 'train.layer', runId: 'run-1', result: layerResult(0) });
+        backend!.emit({ type: 'train.state', runId: 'run-1', state: 'done', summary: summary(), error: null });
+        return { runId: 'run-1' };
+      },
+    });
+    backend = started.backend;
+    const { w } = started;
+    await w.get('[data-testid="start-training"]').trigger('click');
+    await settle();
+    expect(w.get('[data-testid="training-chart"]').attributes('data-points')).toBe('2');
+    expect(w.get('[data-testid="training-status"]').attributes('data-state')).toBe('done');
+    expect(w.get('[data-testid="layer-results"]').text()).toContain('-12.500 nats');
+    // Nothing is held once the answer came: a later event of another run is not kept for the next start.
+    backend.emit({ ...epoch(0, 3), runId: 'run-2' });
+    expect(useTrainingStore().early).toEqual([]);
+  });
+
   it('pauses, resumes and cancels the current run', async () => {
     const { backend, w } = await mountTrain();
     await w.get('[data-testid="start-training"]').trigger('click');
