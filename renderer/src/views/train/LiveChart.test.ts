@@ -41,6 +41,19 @@ describe('LiveChart', () => {
     expect(bound.data).toEqual([-13.25, -13.25, -13.25]);
   });
 
+  it('marks each epoch while there are few, and draws plain lines once a marker per epoch would merge into a band', async () => {
+    const few = Array.from({ length: 40 }, (_, i) => point(0, i + 1));
+    const w = mountWith(LiveChart, { props: { points: few, layers: [layerResult(0)] } });
+    const radii = () =>
+      (w.getComponent(ChartCanvas).props('config') as ChartConfiguration<'line'>).data.datasets.map(
+        (d) => d.pointRadius,
+      );
+    // Training and validation criterion marked; the flat bound never is.
+    expect(radii()).toEqual([3, 3, 0]);
+    await w.setProps({ points: [...few, point(0, 41)] });
+    expect(radii()).toEqual([0, 0, 0]);
+  });
+
   it('has one empty epoch before the first point', () => {
     const w = mountWith(LiveChart, { props: { points: [], layers: [] } });
     const config = w.getComponent(ChartCanvas).props('config') as ChartConfiguration;
