@@ -102,7 +102,7 @@ describe('a project', () => {
     expect(shown.generated.header).not.toContain('customer_age');
     expect(shown.real.header).not.toContain('customer_age');
     const exported = await svc['export.samples']({ rows: 50, seed: 2 });
-    expect(exported.notes).toEqual({ omitted: ['customer_age'], stale: state.models[0].stale });
+    expect(exported.notes).toEqual({ omitted: ['customer_age'], stale: state.models[0].stale, grouped: null });
     const rows = csvOf(saver.saved.at(-1)!.bytes);
     expect(rows[0]).not.toContain('customer_age');
     expect(rows[0]).toHaveLength(info.columns.length - 1);

@@ -192,10 +192,20 @@ export const AutosaveEntry = z.object({
 });
 export type AutosaveEntry = z.infer<typeof AutosaveEntry>;
 
-/** Columns of generated rows that are left out because the current choices leave them out. */
+/**
+ * What to know about generated rows: the columns the current choices leave out, what changed
+ * since the model was trained, and the columns whose rare values it grouped as "(other)".
+ */
 export const GenerationNotes = z.object({
   omitted: z.array(z.string()),
   /** What changed since the model was trained (the rows are generated as it was trained). */
   stale: Staleness,
+  /** Values seen fewer than `below` times in the training rows, grouped as "(other)": how many, per column; null: none. */
+  grouped: z
+    .object({
+      below: z.number().int().min(2),
+      columns: z.array(z.object({ name: z.string(), values: z.number().int().min(1) })).min(1),
+    })
+    .nullable(),
 });
 export type GenerationNotes = z.infer<typeof GenerationNotes>;

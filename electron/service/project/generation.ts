@@ -1,14 +1,15 @@
 /**
  * Rows generated from a project's model: the app's seeded stream (chunks sampled on the engine
  * thread, decoded here in one pass, so a preview is the start of the export for the same seed),
- * without the columns the current choices leave out, and notes saying so and what changed
- * since the model was trained (the rows are generated as it was trained).
+ * without the columns the current choices leave out, and notes saying so, what changed since
+ * the model was trained (the rows are generated as it was trained) and which columns show rare
+ * values as "(other)".
  */
 import type { RowTable } from '../../../shared/domain/data.js';
 import type { ColumnChoice, GenerationNotes } from '../../../shared/domain/project.js';
 import type { EncodedData } from '../../base/encoded-rows.js';
 import type { RuleSet } from '../../../shared/domain/rules.js';
-import { isModelled, type EncodingSpec } from '../../data/index.js';
+import { isModelled, rareValueSummary, type EncodingSpec } from '../../data/index.js';
 import { chunkSeed, decodeSample, joinChunks, STREAM_CHUNK_ROWS, streamChunks } from '../../synthesizer/index.js';
 import { omittedColumns, staleness } from './lineage.js';
 import type { ModelEntry, Project } from './project.js';
@@ -40,9 +41,17 @@ export function omittedFor(encoding: EncodingSpec, columns: ColumnChoice[]): str
   return omittedColumns(encoding.header, modelledBy(encoding), columns);
 }
 
+/** The columns of the rows (those not left out) whose rare values `encoding` grouped as "(other)"; null: none. */
+export function groupedFor(encoding: EncodingSpec, omitted: readonly string[]): GenerationNotes['grouped'] {
+  const rare = rareValueSummary(encoding);
+  const columns = rare.columns.filter((c) => !omitted.includes(c.name)).map(({ name, values }) => ({ name, values }));
+  return rare.rareMin !== null && rare.rareMin > 1 && columns.length > 0 ? { below: rare.rareMin, columns } : null;
+}
+
 export function generationNotes(project: Project, entry: ModelEntry): GenerationNotes {
   const now = project.choices();
-  return { omitted: omittedFor(entry.encoding, now.columns), stale: staleness(entry.record.lineage, now) };
+  const omitted = omittedFor(entry.encoding, now.columns);
+  return { omitted, stale: staleness(entry.record.lineage, now), grouped: groupedFor(entry.encoding, omitted) };
 }
 
 /**

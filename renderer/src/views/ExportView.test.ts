@@ -12,7 +12,7 @@ describe('ExportView', () => {
         fileName: 'generated.csv',
         path: null,
         downloadUrl: '/api/download/abc?token=t',
-        notes: { omitted: ['customer_age'], stale: null },
+        notes: { omitted: ['customer_age'], stale: null, grouped: null },
       }),
       'export.model': () => ({ saved: true, fileName: 'model.lwm', path: '/home/a/model.lwm', downloadUrl: null }),
       'export.report': () => ({ saved: false, fileName: 'report.html', path: null, downloadUrl: null }),

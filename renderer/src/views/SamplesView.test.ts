@@ -13,7 +13,7 @@ describe('SamplesView', () => {
       'samples.generate': (input) => ({
         generated: rows(header, Number(input.rows), 'gen'),
         real: rows(header, 5, 'real'),
-        notes: { omitted: [], stale: null },
+        notes: { omitted: [], stale: null, grouped: null },
       }),
     });
     const w = mountWith(SamplesView);
@@ -37,7 +37,7 @@ describe('SamplesView', () => {
     expect(w.find('[data-testid="generation-notes"]').exists()).toBe(false);
   });
 
-  it('says the rows are generated as the out-of-date model was trained, without the column left out', async () => {
+  it('says the rows are generated as the out-of-date model was trained, without the column left out, and what “(other)” stands for', async () => {
     fakeBackend({
       'samples.generate': () => ({
         generated: rows(['region'], 3, 'gen'),
@@ -48,6 +48,13 @@ describe('SamplesView', () => {
             changes: [
               { what: 'columns', columns: [{ name: 'customer_age', change: 'leftOut', was: 'integer', now: null }] },
               { what: 'subset', wasRows: 8000, nowRows: 1200 },
+            ],
+          },
+          grouped: {
+            below: 5,
+            columns: [
+              { name: 'neighborhood', values: 1033 },
+              { name: 'store', values: 1 },
             ],
           },
         },
@@ -62,9 +69,15 @@ describe('SamplesView', () => {
       'Generated as Model 1 was trained: before you left out customer_age and changed the subset (8,000 rows → 1,200 rows).',
     );
     expect(notes).toContain('Left out of these rows, as you chose: customer_age.');
+    expect(w.get('[data-testid="grouped-values"]').text()).toBe(
+      '“(other)” stands for the values seen fewer than 5 times in the training rows, grouped so that none can single out a real record: neighborhood (1,033 values), store (1 value).',
+    );
     await w.get('[data-testid="sample-count"]').setValue('3');
     setLocale('ja', false);
     await settle();
     expect(w.get('[data-testid="generation-notes"]').text()).toContain('customer_age の除外');
+    expect(w.get('[data-testid="grouped-values"]').text()).toContain(
+      '学習行に 5 回未満しか現れなかった値をまとめたものです (実在の記録を特定できないようにするため): neighborhood (1,033 種類の値)、store (1 種類の値)。',
+    );
   });
 });

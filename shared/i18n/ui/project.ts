@@ -39,6 +39,10 @@ export const projectUi = {
     notes: {
       asTrained: 'Generated as {model} was trained: before you {changes}.',
       omitted: 'Left out of these rows, as you chose: {names}.',
+      grouped:
+        '“(other)” stands for the values seen fewer than {below} times in the training rows, grouped so that none can single out a real record: {columns}.',
+      groupedColumn: '{name} ({values} values)',
+      groupedColumnOne: '{name} (1 value)',
     },
     savePrompt: {
       title: 'Save the current project first?',
@@ -107,6 +111,10 @@ export const projectUi = {
     notes: {
       asTrained: '{model} を学習したときの設定で生成しました。学習後の変更: {changes}。',
       omitted: '指定どおり、次の列はこれらの行に含めていません: {names}。',
+      grouped:
+        '「(other)」は、学習行に {below} 回未満しか現れなかった値をまとめたものです (実在の記録を特定できないようにするため): {columns}。',
+      groupedColumn: '{name} ({values} 種類の値)',
+      groupedColumnOne: '{name} (1 種類の値)',
     },
     savePrompt: {
       title: '現在のプロジェクトを先に保存しますか?',

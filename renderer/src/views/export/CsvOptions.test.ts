@@ -15,7 +15,7 @@ const saved = {
   fileName: 'rows.csv',
   path: '/tmp/rows.csv',
   downloadUrl: null,
-  notes: { omitted: [], stale: null },
+  notes: { omitted: [], stale: null, grouped: null },
 };
 
 describe('CsvOptions', () => {

@@ -20,7 +20,7 @@ describe('ConditionForm', () => {
         return {
           generated: table,
           real: rows(['region', 'amount'], 2, 'real'),
-          notes: { omitted: [], stale: null },
+          notes: { omitted: [], stale: null, grouped: null },
           condition: where.length ? { probability: 0.25, ess: 812.4, candidates: 4096 } : null,
         };
       },

@@ -81,7 +81,7 @@ describe('PrivacyPanel', () => {
       'samples.generate': (input) => ({
         generated: rows(['region'], Number(input.rows) - (input.dropCloserThan === undefined ? 0 : 3), 'gen'),
         real: rows(['region'], 5, 'real'),
-        notes: { omitted: [], stale: null },
+        notes: { omitted: [], stale: null, grouped: null },
         dropped: input.dropCloserThan === undefined ? 0 : 3,
       }),
       'export.samples': () => ({
@@ -89,7 +89,7 @@ describe('PrivacyPanel', () => {
         fileName: 'generated.csv',
         path: '/tmp/generated.csv',
         downloadUrl: null,
-        notes: { omitted: [], stale: null },
+        notes: { omitted: [], stale: null, grouped: null },
         dropped: 12,
       }),
     });
